@@ -1,0 +1,134 @@
+# duwen — see README.md. `make run` and `make check` are the two entry points.
+
+PREFIX  ?= /usr/local
+DESTDIR ?=
+BUILD   ?= build
+SANBUILD ?= $(BUILD)-san
+
+CC      ?= cc
+PKGS     = ncursesw libutf8proc uchardet opencc sqlite3
+SRCPKGS  = libutf8proc uchardet opencc sqlite3
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+CURSES_LIBS := $(shell pkg-config --libs ncursesw 2>/dev/null)
+SRC_LIBS   := $(shell pkg-config --libs $(SRCPKGS) 2>/dev/null)
+CMOCKA_LIBS := $(shell pkg-config --libs cmocka 2>/dev/null)
+
+WARN    = -Wall -Wextra -Werror
+CFLAGS ?= -O2 -g
+ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS) $(PKG_CFLAGS) -MMD -MP
+SANFLAGS = -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+
+LIB_SRC  := $(sort $(wildcard src/*.c))
+UI_SRC   := $(sort $(filter-out ui/main.c,$(wildcard ui/*.c)))
+TEST_SRC := $(sort $(wildcard tests/test_*.c))
+SUPPORT_SRC := $(sort $(wildcard tests/support_*.c))
+BENCH_SRC := $(sort $(wildcard bench/*.c))
+
+LIB_OBJ  = $(LIB_SRC:%.c=$(BUILD)/%.o)
+UI_OBJ   = $(UI_SRC:%.c=$(BUILD)/%.o)
+SUPPORT_OBJ = $(SUPPORT_SRC:%.c=$(BUILD)/%.o)
+TESTS    = $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
+BENCHES  = $(BENCH_SRC:bench/%.c=$(BUILD)/bench/%)
+SANTESTS = $(TEST_SRC:tests/%.c=$(SANBUILD)/tests/%)
+SAN_LIB_OBJ = $(LIB_SRC:%.c=$(SANBUILD)/%.o)
+SAN_UI_OBJ  = $(UI_SRC:%.c=$(SANBUILD)/%.o)
+SAN_SUPPORT_OBJ = $(SUPPORT_SRC:%.c=$(SANBUILD)/%.o)
+
+.PHONY: all run check deps test unit santest e2e lint bench install uninstall clean
+.DEFAULT_GOAL := all
+
+all: $(BUILD)/duwen
+
+deps:
+	@sh .ci/deps
+
+run: deps
+	@$(MAKE) --no-print-directory all
+	./$(BUILD)/duwen $(ARGS)
+
+check: deps
+	@$(MAKE) --no-print-directory all $(TESTS) $(BENCHES)
+	@$(MAKE) --no-print-directory unit santest lint e2e
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/libduwen.a: $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/libduwen-ui.a: $(UI_OBJ)
+	@rm -f $@
+	ar rcs $@ $^ $(if $(UI_OBJ),,)
+
+$(BUILD)/duwen: $(BUILD)/ui/main.o $(BUILD)/libduwen-ui.a $(BUILD)/libduwen.a
+	$(CC) $(CFLAGS) -o $@ $^ $(PKG_LIBS) -lm
+
+# Unit tests: test_ui_* also link the pane code and ncursesw.
+$(BUILD)/tests/test_ui_%: $(BUILD)/tests/test_ui_%.o $(SUPPORT_OBJ) $(BUILD)/libduwen-ui.a $(BUILD)/libduwen.a
+	$(CC) $(CFLAGS) -o $@ $^ $(CMOCKA_LIBS) $(PKG_LIBS) -lm
+
+$(BUILD)/tests/test_%: $(BUILD)/tests/test_%.o $(SUPPORT_OBJ) $(BUILD)/libduwen.a
+	$(CC) $(CFLAGS) -o $@ $^ $(CMOCKA_LIBS) $(SRC_LIBS) -lm
+
+$(BUILD)/bench/%: $(BUILD)/bench/%.o $(BUILD)/libduwen.a
+	$(CC) $(CFLAGS) -o $@ $^ $(SRC_LIBS) -lm
+
+unit: $(TESTS)
+	@set -e; for t in $(TESTS); do echo "== $$t"; ./$$t; done
+
+# The library and unit tests again under ASan + UBSan; any report fails.
+$(SANBUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 -D_GNU_SOURCE $(WARN) $(SANFLAGS) $(PKG_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(SANBUILD)/libduwen.a: $(SAN_LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(SANBUILD)/libduwen-ui.a: $(SAN_UI_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(SANBUILD)/tests/test_ui_%: $(SANBUILD)/tests/test_ui_%.o $(SAN_SUPPORT_OBJ) $(SANBUILD)/libduwen-ui.a $(SANBUILD)/libduwen.a
+	$(CC) $(SANFLAGS) -o $@ $^ $(CMOCKA_LIBS) $(PKG_LIBS) -lm
+
+$(SANBUILD)/tests/test_%: $(SANBUILD)/tests/test_%.o $(SAN_SUPPORT_OBJ) $(SANBUILD)/libduwen.a
+	$(CC) $(SANFLAGS) -o $@ $^ $(CMOCKA_LIBS) $(SRC_LIBS) -lm
+
+santest: $(SANTESTS)
+	@set -e; for t in $(SANTESTS); do echo "== $$t (asan+ubsan)"; \
+	  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 ./$$t; done
+
+lint:
+	@if command -v mandoc >/dev/null 2>&1; then \
+	  out=$$(mandoc -Tlint -W warning man/duwen.1 2>&1); \
+	  if [ -n "$$out" ]; then echo "$$out"; exit 1; fi; \
+	  echo "== man/duwen.1: mandoc -Tlint clean"; \
+	else groff -ww -z -man man/duwen.1 && echo "== man/duwen.1: groff -ww clean"; fi
+
+e2e: $(BUILD)/duwen
+	@set -e; for t in $(sort $(wildcard tests/e2e/*.sh)); do echo "== $$t"; \
+	  DUWEN=$(CURDIR)/$(BUILD)/duwen sh $$t; done
+
+bench: deps
+	@$(MAKE) --no-print-directory $(BENCHES) $(BUILD)/duwen
+	@set -e; for b in $(BENCHES); do echo "== $$b"; ./$$b; done
+	@for s in $(sort $(wildcard bench/*.sh)); do echo "== $$s"; DUWEN=$(CURDIR)/$(BUILD)/duwen sh $$s; done
+
+install: $(BUILD)/duwen
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/share/duwen/texts
+	install -m 755 $(BUILD)/duwen $(DESTDIR)$(PREFIX)/bin/duwen
+	install -m 644 man/duwen.1 $(DESTDIR)$(PREFIX)/share/man/man1/duwen.1
+	install -m 644 texts/*.txt $(DESTDIR)$(PREFIX)/share/duwen/texts/
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/duwen $(DESTDIR)$(PREFIX)/share/man/man1/duwen.1
+	rm -rf $(DESTDIR)$(PREFIX)/share/duwen
+
+clean:
+	rm -rf $(BUILD) $(SANBUILD)
+
+-include $(shell find $(BUILD) $(SANBUILD) -name '*.d' 2>/dev/null)

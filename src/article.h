@@ -1,0 +1,52 @@
+/* article: one loaded article: cleaned text, blocks, sentences, metadata and
+ * spans (source -> clean -> parse). Every position in duwen is a byte offset
+ * into article.text. article_free releases everything the article holds. */
+#ifndef DUWEN_ARTICLE_H
+#define DUWEN_ARTICLE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "clean.h"
+#include "parse.h"
+#include "source.h"
+#include "span.h"
+
+struct article {
+	char *path;             /* as given */
+	char *text;             /* cleaned UTF-8, NUL-terminated */
+	size_t len;             /* bytes */
+	struct block *blocks;
+	size_t nblocks;
+	struct sentence *sents;
+	size_t nsents;
+	struct meta meta;
+	struct span_list spans; /* garbled / repaired marks from cleaning */
+	struct clean_stats stats;
+	char encoding[32];
+	size_t replaced;        /* undecodable sequences */
+	size_t chars;           /* characters (code points) outside boilerplate */
+	uint64_t hash;          /* FNV-1a 64 of text */
+};
+
+/* Load the file at path. 0 or an err_code with *cause (malloc'd reason). */
+int article_load(const struct source_opts *opts, const char *path,
+		 struct article *out, char **cause);
+
+/* Build an article from decoded UTF-8 (tests, imports). path may be NULL. */
+int article_from_utf8(const char *path, const char *utf8, size_t len,
+		      struct article *out);
+
+void article_free(struct article *a);
+
+/* Index of the sentence containing off, or the nearest one before it;
+ * nsents if there is none. */
+size_t article_sentence_at(const struct article *a, size_t off);
+
+/* Index of the block containing off (or the next one); nblocks if none. */
+size_t article_block_at(const struct article *a, size_t off);
+
+/* FNV-1a 64-bit hash of bytes. */
+uint64_t article_hash(const char *s, size_t len);
+
+#endif

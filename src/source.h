@@ -1,0 +1,54 @@
+/* source: file bytes to UTF-8. Reads a file (size limit, binary check),
+ * detects its encoding (BOM, strict UTF-8, else uchardet) and converts it
+ * with iconv. Does not clean or parse. The caller frees results with
+ * source_text_free / source_paths_free. */
+#ifndef DUWEN_SOURCE_H
+#define DUWEN_SOURCE_H
+
+#include <stddef.h>
+
+#define SOURCE_DEFAULT_MAX_BYTES ((size_t)64 << 20)
+
+struct source_opts {
+	const char *encoding; /* iconv name to force; NULL = detect */
+	size_t max_bytes;     /* per-file limit; 0 = SOURCE_DEFAULT_MAX_BYTES */
+};
+
+struct source_text {
+	char *utf8;         /* NUL-terminated UTF-8, valid (U+FFFD for bad bytes) */
+	size_t len;         /* bytes, without the NUL */
+	char encoding[32];  /* what it was decoded from, e.g. "UTF-8", "GB18030" */
+	size_t replaced;    /* undecodable byte sequences turned into U+FFFD */
+	int had_bom;
+};
+
+/* Decode bytes[0, n) into out. 0, or ERR_BINARY (NUL bytes or a known binary
+ * signature), ERR_ENCODING (forced encoding unknown to iconv), ERR_NOMEM.
+ * On error *cause (if cause) gets a malloc'd reason; out is untouched. */
+int source_decode(const struct source_opts *opts, const unsigned char *bytes,
+		  size_t n, struct source_text *out, char **cause);
+
+/* Read and decode the file at path. Errors as source_decode plus
+ * ERR_NOTFOUND, ERR_IO, ERR_TOOBIG; *cause names the reason (not the path). */
+int source_read(const struct source_opts *opts, const char *path,
+		struct source_text *out, char **cause);
+
+void source_text_free(struct source_text *t);
+
+/* Called for each path that cannot be used, with a one-line reason. */
+typedef void (*source_warn_fn)(void *ctx, const char *path, const char *reason);
+
+struct source_paths {
+	char **v; /* malloc'd paths */
+	size_t n;
+};
+
+/* Expand paths: a file stays itself, a directory becomes its *.txt files,
+ * sorted by name. Missing paths and empty directories are reported through
+ * warn and skipped. 0 or ERR_NOMEM; out->n may be 0. */
+int source_expand(const char *const *paths, size_t npaths, struct source_paths *out,
+		  source_warn_fn warn, void *ctx);
+
+void source_paths_free(struct source_paths *p);
+
+#endif
