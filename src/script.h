@@ -1,0 +1,50 @@
+/* script: simplified <-> traditional Chinese with OpenCC, for display and
+ * for matching. A converted article is a full article (text, blocks,
+ * sentences, spans) whose offsets map back to the original's, so the
+ * reading place, highlights and annotations survive a switch. Owns the
+ * OpenCC handles; script_close frees them. */
+#ifndef DUWEN_SCRIPT_H
+#define DUWEN_SCRIPT_H
+
+#include <stddef.h>
+
+#include "article.h"
+
+enum script_kind {
+	SCRIPT_ORIGINAL,
+	SCRIPT_SIMPLIFIED,
+	SCRIPT_TRADITIONAL,
+};
+
+struct script;
+
+/* Open OpenCC converters (t2s, s2t). 0, or ERR_IO with *cause (malloc'd)
+ * when OpenCC's data cannot be loaded. */
+int script_open(struct script **out, char **cause);
+void script_close(struct script *s);
+
+/* Name for the status line: "original", "simplified", "traditional". */
+const char *script_name(enum script_kind k);
+
+/* A converted copy of an article and the offset maps between the two. */
+struct script_article {
+	struct article art;  /* converted; art.path is the original's path */
+	size_t *to_orig;     /* art.len + 1 entries: converted byte -> original byte */
+	size_t *from_orig;   /* orig len + 1 entries: original byte -> converted byte */
+	size_t orig_len;
+};
+
+/* Convert a to kind (SCRIPT_ORIGINAL gives an identical copy). Blocks,
+ * sentences and spans are carried over through the maps. 0 or ERR_NOMEM. */
+int script_convert_article(struct script *s, enum script_kind kind,
+			   const struct article *a, struct script_article *out);
+void script_article_free(struct script_article *sa);
+
+/* Convert UTF-8 text[0, len) to simplified Chinese (for folding in the
+ * matcher). Returns a malloc'd NUL-terminated string, *out_len its bytes,
+ * and (if map) a malloc'd array of out_len + 1 entries: output byte ->
+ * input byte. NULL on allocation failure. */
+char *script_to_simplified(struct script *s, const char *text, size_t len,
+			   size_t *out_len, size_t **map);
+
+#endif
