@@ -49,7 +49,7 @@ run: deps
 
 check: deps
 	@$(MAKE) --no-print-directory all $(TESTS) $(BENCHES)
-	@$(MAKE) --no-print-directory unit santest lint e2e
+	@$(MAKE) --no-print-directory -k unit santest lint e2e
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -77,7 +77,7 @@ $(BUILD)/bench/%: $(BUILD)/bench/%.o $(BUILD)/libduwen.a
 	$(CC) $(CFLAGS) -o $@ $^ $(SRC_LIBS) -lm
 
 unit: $(TESTS)
-	@set -e; for t in $(TESTS); do echo "== $$t"; ./$$t; done
+	@sh tests/run.sh unit $(TESTS)
 
 # The library and unit tests again under ASan + UBSan; any report fails.
 $(SANBUILD)/%.o: %.c
@@ -99,8 +99,8 @@ $(SANBUILD)/tests/test_%: $(SANBUILD)/tests/test_%.o $(SAN_SUPPORT_OBJ) $(SANBUI
 	$(CC) $(SANFLAGS) -o $@ $^ $(CMOCKA_LIBS) $(SRC_LIBS) -lm
 
 santest: $(SANTESTS)
-	@set -e; for t in $(SANTESTS); do echo "== $$t (asan+ubsan)"; \
-	  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 ./$$t; done
+	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+	  sh tests/run.sh asan+ubsan $(SANTESTS)
 
 lint:
 	@if command -v mandoc >/dev/null 2>&1; then \
@@ -110,8 +110,7 @@ lint:
 	else groff -ww -z -man man/duwen.1 && echo "== man/duwen.1: groff -ww clean"; fi
 
 e2e: $(BUILD)/duwen
-	@set -e; for t in $(sort $(wildcard tests/e2e/*.sh)); do echo "== $$t"; \
-	  DUWEN=$(CURDIR)/$(BUILD)/duwen sh $$t; done
+	@DUWEN=$(CURDIR)/$(BUILD)/duwen sh tests/run.sh e2e $(sort $(wildcard tests/e2e/*.sh))
 
 bench: deps
 	@$(MAKE) --no-print-directory $(BENCHES) $(BUILD)/duwen
