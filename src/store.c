@@ -93,31 +93,6 @@ refuse(struct store *s, const char *what)
 	return ERR_READONLY;
 }
 
-int
-store_int_begin(struct store *s)
-{
-	int rc = sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
-	return rc == SQLITE_OK ? 0 : store_int_fail(s, rc, "begin");
-}
-
-void
-store_int_rollback(struct store *s)
-{
-	if (!sqlite3_get_autocommit(s->db))
-		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
-}
-
-int
-store_int_commit(struct store *s)
-{
-	int rc = sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
-	if (rc == SQLITE_OK)
-		return 0;
-	int code = store_int_fail(s, rc, "commit");
-	store_int_rollback(s);
-	return code;
-}
-
 /* An integer from a one-row PRAGMA or query; -1 on error. */
 static long long
 query_int(sqlite3 *db, const char *sql)
@@ -262,6 +237,12 @@ default_dir(void)
 static int
 migrate(struct store *s, const char **why)
 {
+	/* Up to date: no write lock needed (another process may hold it). */
+	if (query_int(s->db, "PRAGMA application_id") == STORE_APPLICATION_ID &&
+	    query_int(s->db, "PRAGMA user_version") == STORE_SCHEMA_VERSION) {
+		s->version = STORE_SCHEMA_VERSION;
+		return SQLITE_OK;
+	}
 	int rc = sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
 	if (rc != SQLITE_OK)
 		return rc;
@@ -326,15 +307,26 @@ open_rw(struct store *s, const struct store_opts *o, const char **why)
 				 SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
 	if (rc == SQLITE_OK) {
 		sqlite3_busy_timeout(s->db, o->busy_ms > 0 ? o->busy_ms : 5000);
-		/* FULL: a commit survives a power cut too, not only kill -9. */
-		rc = sqlite3_exec(s->db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL",
-				  NULL, NULL, NULL);
+		/* Two processes creating the file at once: switching to WAL may
+		 * report BUSY without calling the busy handler; retry a while. */
+		int ms = o->busy_ms > 0 ? o->busy_ms : 5000;
+		for (int waited = 0;; waited += 10) {
+			rc = sqlite3_exec(s->db, "PRAGMA journal_mode=WAL", NULL, NULL, NULL);
+			if ((rc & 0xff) != SQLITE_BUSY || waited >= ms)
+				break;
+			sqlite3_sleep(10);
+		}
 	}
+	/* FULL: a commit survives a power cut too, not only kill -9. */
+	if (rc == SQLITE_OK)
+		rc = sqlite3_exec(s->db, "PRAGMA synchronous=FULL", NULL, NULL, NULL);
 	if (rc == SQLITE_OK && o->max_pages > 0) {
 		char sql[64];
 		snprintf(sql, sizeof sql, "PRAGMA max_page_count=%ld", o->max_pages);
 		rc = sqlite3_exec(s->db, sql, NULL, NULL, NULL);
 	}
+	if (rc == SQLITE_OK && sqlite3_db_readonly(s->db, "main") == 1)
+		rc = SQLITE_READONLY; /* SQLite fell back to read-only by itself */
 	if (rc == SQLITE_OK)
 		rc = migrate(s, why);
 	if (rc != SQLITE_OK) {
@@ -402,6 +394,7 @@ store_open_opts(const struct store_opts *opts, const char *dir, struct store **o
 				s->path, why);
 		goto done;
 	}
+	why = NULL; /* validate may have set it on its way to success */
 	if (o->readonly) {
 		if (open_ro(s, o) < 0 && access(s->path, F_OK) == 0)
 			msg = xasprintf("%s: cannot be read", s->path);
@@ -411,6 +404,15 @@ store_open_opts(const struct store_opts *opts, const char *dir, struct store **o
 		int e = errno;
 		open_ro(s, o);
 		msg = xasprintf("%s: cannot create the data directory (%s); %s", d, strerror(e),
+				s->db ? "notes are read-only" : "notes are not saved");
+		goto done;
+	}
+	/* WAL needs to create files beside the database: a directory we may
+	 * not write means read-only even if notes.db itself is writable. */
+	if (access(d, W_OK) < 0) {
+		int e = errno;
+		open_ro(s, o);
+		msg = xasprintf("%s: data directory is not writable (%s); %s", d, strerror(e),
 				s->db ? "notes are read-only" : "notes are not saved");
 		goto done;
 	}

@@ -19,10 +19,4 @@ struct store {
  * err_code to hand back (ERR_READONLY or ERR_DB). */
 int store_int_fail(struct store *s, int rc, const char *what);
 
-/* Begin an immediate (write) transaction; 0 or an err_code (s->err set). */
-int store_int_begin(struct store *s);
-/* Commit; on failure roll back. 0 or an err_code. */
-int store_int_commit(struct store *s);
-void store_int_rollback(struct store *s);
-
 #endif

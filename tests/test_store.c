@@ -1,0 +1,696 @@
+/* test_store: notes.db creation, migration, concurrency, crashes, and the
+ * files it must refuse (foreign, corrupt) or may only read. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <errno.h>
+#include <signal.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "../src/err.h"
+#include "../src/store.h"
+
+struct tmp {
+	char dir[64];
+	char db[96];
+};
+
+static void
+tmp_make(struct tmp *t)
+{
+	snprintf(t->dir, sizeof t->dir, "/tmp/duwen-test-store-XXXXXX");
+	assert_non_null(mkdtemp(t->dir));
+	snprintf(t->db, sizeof t->db, "%s/notes.db", t->dir);
+}
+
+static void
+tmp_remove(struct tmp *t)
+{
+	char cmd[128];
+	chmod(t->dir, 0700);
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", t->dir);
+	assert_int_equal(system(cmd), 0);
+}
+
+/* Whole file into a malloc'd buffer. */
+static char *
+slurp(const char *path, size_t *n)
+{
+	FILE *f = fopen(path, "rb");
+	assert_non_null(f);
+	char *buf = NULL;
+	size_t cap = 0, len = 0;
+	for (;;) {
+		if (len == cap) {
+			cap = cap ? cap * 2 : 4096;
+			buf = realloc(buf, cap);
+			assert_non_null(buf);
+		}
+		size_t got = fread(buf + len, 1, cap - len, f);
+		if (got == 0)
+			break;
+		len += got;
+	}
+	fclose(f);
+	*n = len;
+	return buf;
+}
+
+static void
+sql(const char *path, const char *stmt)
+{
+	sqlite3 *db;
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	char *msg = NULL;
+	int rc = sqlite3_exec(db, stmt, NULL, NULL, &msg);
+	if (rc != SQLITE_OK)
+		fail_msg("%s: %s", stmt, msg);
+	sqlite3_close(db);
+}
+
+static long long
+sql_int(const char *path, const char *q)
+{
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	long long v = -1;
+	assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, q, -1, &st, NULL), SQLITE_OK);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	return v;
+}
+
+static char *
+sql_text(const char *path, const char *q)
+{
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	char *v = NULL;
+	assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, q, -1, &st, NULL), SQLITE_OK);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = strdup((const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	return v;
+}
+
+static struct store *
+open_ok(const char *dir)
+{
+	struct store *s;
+	char *cause = NULL;
+	assert_int_equal(store_open(dir, &s, &cause), 0);
+	if (cause)
+		fail_msg("unexpected cause: %s", cause);
+	assert_int_equal(store_readonly(s), 0);
+	return s;
+}
+
+/* A note with text "tag-i" on a fixed quote. */
+static int
+add_note(struct store *s, const char *tag, int i, int64_t *id)
+{
+	char note[64];
+	snprintf(note, sizeof note, "%s-%d", tag, i);
+	struct store_annot a = {
+		.path = "/corpus/000.txt", .hash = 0x1234, .start = 3, .end = 9,
+		.quote = "杭州", .prefix = "在", .suffix = "的", .note = note,
+		.colour = "yellow",
+	};
+	int rc = store_annot_add(s, &a);
+	if (id)
+		*id = a.id;
+	return rc;
+}
+
+static int
+has_note(const struct store_annot_list *l, const char *note)
+{
+	for (size_t i = 0; i < l->n; i++)
+		if (strcmp(l->v[i].note, note) == 0)
+			return 1;
+	return 0;
+}
+
+static void
+test_create(void **state)
+{
+	(void)state;
+	struct tmp t;
+	tmp_make(&t);
+	char sub[128];
+	snprintf(sub, sizeof sub, "%s/a/b/duwen", t.dir);
+	struct store *s = open_ok(sub);
+	char db[160];
+	snprintf(db, sizeof db, "%s/notes.db", sub);
+	assert_string_equal(store_path(s), db);
+	store_close(s);
+	assert_int_equal(sql_int(db, "PRAGMA application_id"), STORE_APPLICATION_ID);
+	assert_int_equal(sql_int(db, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
+	char *mode = sql_text(db, "PRAGMA journal_mode");
+	assert_string_equal(mode, "wal");
+	free(mode);
+	struct stat sb;
+	assert_int_equal(stat(sub, &sb), 0);
+	assert_int_equal(sb.st_mode & 0777, 0700);
+	tmp_remove(&t);
+}
+
+static void
+test_positions(void **state)
+{
+	(void)state;
+	struct tmp t;
+	tmp_make(&t);
+	struct store *s = open_ok(t.dir);
+	size_t off = 7;
+	assert_int_equal(store_get_position(s, "/x/a.txt", &off), ERR_NOTFOUND);
+	assert_int_equal(off, 7);
+	assert_int_equal(store_set_position(s, "/x/a.txt", 1200), 0);
+	assert_int_equal(store_set_position(s, "/x/a.txt", 1300), 0);
+	assert_int_equal(store_get_position(s, "/x/a.txt", &off), 0);
+	assert_int_equal(off, 1300);
+	/* A renamed file finds its position by hash. */
+	assert_int_equal(store_set_position_hash(s, "/x/b.txt", 0xabcdef, 55), 0);
+	assert_int_equal(store_find_position(s, "/y/renamed.txt", 0xabcdef, &off), 0);
+	assert_int_equal(off, 55);
+	assert_int_equal(store_find_position(s, "/y/renamed.txt", 0xabcdee, &off), ERR_NOTFOUND);
+	store_close(s);
+	/* ...and it is still there in a new process's view. */
+	s = open_ok(t.dir);
+	assert_int_equal(store_get_position(s, "/x/a.txt", &off), 0);
+	assert_int_equal(off, 1300);
+	store_close(s);
+	tmp_remove(&t);
+}
+
+static void
+test_annotations(void **state)
+{
+	(void)state;
+	struct tmp t;
+	tmp_make(&t);
+	struct store *s = open_ok(t.dir);
+	int64_t id1, id2;
+	assert_int_equal(add_note(s, "a", 1, &id1), 0);
+	assert_int_equal(add_note(s, "a", 2, &id2), 0);
+	assert_true(id2 > id1);
+	struct store_annot a;
+	assert_int_equal(store_annot_get(s, id1, &a), 0);
+	assert_string_equal(a.path, "/corpus/000.txt");
+	assert_int_equal(a.hash, 0x1234);
+	assert_int_equal(a.start, 3);
+	assert_int_equal(a.end, 9);
+	assert_string_equal(a.quote, "杭州");
+	assert_string_equal(a.prefix, "在");
+	assert_string_equal(a.suffix, "的");
+	assert_string_equal(a.note, "a-1");
+	assert_string_equal(a.colour, "yellow");
+	assert_int_equal(strlen(a.created), 20);
+	assert_int_equal(a.created[10], 'T');
+	assert_string_equal(a.created, a.modified);
+	/* Edit. */
+	free(a.note);
+	a.note = strdup("改过的笔记");
+	strcpy(a.colour, "green");
+	assert_int_equal(store_annot_update(s, &a), 0);
+	store_annot_clear(&a);
+	assert_int_equal(store_annot_get(s, id1, &a), 0);
+	assert_string_equal(a.note, "改过的笔记");
+	assert_string_equal(a.colour, "green");
+	store_annot_clear(&a);
+	/* Re-anchor. */
+	assert_int_equal(store_annot_set_anchor(s, id2, "/corpus/new.txt", 0x99, 30, 36, 1), 0);
+	assert_int_equal(store_annot_get(s, id2, &a), 0);
+	assert_string_equal(a.path, "/corpus/new.txt");
+	assert_int_equal(a.hash, 0x99);
+	assert_int_equal(a.start, 30);
+	assert_int_equal(a.orphan, 1);
+	store_annot_clear(&a);
+	/* Delete, list, undo. */
+	assert_int_equal(store_annot_delete(s, id1), 0);
+	struct store_annot_list l = { 0 };
+	assert_int_equal(store_annot_list(s, NULL, 0, &l), 0);
+	assert_int_equal(l.n, 1);
+	assert_int_equal(l.v[0].id, id2);
+	store_annot_list_free(&l);
+	assert_int_equal(store_annot_list(s, NULL, 1, &l), 0);
+	assert_int_equal(l.n, 2);
+	assert_int_equal(l.v[0].deleted, 1);
+	store_annot_list_free(&l);
+	assert_int_equal(store_annot_undelete(s, id1), 0);
+	assert_int_equal(store_annot_list(s, "/corpus/000.txt", 0, &l), 0);
+	assert_int_equal(l.n, 1);
+	assert_int_equal(l.v[0].id, id1);
+	store_annot_list_free(&l);
+	assert_int_equal(store_annot_delete(s, 9999), ERR_NOTFOUND);
+	assert_int_equal(store_annot_get(s, 9999, &a), ERR_NOTFOUND);
+	struct store_annot bad = { .path = "", .quote = "x" };
+	assert_int_equal(store_annot_add(s, &bad), ERR_INVAL);
+	store_close(s);
+	tmp_remove(&t);
+}
+
+/* A version-1 database (positions only, as the first duwen wrote it) is
+ * migrated to the current schema and keeps its rows; so is an empty file. */
+static void
+test_migrate(void **state)
+{
+	(void)state;
+	struct tmp t;
+	tmp_make(&t);
+	sql(t.db, "PRAGMA journal_mode=WAL;"
+		  "CREATE TABLE position(path TEXT PRIMARY KEY, off INTEGER NOT NULL,"
+		  " modified TEXT NOT NULL);"
+		  "INSERT INTO position VALUES('/old/a.txt', 321, '2024-01-02T03:04:05Z');"
+		  "PRAGMA application_id=1146443598; PRAGMA user_version=1;");
+	struct store *s = open_ok(t.dir);
+	size_t off = 0;
+	assert_int_equal(store_get_position(s, "/old/a.txt", &off), 0);
+	assert_int_equal(off, 321);
+	assert_int_equal(add_note(s, "m", 1, NULL), 0);
+	assert_int_equal(store_set_position_hash(s, "/old/a.txt", 0x42, 400), 0);
+	store_close(s);
+	assert_int_equal(sql_int(t.db, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
+	assert_int_equal(sql_int(t.db, "SELECT count(*) FROM annotation"), 1);
+	assert_int_equal(sql_int(t.db, "SELECT count(*) FROM position"), 1);
+	tmp_remove(&t);
+
+	tmp_make(&t);
+	FILE *f = fopen(t.db, "w");
+	assert_non_null(f);
+	fclose(f);
+	s = open_ok(t.dir);
+	assert_int_equal(add_note(s, "m", 2, NULL), 0);
+	store_close(s);
+	assert_int_equal(sql_int(t.db, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
+	tmp_remove(&t);
+}
+
+/* A database from a newer duwen is read, never migrated down or written. */
+static void
+test_newer_version(void **state)
+{
+	(void)state;
+	struct tmp t;
+	tmp_make(&t);
+	struct store *s = open_ok(t.dir);
+	assert_int_equal(store_set_position(s, "/a", 5), 0);
+	store_close(s);
+	sql(t.db, "PRAGMA user_version=99");
+	char *cause = NULL;
+	assert_int_equal(store_open(t.dir, &s, &cause), 0);
+	assert_non_null(cause);
+	assert_non_null(strstr(cause, "newer duwen"));
+	free(cause);
+	assert_int_equal(store_readonly(s), 1);
+	size_t off;
+	assert_int_equal(store_get_position(s, "/a", &off), 0);
+	assert_int_equal(off, 5);
+	assert_int_equal(store_set_position(s, "/a", 6), ERR_READONLY);
+	store_close(s);
+	assert_int_equal(sql_int(t.db, "PRAGMA user_version"), 99);
+	tmp_remove(&t);
+}
+
+#define NWRITES 150
+
+static void
+writer(const char *dir, const char *tag)
+{
+	struct store *s;
+	char *cause = NULL;
+	if (store_open(dir, &s, &cause) < 0 || cause || store_readonly(s)) {
+		fprintf(stderr, "writer: %s\n", cause ? cause : "?");
+		_exit(3);
+	}
+	for (int i = 0; i < NWRITES; i++)
+		if (add_note(s, tag, i, NULL) < 0)
+			_exit(4);
+	store_close(s);
+	_exit(0);
+}
+
+/* Two processes insert at the same time; every note of both is there. */
+static void
+test_concurrent_writers(void **state)
+{
+	(void)state;
+	struct tmp t;
+	tmp_make(&t);
+	pid_t p[2];
+	const char *tags[2] = { "left", "right" };
+	for (int k = 0; k < 2; k++) {
+		p[k] = fork();
+		assert_true(p[k] >= 0);
+		if (p[k] == 0)
+			writer(t.dir, tags[k]);
+	}
+	for (int k = 0; k < 2; k++) {
+		int status;
+		assert_int_equal(waitpid(p[k], &status, 0), p[k]);
+		assert_true(WIFEXITED(status));
+		assert_int_equal(WEXITSTATUS(status), 0);
+	}
+	struct store *s = open_ok(t.dir);
+	struct store_annot_list l = { 0 };
+	assert_int_equal(store_annot_list(s, NULL, 0, &l), 0);
+	assert_int_equal(l.n, 2 * NWRITES);
+	char note[64];
+	for (int k = 0; k < 2; k++)
+		for (int i = 0; i < NWRITES; i++) {
+			snprintf(note, sizeof note, "%s-%d", tags[k], i);
+			assert_true(has_note(&l, note));
+		}
+	store_annot_list_free(&l);
+	store_close(s);
+	tmp_remove(&t);
+}
+
+/* A child writes notes in a loop and reports each committed one on a pipe;
+ * it is killed with SIGKILL mid-stream. Every reported note survives and
+ * the database passes integrity_check. */
+static void
+test_kill9(void **state)
+{
+	(void)state;
+	struct tmp t;
+	tmp_make(&t);
+	int fd[2];
+	assert_int_equal(pipe(fd), 0);
+	pid_t pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		close(fd[0]);
+		struct store *s;
+		char *cause = NULL;
+		if (store_open(t.dir, &s, &cause) < 0 || cause)
+			_exit(3);
+		for (int i = 0;; i++) {
+			if (add_note(s, "k", i, NULL) < 0)
+				_exit(4);
+			if (write(fd[1], &i, sizeof i) != sizeof i)
+				_exit(5);
+		}
+	}
+	close(fd[1]);
+	int last = -1, i;
+	while (last < 60 && read(fd[0], &i, sizeof i) == sizeof i)
+		last = i;
+	assert_int_equal(kill(pid, SIGKILL), 0);
+	while (read(fd[0], &i, sizeof i) == sizeof i)
+		last = i;
+	close(fd[0]);
+	int status;
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFSIGNALED(status));
+	assert_true(last >= 60);
+
+	struct store *s = open_ok(t.dir);
+	struct store_annot_list l = { 0 };
+	assert_int_equal(store_annot_list(s, NULL, 0, &l), 0);
+	assert_true(l.n >= (size_t)last + 1);
+	char note[32];
+	for (int k = 0; k <= last; k++) {
+		snprintf(note, sizeof note, "k-%d", k);
+		assert_true(has_note(&l, note));
+	}
+	store_annot_list_free(&l);
+	store_close(s);
+	char *ok = sql_text(t.db, "PRAGMA integrity_check");
+	assert_string_equal(ok, "ok");
+	free(ok);
+	tmp_remove(&t);
+}
+
+static void
+assert_readonly_store(struct store *s, size_t want_off)
+{
+	assert_int_equal(store_readonly(s), 1);
+	size_t off = 0;
+	assert_int_equal(store_get_position(s, "/a", &off), 0);
+	assert_int_equal(off, want_off);
+	struct store_annot_list l = { 0 };
+	assert_int_equal(store_annot_list(s, NULL, 0, &l), 0);
+	assert_int_equal(l.n, 1);
+	store_annot_list_free(&l);
+	assert_int_equal(store_set_position(s, "/a", 1), ERR_READONLY);
+	assert_int_equal(add_note(s, "ro", 1, NULL), ERR_READONLY);
+	assert_non_null(strstr(store_error(s), "read-only"));
+}
+
+/* A read-only data directory. chmod 0555 does not stop root, so as root
+ * the check runs in a child that drops to uid/gid 65534 (nobody); it also
+ * runs through the readonly option, and with a data "directory" that is a
+ * regular file. Each time: readable, writes refused, the file unchanged. */
+static void
+test_readonly(void **state)
+{
+	(void)state;
+	struct tmp t;
+	tmp_make(&t);
+	struct store *s = open_ok(t.dir);
+	assert_int_equal(store_set_position(s, "/a", 77), 0);
+	assert_int_equal(add_note(s, "keep", 1, NULL), 0);
+	store_close(s);
+	size_t n0, n1;
+	char *before = slurp(t.db, &n0);
+
+	struct store_opts ro = { .readonly = 1 };
+	char *cause = NULL;
+	assert_int_equal(store_open_opts(&ro, t.dir, &s, &cause), 0);
+	assert_null(cause);
+	assert_readonly_store(s, 77);
+	store_close(s);
+
+	assert_int_equal(chmod(t.dir, 0555), 0);
+	pid_t pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		if (geteuid() == 0 && (setgid(65534) < 0 || setuid(65534) < 0))
+			_exit(3);
+		if (store_open(t.dir, &s, &cause) < 0 || cause == NULL)
+			_exit(4);
+		if (!store_readonly(s) || store_set_position(s, "/a", 1) != ERR_READONLY)
+			_exit(5);
+		size_t off = 0;
+		if (store_get_position(s, "/a", &off) < 0 || off != 77)
+			_exit(6);
+		store_close(s);
+		free(cause);
+		_exit(0);
+	}
+	int status;
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFEXITED(status));
+	assert_int_equal(WEXITSTATUS(status), 0);
+	assert_int_equal(chmod(t.dir, 0700), 0);
+
+	char *after = slurp(t.db, &n1);
+	assert_int_equal(n0, n1);
+	assert_memory_equal(before, after, n0);
+	free(before);
+	free(after);
+
+	/* The data directory is a regular file: nothing to read, nothing written. */
+	char file[128];
+	snprintf(file, sizeof file, "%s/plain", t.dir);
+	FILE *f = fopen(file, "w");
+	assert_non_null(f);
+	fclose(f);
+	assert_int_equal(store_open(file, &s, &cause), 0);
+	assert_non_null(cause);
+	assert_non_null(strstr(cause, "cannot create the data directory"));
+	free(cause);
+	assert_int_equal(store_readonly(s), 1);
+	assert_int_equal(store_set_position(s, "/a", 1), ERR_READONLY);
+	store_close(s);
+	tmp_remove(&t);
+}
+
+/* A full disk (the database capped with max_page_count): the write fails
+ * with a clear message, earlier notes are intact. */
+static void
+test_full_disk(void **state)
+{
+	(void)state;
+	struct tmp t;
+	tmp_make(&t);
+	struct store_opts o = { .max_pages = 24 };
+	struct store *s;
+	char *cause = NULL;
+	assert_int_equal(store_open_opts(&o, t.dir, &s, &cause), 0);
+	assert_null(cause);
+	char *big = malloc(3001);
+	memset(big, 'x', 3000);
+	big[3000] = 0;
+	int i, rc = 0;
+	for (i = 0; i < 200; i++) {
+		struct store_annot a = { .path = "/p", .quote = "q", .note = big };
+		snprintf(a.colour, sizeof a.colour, "c%d", i);
+		if ((rc = store_annot_add(s, &a)) < 0)
+			break;
+	}
+	free(big);
+	assert_true(i > 0 && i < 200);
+	assert_int_equal(rc, ERR_DB);
+	assert_non_null(strstr(store_error(s), "disk full"));
+	store_close(s);
+	s = open_ok(t.dir);
+	struct store_annot_list l = { 0 };
+	assert_int_equal(store_annot_list(s, NULL, 0, &l), 0);
+	assert_int_equal(l.n, (size_t)i);
+	store_annot_list_free(&l);
+	store_close(s);
+	char *ok = sql_text(t.db, "PRAGMA integrity_check");
+	assert_string_equal(ok, "ok");
+	free(ok);
+	tmp_remove(&t);
+}
+
+/* Another program holds the write lock: a write fails with "locked" after
+ * the busy timeout and succeeds once the lock is gone. */
+static void
+test_locked(void **state)
+{
+	(void)state;
+	struct tmp t;
+	tmp_make(&t);
+	struct store *s = open_ok(t.dir);
+	assert_int_equal(store_set_position(s, "/a", 1), 0);
+	store_close(s);
+	struct store_opts o = { .busy_ms = 50 };
+	char *cause = NULL;
+	assert_int_equal(store_open_opts(&o, t.dir, &s, &cause), 0);
+	assert_null(cause);
+
+	sqlite3 *other;
+	assert_int_equal(sqlite3_open(t.db, &other), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(other, "BEGIN EXCLUSIVE; UPDATE position SET off=2",
+				      NULL, NULL, NULL),
+			 SQLITE_OK);
+	assert_int_equal(store_set_position(s, "/a", 3), ERR_DB);
+	assert_non_null(strstr(store_error(s), "locked"));
+
+	/* Opening while it is held works (the lock is transient); its writes
+	 * wait and fail the same way. */
+	struct store *s2;
+	assert_int_equal(store_open_opts(&o, t.dir, &s2, &cause), 0);
+	assert_null(cause);
+	assert_int_equal(store_readonly(s2), 0);
+	assert_int_equal(add_note(s2, "l", 1, NULL), ERR_DB);
+	assert_non_null(strstr(store_error(s2), "locked"));
+	store_close(s2);
+
+	assert_int_equal(sqlite3_exec(other, "COMMIT", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(other);
+	assert_int_equal(store_changed(s), 1);
+	assert_int_equal(store_changed(s), 0);
+	assert_int_equal(store_set_position(s, "/a", 3), 0);
+	assert_string_equal(store_error(s), "");
+	store_close(s);
+	tmp_remove(&t);
+}
+
+static void
+assert_refused(const char *dir, const char *db, const char *why)
+{
+	size_t n0, n1;
+	char *before = slurp(db, &n0);
+	struct store *s;
+	char *cause = NULL;
+	assert_int_equal(store_open(dir, &s, &cause), 0);
+	assert_non_null(cause);
+	if (strstr(cause, why) == NULL)
+		fail_msg("cause '%s' lacks '%s'", cause, why);
+	free(cause);
+	assert_int_equal(store_readonly(s), 1);
+	assert_int_equal(store_set_position(s, "/a", 1), ERR_READONLY);
+	assert_int_equal(add_note(s, "x", 1, NULL), ERR_READONLY);
+	size_t off;
+	assert_int_equal(store_get_position(s, "/a", &off), ERR_NOTFOUND);
+	store_close(s);
+	char *after = slurp(db, &n1);
+	assert_int_equal(n0, n1);
+	assert_memory_equal(before, after, n0);
+	free(before);
+	free(after);
+}
+
+/* Random bytes, a truncated duwen database, and other programs' SQLite
+ * databases: refused with a reason, left byte-identical. */
+static void
+test_foreign_and_corrupt(void **state)
+{
+	(void)state;
+	struct tmp t;
+	tmp_make(&t);
+	FILE *f = fopen(t.db, "wb");
+	assert_non_null(f);
+	uint32_t x = 2463534242u;
+	for (int i = 0; i < 8192; i++) {
+		x ^= x << 13, x ^= x >> 17, x ^= x << 5;
+		fputc((int)(x & 0xff), f);
+	}
+	fclose(f);
+	assert_refused(t.dir, t.db, "not a duwen database");
+	tmp_remove(&t);
+
+	tmp_make(&t);
+	sql(t.db, "CREATE TABLE cookies(name TEXT, value TEXT);"
+		  "INSERT INTO cookies VALUES('a', 'b');");
+	assert_refused(t.dir, t.db, "not a duwen database");
+	tmp_remove(&t);
+
+	tmp_make(&t);
+	sql(t.db, "PRAGMA application_id=12345; PRAGMA user_version=2;");
+	assert_refused(t.dir, t.db, "not a duwen database");
+	tmp_remove(&t);
+
+	/* A duwen database whose pages were overwritten in the middle. */
+	tmp_make(&t);
+	struct store *s = open_ok(t.dir);
+	for (int i = 0; i < 40; i++)
+		assert_int_equal(add_note(s, "pad-pad-pad-pad-pad-pad-pad-pad-pad", i, NULL), 0);
+	store_close(s);
+	f = fopen(t.db, "r+b");
+	assert_non_null(f);
+	assert_int_equal(fseek(f, 4096 + 100, SEEK_SET), 0);
+	for (int i = 0; i < 8000; i++)
+		fputc(0xA5, f);
+	fclose(f);
+	assert_refused(t.dir, t.db, "corrupt");
+	tmp_remove(&t);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_create),
+		cmocka_unit_test(test_positions),
+		cmocka_unit_test(test_annotations),
+		cmocka_unit_test(test_migrate),
+		cmocka_unit_test(test_newer_version),
+		cmocka_unit_test(test_concurrent_writers),
+		cmocka_unit_test(test_kill9),
+		cmocka_unit_test(test_readonly),
+		cmocka_unit_test(test_full_disk),
+		cmocka_unit_test(test_locked),
+		cmocka_unit_test(test_foreign_and_corrupt),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
