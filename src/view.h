@@ -57,7 +57,18 @@ struct view_pos view_pos_of_offset(struct view *v, size_t off);
 /* Byte offset of the first character shown at p. */
 size_t view_offset_of_pos(struct view *v, struct view_pos p);
 
-/* How far through the article p is, 0..100 (percent). */
+/* How far through the article p is, 0..100 (percent): row index of p over
+ * the index of the last row, so the first row is 0 and the last row 100
+ * (pass the bottom row of the screen for a pager-style figure). Rows of blocks
+ * not yet laid out are estimated, so the figure can settle as they are. */
 int view_percent(struct view *v, struct view_pos p);
+
+/* Lines are laid out in layout_measure(pane width) columns; the caller adds
+ * layout_margin to centre them. A blank row's line is the empty range at the
+ * block's end; view_offset_of_pos of a blank row is the next block's start. */
+
+/* First error (ERR_NOMEM) met while laying out a block lazily, or 0; such a
+ * block shows no rows. */
+int view_err(const struct view *v);
 
 #endif
