@@ -1,55 +1,290 @@
-/* XXX: scaffold; the foundation issue replaces it. */
 #include "source.h"
 
+#include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
+#include "charset.h"
 #include "err.h"
+
+static void
+set_cause(char **cause, const char *fmt, ...)
+{
+	if (cause == NULL)
+		return;
+	va_list ap;
+	va_start(ap, fmt);
+	if (vasprintf(cause, fmt, ap) < 0)
+		*cause = NULL; /* the caller falls back to err_strerror */
+	va_end(ap);
+}
+
+/* strerror, starting lower-case like the rest of duwen's reasons. */
+static void
+errno_reason(int errnum, char *buf, size_t cap)
+{
+	snprintf(buf, cap, "%s", strerror(errnum));
+	if (buf[0] >= 'A' && buf[0] <= 'Z' && !(buf[1] >= 'A' && buf[1] <= 'Z'))
+		buf[0] = (char)(buf[0] - 'A' + 'a');
+}
+
+/* Known headers of files that are not text, for files with no NUL byte
+ * early on (or to name what the file is). */
+static const char *
+binary_signature(const unsigned char *b, size_t n)
+{
+	static const struct {
+		size_t off, len;
+		const char *magic, *what;
+	} tab[] = {
+		{ 0, 8, "\x89PNG\r\n\x1a\n", "PNG image" },
+		{ 0, 3, "\xFF\xD8\xFF", "JPEG image" },
+		{ 0, 6, "GIF87a", "GIF image" },
+		{ 0, 6, "GIF89a", "GIF image" },
+		{ 0, 5, "%PDF-", "PDF document" },
+		{ 0, 4, "\x7F" "ELF", "ELF executable" },
+		{ 0, 4, "PK\x03\x04", "ZIP archive" },
+		{ 0, 4, "PK\x05\x06", "ZIP archive" },
+		{ 0, 2, "\x1F\x8B", "gzip data" },
+		{ 4, 6, "1AY&SY", "bzip2 data" },
+		{ 0, 6, "\xFD" "7zXZ\0", "xz data" },
+		{ 0, 4, "\x28\xB5\x2F\xFD", "zstd data" },
+		{ 0, 6, "7z\xBC\xAF\x27\x1C", "7-zip archive" },
+		{ 0, 6, "Rar!\x1A\x07", "RAR archive" },
+		{ 0, 8, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", "Office document" },
+		{ 0, 16, "SQLite format 3\0", "SQLite database" },
+		{ 0, 4, "RIFF", "RIFF media file" },
+		{ 0, 4, "OggS", "Ogg media file" },
+		{ 0, 4, "\x1A\x45\xDF\xA3", "Matroska media file" },
+		{ 4, 4, "ftyp", "MP4 media file" },
+		{ 0, 4, "\xCA\xFE\xBA\xBE", "Mach-O or Java class file" },
+		{ 0, 4, "\xCF\xFA\xED\xFE", "Mach-O executable" },
+		{ 0, 4, "\xCE\xFA\xED\xFE", "Mach-O executable" },
+		{ 0, 4, "wOFF", "WOFF font" },
+		{ 0, 4, "wOF2", "WOFF2 font" },
+	};
+	for (size_t i = 0; i < sizeof tab / sizeof tab[0]; i++)
+		if (n >= tab[i].off + tab[i].len &&
+		    memcmp(b + tab[i].off, tab[i].magic, tab[i].len) == 0)
+			return tab[i].what;
+	return NULL;
+}
+
+/* Length of a byte-order mark at b, with the encoding it announces. UTF-32
+ * is tried first: its little-endian BOM begins with UTF-16's. */
+static size_t
+bom_len(const unsigned char *b, size_t n, const char **enc)
+{
+	static const struct {
+		size_t len;
+		const char *bom, *enc;
+	} tab[] = {
+		{ 3, "\xEF\xBB\xBF", "UTF-8" },
+		{ 4, "\xFF\xFE\0\0", "UTF-32LE" },
+		{ 4, "\0\0\xFE\xFF", "UTF-32BE" },
+		{ 2, "\xFF\xFE", "UTF-16LE" },
+		{ 2, "\xFE\xFF", "UTF-16BE" },
+	};
+	for (size_t i = 0; i < sizeof tab / sizeof tab[0]; i++)
+		if (n >= tab[i].len && memcmp(b, tab[i].bom, tab[i].len) == 0) {
+			*enc = tab[i].enc;
+			return tab[i].len;
+		}
+	return 0;
+}
+
+int
+source_check_encoding(const char *name, char **cause)
+{
+	if (name[0] != 0 && charset_known(name))
+		return 0;
+	set_cause(cause, "unknown encoding '%s'", name);
+	return ERR_ENCODING;
+}
 
 int
 source_decode(const struct source_opts *opts, const unsigned char *bytes,
 	      size_t n, struct source_text *out, char **cause)
 {
-	(void)opts;
-	(void)cause;
-	if (memchr(bytes, 0, n))
+	const char *what = binary_signature(bytes, n);
+	if (what) {
+		set_cause(cause, "not a text file (%s)", what);
 		return ERR_BINARY;
-	char *s = malloc(n + 1);
-	if (s == NULL)
-		return ERR_NOMEM;
-	memcpy(s, bytes, n);
-	s[n] = 0;
+	}
+	char name[32];
+	const char *bom_enc = NULL;
+	size_t skip = 0;
+	int rc;
+	if (opts && opts->encoding) {
+		if ((rc = source_check_encoding(opts->encoding, cause)) < 0)
+			return rc;
+		snprintf(name, sizeof name, "%s", opts->encoding);
+	} else if ((skip = bom_len(bytes, n, &bom_enc)) > 0) {
+		snprintf(name, sizeof name, "%s", bom_enc);
+	} else if (n > 0 && memchr(bytes, 0, n)) {
+		const char *u16 = charset_sniff_utf16(bytes, n);
+		if (u16 == NULL) {
+			set_cause(cause, "not a text file (contains NUL bytes)");
+			return ERR_BINARY;
+		}
+		snprintf(name, sizeof name, "%s", u16);
+	} else {
+		size_t mb, bad;
+		charset_utf8_scan(bytes, n, &mb, &bad);
+		if (bad == 0)
+			snprintf(name, sizeof name, "UTF-8");
+		else if ((rc = charset_guess(bytes, n, name, sizeof name)) < 0)
+			return rc;
+	}
+	struct charset_out co;
+	rc = charset_convert(name, bytes + skip, n - skip, &co);
+	if (rc == ERR_ENCODING)
+		set_cause(cause, "cannot decode %s", name);
+	if (rc < 0)
+		return rc;
+	/* A forced encoding leaves its BOM in the text as U+FEFF. */
+	int had_bom = skip > 0;
+	if (co.len >= 3 && memcmp(co.s, "\xEF\xBB\xBF", 3) == 0) {
+		memmove(co.s, co.s + 3, co.len - 2);
+		co.len -= 3;
+		had_bom = 1;
+	}
+	if (memchr(co.s, 0, co.len)) {
+		free(co.s);
+		set_cause(cause, "not a text file (contains NUL characters)");
+		return ERR_BINARY;
+	}
 	memset(out, 0, sizeof *out);
-	out->utf8 = s;
-	out->len = n;
-	strcpy(out->encoding, "UTF-8");
+	out->utf8 = co.s;
+	out->len = co.len;
+	out->replaced = co.replaced;
+	out->had_bom = had_bom;
+	snprintf(out->encoding, sizeof out->encoding, "%s", name);
 	return 0;
+}
+
+/* "70.2 MiB", "64 MiB", "512 bytes". */
+static void
+format_size(char *buf, size_t cap, unsigned long long bytes)
+{
+	static const char *const unit[] = { "KiB", "MiB", "GiB", "TiB" };
+	if (bytes < 1024) {
+		snprintf(buf, cap, "%llu byte%s", bytes, bytes == 1 ? "" : "s");
+		return;
+	}
+	double v = (double)bytes / 1024;
+	size_t u = 0;
+	while (v >= 1024 && u + 1 < sizeof unit / sizeof unit[0]) {
+		v /= 1024;
+		u++;
+	}
+	snprintf(buf, cap, "%.1f %s", v, unit[u]);
+	char *dot = strstr(buf, ".0 ");
+	if (dot)
+		memmove(dot, dot + 2, strlen(dot + 2) + 1);
+}
+
+static void
+too_big(char **cause, unsigned long long size, size_t max)
+{
+	char have[32], limit[32];
+	format_size(limit, sizeof limit, max);
+	if (size <= max) { /* grew while being read */
+		set_cause(cause, "file is over the %s limit", limit);
+		return;
+	}
+	format_size(have, sizeof have, size);
+	if (strcmp(have, limit) == 0)
+		snprintf(have, sizeof have, "%llu bytes", size);
+	set_cause(cause, "file is %s, over the %s limit", have, limit);
 }
 
 int
 source_read(const struct source_opts *opts, const char *path,
 	    struct source_text *out, char **cause)
 {
-	FILE *f = fopen(path, "rb");
-	if (f == NULL)
-		return errno == ENOENT ? ERR_NOTFOUND : ERR_IO;
+	char why[128];
+	size_t max = opts && opts->max_bytes ? opts->max_bytes : SOURCE_DEFAULT_MAX_BYTES;
+	/* O_NONBLOCK: opening a FIFO must not hang before the check below. */
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+	if (fd < 0) {
+		if (errno == ENOENT || errno == ENOTDIR) {
+			set_cause(cause, "no such file or directory");
+			return ERR_NOTFOUND;
+		}
+		errno_reason(errno, why, sizeof why);
+		set_cause(cause, "%s", why);
+		return ERR_IO;
+	}
 	unsigned char *buf = NULL;
-	size_t n = 0, cap = 0;
+	size_t n = 0;
+	struct stat st;
+	int rc = 0;
+	if (fstat(fd, &st) < 0) {
+		errno_reason(errno, why, sizeof why);
+		set_cause(cause, "%s", why);
+		rc = ERR_IO;
+		goto out;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		set_cause(cause, S_ISDIR(st.st_mode) ? "is a directory" : "not a regular file");
+		rc = ERR_INVAL;
+		goto out;
+	}
+	if ((unsigned long long)st.st_size > max) {
+		too_big(cause, (unsigned long long)st.st_size, max);
+		rc = ERR_TOOBIG;
+		goto out;
+	}
+	/* Read up to one byte past the limit: a file may grow meanwhile. */
+	size_t cap = (size_t)st.st_size + 1;
+	buf = malloc(cap);
+	if (buf == NULL) {
+		rc = ERR_NOMEM;
+		goto out;
+	}
 	for (;;) {
 		if (n == cap) {
-			cap = cap ? cap * 2 : 65536;
-			buf = realloc(buf, cap);
+			if (cap > max)
+				break;
+			size_t ncap = cap > max / 2 ? max + 1 : cap * 2;
+			unsigned char *nb = realloc(buf, ncap);
+			if (nb == NULL) {
+				rc = ERR_NOMEM;
+				goto out;
+			}
+			buf = nb;
+			cap = ncap;
 		}
-		size_t r = fread(buf + n, 1, cap - n, f);
-		n += r;
+		ssize_t r = read(fd, buf + n, cap - n);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0) {
+			errno_reason(errno, why, sizeof why);
+			set_cause(cause, "%s", why);
+			rc = ERR_IO;
+			goto out;
+		}
 		if (r == 0)
 			break;
+		n += (size_t)r;
 	}
-	fclose(f);
-	int rc = source_decode(opts, buf, n, out, cause);
+	if (n > max) {
+		too_big(cause, n, max);
+		rc = ERR_TOOBIG;
+		goto out;
+	}
+	rc = source_decode(opts, buf, n, out, cause);
+out:
 	free(buf);
+	close(fd);
 	return rc;
 }
 
@@ -58,18 +293,116 @@ source_text_free(struct source_text *t)
 {
 	free(t->utf8);
 	t->utf8 = NULL;
+	t->len = 0;
+}
+
+struct pathvec {
+	char **v;
+	size_t n, cap;
+};
+
+static int
+pathvec_push(struct pathvec *p, char *s)
+{
+	if (s == NULL)
+		return ERR_NOMEM;
+	if (p->n == p->cap) {
+		size_t cap = p->cap ? p->cap * 2 : 16;
+		char **v = realloc(p->v, cap * sizeof *v);
+		if (v == NULL) {
+			free(s);
+			return ERR_NOMEM;
+		}
+		p->v = v;
+		p->cap = cap;
+	}
+	p->v[p->n++] = s;
+	return 0;
+}
+
+static int
+cmp_version(const void *a, const void *b)
+{
+	return strverscmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int
+is_article_name(const char *name)
+{
+	size_t len = strlen(name);
+	return name[0] != '.' && len > 4 && strcasecmp(name + len - 4, ".txt") == 0;
+}
+
+/* Append dir's articles to out, sorted; warn if there are none. */
+static int
+expand_dir(const char *dir, struct pathvec *out, source_warn_fn warn, void *ctx)
+{
+	char why[128];
+	DIR *d = opendir(dir);
+	if (d == NULL) {
+		errno_reason(errno, why, sizeof why);
+		if (warn)
+			warn(ctx, dir, why);
+		return 0;
+	}
+	size_t first = out->n, dlen = strlen(dir);
+	const char *sep = dlen > 0 && dir[dlen - 1] == '/' ? "" : "/";
+	int rc = 0;
+	struct dirent *e;
+	while (rc == 0 && (e = readdir(d)) != NULL) {
+		if (!is_article_name(e->d_name))
+			continue;
+		char *p;
+		if (asprintf(&p, "%s%s%s", dir, sep, e->d_name) < 0) {
+			rc = ERR_NOMEM;
+			break;
+		}
+		struct stat st;
+		if (stat(p, &st) < 0 || !S_ISREG(st.st_mode)) {
+			free(p);
+			continue;
+		}
+		rc = pathvec_push(out, p);
+	}
+	closedir(d);
+	if (rc < 0)
+		return rc;
+	if (out->n == first && warn)
+		warn(ctx, dir, "no .txt articles in directory");
+	qsort(out->v + first, out->n - first, sizeof *out->v, cmp_version);
+	return 0;
 }
 
 int
 source_expand(const char *const *paths, size_t npaths, struct source_paths *out,
 	      source_warn_fn warn, void *ctx)
 {
-	(void)warn;
-	(void)ctx;
-	out->v = calloc(npaths + 1, sizeof *out->v);
-	out->n = 0;
-	for (size_t i = 0; i < npaths; i++)
-		out->v[out->n++] = strdup(paths[i]);
+	struct pathvec pv = { NULL, 0, 0 };
+	int rc = 0;
+	for (size_t i = 0; i < npaths && rc == 0; i++) {
+		struct stat st;
+		if (stat(paths[i], &st) < 0) {
+			char why[128];
+			if (errno == ENOENT || errno == ENOTDIR)
+				snprintf(why, sizeof why, "no such file or directory");
+			else
+				errno_reason(errno, why, sizeof why);
+			if (warn)
+				warn(ctx, paths[i], why);
+			continue;
+		}
+		if (S_ISDIR(st.st_mode))
+			rc = expand_dir(paths[i], &pv, warn, ctx);
+		else
+			rc = pathvec_push(&pv, strdup(paths[i]));
+	}
+	if (rc < 0) {
+		struct source_paths tmp = { pv.v, pv.n };
+		source_paths_free(&tmp);
+		return rc;
+	}
+	out->v = pv.v;
+	out->n = pv.n;
 	return 0;
 }
 

@@ -22,14 +22,22 @@ struct source_text {
 	int had_bom;
 };
 
-/* Decode bytes[0, n) into out. 0, or ERR_BINARY (NUL bytes or a known binary
+/* Decode bytes[0, n) into out: a BOM (UTF-8, UTF-16, UTF-32), else UTF-16
+ * recognised by its NUL bytes, else strict UTF-8, else charset_guess. A BOM
+ * is not part of utf8. 0, or ERR_BINARY (NUL bytes or a known binary
  * signature), ERR_ENCODING (forced encoding unknown to iconv), ERR_NOMEM.
  * On error *cause (if cause) gets a malloc'd reason; out is untouched. */
 int source_decode(const struct source_opts *opts, const unsigned char *bytes,
 		  size_t n, struct source_text *out, char **cause);
 
+/* 0 if iconv can decode name, else ERR_ENCODING with *cause (if cause) a
+ * malloc'd "unknown encoding 'NAME'". For checking --encoding up front. */
+int source_check_encoding(const char *name, char **cause);
+
 /* Read and decode the file at path. Errors as source_decode plus
- * ERR_NOTFOUND, ERR_IO, ERR_TOOBIG; *cause names the reason (not the path). */
+ * ERR_NOTFOUND, ERR_IO (unreadable: strerror), ERR_TOOBIG ("file is 70.2 MiB,
+ * over the 64 MiB limit"), ERR_INVAL (a directory or other non-regular
+ * file); *cause names the reason (not the path). */
 int source_read(const struct source_opts *opts, const char *path,
 		struct source_text *out, char **cause);
 
@@ -43,9 +51,11 @@ struct source_paths {
 	size_t n;
 };
 
-/* Expand paths: a file stays itself, a directory becomes its *.txt files,
- * sorted by name. Missing paths and empty directories are reported through
- * warn and skipped. 0 or ERR_NOMEM; out->n may be 0. */
+/* Expand paths: a file stays itself, a directory becomes its *.txt files
+ * (any case of ".txt"; hidden files skipped), sorted by name with numbers
+ * compared by value (strverscmp). Missing paths, unreadable directories and
+ * directories with no .txt file are reported through warn and skipped.
+ * 0 or ERR_NOMEM; out->n may be 0. */
 int source_expand(const char *const *paths, size_t npaths, struct source_paths *out,
 		  source_warn_fn warn, void *ctx);
 

@@ -1,0 +1,404 @@
+#include "charset.h"
+
+#include <errno.h>
+#include <iconv.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <uchardet/uchardet.h>
+#include <utf8proc.h>
+
+#include "err.h"
+
+/* How much of a file the detector and the candidate comparison look at. */
+#define SAMPLE_BYTES ((size_t)64 << 10)
+
+/* Length of the maximal well-formed prefix check at b[0] (Table 3-7):
+ * returns the sequence length if well-formed, else -(bytes of the maximal
+ * ill-formed subpart), which is at least 1. */
+static long
+utf8_seq(const unsigned char *b, size_t n)
+{
+	unsigned char c = b[0];
+	if (c < 0x80)
+		return 1;
+	size_t need;
+	unsigned char lo = 0x80, hi = 0xBF;
+	if (c >= 0xC2 && c <= 0xDF)
+		need = 1;
+	else if (c >= 0xE0 && c <= 0xEF) {
+		need = 2;
+		if (c == 0xE0)
+			lo = 0xA0;
+		else if (c == 0xED)
+			hi = 0x9F;
+	} else if (c >= 0xF0 && c <= 0xF4) {
+		need = 3;
+		if (c == 0xF0)
+			lo = 0x90;
+		else if (c == 0xF4)
+			hi = 0x8F;
+	} else
+		return -1;
+	size_t i = 1;
+	for (; i <= need && i < n; i++) {
+		unsigned char d = b[i];
+		if (d < lo || d > hi)
+			return -(long)i;
+		lo = 0x80;
+		hi = 0xBF;
+	}
+	return i > need ? (long)i : -(long)i;
+}
+
+void
+charset_utf8_scan(const unsigned char *b, size_t n, size_t *multibyte, size_t *bad)
+{
+	size_t mb = 0, nbad = 0;
+	for (size_t i = 0; i < n;) {
+		long k = utf8_seq(b + i, n - i);
+		if (k < 0) {
+			nbad++;
+			i += (size_t)-k;
+		} else {
+			mb += k > 1;
+			i += (size_t)k;
+		}
+	}
+	*multibyte = mb;
+	*bad = nbad;
+}
+
+/* A growing output buffer; ok stays 0 after an allocation failure. */
+struct buf {
+	char *s;
+	size_t len, cap;
+	int ok;
+};
+
+static int
+buf_reserve(struct buf *o, size_t more)
+{
+	if (!o->ok)
+		return 0;
+	if (o->cap - o->len > more)
+		return 1;
+	size_t cap = o->cap ? o->cap : 64;
+	while (cap - o->len <= more)
+		cap *= 2;
+	char *s = realloc(o->s, cap);
+	if (s == NULL) {
+		o->ok = 0;
+		return 0;
+	}
+	o->s = s;
+	o->cap = cap;
+	return 1;
+}
+
+static void
+buf_put(struct buf *o, const void *p, size_t n)
+{
+	if (buf_reserve(o, n)) {
+		memcpy(o->s + o->len, p, n);
+		o->len += n;
+	}
+}
+
+static const char REPLACEMENT[] = "\xEF\xBF\xBD";
+
+static int
+buf_finish(struct buf *o, size_t replaced, struct charset_out *out)
+{
+	if (!buf_reserve(o, 1)) {
+		free(o->s);
+		return ERR_NOMEM;
+	}
+	o->s[o->len] = 0;
+	out->s = o->s;
+	out->len = o->len;
+	out->replaced = replaced;
+	return 0;
+}
+
+static int
+utf8_decode(const unsigned char *b, size_t n, struct charset_out *out)
+{
+	struct buf o = { NULL, 0, 0, 1 };
+	size_t replaced = 0;
+	buf_reserve(&o, n + 16);
+	for (size_t i = 0; i < n;) {
+		long k = utf8_seq(b + i, n - i);
+		if (k < 0) {
+			buf_put(&o, REPLACEMENT, 3);
+			replaced++;
+			i += (size_t)-k;
+		} else {
+			buf_put(&o, b + i, (size_t)k);
+			i += (size_t)k;
+		}
+	}
+	return buf_finish(&o, replaced, out);
+}
+
+static int
+is_utf8_name(const char *name)
+{
+	return strcasecmp(name, "UTF-8") == 0 || strcasecmp(name, "UTF8") == 0;
+}
+
+/* How iconv's decoder for an encoding is resynchronised after an
+ * undecodable byte: the width of its code units and, for double-byte
+ * encodings, which second bytes belong to the bad character. */
+enum unit_class { UNIT_BYTE, UNIT_DBCS, UNIT_EUC, UNIT_GB18030, UNIT_16, UNIT_32 };
+
+static enum unit_class
+unit_class(const char *name)
+{
+	static const struct {
+		const char *prefix;
+		enum unit_class cls;
+	} tab[] = {
+		{ "UTF-16", UNIT_16 }, { "UTF16", UNIT_16 }, { "UCS-2", UNIT_16 },
+		{ "UTF-32", UNIT_32 }, { "UTF32", UNIT_32 }, { "UCS-4", UNIT_32 },
+		{ "GB18030", UNIT_GB18030 }, { "GB", UNIT_DBCS }, { "CP936", UNIT_DBCS },
+		{ "BIG5", UNIT_DBCS }, { "BIG-5", UNIT_DBCS }, { "CP950", UNIT_DBCS },
+		{ "SHIFT", UNIT_DBCS }, { "SJIS", UNIT_DBCS }, { "CP932", UNIT_DBCS },
+		{ "CP949", UNIT_DBCS }, { "UHC", UNIT_DBCS }, { "EUC", UNIT_EUC },
+	};
+	for (size_t i = 0; i < sizeof tab / sizeof tab[0]; i++)
+		if (strncasecmp(name, tab[i].prefix, strlen(tab[i].prefix)) == 0)
+			return tab[i].cls;
+	return UNIT_BYTE;
+}
+
+/* Bytes to skip at p (left > 0) after iconv refused them: the whole bad
+ * character where its shape is clear, so one bad character is one U+FFFD
+ * and a valid trail byte is not misread as the start of the next one. */
+static size_t
+skip_len(enum unit_class cls, const unsigned char *p, size_t left)
+{
+	switch (cls) {
+	case UNIT_16: return left < 2 ? left : 2;
+	case UNIT_32: return left < 4 ? left : 4;
+	case UNIT_BYTE: return 1;
+	case UNIT_GB18030:
+		if (left >= 4 && p[0] >= 0x81 && p[0] <= 0xFE && p[1] >= 0x30 && p[1] <= 0x39 &&
+		    p[2] >= 0x81 && p[2] <= 0xFE && p[3] >= 0x30 && p[3] <= 0x39)
+			return 4;
+		/* fall through */
+	case UNIT_DBCS:
+		if (left >= 2 && p[0] >= 0x81 && p[1] >= 0x40 && p[1] <= 0xFE && p[1] != 0x7F)
+			return 2;
+		return 1;
+	case UNIT_EUC:
+		if (left >= 2 && p[0] >= 0xA1 && p[1] >= 0xA1 && p[1] <= 0xFE)
+			return 2;
+		return 1;
+	}
+	return 1;
+}
+
+int
+charset_known(const char *name)
+{
+	if (is_utf8_name(name))
+		return 1;
+	iconv_t cd = iconv_open("UTF-8", name);
+	if (cd == (iconv_t)-1)
+		return 0;
+	iconv_close(cd);
+	return 1;
+}
+
+int
+charset_convert(const char *name, const unsigned char *b, size_t n,
+		struct charset_out *out)
+{
+	if (is_utf8_name(name))
+		return utf8_decode(b, n, out);
+	iconv_t cd = iconv_open("UTF-8", name);
+	if (cd == (iconv_t)-1)
+		return ERR_ENCODING;
+	enum unit_class cls = unit_class(name);
+	struct buf o = { NULL, 0, 0, 1 };
+	size_t replaced = 0;
+	char *in = (char *)b;
+	size_t inleft = n;
+	buf_reserve(&o, 2 * n + 16);
+	/* in == NULL once the input is used up: the last round flushes any
+	 * shift state the decoder holds. */
+	if (inleft == 0)
+		in = NULL;
+	while (o.ok) {
+		char *op = o.s + o.len;
+		size_t oleft = o.cap - o.len - 1;
+		size_t r = in ? iconv(cd, &in, &inleft, &op, &oleft)
+			      : iconv(cd, NULL, NULL, &op, &oleft);
+		int e = errno;
+		o.len = (size_t)(op - o.s);
+		if (r != (size_t)-1) {
+			if (in == NULL)
+				break;
+			in = NULL;
+			continue;
+		}
+		if (e == E2BIG) {
+			buf_reserve(&o, o.cap);
+			continue;
+		}
+		if (in == NULL)
+			break; /* a flush that fails has nothing left to give */
+		buf_put(&o, REPLACEMENT, 3);
+		replaced++;
+		/* EILSEQ: skip the bad character; EINVAL: the input ends inside one */
+		size_t k = e == EILSEQ ? skip_len(cls, (const unsigned char *)in, inleft) : inleft;
+		in += k;
+		inleft -= k;
+		if (inleft == 0)
+			in = NULL;
+	}
+	iconv_close(cd);
+	return buf_finish(&o, replaced, out);
+}
+
+/* Code units that ordinary text in UTF-16 is made of. */
+static int
+textual_unit(unsigned u)
+{
+	return u == '\t' || u == '\n' || u == '\r' || (u >= 0x20 && u < 0x7F) ||
+	       (u >= 0xA0 && u < 0x2B0) || (u >= 0x370 && u < 0x530) ||
+	       (u >= 0x2000 && u < 0x2070) || (u >= 0x2100 && u < 0x27C0) ||
+	       (u >= 0x2E80 && u < 0xA000) || (u >= 0xAC00 && u < 0xD7A4) ||
+	       (u >= 0xF900 && u < 0xFB00) || (u >= 0xFE30 && u < 0xFE50) ||
+	       (u >= 0xFF00 && u < 0xFFF0) || (u >= 0xD800 && u < 0xE000);
+}
+
+const char *
+charset_sniff_utf16(const unsigned char *b, size_t n)
+{
+	size_t nul[2] = { 0, 0 }, text[2] = { 0, 0 }, units = n / 2;
+	if (units == 0)
+		return NULL;
+	for (size_t i = 0; i + 1 < n; i += 2) {
+		nul[0] += b[i] == 0;
+		nul[1] += b[i + 1] == 0;
+		text[0] += textual_unit((unsigned)b[i] << 8 | b[i + 1]);
+		text[1] += textual_unit((unsigned)b[i + 1] << 8 | b[i]);
+	}
+	/* side 1: NULs in the odd bytes, the high bytes of little-endian units */
+	for (int le = 1; le >= 0; le--) {
+		size_t here = nul[le], there = nul[!le];
+		if (here > 0 && there * 10 <= here && text[le] * 10 >= units * 9)
+			return le ? "UTF-16LE" : "UTF-16BE";
+	}
+	return NULL;
+}
+
+/* Characters a wrong double-byte decoding produces and Chinese text rarely
+ * holds: Big5 read as GB18030 gives kana, Greek, Cyrillic, box drawing and
+ * private-use characters; GB read as Big5 gives bopomofo and errors. */
+static size_t
+implausible(const char *s, size_t len)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < len;) {
+		utf8proc_int32_t c;
+		utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+						      (utf8proc_ssize_t)(len - i), &c);
+		if (k <= 0) {
+			i++;
+			continue;
+		}
+		i += (size_t)k;
+		n += (c >= 0x80 && c < 0xA0) || (c >= 0x370 && c < 0x530) ||
+		     (c >= 0x1100 && c < 0x1200) || (c >= 0x2500 && c < 0x2580) ||
+		     (c >= 0x3040 && c < 0x3190) || (c >= 0xAC00 && c < 0xD7A4) ||
+		     (c >= 0xE000 && c < 0xF900);
+	}
+	return n;
+}
+
+/* uchardet's name as an iconv name plus the family it belongs to. */
+enum family { FAM_OTHER, FAM_NONE, FAM_UTF8, FAM_GB, FAM_BIG5, FAM_EUCTW };
+
+static enum family
+map_guess(const char *g, char *name, size_t cap)
+{
+	static const struct {
+		const char *guess, *iconv;
+		enum family fam;
+	} tab[] = {
+		{ "", "UTF-8", FAM_NONE },          { "ASCII", "UTF-8", FAM_UTF8 },
+		{ "UTF-8", "UTF-8", FAM_UTF8 },     { "GB18030", "GB18030", FAM_GB },
+		{ "GB2312", "GB18030", FAM_GB },    { "GBK", "GB18030", FAM_GB },
+		{ "EUC-CN", "GB18030", FAM_GB },    { "HZ-GB-2312", "GB18030", FAM_GB },
+		{ "BIG5", "BIG5", FAM_BIG5 },       { "BIG5-HKSCS", "BIG5-HKSCS", FAM_BIG5 },
+		{ "EUC-TW", "EUC-TW", FAM_EUCTW },
+	};
+	for (size_t i = 0; i < sizeof tab / sizeof tab[0]; i++)
+		if (strcasecmp(g, tab[i].guess) == 0) {
+			snprintf(name, cap, "%s", tab[i].iconv);
+			return tab[i].fam;
+		}
+	snprintf(name, cap, "%s", g);
+	return FAM_OTHER;
+}
+
+int
+charset_guess(const unsigned char *b, size_t n, char *name, size_t cap)
+{
+	size_t mb, bad;
+	charset_utf8_scan(b, n, &mb, &bad);
+	/* A few broken bytes in UTF-8 text (a bad copy, a cut file) are still
+	 * UTF-8; legacy double-byte text almost never forms valid sequences. */
+	if (mb > 0 && mb >= 4 * bad) {
+		snprintf(name, cap, "UTF-8");
+		return 0;
+	}
+	size_t sn = n < SAMPLE_BYTES ? n : SAMPLE_BYTES;
+	uchardet_t ud = uchardet_new();
+	if (ud == NULL)
+		return ERR_NOMEM;
+	uchardet_handle_data(ud, (const char *)b, sn);
+	uchardet_data_end(ud);
+	char guess[64];
+	enum family fam = map_guess(uchardet_get_charset(ud), guess, sizeof guess);
+	uchardet_delete(ud);
+	if (fam == FAM_OTHER && charset_known(guess)) {
+		snprintf(name, cap, "%s", guess);
+		return 0;
+	}
+	/* Candidates in order of preference; a tie keeps the earlier one. */
+	const char *cand[5] = { "UTF-8", "GB18030", "BIG5", "BIG5-HKSCS", NULL };
+	if (fam == FAM_GB) {
+		cand[0] = "GB18030";
+		cand[1] = "UTF-8";
+	} else if (fam == FAM_BIG5 || fam == FAM_EUCTW) {
+		cand[0] = guess;
+		cand[1] = "BIG5";
+		cand[2] = "BIG5-HKSCS";
+		cand[3] = "GB18030";
+		cand[4] = "UTF-8";
+	}
+	size_t nc = cand[4] ? 5 : 4;
+	const char *best = "UTF-8";
+	size_t best_score = (size_t)-1;
+	for (size_t i = 0; i < nc; i++) {
+		int dup = 0;
+		for (size_t j = 0; j < i; j++)
+			dup |= strcmp(cand[i], cand[j]) == 0;
+		struct charset_out co;
+		if (dup || charset_convert(cand[i], b, sn, &co) < 0)
+			continue;
+		size_t score = 4 * co.replaced + implausible(co.s, co.len);
+		free(co.s);
+		if (score < best_score) {
+			best_score = score;
+			best = cand[i];
+		}
+	}
+	snprintf(name, cap, "%s", best);
+	return 0;
+}
