@@ -1,0 +1,30 @@
+/* app: what every pane may read: the corpus, the store, the script
+ * converters, the config and the display options. ui_run (ui.c) fills it;
+ * panes treat these fields as read-only except through the functions of
+ * pane.h. The manager's own state (open panes, focus, key bindings) is in
+ * mgr, private to pane.c. */
+#ifndef DUWEN_APP_H
+#define DUWEN_APP_H
+
+#include <stddef.h>
+
+#include "../src/config.h"
+#include "../src/corpus.h"
+#include "../src/script.h"
+#include "../src/store.h"
+#include "../src/view.h"
+
+struct pane_mgr;
+
+struct app {
+	struct corpus *corpus;
+	struct store *store;   /* never NULL in the UI; may be read-only */
+	struct script *script; /* NULL when OpenCC's data is missing */
+	struct config *config; /* parsed config file (never NULL; may be empty) */
+	struct view_opts vopts;/* layout and view options (config `set`) */
+	int split_min_cols;    /* side by side from this many columns (`set split`) */
+	int mono;              /* 1: no colours (NO_COLOR, monochrome terminal) */
+	struct pane_mgr *mgr;  /* private to pane.c */
+};
+
+#endif

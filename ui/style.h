@@ -1,0 +1,73 @@
+/* style: the colour table and the span -> attribute resolution. One X-macro
+ * table names every screen element with its colours and its monochrome
+ * fallback; `color NAME FG [BG] [ATTR...]` in the config overrides them.
+ * The reader ORs the attributes of every span covering a character. */
+#ifndef DUWEN_STYLE_H
+#define DUWEN_STYLE_H
+
+#include "../src/span.h"
+
+struct app;
+struct config;
+
+/* X(id, name, fg, bg, colour-terminal extra attrs, monochrome attrs);
+ * fg/bg are curses colour numbers, -1 the terminal's default. */
+#define STYLE_TABLE(X) \
+	X(NORMAL,     "normal",      -1, -1, 0, 0) \
+	X(TITLE,      "title",       -1, -1, A_BOLD, A_BOLD) \
+	X(HEADING,    "heading",     COLOR_BLUE, -1, A_BOLD, A_BOLD) \
+	X(CAPTION,    "caption",     -1, -1, A_DIM | A_ITALIC, A_DIM) \
+	X(BYLINE,     "byline",      -1, -1, A_DIM, A_DIM) \
+	X(SUMMARY,    "summary",     -1, -1, A_ITALIC, 0) \
+	X(BOILER,     "boilerplate", -1, -1, A_DIM, A_DIM) \
+	X(GARBLED,    "garbled",     COLOR_RED, -1, A_UNDERLINE, A_UNDERLINE | A_BOLD) \
+	X(REPAIRED,   "repaired",    COLOR_GREEN, -1, A_UNDERLINE, A_UNDERLINE) \
+	X(SEARCH,     "search",      COLOR_BLACK, COLOR_YELLOW, 0, A_REVERSE) \
+	X(SEARCHCUR,  "search-current", COLOR_BLACK, COLOR_CYAN, A_BOLD, A_REVERSE | A_BOLD) \
+	X(CITY0,      "city1",       COLOR_RED, -1, A_BOLD, A_BOLD) \
+	X(CITY1,      "city2",       COLOR_GREEN, -1, A_BOLD, A_UNDERLINE) \
+	X(CITY2,      "city3",       COLOR_MAGENTA, -1, A_BOLD, A_BOLD | A_UNDERLINE) \
+	X(PROVINCE,   "province",    COLOR_CYAN, -1, 0, A_UNDERLINE) \
+	X(KEYWORD,    "keyword",     COLOR_YELLOW, -1, A_BOLD, A_BOLD | A_UNDERLINE) \
+	X(THEME,      "theme",       COLOR_CYAN, -1, A_UNDERLINE, A_UNDERLINE) \
+	X(NOTE,       "note",        COLOR_BLACK, COLOR_GREEN, 0, A_REVERSE | A_UNDERLINE) \
+	X(SELECT,     "select",      -1, -1, A_REVERSE, A_REVERSE) \
+	X(STATUS,     "status",      -1, -1, A_REVERSE, A_REVERSE) \
+	X(TAB,        "tab",         -1, -1, A_DIM, 0) \
+	X(TABACTIVE,  "tab-active",  -1, -1, A_BOLD | A_REVERSE, A_BOLD | A_REVERSE) \
+	X(CURSOR,     "cursor",      -1, -1, A_REVERSE, A_REVERSE) \
+	X(UNREAD,     "unread",      -1, -1, A_BOLD, A_BOLD) \
+	X(DIM,        "dim",         -1, -1, A_DIM, 0) \
+	X(MESSAGE,    "message",     -1, -1, 0, 0) \
+	X(ERROR,      "error",       COLOR_RED, -1, A_BOLD, A_BOLD) \
+	X(KEY,        "key",         -1, -1, A_BOLD, A_BOLD) \
+	X(BORDER,     "border",      -1, -1, A_DIM, 0)
+
+enum style_id {
+#define STYLE_ENUM(id, name, fg, bg, a, m) STYLE_##id,
+	STYLE_TABLE(STYLE_ENUM)
+#undef STYLE_ENUM
+	STYLE_COUNT
+};
+
+/* Curses attributes (colour pair included) of element id for the current
+ * terminal; valid after style_init. */
+int style_get(enum style_id id);
+
+/* Set up colour pairs (start_color, use_default_colors) unless mono, then
+ * apply the config's `color` lines; bad ones are reported through warn as
+ * "file:line: reason". Call after initscr. */
+void style_init(const struct config *cfg, int mono,
+	       void (*warn)(void *ctx, const char *msg), void *ctx);
+
+/* Name of element id ("search-current"). */
+const char *style_name(enum style_id id);
+
+/* Attributes for span s (kind and tag), ORed over the text's own. A module
+ * may replace the resolution of one kind with style_set_span_fn (e.g. a tag
+ * range of cities); fn NULL restores the default. */
+typedef int (*style_span_fn)(const struct span *s);
+int style_span(const struct span *s);
+void style_set_span_fn(int span_kind, style_span_fn fn);
+
+#endif
