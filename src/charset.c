@@ -189,11 +189,11 @@ skip_len(enum unit_class cls, const unsigned char *p, size_t left)
 			return 4;
 		/* fall through */
 	case UNIT_DBCS:
-		if (left >= 2 && p[0] >= 0x81 && p[1] >= 0x40 && p[1] <= 0xFE && p[1] != 0x7F)
+		if (left >= 2 && p[0] >= 0x81 && p[0] <= 0xFE && p[1] >= 0x40 && p[1] <= 0xFE && p[1] != 0x7F)
 			return 2;
 		return 1;
 	case UNIT_EUC:
-		if (left >= 2 && p[0] >= 0xA1 && p[1] >= 0xA1 && p[1] <= 0xFE)
+		if (left >= 2 && p[0] >= 0xA1 && p[0] <= 0xFE && p[1] >= 0xA1 && p[1] <= 0xFE)
 			return 2;
 		return 1;
 	}
@@ -278,15 +278,20 @@ textual_unit(unsigned u)
 const char *
 charset_sniff_utf16(const unsigned char *b, size_t n)
 {
-	size_t nul[2] = { 0, 0 }, text[2] = { 0, 0 }, units = n / 2;
+	size_t nul[2] = { 0, 0 }, text[2] = { 0, 0 }, units = n / 2, ascii = 0;
 	if (units == 0)
 		return NULL;
 	for (size_t i = 0; i + 1 < n; i += 2) {
 		nul[0] += b[i] == 0;
 		nul[1] += b[i + 1] == 0;
+		ascii += b[i] >= 0x20 && b[i] < 0x7F && b[i + 1] >= 0x20 && b[i + 1] < 0x7F;
 		text[0] += textual_unit((unsigned)b[i] << 8 | b[i + 1]);
 		text[1] += textual_unit((unsigned)b[i + 1] << 8 | b[i]);
 	}
+	/* ASCII text with a stray NUL reads as CJK too, but there most units
+	 * are two printable ASCII bytes; in UTF-16 about one in five. */
+	if (ascii * 2 >= units)
+		return NULL;
 	/* side 1: NULs in the odd bytes, the high bytes of little-endian units */
 	for (int le = 1; le >= 0; le--) {
 		size_t here = nul[le], there = nul[!le];
@@ -296,32 +301,44 @@ charset_sniff_utf16(const unsigned char *b, size_t n)
 	return NULL;
 }
 
-/* Characters a wrong double-byte decoding produces and Chinese text rarely
- * holds: Big5 read as GB18030 gives kana, Greek, Cyrillic, box drawing and
- * private-use characters; GB read as Big5 gives bopomofo and errors. */
-static size_t
-implausible(const char *s, size_t len)
+/* What a decoding looks like: wrong double-byte decodings produce kana,
+ * Greek, Cyrillic, box drawing, Hangul, bopomofo and private-use characters
+ * that Chinese text rarely holds (Big5 read as GB18030), or errors (GB read
+ * as Big5). */
+struct rating {
+	size_t replaced, implausible, nonascii, cjk;
+};
+
+static int
+rate(const char *name, const unsigned char *b, size_t n, struct rating *r)
 {
-	size_t n = 0;
-	for (size_t i = 0; i < len;) {
+	struct charset_out co;
+	int rc = charset_convert(name, b, n, &co);
+	if (rc < 0)
+		return rc;
+	memset(r, 0, sizeof *r);
+	r->replaced = co.replaced;
+	for (size_t i = 0; i < co.len;) {
 		utf8proc_int32_t c;
-		utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
-						      (utf8proc_ssize_t)(len - i), &c);
-		if (k <= 0) {
-			i++;
+		utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)co.s + i,
+						      (utf8proc_ssize_t)(co.len - i), &c);
+		i += k > 0 ? (size_t)k : 1;
+		if (k <= 0 || c < 0x80)
 			continue;
-		}
-		i += (size_t)k;
-		n += (c >= 0x80 && c < 0xA0) || (c >= 0x370 && c < 0x530) ||
-		     (c >= 0x1100 && c < 0x1200) || (c >= 0x2500 && c < 0x2580) ||
-		     (c >= 0x3040 && c < 0x3190) || (c >= 0xAC00 && c < 0xD7A4) ||
-		     (c >= 0xE000 && c < 0xF900);
+		r->nonascii++;
+		r->cjk += (c >= 0x3000 && c < 0x3040) || (c >= 0x3400 && c < 0xA000) ||
+			  (c >= 0xFF00 && c < 0xFFF0) || (c >= 0x2010 && c < 0x2030);
+		r->implausible += (c >= 0x80 && c < 0xA0) || (c >= 0x370 && c < 0x530) ||
+				  (c >= 0x1100 && c < 0x1200) || (c >= 0x2500 && c < 0x2580) ||
+				  (c >= 0x3040 && c < 0x3190) || (c >= 0xAC00 && c < 0xD7A4) ||
+				  (c >= 0xE000 && c < 0xF900);
 	}
-	return n;
+	free(co.s);
+	return 0;
 }
 
 /* uchardet's name as an iconv name plus the family it belongs to. */
-enum family { FAM_OTHER, FAM_NONE, FAM_UTF8, FAM_GB, FAM_BIG5, FAM_EUCTW };
+enum family { FAM_SINGLE, FAM_MULTI, FAM_NONE, FAM_UTF8, FAM_GB, FAM_BIG5 };
 
 static enum family
 map_guess(const char *g, char *name, size_t cap)
@@ -335,15 +352,44 @@ map_guess(const char *g, char *name, size_t cap)
 		{ "GB2312", "GB18030", FAM_GB },    { "GBK", "GB18030", FAM_GB },
 		{ "EUC-CN", "GB18030", FAM_GB },    { "HZ-GB-2312", "GB18030", FAM_GB },
 		{ "BIG5", "BIG5", FAM_BIG5 },       { "BIG5-HKSCS", "BIG5-HKSCS", FAM_BIG5 },
-		{ "EUC-TW", "EUC-TW", FAM_EUCTW },
+		{ "EUC-TW", "EUC-TW", FAM_BIG5 },   { "SHIFT_JIS", NULL, FAM_MULTI },
+		{ "EUC-JP", NULL, FAM_MULTI },      { "EUC-KR", NULL, FAM_MULTI },
+		{ "ISO-2022-JP", NULL, FAM_MULTI }, { "ISO-2022-KR", NULL, FAM_MULTI },
+		{ "ISO-2022-CN", NULL, FAM_MULTI }, { "UHC", NULL, FAM_MULTI },
+		{ "JOHAB", NULL, FAM_MULTI },       { "UTF-16", NULL, FAM_MULTI },
+		{ "UTF-32", NULL, FAM_MULTI },
 	};
 	for (size_t i = 0; i < sizeof tab / sizeof tab[0]; i++)
-		if (strcasecmp(g, tab[i].guess) == 0) {
-			snprintf(name, cap, "%s", tab[i].iconv);
+		if (strncasecmp(g, tab[i].guess, strlen(tab[i].guess)) == 0 &&
+		    (tab[i].guess[0] || !g[0])) {
+			snprintf(name, cap, "%s", tab[i].iconv ? tab[i].iconv : g);
 			return tab[i].fam;
 		}
 	snprintf(name, cap, "%s", g);
-	return FAM_OTHER;
+	return FAM_SINGLE;
+}
+
+/* Of cand[0, nc), the name whose decoding of b[0, n) is most plausible
+ * (fewest errors, then fewest implausible characters; a tie keeps the
+ * earlier one), with its rating; NULL if none decodes. */
+static const char *
+most_plausible(const char *const *cand, size_t nc, const unsigned char *b, size_t n,
+	       struct rating *best_r)
+{
+	const char *best = NULL;
+	size_t best_score = 0;
+	for (size_t i = 0; i < nc; i++) {
+		struct rating r;
+		if (!charset_known(cand[i]) || rate(cand[i], b, n, &r) < 0)
+			continue;
+		size_t score = 4 * r.replaced + r.implausible;
+		if (best == NULL || score < best_score) {
+			best = cand[i];
+			best_score = score;
+			*best_r = r;
+		}
+	}
+	return best;
 }
 
 int
@@ -357,7 +403,13 @@ charset_guess(const unsigned char *b, size_t n, char *name, size_t cap)
 		snprintf(name, cap, "UTF-8");
 		return 0;
 	}
-	size_t sn = n < SAMPLE_BYTES ? n : SAMPLE_BYTES;
+	/* Look at a sample cut after a newline, which no multibyte character
+	 * of these encodings contains, so the cut breaks no character. */
+	size_t sn = n;
+	if (n > SAMPLE_BYTES) {
+		const unsigned char *nl = memrchr(b + SAMPLE_BYTES / 2, '\n', SAMPLE_BYTES / 2);
+		sn = nl ? (size_t)(nl - b) + 1 : SAMPLE_BYTES;
+	}
 	uchardet_t ud = uchardet_new();
 	if (ud == NULL)
 		return ERR_NOMEM;
@@ -366,38 +418,35 @@ charset_guess(const unsigned char *b, size_t n, char *name, size_t cap)
 	char guess[64];
 	enum family fam = map_guess(uchardet_get_charset(ud), guess, sizeof guess);
 	uchardet_delete(ud);
-	if (fam == FAM_OTHER && charset_known(guess)) {
+	if (fam == FAM_MULTI && charset_known(guess)) {
 		snprintf(name, cap, "%s", guess);
 		return 0;
 	}
-	/* Candidates in order of preference; a tie keeps the earlier one. */
-	const char *cand[5] = { "UTF-8", "GB18030", "BIG5", "BIG5-HKSCS", NULL };
-	if (fam == FAM_GB) {
-		cand[0] = "GB18030";
-		cand[1] = "UTF-8";
-	} else if (fam == FAM_BIG5 || fam == FAM_EUCTW) {
-		cand[0] = guess;
-		cand[1] = "BIG5";
-		cand[2] = "BIG5-HKSCS";
-		cand[3] = "GB18030";
-		cand[4] = "UTF-8";
-	}
-	size_t nc = cand[4] ? 5 : 4;
-	const char *best = "UTF-8";
-	size_t best_score = (size_t)-1;
-	for (size_t i = 0; i < nc; i++) {
-		int dup = 0;
-		for (size_t j = 0; j < i; j++)
-			dup |= strcmp(cand[i], cand[j]) == 0;
-		struct charset_out co;
-		if (dup || charset_convert(cand[i], b, sn, &co) < 0)
-			continue;
-		size_t score = 4 * co.replaced + implausible(co.s, co.len);
-		free(co.s);
-		if (score < best_score) {
-			best_score = score;
-			best = cand[i];
+	struct rating r;
+	const char *best;
+	if (fam == FAM_SINGLE && charset_known(guess)) {
+		/* uchardet often takes a short Chinese text for a single-byte
+		 * code page; Chinese wins only if it decodes cleanly into Chinese. */
+		static const char *const zh[] = { "GB18030", "BIG5", "BIG5-HKSCS" };
+		best = most_plausible(zh, 3, b, sn, &r);
+		if (best == NULL || r.replaced > 0 || r.implausible > 0 || r.cjk * 10 < r.nonascii * 9)
+			best = guess;
+	} else {
+		/* Candidates in order of preference. */
+		const char *cand[5] = { "UTF-8", "GB18030", "BIG5", "BIG5-HKSCS", NULL };
+		if (fam == FAM_GB) {
+			cand[0] = "GB18030";
+			cand[1] = "UTF-8";
+		} else if (fam == FAM_BIG5) {
+			cand[0] = guess;
+			cand[1] = "BIG5";
+			cand[2] = "BIG5-HKSCS";
+			cand[3] = "GB18030";
+			cand[4] = "UTF-8";
 		}
+		best = most_plausible(cand, cand[4] ? 5 : 4, b, sn, &r);
+		if (best == NULL)
+			best = "UTF-8";
 	}
 	snprintf(name, cap, "%s", best);
 	return 0;

@@ -33,15 +33,19 @@ int charset_convert(const char *name, const unsigned char *b, size_t n,
 int charset_known(const char *name);
 
 /* "UTF-16LE" or "UTF-16BE" if b[0, n) (no BOM, holding NUL bytes) reads as
- * UTF-16 text: its NUL bytes sit at one parity and nine code units in ten
- * are ordinary text; else NULL. Static strings. */
+ * UTF-16 text: its NUL bytes sit at one parity, nine code units in ten are
+ * ordinary text and fewer than half are two printable ASCII bytes (which
+ * would make it ASCII with stray NULs); else NULL. Static strings. */
 const char *charset_sniff_utf16(const unsigned char *b, size_t n);
 
 /* Choose the encoding of b[0, n), which is not well-formed UTF-8: "UTF-8"
- * when the ill-formed sequences are few beside well-formed ones, else
- * uchardet's guess; where that names a Chinese encoding (or none), GB18030,
- * Big5 and Big5-HKSCS are decoded too and the most plausible wins. Writes
- * an iconv name to name[0, cap). 0 or ERR_NOMEM. */
+ * when the ill-formed sequences are few beside well-formed ones; else
+ * uchardet's guess (on a 64 KiB sample), where that names a multibyte
+ * encoding that is not Chinese; where it names a Chinese encoding or none,
+ * GB18030, Big5, Big5-HKSCS and UTF-8 are decoded and the most plausible
+ * wins; where it names a single-byte code page, GB18030 or Big5 wins only if
+ * it decodes without error into Chinese. Writes an iconv name to
+ * name[0, cap). 0 or ERR_NOMEM. */
 int charset_guess(const unsigned char *b, size_t n, char *name, size_t cap);
 
 #endif

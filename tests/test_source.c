@@ -1,0 +1,715 @@
+/* Tests for source: decoding of every supported encoding against the UTF-8
+ * originals in texts/, BOMs, ill-formed and truncated input, binary files,
+ * file reading limits and path expansion. Run from the repository root. */
+#include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
+#include <iconv.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "../src/err.h"
+#include "../src/source.h"
+
+/* ---- helpers ---- */
+
+/* Print s[0, n) with non-ASCII and controls escaped, so a failure shows
+ * invisible differences. */
+static void
+print_escaped(const char *label, const char *s, size_t n)
+{
+	fprintf(stderr, "%s \"", label);
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c >= 0x20 && c < 0x7F && c != '\\')
+			fputc(c, stderr);
+		else
+			fprintf(stderr, "\\x%02X", c);
+	}
+	fprintf(stderr, "\"\n");
+}
+
+static void
+assert_bytes(const char *got, size_t glen, const char *want, size_t wlen)
+{
+	if (glen == wlen && memcmp(got, want, wlen) == 0)
+		return;
+	size_t i = 0;
+	while (i < glen && i < wlen && got[i] == want[i])
+		i++;
+	size_t from = i > 24 ? i - 24 : 0;
+	fprintf(stderr, "lengths %zu vs %zu, first difference at byte %zu\n", glen, wlen, i);
+	print_escaped("got ", got + from, (glen - from) < 64 ? glen - from : 64);
+	print_escaped("want", want + from, (wlen - from) < 64 ? wlen - from : 64);
+	fail();
+}
+
+static char *
+slurp(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	assert_non_null(f);
+	char *buf = NULL;
+	size_t n = 0, cap = 0;
+	for (;;) {
+		if (n == cap) {
+			cap = cap ? cap * 2 : 65536;
+			buf = realloc(buf, cap + 1);
+			assert_non_null(buf);
+		}
+		size_t r = fread(buf + n, 1, cap - n, f);
+		if (r == 0)
+			break;
+		n += r;
+	}
+	fclose(f);
+	buf[n] = 0;
+	*len = n;
+	return buf;
+}
+
+/* UTF-8 s[0, n) encoded with iconv(3) into to; NULL if some character
+ * cannot be encoded. */
+static char *
+encode(const char *s, size_t n, const char *to, size_t *outlen)
+{
+	iconv_t cd = iconv_open(to, "UTF-8");
+	assert_true(cd != (iconv_t)-1);
+	size_t cap = 4 * n + 16;
+	char *out = malloc(cap), *op = out, *in = (char *)s;
+	size_t inleft = n, oleft = cap;
+	assert_non_null(out);
+	size_t r = iconv(cd, &in, &inleft, &op, &oleft);
+	if (r != (size_t)-1)
+		r = iconv(cd, NULL, NULL, &op, &oleft);
+	iconv_close(cd);
+	if (r == (size_t)-1) {
+		free(out);
+		return NULL;
+	}
+	*outlen = (size_t)(op - out);
+	return out;
+}
+
+static int
+decode(const struct source_opts *o, const void *b, size_t n, struct source_text *t,
+       char **cause)
+{
+	memset(t, 0, sizeof *t);
+	return source_decode(o, (const unsigned char *)b, n, t, cause);
+}
+
+static char tmpdir[64];
+
+static int
+rm_one(const char *p, const struct stat *st, int flag, struct FTW *ftw)
+{
+	(void)st;
+	(void)flag;
+	(void)ftw;
+	return remove(p);
+}
+
+static int
+setup_tmp(void **state)
+{
+	(void)state;
+	snprintf(tmpdir, sizeof tmpdir, "/tmp/duwen-test-source-XXXXXX");
+	return mkdtemp(tmpdir) ? 0 : -1;
+}
+
+static int
+teardown_tmp(void **state)
+{
+	(void)state;
+	return nftw(tmpdir, rm_one, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+static char *
+tmp_path(const char *name)
+{
+	char *p;
+	assert_true(asprintf(&p, "%s/%s", tmpdir, name) > 0);
+	return p;
+}
+
+static void
+write_file(const char *path, const void *b, size_t n)
+{
+	FILE *f = fopen(path, "wb");
+	assert_non_null(f);
+	assert_int_equal(fwrite(b, 1, n, f), n);
+	assert_int_equal(fclose(f), 0);
+}
+
+/* ---- decoding the bundled texts in other encodings ---- */
+
+static const char *const TEXTS[] = {
+	"texts/000_sichuan_ribao.txt",
+	"texts/001_hangzhou_kaiyuan.txt",
+	"texts/002_shenzhen_pinle.txt",
+	"texts/003_deepseek_chuangxin.txt",
+	"texts/004_kexuebao_lianghui.txt",
+};
+
+static void
+test_utf8_originals(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < sizeof TEXTS / sizeof TEXTS[0]; i++) {
+		struct source_text t;
+		char *cause = NULL;
+		size_t n;
+		char *orig = slurp(TEXTS[i], &n);
+		assert_int_equal(source_read(NULL, TEXTS[i], &t, &cause), 0);
+		assert_null(cause);
+		assert_string_equal(t.encoding, "UTF-8");
+		assert_int_equal(t.replaced, 0);
+		assert_int_equal(t.had_bom, 0);
+		assert_bytes(t.utf8, t.len, orig, n);
+		assert_int_equal(t.utf8[t.len], 0);
+		source_text_free(&t);
+		free(orig);
+	}
+}
+
+static const struct enc_case {
+	const char *file;
+	const char *iconv_name; /* how the test encodes it */
+	const char *bom;        /* bytes put in front, or NULL */
+	size_t bom_len;
+	const char *detected;   /* what source must report */
+} ENC_CASES[] = {
+	{ "texts/000_sichuan_ribao.txt", "GB18030", NULL, 0, "GB18030" },
+	{ "texts/000_sichuan_ribao.txt", "GBK", NULL, 0, "GB18030" },
+	{ "texts/001_hangzhou_kaiyuan.txt", "GB18030", NULL, 0, "GB18030" },
+	{ "texts/001_hangzhou_kaiyuan.txt", "GBK", NULL, 0, "GB18030" },
+	{ "texts/002_shenzhen_pinle.txt", "GBK", NULL, 0, "GB18030" },
+	{ "texts/003_deepseek_chuangxin.txt", "GB18030", NULL, 0, "GB18030" },
+	{ "texts/004_kexuebao_lianghui.txt", "GBK", NULL, 0, "GB18030" },
+	{ "texts/000_sichuan_ribao.txt", "UTF-8", "\xEF\xBB\xBF", 3, "UTF-8" },
+	{ "texts/000_sichuan_ribao.txt", "UTF-16LE", "\xFF\xFE", 2, "UTF-16LE" },
+	{ "texts/000_sichuan_ribao.txt", "UTF-16BE", "\xFE\xFF", 2, "UTF-16BE" },
+	{ "texts/001_hangzhou_kaiyuan.txt", "UTF-16LE", "\xFF\xFE", 2, "UTF-16LE" },
+	{ "texts/001_hangzhou_kaiyuan.txt", "UTF-16BE", "\xFE\xFF", 2, "UTF-16BE" },
+	{ "texts/000_sichuan_ribao.txt", "UTF-16LE", NULL, 0, "UTF-16LE" },
+	{ "texts/000_sichuan_ribao.txt", "UTF-16BE", NULL, 0, "UTF-16BE" },
+	{ "texts/001_hangzhou_kaiyuan.txt", "UTF-16LE", NULL, 0, "UTF-16LE" },
+	{ "texts/001_hangzhou_kaiyuan.txt", "UTF-16BE", NULL, 0, "UTF-16BE" },
+	{ "texts/004_kexuebao_lianghui.txt", "UTF-32LE", "\xFF\xFE\0\0", 4, "UTF-32LE" },
+};
+
+static void
+test_encodings(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < sizeof ENC_CASES / sizeof ENC_CASES[0]; i++) {
+		const struct enc_case *c = &ENC_CASES[i];
+		size_t n, en;
+		char *orig = slurp(c->file, &n);
+		char *enc = encode(orig, n, c->iconv_name, &en);
+		assert_non_null(enc);
+		char *bytes = malloc(en + c->bom_len + 1);
+		assert_non_null(bytes);
+		memcpy(bytes, c->bom ? c->bom : "", c->bom_len);
+		memcpy(bytes + c->bom_len, enc, en);
+		struct source_text t;
+		char *cause = NULL;
+		int rc = decode(NULL, bytes, en + c->bom_len, &t, &cause);
+		if (rc != 0 || strcmp(t.encoding, c->detected) != 0)
+			fprintf(stderr, "case %zu: %s as %s: rc %d, detected %s\n", i, c->file,
+				c->iconv_name, rc, rc == 0 ? t.encoding : cause);
+		assert_int_equal(rc, 0);
+		assert_string_equal(t.encoding, c->detected);
+		assert_int_equal(t.replaced, 0);
+		assert_int_equal(t.had_bom, c->bom != NULL);
+		assert_bytes(t.utf8, t.len, orig, n);
+		source_text_free(&t);
+		free(bytes);
+		free(enc);
+		free(orig);
+	}
+}
+
+/* Remove pinyin annotations "(kāi)" from UTF-8 s in place (Big5 has no
+ * tone-marked letters): a '(' then lower-case ASCII or non-ASCII letters
+ * that are not Han (2-byte UTF-8) then ')'. */
+static size_t
+strip_pinyin(char *s, size_t n)
+{
+	size_t w = 0;
+	for (size_t i = 0; i < n;) {
+		if (s[i] == '(') {
+			size_t j = i + 1;
+			while (j < n && ((s[j] >= 'a' && s[j] <= 'z') ||
+					 ((unsigned char)s[j] >= 0xC3 && (unsigned char)s[j] <= 0xC9)))
+				j += (unsigned char)s[j] >= 0xC3 ? 2 : 1;
+			if (j < n && j > i + 1 && s[j] == ')') {
+				i = j + 1;
+				continue;
+			}
+		}
+		s[w++] = s[i++];
+	}
+	return w;
+}
+
+/* A traditional excerpt of 001 and 004 that Big5 can encode: their lines
+ * without pinyin, leaving out lines with characters Big5 lacks. */
+static void
+test_big5(void **state)
+{
+	(void)state;
+	const char *files[] = { "texts/001_hangzhou_kaiyuan.txt", "texts/004_kexuebao_lianghui.txt" };
+	for (size_t f = 0; f < 2; f++) {
+		size_t n, en, kept = 0, elen = 0;
+		char *orig = slurp(files[f], &n);
+		n = strip_pinyin(orig, n);
+		char *excerpt = malloc(n + 1);
+		assert_non_null(excerpt);
+		for (char *line = orig; line < orig + n;) {
+			char *nl = memchr(line, '\n', (size_t)(orig + n - line));
+			size_t ll = nl ? (size_t)(nl - line) + 1 : (size_t)(orig + n - line);
+			char *enc = encode(line, ll, "BIG5", &en);
+			if (enc) {
+				memcpy(excerpt + elen, line, ll);
+				elen += ll;
+				kept++;
+				free(enc);
+			}
+			line += ll;
+		}
+		assert_true(kept >= 10);
+		assert_true(elen >= 2000);
+		char *big5 = encode(excerpt, elen, "BIG5", &en);
+		assert_non_null(big5);
+		struct source_text t;
+		assert_int_equal(decode(NULL, big5, en, &t, NULL), 0);
+		assert_string_equal(t.encoding, "BIG5");
+		assert_int_equal(t.replaced, 0);
+		assert_bytes(t.utf8, t.len, excerpt, elen);
+		source_text_free(&t);
+		/* the same bytes as GB18030 would be mojibake: forcing shows it */
+		struct source_opts o = { .encoding = "GB18030" };
+		assert_int_equal(decode(&o, big5, en, &t, NULL), 0);
+		assert_string_equal(t.encoding, "GB18030");
+		assert_true(t.len != elen || memcmp(t.utf8, excerpt, elen) != 0);
+		source_text_free(&t);
+		free(big5);
+		free(excerpt);
+		free(orig);
+	}
+}
+
+/* A short GBK line, as small as a title file might be. */
+static void
+test_short_gbk(void **state)
+{
+	(void)state;
+	const char *s = "错过DeepSeek,深圳拼了\n";
+	size_t en;
+	char *gbk = encode(s, strlen(s), "GBK", &en);
+	assert_non_null(gbk);
+	struct source_text t;
+	assert_int_equal(decode(NULL, gbk, en, &t, NULL), 0);
+	assert_string_equal(t.encoding, "GB18030");
+	assert_string_equal(t.utf8, s);
+	source_text_free(&t);
+	free(gbk);
+}
+
+/* ---- ill-formed and truncated input ---- */
+
+#define HAN12 "中文中文中文中文中文中文"
+
+static const struct bad_case {
+	const char *enc; /* forced, or NULL to detect */
+	const char *in;
+	size_t in_len;
+	const char *out;
+	size_t replaced;
+	const char *detected;
+} BAD_CASES[] = {
+#define B(enc, in, out, rep, det) { enc, in, sizeof in - 1, out, rep, det }
+	B(NULL, "中文中文\xE4\xB8", "中文中文\uFFFD", 1, "UTF-8"),
+	B(NULL, "中文中文\xFF", "中文中文\uFFFD", 1, "UTF-8"),
+	B(NULL, "中文\xE4\xB8" "A中文", "中文\uFFFDA中文", 1, "UTF-8"),
+	B(NULL, "中文\xC0\xAF" HAN12, "中文\uFFFD\uFFFD" HAN12, 2, "UTF-8"),
+	B(NULL, "中\xED\xA0\x80" HAN12, "中\uFFFD\uFFFD\uFFFD" HAN12, 3, "UTF-8"),
+	B(NULL, "中\xF4\x90\x80\x80" HAN12 HAN12, "中\uFFFD\uFFFD\uFFFD\uFFFD" HAN12 HAN12, 4,
+	  "UTF-8"),
+	B(NULL, "中文\xF0\x9F\x98中文", "中文\uFFFD中文", 1, "UTF-8"),
+	B(NULL, "中文\xE0\x80\x80" HAN12, "中文\uFFFD\uFFFD\uFFFD" HAN12, 3, "UTF-8"),
+	B("UTF-8", "a\x80z", "a\uFFFDz", 1, "UTF-8"),
+	B("GB18030", "\xD6\xD0\x81\x20\xCE\xC4", "中\uFFFD 文", 1, "GB18030"),
+	B("GB18030", "\xD6\xD0\xCE", "中\uFFFD", 1, "GB18030"),
+	B("GB18030", "\xD6\xD0\xFF\xCE\xC4", "中\uFFFD文", 1, "GB18030"),
+	B("GB18030", "\xD6\xD0\x84\x31\xA5\x30\xCE\xC4", "中\uFFFD文", 1, "GB18030"),
+	B("GBK", "\xD6\xD0\xCE", "中\uFFFD", 1, "GBK"),
+	B("UTF-16LE", "\x2D\x4E\x00\xD8\x87\x65", "中\uFFFD文", 1, "UTF-16LE"),
+	B("UTF-16LE", "\x2D\x4E\x87", "中\uFFFD", 1, "UTF-16LE"),
+	B(NULL, "\xFF\xFE\x2D\x4E\x87", "中\uFFFD", 1, "UTF-16LE"),
+	B(NULL, "\xFE\xFF\x4E\x2D\x65", "中\uFFFD", 1, "UTF-16BE"),
+	B(NULL, "\xFE\xFF\xDC\x00\x4E\x2D", "\uFFFD中", 1, "UTF-16BE"),
+#undef B
+};
+
+static void
+test_bad_sequences(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < sizeof BAD_CASES / sizeof BAD_CASES[0]; i++) {
+		const struct bad_case *c = &BAD_CASES[i];
+		struct source_opts o = { .encoding = c->enc };
+		struct source_text t;
+		char *cause = NULL;
+		int rc = decode(&o, c->in, c->in_len, &t, &cause);
+		if (rc != 0) {
+			fprintf(stderr, "case %zu: rc %d (%s)\n", i, rc, cause ? cause : "");
+			free(cause);
+		}
+		assert_int_equal(rc, 0);
+		if (strcmp(t.encoding, c->detected) != 0)
+			fprintf(stderr, "case %zu\n", i);
+		assert_string_equal(t.encoding, c->detected);
+		assert_bytes(t.utf8, t.len, c->out, strlen(c->out));
+		if (t.replaced != c->replaced)
+			fprintf(stderr, "case %zu\n", i);
+		assert_int_equal(t.replaced, c->replaced);
+		source_text_free(&t);
+	}
+}
+
+/* Every prefix of a mixed text decodes without error, valid, and NUL-terminated. */
+static void
+test_every_truncation(void **state)
+{
+	(void)state;
+	const char *s = "中文 text “引号” 😀 ā\n";
+	const char *encs[] = { NULL, "GB18030", "UTF-16LE", "UTF-16BE" };
+	for (size_t e = 0; e < sizeof encs / sizeof encs[0]; e++) {
+		size_t en;
+		char *b = encs[e] ? encode(s, strlen(s), encs[e], &en) : strdup(s);
+		assert_non_null(b);
+		if (encs[e] == NULL)
+			en = strlen(s);
+		for (size_t k = 0; k <= en; k++) {
+			struct source_opts o = { .encoding = encs[e] };
+			struct source_text t;
+			assert_int_equal(decode(&o, b, k, &t, NULL), 0);
+			assert_int_equal(strlen(t.utf8), t.len);
+			if (k == en) {
+				assert_string_equal(t.utf8, s);
+				assert_int_equal(t.replaced, 0);
+			}
+			source_text_free(&t);
+		}
+		free(b);
+	}
+}
+
+static void
+test_bom_only_and_empty(void **state)
+{
+	(void)state;
+	struct source_text t;
+	assert_int_equal(decode(NULL, "\xEF\xBB\xBF", 3, &t, NULL), 0);
+	assert_string_equal(t.utf8, "");
+	assert_int_equal(t.len, 0);
+	assert_int_equal(t.had_bom, 1);
+	assert_string_equal(t.encoding, "UTF-8");
+	source_text_free(&t);
+
+	assert_int_equal(decode(NULL, "", 0, &t, NULL), 0);
+	assert_string_equal(t.utf8, "");
+	assert_int_equal(t.len, 0);
+	assert_int_equal(t.had_bom, 0);
+	assert_string_equal(t.encoding, "UTF-8");
+	source_text_free(&t);
+
+	const char ws[] = " \n\t\r\n\xE3\x80\x80\n\n";
+	assert_int_equal(decode(NULL, ws, sizeof ws - 1, &t, NULL), 0);
+	assert_bytes(t.utf8, t.len, ws, sizeof ws - 1);
+	source_text_free(&t);
+
+	/* a forced encoding keeps no BOM either */
+	struct source_opts o = { .encoding = "UTF-16LE" };
+	assert_int_equal(decode(&o, "\xFF\xFE\x2D\x4E", 4, &t, NULL), 0);
+	assert_string_equal(t.utf8, "中");
+	assert_int_equal(t.had_bom, 1);
+	source_text_free(&t);
+}
+
+static void
+test_unknown_encoding(void **state)
+{
+	(void)state;
+	struct source_opts o = { .encoding = "NO-SUCH-CHARSET" };
+	struct source_text t = { 0 };
+	char *cause = NULL;
+	assert_int_equal(source_decode(&o, (const unsigned char *)"abc", 3, &t, &cause),
+			 ERR_ENCODING);
+	assert_string_equal(cause, "unknown encoding 'NO-SUCH-CHARSET'");
+	assert_null(t.utf8);
+	free(cause);
+	assert_int_equal(source_check_encoding("gbk", NULL), 0);
+	assert_int_equal(source_check_encoding("utf-8", NULL), 0);
+	assert_int_equal(source_check_encoding("", &cause), ERR_ENCODING);
+	assert_string_equal(cause, "unknown encoding ''");
+	free(cause);
+}
+
+/* ---- binary files ---- */
+
+static const struct bin_case {
+	const char *bytes;
+	size_t n;
+	const char *cause;
+} BIN_CASES[] = {
+#define X(b, c) { b, sizeof b - 1, c }
+	X("abc\0def", "not a text file (contains NUL bytes)"),
+	X("中文\n\0", "not a text file (contains NUL bytes)"),
+	X("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", "not a text file (PNG image)"),
+	X("\x89PNG\r\n\x1a\nabc", "not a text file (PNG image)"),
+	X("\x7F" "ELF\x02\x01\x01", "not a text file (ELF executable)"),
+	X("\xFF\xD8\xFF\xE0", "not a text file (JPEG image)"),
+	X("GIF89a..", "not a text file (GIF image)"),
+	X("%PDF-1.7\n", "not a text file (PDF document)"),
+	X("PK\x03\x04zz", "not a text file (ZIP archive)"),
+	X("\x1F\x8B\x08", "not a text file (gzip data)"),
+	X("\xFF\xFE\x00\x00\x00\x00\x00\x00", "not a text file (contains NUL characters)"),
+#undef X
+};
+
+static void
+test_binary(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < sizeof BIN_CASES / sizeof BIN_CASES[0]; i++) {
+		struct source_text t = { 0 };
+		char *cause = NULL;
+		int rc = source_decode(NULL, (const unsigned char *)BIN_CASES[i].bytes,
+				       BIN_CASES[i].n, &t, &cause);
+		if (rc != ERR_BINARY)
+			fprintf(stderr, "case %zu: rc %d\n", i, rc);
+		assert_int_equal(rc, ERR_BINARY);
+		assert_string_equal(cause, BIN_CASES[i].cause);
+		assert_null(t.utf8);
+		free(cause);
+	}
+	/* this repository's own binary: an ELF file on disk */
+	struct source_text t;
+	char *cause = NULL;
+	assert_int_equal(source_read(NULL, "/proc/self/exe", &t, &cause), ERR_BINARY);
+	assert_string_equal(cause, "not a text file (ELF executable)");
+	free(cause);
+}
+
+/* ---- reading files ---- */
+
+static void
+test_read_errors(void **state)
+{
+	(void)state;
+	struct source_text t;
+	char *cause = NULL;
+	assert_int_equal(source_read(NULL, "texts/no-such-file.txt", &t, &cause), ERR_NOTFOUND);
+	assert_string_equal(cause, "no such file or directory");
+	free(cause);
+	assert_int_equal(source_read(NULL, "texts/000_sichuan_ribao.txt/x", &t, &cause),
+			 ERR_NOTFOUND);
+	free(cause);
+	assert_int_equal(source_read(NULL, "texts", &t, &cause), ERR_INVAL);
+	assert_string_equal(cause, "is a directory");
+	free(cause);
+
+	char *fifo = tmp_path("fifo.txt");
+	assert_int_equal(mkfifo(fifo, 0600), 0);
+	assert_int_equal(source_read(NULL, fifo, &t, &cause), ERR_INVAL);
+	assert_string_equal(cause, "not a regular file");
+	free(cause);
+	free(fifo);
+}
+
+static const struct size_case {
+	size_t file_bytes, max_bytes;
+	const char *cause; /* NULL: loads */
+} SIZE_CASES[] = {
+	{ 3000, 1024, "file is 2.9 KiB, over the 1 KiB limit" },
+	{ 1025, 1024, "file is 1025 bytes, over the 1 KiB limit" },
+	{ 1024, 1024, NULL },
+	{ 100, 50, "file is 100 bytes, over the 50 bytes limit" },
+	{ 1, 1, NULL },
+	{ 2, 1, "file is 2 bytes, over the 1 byte limit" },
+	{ 3 << 20, 2 << 20, "file is 3 MiB, over the 2 MiB limit" },
+	{ (5 << 20) + (1 << 19), 5 << 20, "file is 5.5 MiB, over the 5 MiB limit" },
+};
+
+static void
+test_size_limit(void **state)
+{
+	(void)state;
+	char *p = tmp_path("big.txt");
+	for (size_t i = 0; i < sizeof SIZE_CASES / sizeof SIZE_CASES[0]; i++) {
+		const struct size_case *c = &SIZE_CASES[i];
+		char *b = malloc(c->file_bytes);
+		assert_non_null(b);
+		memset(b, 'a', c->file_bytes);
+		write_file(p, b, c->file_bytes);
+		struct source_opts o = { .max_bytes = c->max_bytes };
+		struct source_text t;
+		char *cause = NULL;
+		int rc = source_read(&o, p, &t, &cause);
+		if (c->cause) {
+			assert_int_equal(rc, ERR_TOOBIG);
+			assert_string_equal(cause, c->cause);
+			free(cause);
+		} else {
+			assert_int_equal(rc, 0);
+			assert_int_equal(t.len, c->file_bytes);
+			source_text_free(&t);
+		}
+		free(b);
+	}
+	free(p);
+}
+
+/* A 1 MB line without a newline, in UTF-8 and in GB18030. */
+static void
+test_one_megabyte_line(void **state)
+{
+	(void)state;
+	size_t n = 350000 * 3;
+	char *s = malloc(n + 1);
+	assert_non_null(s);
+	for (size_t i = 0; i < n; i += 3)
+		memcpy(s + i, i % 2 ? "文" : "中", 3);
+	s[n] = 0;
+	char *p = tmp_path("line.txt");
+	write_file(p, s, n);
+	struct source_text t;
+	assert_int_equal(source_read(NULL, p, &t, NULL), 0);
+	assert_string_equal(t.encoding, "UTF-8");
+	assert_bytes(t.utf8, t.len, s, n);
+	source_text_free(&t);
+	size_t en;
+	char *gb = encode(s, n, "GB18030", &en);
+	assert_non_null(gb);
+	write_file(p, gb, en);
+	assert_int_equal(source_read(NULL, p, &t, NULL), 0);
+	assert_string_equal(t.encoding, "GB18030");
+	assert_bytes(t.utf8, t.len, s, n);
+	source_text_free(&t);
+	free(gb);
+	free(p);
+	free(s);
+}
+
+/* ---- path expansion ---- */
+
+struct warnings {
+	char lines[16][160];
+	size_t n;
+};
+
+static void
+collect(void *ctx, const char *path, const char *reason)
+{
+	struct warnings *w = ctx;
+	if (w->n < 16)
+		snprintf(w->lines[w->n++], sizeof w->lines[0], "%s: %s", path, reason);
+}
+
+static void
+test_expand(void **state)
+{
+	(void)state;
+	char *dir = tmp_path("dir");
+	char *empty = tmp_path("empty");
+	assert_int_equal(mkdir(dir, 0700), 0);
+	assert_int_equal(mkdir(empty, 0700), 0);
+	/* created out of order; .TXT counts, hidden files, other suffixes and a
+	 * directory named like an article do not */
+	const char *names[] = { "a10.txt", "a2.txt", "b.TXT", "a1.txt", ".hidden.txt",
+				"notes.md", "txt", "a.txt~" };
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+		char *p;
+		assert_true(asprintf(&p, "%s/%s", dir, names[i]) > 0);
+		write_file(p, "x", 1);
+		free(p);
+	}
+	char *sub;
+	assert_true(asprintf(&sub, "%s/sub.txt", dir) > 0);
+	assert_int_equal(mkdir(sub, 0700), 0);
+	char *notes;
+	assert_true(asprintf(&notes, "%s/notes.md", dir) > 0);
+
+	const char *paths[] = { notes, "texts/nope.txt", dir, empty, "texts/000_sichuan_ribao.txt" };
+	struct source_paths sp;
+	struct warnings w = { .n = 0 };
+	assert_int_equal(source_expand(paths, 5, &sp, collect, &w), 0);
+	char want[5][128];
+	snprintf(want[0], sizeof want[0], "%s/notes.md", dir);
+	snprintf(want[1], sizeof want[1], "%s/a1.txt", dir);
+	snprintf(want[2], sizeof want[2], "%s/a2.txt", dir);
+	snprintf(want[3], sizeof want[3], "%s/a10.txt", dir);
+	snprintf(want[4], sizeof want[4], "%s/b.TXT", dir);
+	assert_int_equal(sp.n, 6);
+	for (size_t i = 0; i < 5; i++)
+		assert_string_equal(sp.v[i], want[i]);
+	assert_string_equal(sp.v[5], "texts/000_sichuan_ribao.txt");
+	assert_int_equal(w.n, 2);
+	assert_string_equal(w.lines[0], "texts/nope.txt: no such file or directory");
+	char want_empty[160];
+	snprintf(want_empty, sizeof want_empty, "%s: no .txt articles in directory", empty);
+	assert_string_equal(w.lines[1], want_empty);
+	source_paths_free(&sp);
+	assert_null(sp.v);
+
+	/* a trailing slash gives no double slash; no paths gives nothing */
+	char *slash;
+	assert_true(asprintf(&slash, "%s/", dir) > 0);
+	const char *one[] = { slash };
+	assert_int_equal(source_expand(one, 1, &sp, NULL, NULL), 0);
+	assert_int_equal(sp.n, 4);
+	assert_string_equal(sp.v[0], want[1]);
+	source_paths_free(&sp);
+	assert_int_equal(source_expand(NULL, 0, &sp, collect, &w), 0);
+	assert_int_equal(sp.n, 0);
+	source_paths_free(&sp);
+	free(slash);
+	free(notes);
+	free(sub);
+	free(empty);
+	free(dir);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_utf8_originals),
+		cmocka_unit_test(test_encodings),
+		cmocka_unit_test(test_big5),
+		cmocka_unit_test(test_short_gbk),
+		cmocka_unit_test(test_bad_sequences),
+		cmocka_unit_test(test_every_truncation),
+		cmocka_unit_test(test_bom_only_and_empty),
+		cmocka_unit_test(test_unknown_encoding),
+		cmocka_unit_test(test_binary),
+		cmocka_unit_test(test_read_errors),
+		cmocka_unit_test(test_size_limit),
+		cmocka_unit_test(test_one_megabyte_line),
+		cmocka_unit_test(test_expand),
+	};
+	return cmocka_run_group_tests(tests, setup_tmp, teardown_tmp);
+}
