@@ -1,21 +1,84 @@
-/* XXX: scaffold; the layout issue replaces it. */
+/* width: per-cluster display width that matches what ncurses will draw.
+ *
+ * ncurses adds up the C library's wcwidth over the code points of a cluster;
+ * a terminal that shapes graphemes may draw some clusters (ZWJ emoji
+ * sequences, emoji with a presentation selector or skin tone) in a different
+ * number of cells. We draw only the parts both agree on: the first emoji of a
+ * ZWJ sequence, no presentation selectors or modifiers, U+FFFD for what
+ * wcwidth cannot measure. The per-code-point width is utf8proc's, corrected
+ * to glibc's where they differ (generated table, src/width_table.c). */
 #include "width.h"
 
 #include <string.h>
 #include <utf8proc.h>
 
+#include "width_table.h"
+
+static const struct width_range *
+find_range(const struct width_range *t, size_t n, int32_t cp)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (t[mid].hi < cp)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < n && t[lo].lo <= cp ? &t[lo] : NULL;
+}
+
+int
+width_codepoint(const struct width_opts *o, int32_t cp)
+{
+	if (cp >= 0x20 && cp < 0x7f)
+		return 1;
+	if (cp >= 0x4e00 && cp <= 0x9fff)
+		return 2;
+	if (cp < 0x20 || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+		return -1;
+	utf8proc_category_t cat = utf8proc_category(cp);
+	/* Private use: fonts disagree on its width, so it is never measured. */
+	if (cat == UTF8PROC_CATEGORY_CN || cat == UTF8PROC_CATEGORY_CO)
+		return -1;
+	const struct width_range *r = find_range(width_table_fix, width_table_nfix, cp);
+	int w = r ? r->w : utf8proc_charwidth(cp);
+	if (w == 1 && o->ambiguous_wide &&
+	    find_range(width_table_ambiguous, width_table_nambiguous, cp))
+		w = 2;
+	return w;
+}
+
+/* Lead bytes after which a grapheme break is certain when the cluster so far
+ * is one ASCII or U+4000..U+9FFF character: ASCII, and E4..E9 (U+4000..U+9FFF
+ * holds no marks). Everything else asks utf8proc. */
+static int
+sure_break(unsigned char c)
+{
+	return c < 0x80 || (c >= 0xe4 && c <= 0xe9);
+}
+
 size_t
 width_next_cluster(const char *s, size_t len, size_t pos)
 {
+	const unsigned char *u = (const unsigned char *)s;
+	unsigned char c = u[pos];
+	if (c < 0x80 && c != '\r') {
+		if (pos + 1 >= len || sure_break(u[pos + 1]))
+			return pos + 1;
+	} else if (c >= 0xe4 && c <= 0xe9 && pos + 3 <= len && (u[pos + 1] & 0xc0) == 0x80 &&
+		   (u[pos + 2] & 0xc0) == 0x80) {
+		if (pos + 3 == len || sure_break(u[pos + 3]))
+			return pos + 3;
+	}
 	utf8proc_int32_t state = 0, prev = -1;
 	size_t i = pos;
 	while (i < len) {
 		utf8proc_int32_t cp;
-		utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
-						      (utf8proc_ssize_t)(len - i), &cp);
+		utf8proc_ssize_t n = utf8proc_iterate(u + i, (utf8proc_ssize_t)(len - i), &cp);
 		if (n <= 0) {
 			if (i == pos)
-				return pos + 1;
+				return pos + 1; /* an invalid byte is a cluster of its own */
 			break;
 		}
 		if (prev >= 0 && utf8proc_grapheme_break_stateful(prev, cp, &state))
@@ -26,25 +89,102 @@ width_next_cluster(const char *s, size_t len, size_t pos)
 	return i;
 }
 
-int
-width_cluster(const struct width_opts *o, const char *s, size_t len)
+static int
+is_dropped(int32_t cp)
 {
-	utf8proc_int32_t cp;
-	if (utf8proc_iterate((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &cp) <= 0)
-		return 1;
-	(void)o;
-	return utf8proc_charwidth(cp);
+	return cp == 0xfe0e || cp == 0xfe0f ||      /* text / emoji presentation */
+	       (cp >= 0x1f3fb && cp <= 0x1f3ff) || /* skin tone modifiers */
+	       (cp >= 0xe0020 && cp <= 0xe007f);   /* emoji tag sequences */
+}
+
+static int
+is_mark(int32_t cp)
+{
+	utf8proc_category_t c = utf8proc_category(cp);
+	return c == UTF8PROC_CATEGORY_MN || c == UTF8PROC_CATEGORY_ME ||
+	       c == UTF8PROC_CATEGORY_MC;
+}
+
+/* Appends cp to buf[*n] if it fits with its NUL (cap >= 1). */
+static int
+put(char *buf, size_t cap, size_t *n, int32_t cp)
+{
+	utf8proc_uint8_t tmp[4];
+	utf8proc_ssize_t k = utf8proc_encode_char(cp, tmp);
+	if (*n + (size_t)k + 1 > cap)
+		return 0;
+	memcpy(buf + *n, tmp, (size_t)k);
+	*n += (size_t)k;
+	return 1;
 }
 
 int
-width_cluster_shown(const struct width_opts *o, const char *s, size_t len,
-		    char *buf, size_t cap)
+width_cluster_shown(const struct width_opts *o, const char *s, size_t len, char *buf,
+		    size_t cap)
 {
-	if (len + 1 > cap)
-		len = 0;
-	memcpy(buf, s, len);
-	buf[len] = 0;
-	return width_cluster(o, s, len);
+	const utf8proc_uint8_t *u = (const utf8proc_uint8_t *)s;
+	size_t n = 0;
+	if (cap < WIDTH_SHOWN_MAX) { /* a caller error; keep the contract anyway */
+		if (cap > 0)
+			buf[0] = 0;
+		return width_cluster(o, s, len);
+	}
+	if (len == 1 && u[0] >= 0x20 && u[0] < 0x7f) {
+		buf[0] = s[0];
+		buf[1] = 0;
+		return 1;
+	}
+	utf8proc_int32_t cp;
+	utf8proc_ssize_t k = len ? utf8proc_iterate(u, (utf8proc_ssize_t)len, &cp) : -1;
+	int w0 = k > 0 ? width_codepoint(o, cp) : -1;
+	int cols = 0;
+	if (w0 < 0) {
+		put(buf, cap, &n, 0xfffd);
+		buf[n] = 0;
+		return width_codepoint(o, 0xfffd);
+	}
+	if (w0 == 0) {
+		if (!is_mark(cp)) { /* zero-width format characters: nothing to draw */
+			buf[0] = 0;
+			return 0;
+		}
+		/* A mark with no base would combine with whatever ncurses drew
+		 * before it; give it the dotted circle, as Unicode suggests. */
+		put(buf, cap, &n, 0x25cc);
+		cols = width_codepoint(o, 0x25cc);
+	}
+	put(buf, cap, &n, cp);
+	cols += w0;
+	for (size_t i = (size_t)k; i < len; i += (size_t)k) {
+		k = utf8proc_iterate(u + i, (utf8proc_ssize_t)(len - i), &cp);
+		if (k <= 0 || cp == 0x200d) /* ZWJ: only the first emoji is drawn */
+			break;
+		if (is_dropped(cp))
+			continue;
+		int w = width_codepoint(o, cp);
+		if (w < 0)
+			continue;
+		if (!put(buf, cap, &n, cp)) {
+			if (w == 0)
+				continue; /* drop marks that do not fit */
+			break;
+		}
+		cols += w;
+	}
+	buf[n] = 0;
+	return cols;
+}
+
+int
+width_cluster(const struct width_opts *o, const char *s, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	if (len == 1 && u[0] >= 0x20 && u[0] < 0x7f)
+		return 1;
+	if (len == 3 && u[0] >= 0xe4 && u[0] <= 0xe9)
+		return 2; /* U+4000..U+9FFF after the cluster check: ideographs */
+	char buf[WIDTH_SHOWN_MAX];
+	return width_cluster_shown(o, s, len, buf, sizeof buf);
 }
 
 int

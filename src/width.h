@@ -6,21 +6,39 @@
 #define DUWEN_WIDTH_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 struct width_opts {
-	int ambiguous_wide; /* East Asian Ambiguous as 2 columns (CJK terminals) */
+	/* East Asian Ambiguous as 2 columns (“ ” — … ·), for a terminal set to
+	 * CJK width; the locale's wcwidth must then say 2 as well, or ncurses
+	 * will drift (glibc's C.UTF-8 says 1, the default). */
+	int ambiguous_wide;
 };
+
+/* Buffer size width_cluster_shown needs (layout_glyph.shown is this big). */
+#define WIDTH_SHOWN_MAX 32
+
+/* Columns of one code point as the C library's wcwidth measures it in a
+ * UTF-8 locale (glibc, generated table), -1 where it is not printable;
+ * private use is -1 too (fonts disagree). */
+int width_codepoint(const struct width_opts *o, int32_t cp);
 
 /* Byte offset just past the grapheme cluster that starts at s[pos] (pos < len). */
 size_t width_next_cluster(const char *s, size_t len, size_t pos);
 
-/* Columns the cluster s[0, len) takes on screen (0, 1 or 2). */
+/* Columns the cluster s[0, len) takes on screen (0, 1 or 2; more only for
+ * clusters of several spacing code points, e.g. Indic spacing marks). */
 int width_cluster(const struct width_opts *o, const char *s, size_t len);
 
 /* What to draw for the cluster s[0, len): writes a NUL-terminated UTF-8
  * string of at most cap bytes to buf and returns its columns, which always
- * equal width_cluster. Usually the cluster itself; a substitute where the
- * terminal and wcwidth would disagree (e.g. a ZWJ emoji sequence). */
+ * equal width_cluster and the sum of wcwidth over what was written. Usually
+ * the cluster itself; a substitute where the terminal and wcwidth would
+ * disagree: a ZWJ sequence shows its first emoji, presentation selectors
+ * (U+FE0E/F), skin tones and tags are dropped, what wcwidth cannot measure
+ * (controls, unassigned, private use, bad UTF-8) shows U+FFFD, a mark with no
+ * base gets U+25CC, zero-width format characters show "" (0 columns).
+ * cap must be at least WIDTH_SHOWN_MAX (else buf gets ""). */
 int width_cluster_shown(const struct width_opts *o, const char *s, size_t len,
 			char *buf, size_t cap);
 
