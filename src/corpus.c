@@ -3,8 +3,34 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 #include "err.h"
+
+/* 1 if text holds something besides white space and controls. */
+static int
+has_text(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len;) {
+		utf8proc_int32_t c;
+		utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+						      (utf8proc_ssize_t)(len - i), &c);
+		if (k <= 0)
+			return 1;
+		i += (size_t)k;
+		switch (utf8proc_category(c)) {
+		case UTF8PROC_CATEGORY_ZS:
+		case UTF8PROC_CATEGORY_ZL:
+		case UTF8PROC_CATEGORY_ZP:
+		case UTF8PROC_CATEGORY_CC:
+		case UTF8PROC_CATEGORY_CF:
+			break;
+		default:
+			return 1;
+		}
+	}
+	return 0;
+}
 
 int
 corpus_load(struct corpus *c, const char *const *paths, size_t npaths,
@@ -26,12 +52,20 @@ corpus_load(struct corpus *c, const char *const *paths, size_t npaths,
 		if (rc == ERR_NOMEM) {
 			free(cause);
 			source_paths_free(&sp);
+			corpus_free(c);
 			return rc;
 		}
 		if (rc < 0) {
 			if (warn)
 				warn(ctx, sp.v[i], cause ? cause : err_strerror(rc));
 			free(cause);
+			continue;
+		}
+		/* An empty file is no article: nothing to list or read. */
+		if (!has_text(c->v[c->n].text, c->v[c->n].len)) {
+			article_free(&c->v[c->n]);
+			if (warn)
+				warn(ctx, sp.v[i], "file is empty or blank");
 			continue;
 		}
 		c->n++;
