@@ -1,0 +1,400 @@
+/* notes: placing annotations on articles, and export (see notes.h). Import
+ * is in notes_import.c. */
+#include "notes.h"
+
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "anchor.h"
+#include "err.h"
+#include "json.h"
+
+static const struct notes_colour colours[] = {
+	{ "yellow", "#fff176" },
+	{ "green", "#aed581" },
+	{ "blue", "#81d4fa" },
+	{ "pink", "#f48fb1" },
+	{ "purple", "#ce93d8" },
+};
+
+const struct notes_colour *
+notes_colours(size_t *n)
+{
+	*n = sizeof colours / sizeof colours[0];
+	return colours;
+}
+
+int
+notes_colour_known(const char *name)
+{
+	for (size_t i = 0; i < sizeof colours / sizeof colours[0]; i++)
+		if (strcmp(colours[i].name, name) == 0)
+			return 1;
+	return 0;
+}
+
+static const char *
+colour_css(const char *name)
+{
+	for (size_t i = 0; i < sizeof colours / sizeof colours[0]; i++)
+		if (strcmp(colours[i].name, name) == 0)
+			return colours[i].css;
+	return colours[0].css;
+}
+
+char *
+notes_key(const char *path)
+{
+	char buf[PATH_MAX];
+	return strdup(realpath(path, buf) ? buf : path);
+}
+
+int
+notes_lib_init(struct notes_lib *l, const struct corpus *c)
+{
+	memset(l, 0, sizeof *l);
+	l->corpus = c;
+	if (c == NULL || c->n == 0)
+		return 0;
+	l->keys = calloc(c->n, sizeof *l->keys);
+	if (l->keys == NULL)
+		return ERR_NOMEM;
+	for (size_t i = 0; i < c->n; i++)
+		if ((l->keys[i] = notes_key(c->v[i].path)) == NULL) {
+			notes_lib_free(l);
+			return ERR_NOMEM;
+		}
+	return 0;
+}
+
+void
+notes_lib_free(struct notes_lib *l)
+{
+	if (l->corpus)
+		for (size_t i = 0; l->keys && i < l->corpus->n; i++)
+			free(l->keys[i]);
+	free(l->keys);
+	for (size_t i = 0; i < l->nextra; i++) {
+		article_free(&l->extra[i]);
+		free(l->extra_keys[i]);
+	}
+	free(l->extra);
+	free(l->extra_keys);
+	memset(l, 0, sizeof *l);
+}
+
+/* Load the file at key into l->extra; NULL if it cannot be loaded. */
+static const struct article *
+load_extra(struct notes_lib *l, const char *key)
+{
+	if (access(key, R_OK) < 0)
+		return NULL;
+	struct article a;
+	char *cause = NULL;
+	if (article_load(NULL, key, &a, &cause) < 0) {
+		free(cause);
+		return NULL;
+	}
+	struct article *v = realloc(l->extra, (l->nextra + 1) * sizeof *v);
+	if (v)
+		l->extra = v;
+	char **k = v ? realloc(l->extra_keys, (l->nextra + 1) * sizeof *k) : NULL;
+	if (k)
+		l->extra_keys = k;
+	char *dup = k ? strdup(key) : NULL;
+	if (dup == NULL) {
+		article_free(&a);
+		return NULL;
+	}
+	l->extra[l->nextra] = a;
+	l->extra_keys[l->nextra] = dup;
+	return &l->extra[l->nextra++];
+}
+
+const struct article *
+notes_lib_find(struct notes_lib *l, const char *path, uint64_t hash, const char **key)
+{
+	size_t n = l->corpus ? l->corpus->n : 0;
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(l->keys[i], path) == 0) {
+			*key = l->keys[i];
+			return &l->corpus->v[i];
+		}
+	for (size_t i = 0; i < l->nextra; i++)
+		if (strcmp(l->extra_keys[i], path) == 0) {
+			*key = l->extra_keys[i];
+			return &l->extra[i];
+		}
+	const struct article *a = load_extra(l, path);
+	if (a) {
+		*key = l->extra_keys[l->nextra - 1];
+		return a;
+	}
+	/* The file is gone: a renamed copy has the same cleaned text. */
+	for (size_t i = 0; hash && i < n; i++)
+		if (l->corpus->v[i].hash == hash) {
+			*key = l->keys[i];
+			return &l->corpus->v[i];
+		}
+	return NULL;
+}
+
+int
+notes_new(const struct article *a, const char *key, size_t start, size_t end, const char *note,
+	  const char *colour, struct store_annot *out)
+{
+	if (start >= end || end > a->len)
+		return ERR_RANGE;
+	struct store_annot r = { 0 };
+	r.path = strdup(key);
+	r.quote = strndup(a->text + start, end - start);
+	r.note = strdup(note ? note : "");
+	int rc = anchor_context(a->text, a->len, start, end, ANCHOR_CONTEXT_CPS, &r.prefix,
+				&r.suffix);
+	if (rc < 0 || r.path == NULL || r.quote == NULL || r.note == NULL) {
+		store_annot_clear(&r);
+		return rc < 0 ? rc : ERR_NOMEM;
+	}
+	r.hash = a->hash;
+	r.start = start;
+	r.end = end;
+	snprintf(r.colour, sizeof r.colour, "%s", colour && *colour ? colour : colours[0].name);
+	*out = r;
+	return 0;
+}
+
+int
+notes_place(struct store *s, struct notes_lib *l, struct store_annot *a,
+	    const struct article **art)
+{
+	const char *key = NULL;
+	const struct article *ar = notes_lib_find(l, a->path, a->hash, &key);
+	*art = ar;
+	if (ar == NULL)
+		return a->orphan ? ANCHOR_ORPHAN : ANCHOR_EXACT;
+	struct anchor_sel sel = { a->start, a->end, a->quote, a->prefix, a->suffix };
+	struct anchor_result r;
+	if (ar->hash != a->hash || strcmp(key, a->path) != 0 || a->orphan) {
+		if (anchor_locate(ar->text, ar->len, &sel, &r) < 0)
+			return ERR_NOMEM;
+	} else {
+		r = (struct anchor_result){ a->start, a->end, ANCHOR_EXACT };
+	}
+	int orphan = r.how == ANCHOR_ORPHAN;
+	/* An orphan keeps its last range: it says where the passage was. */
+	size_t start = orphan ? a->start : r.start, end = orphan ? a->end : r.end;
+	int changed = strcmp(key, a->path) != 0 || ar->hash != a->hash || start != a->start ||
+		      end != a->end || orphan != a->orphan;
+	if (changed) {
+		char *p = strdup(key);
+		if (p == NULL)
+			return ERR_NOMEM;
+		free(a->path);
+		a->path = p;
+		a->hash = ar->hash;
+		a->start = start;
+		a->end = end;
+		a->orphan = orphan;
+		if (a->id > 0 && !store_readonly(s))
+			store_annot_set_anchor(s, a->id, a->path, a->hash, start, end, orphan);
+	}
+	return r.how;
+}
+
+struct placed {
+	struct store_annot *a;
+	const struct article *art;
+};
+
+static int
+placed_cmp(const void *x, const void *y)
+{
+	const struct placed *p = x, *q = y;
+	int c = strcmp(p->a->path, q->a->path);
+	if (c)
+		return c;
+	if (p->a->orphan != q->a->orphan)
+		return p->a->orphan - q->a->orphan;
+	if (p->a->start != q->a->start)
+		return p->a->start < q->a->start ? -1 : 1;
+	return p->a->id < q->a->id ? -1 : p->a->id > q->a->id;
+}
+
+static const char *
+base_name(const char *path)
+{
+	const char *s = strrchr(path, '/');
+	return s ? s + 1 : path;
+}
+
+/* Markdown: a block quote, every line of text prefixed with "> ". */
+static void
+md_quote(FILE *f, const char *s)
+{
+	fputs("> ", f);
+	for (; *s; s++) {
+		fputc(*s, f);
+		if (*s == '\n' && s[1])
+			fputs("> ", f);
+	}
+	fputs("\n\n", f);
+}
+
+static void
+md_write(FILE *f, const struct placed *v, size_t n)
+{
+	fputs("# duwen notes\n", f);
+	if (n == 0)
+		fputs("\nNo notes yet.\n", f);
+	for (size_t i = 0; i < n; i++) {
+		const struct store_annot *a = v[i].a;
+		const struct article *art = v[i].art;
+		if (i == 0 || strcmp(a->path, v[i - 1].a->path) != 0) {
+			fprintf(f, "\n## %s\n\n", art ? art->meta.title : base_name(a->path));
+			fprintf(f, "File: `%s`", a->path);
+			if (art && art->meta.source)
+				fprintf(f, "  \nSource: %s", art->meta.source);
+			fputs("\n\n", f);
+		}
+		md_quote(f, a->quote);
+		if (a->note[0])
+			fprintf(f, "%s\n\n", a->note);
+		fprintf(f, "*%s · %s%s*\n\n", a->created, a->colour,
+			a->orphan ? " · orphan: the passage is no longer in the article" : "");
+	}
+}
+
+/* A stable IRI for the annotation: it keeps its id across export, import
+ * into another store and export again. */
+static void
+annot_iri(const struct store_annot *a, char *buf, size_t cap)
+{
+	uint64_t h = article_hash(a->created, strlen(a->created));
+	h ^= article_hash(a->quote, strlen(a->quote)) * 31;
+	h ^= article_hash(a->path, strlen(a->path)) * 131;
+	snprintf(buf, cap, "urn:duwen:annotation:%016llx", (unsigned long long)h);
+}
+
+static void
+json_one(struct json_writer *w, const struct store_annot *a, const struct article *art)
+{
+	char iri[64], css[96];
+	annot_iri(a, iri, sizeof iri);
+	json_w_begin(w, '{');
+	json_w_key(w, "@context");
+	json_w_string(w, "http://www.w3.org/ns/anno.jsonld");
+	json_w_key(w, "id");
+	json_w_string(w, iri);
+	json_w_key(w, "type");
+	json_w_string(w, "Annotation");
+	json_w_key(w, "motivation");
+	json_w_string(w, a->note[0] ? "commenting" : "highlighting");
+	json_w_key(w, "created");
+	json_w_string(w, a->created);
+	json_w_key(w, "modified");
+	json_w_string(w, a->modified);
+	if (a->note[0]) {
+		json_w_key(w, "body");
+		json_w_begin(w, '{');
+		json_w_key(w, "type");
+		json_w_string(w, "TextualBody");
+		json_w_key(w, "value");
+		json_w_string(w, a->note);
+		json_w_key(w, "format");
+		json_w_string(w, "text/plain");
+		json_w_end(w, '}');
+	}
+	json_w_key(w, "target");
+	json_w_begin(w, '{');
+	json_w_key(w, "source");
+	json_w_string(w, a->path);
+	json_w_key(w, "styleClass");
+	json_w_string(w, a->colour);
+	json_w_key(w, "selector");
+	json_w_begin(w, '[');
+	json_w_begin(w, '{');
+	json_w_key(w, "type");
+	json_w_string(w, "TextQuoteSelector");
+	json_w_key(w, "exact");
+	json_w_string(w, a->quote);
+	json_w_key(w, "prefix");
+	json_w_string(w, a->prefix);
+	json_w_key(w, "suffix");
+	json_w_string(w, a->suffix);
+	json_w_end(w, '}');
+	/* Positions count code points of the cleaned text, as the model asks;
+	 * only where the passage is really there. */
+	if (art && !a->orphan && a->end <= art->len) {
+		json_w_begin(w, '{');
+		json_w_key(w, "type");
+		json_w_string(w, "TextPositionSelector");
+		json_w_key(w, "start");
+		json_w_int(w, (long long)anchor_cps(art->text, art->len, a->start));
+		json_w_key(w, "end");
+		json_w_int(w, (long long)anchor_cps(art->text, art->len, a->end));
+		json_w_end(w, '}');
+	}
+	json_w_end(w, ']');
+	json_w_end(w, '}');
+	json_w_key(w, "stylesheet");
+	json_w_begin(w, '{');
+	json_w_key(w, "type");
+	json_w_string(w, "CssStylesheet");
+	snprintf(css, sizeof css, ".%s { background-color: %s; }", a->colour, colour_css(a->colour));
+	json_w_key(w, "value");
+	json_w_string(w, css);
+	json_w_end(w, '}');
+	json_w_end(w, '}');
+}
+
+int
+notes_export(FILE *f, enum notes_format fmt, struct store *s, struct notes_lib *l,
+	     const char *only_path)
+{
+	struct store_annot_list list = { 0 };
+	struct placed *v = NULL;
+	char *only = only_path ? notes_key(only_path) : NULL;
+	int rc = ERR_NOMEM;
+	if (only_path && only == NULL)
+		goto out;
+	if ((rc = store_annot_list(s, NULL, 0, &list)) < 0)
+		goto out;
+	rc = ERR_NOMEM;
+	v = calloc(list.n + 1, sizeof *v);
+	if (v == NULL)
+		goto out;
+	size_t n = 0;
+	for (size_t i = 0; i < list.n; i++) {
+		const struct article *art;
+		if (notes_place(s, l, &list.v[i], &art) < 0)
+			goto out;
+		if (only && strcmp(list.v[i].path, only) != 0)
+			continue;
+		v[n++] = (struct placed){ &list.v[i], art };
+	}
+	qsort(v, n, sizeof *v, placed_cmp);
+	if (fmt == NOTES_MARKDOWN) {
+		md_write(f, v, n);
+	} else {
+		struct json_writer w = { 0 };
+		json_w_begin(&w, '[');
+		for (size_t i = 0; i < n; i++)
+			json_one(&w, v[i].a, v[i].art);
+		json_w_end(&w, ']');
+		if (w.err) {
+			free(w.buf);
+			goto out;
+		}
+		fputs(w.buf, f);
+		fputc('\n', f);
+		free(w.buf);
+	}
+	rc = fflush(f) == 0 && !ferror(f) ? 0 : ERR_IO;
+out:
+	free(only);
+	free(v);
+	store_annot_list_free(&list);
+	return rc;
+}

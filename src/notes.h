@@ -1,0 +1,84 @@
+/* notes: annotations across a corpus: making them from a selection, placing
+ * them on the articles as they are now (renamed files, edited text), and
+ * export (Markdown, W3C Web Annotation JSON) and import. Uses store.h for
+ * the records and anchor.h for placing; owns nothing the caller passes in.
+ * A notes_lib holds the articles it had to load itself; notes_lib_free
+ * releases them. */
+#ifndef DUWEN_NOTES_H
+#define DUWEN_NOTES_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+#include "article.h"
+#include "corpus.h"
+#include "store.h"
+
+/* The highlight colours, by name (as stored and exported) and CSS value. */
+struct notes_colour {
+	const char *name;
+	const char *css;
+};
+/* The table and its length; the first entry is the default. */
+const struct notes_colour *notes_colours(size_t *n);
+/* 1 if name is in the table. */
+int notes_colour_known(const char *name);
+
+/* Finds the article an annotation belongs to: in the corpus by path, else
+ * by loading the file at that path, else (a renamed file) the corpus
+ * article with the same hash. */
+struct notes_lib {
+	const struct corpus *corpus;
+	char **keys;           /* canonical path of each corpus article */
+	struct article *extra; /* loaded on demand */
+	char **extra_keys;
+	size_t nextra;
+};
+
+/* 0 or ERR_NOMEM. corpus may be NULL (files are then loaded by path). */
+int notes_lib_init(struct notes_lib *l, const struct corpus *c);
+void notes_lib_free(struct notes_lib *l);
+/* The article for path (or with hash, if no file has that path); NULL if
+ * none. *key gets its canonical path (owned by l). */
+const struct article *notes_lib_find(struct notes_lib *l, const char *path, uint64_t hash,
+				     const char **key);
+
+/* Canonical path under which annotations of the file at path are stored
+ * (realpath; path itself if that fails). malloc'd; NULL on ENOMEM. */
+char *notes_key(const char *path);
+
+/* A new record for a[start, end) (bytes, on character boundaries) with
+ * quote, context and hash filled in; key is the canonical path. 0,
+ * ERR_RANGE, ERR_NOMEM. The caller clears *out. */
+int notes_new(const struct article *a, const char *key, size_t start, size_t end,
+	      const char *note, const char *colour, struct store_annot *out);
+
+/* Place a on its article as it is now: follows a rename (same hash, new
+ * path), re-anchors (anchor_locate), updates a in memory and, if anything
+ * changed and the store is writable, on disk. *art gets the article (NULL
+ * if none: then a is left as it is). Returns the enum anchor_how, or
+ * ERR_NOMEM. */
+int notes_place(struct store *s, struct notes_lib *l, struct store_annot *a,
+		const struct article **art);
+
+enum notes_format { NOTES_MARKDOWN, NOTES_JSON };
+
+/* Write every live annotation (only those of the article at only_path, if
+ * not NULL), placed on the current text, grouped by article. With none, an
+ * empty document ("[]" for JSON). 0, ERR_IO, ERR_NOMEM, ERR_DB. */
+int notes_export(FILE *f, enum notes_format fmt, struct store *s, struct notes_lib *l,
+		 const char *only_path);
+
+struct notes_import_stats {
+	size_t added, duplicates, orphans, skipped;
+};
+
+/* Merge the annotations in a W3C Web Annotation JSON document (an array,
+ * one Annotation, or an AnnotationCollection) into the store: each placed
+ * by its selectors like a stored one; one already stored with the same
+ * source, quote and note is a duplicate and not added. 0, ERR_INVAL (not
+ * such a document: *cause says why), ERR_READONLY, ERR_DB, ERR_NOMEM. */
+int notes_import(struct store *s, struct notes_lib *l, const char *json, size_t len,
+		 struct notes_import_stats *st, char **cause);
+
+#endif

@@ -1,0 +1,282 @@
+/* notes_import: W3C Web Annotation JSON into the store (see notes.h). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "anchor.h"
+#include "err.h"
+#include "json.h"
+#include "notes.h"
+
+static int
+hexval(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/* A target source as a local path: "file:///a/b%20c" and
+ * "file://localhost/a" become "/a/b c" and "/a"; anything else is taken as
+ * a path. malloc'd, NULL on ENOMEM or for a URI of another scheme/host. */
+static char *
+source_path(const char *src)
+{
+	if (strncmp(src, "file:", 5) != 0)
+		return strchr(src, ':') && strstr(src, "://") ? NULL : notes_key(src);
+	const char *p = src + 5;
+	if (strncmp(p, "//", 2) == 0) {
+		p += 2;
+		if (strncmp(p, "localhost/", 10) == 0)
+			p += 9;
+		else if (*p != '/')
+			return NULL; /* another host's file */
+	}
+	char *out = malloc(strlen(p) + 1), *o = out;
+	if (out == NULL)
+		return NULL;
+	for (; *p && *p != '?' && *p != '#'; p++) {
+		int hi, lo;
+		if (*p == '%' && (hi = hexval(p[1])) >= 0 && (lo = hexval(p[2])) >= 0) {
+			*o++ = (char)(hi * 16 + lo);
+			p += 2;
+		} else {
+			*o++ = *p;
+		}
+	}
+	*o = 0;
+	char *key = notes_key(out);
+	free(out);
+	return key;
+}
+
+/* The note: every TextualBody value (not tags), joined by newlines. */
+static int
+body_text(const struct json *body, char **out)
+{
+	size_t n = body ? (body->type == JSON_ARRAY ? body->n : 1) : 0;
+	size_t cap = 1;
+	for (size_t i = 0; i < n; i++) {
+		const struct json *b = body->type == JSON_ARRAY ? &body->items[i] : body;
+		const char *v = b->type == JSON_STRING ? b->str : json_str(json_get(b, "value"));
+		if (v)
+			cap += strlen(v) + 1;
+	}
+	char *s = malloc(cap);
+	if (s == NULL)
+		return ERR_NOMEM;
+	s[0] = 0;
+	for (size_t i = 0; i < n; i++) {
+		const struct json *b = body->type == JSON_ARRAY ? &body->items[i] : body;
+		const char *purpose = json_str(json_get(b, "purpose"));
+		const char *v = b->type == JSON_STRING ? b->str : json_str(json_get(b, "value"));
+		if (v == NULL || (purpose && strcmp(purpose, "tagging") == 0))
+			continue;
+		if (s[0])
+			strcat(s, "\n");
+		strcat(s, v);
+	}
+	*out = s;
+	return 0;
+}
+
+static const struct json *
+find_selector(const struct json *target, const char *type)
+{
+	const struct json *sel = json_get(target, "selector");
+	size_t n = sel ? (sel->type == JSON_ARRAY ? sel->n : 1) : 0;
+	for (size_t i = 0; i < n; i++) {
+		const struct json *x = sel->type == JSON_ARRAY ? &sel->items[i] : sel;
+		const char *t = json_str(json_get(x, "type"));
+		if (t && strcmp(t, type) == 0)
+			return x;
+	}
+	return NULL;
+}
+
+static int
+is_duplicate(const struct store_annot_list *have, const struct store_annot *a)
+{
+	for (size_t i = 0; i < have->n; i++)
+		if (strcmp(have->v[i].path, a->path) == 0 && strcmp(have->v[i].quote, a->quote) == 0 &&
+		    strcmp(have->v[i].note, a->note) == 0)
+			return 1;
+	return 0;
+}
+
+static void
+copy_time(char *dst, size_t cap, const char *src)
+{
+	/* Only what looks like an ISO 8601 date-time; else "now" (empty). */
+	if (src && strlen(src) < cap && strlen(src) >= 10 && src[4] == '-' && src[7] == '-')
+		snprintf(dst, cap, "%s", src);
+	else
+		dst[0] = 0;
+}
+
+static double
+num_or(const struct json *v, double dflt)
+{
+	return v && v->type == JSON_NUMBER && v->num >= 0 ? v->num : dflt;
+}
+
+/* One Annotation object into *a (not yet placed). 1 made, 0 not an
+ * annotation we can use, ERR_NOMEM. */
+static int
+from_json(const struct json *o, struct store_annot *a, long *start_cps, long *end_cps)
+{
+	const struct json *target = json_get(o, "target");
+	if (target && target->type == JSON_ARRAY)
+		target = target->n ? &target->items[0] : NULL;
+	const char *src = json_str(json_get(target, "source"));
+	const struct json *q = find_selector(target, "TextQuoteSelector");
+	const char *exact = json_str(json_get(q, "exact"));
+	if (src == NULL || exact == NULL || exact[0] == 0)
+		return 0;
+	const struct json *pos = find_selector(target, "TextPositionSelector");
+	*start_cps = pos ? (long)num_or(json_get(pos, "start"), -1) : -1;
+	*end_cps = pos ? (long)num_or(json_get(pos, "end"), -1) : -1;
+	struct store_annot r = { 0 };
+	r.path = source_path(src);
+	if (r.path == NULL)
+		return strncmp(src, "file:", 5) == 0 || strstr(src, "://") ? 0 : ERR_NOMEM;
+	const char *pre = json_str(json_get(q, "prefix"));
+	const char *suf = json_str(json_get(q, "suffix"));
+	r.quote = strdup(exact);
+	r.prefix = strdup(pre ? pre : "");
+	r.suffix = strdup(suf ? suf : "");
+	if (r.quote == NULL || r.prefix == NULL || r.suffix == NULL ||
+	    body_text(json_get(o, "body"), &r.note) < 0) {
+		store_annot_clear(&r);
+		return ERR_NOMEM;
+	}
+	const char *cls = json_str(json_get(target, "styleClass"));
+	size_t nc;
+	snprintf(r.colour, sizeof r.colour, "%s",
+		 cls && notes_colour_known(cls) ? cls : notes_colours(&nc)[0].name);
+	copy_time(r.created, sizeof r.created, json_str(json_get(o, "created")));
+	copy_time(r.modified, sizeof r.modified, json_str(json_get(o, "modified")));
+	*a = r;
+	return 1;
+}
+
+/* The annotations of a document: an array, an AnnotationCollection (items
+ * under "first" or directly), or one Annotation. */
+static const struct json *
+items_of(const struct json *doc, size_t *n)
+{
+	if (doc->type == JSON_ARRAY) {
+		*n = doc->n;
+		return doc->items;
+	}
+	const struct json *items = json_get(json_get(doc, "first"), "items");
+	if (items == NULL)
+		items = json_get(doc, "items");
+	if (items && items->type == JSON_ARRAY) {
+		*n = items->n;
+		return items->items;
+	}
+	if (doc->type == JSON_OBJECT && json_get(doc, "target")) {
+		*n = 1;
+		return doc;
+	}
+	*n = 0;
+	return NULL;
+}
+
+int
+notes_import(struct store *s, struct notes_lib *l, const char *text, size_t len,
+	     struct notes_import_stats *st, char **cause)
+{
+	struct json doc;
+	char err[160];
+	memset(st, 0, sizeof *st);
+	*cause = NULL;
+	int rc = json_parse(text, len, &doc, err, sizeof err);
+	if (rc == ERR_INVAL)
+		*cause = strdup(err);
+	if (rc < 0)
+		return rc;
+	size_t n;
+	const struct json *items = items_of(&doc, &n);
+	if (items == NULL && !(doc.type == JSON_ARRAY)) {
+		*cause = strdup("not a W3C Web Annotation document (no annotations in it)");
+		json_free(&doc);
+		return ERR_INVAL;
+	}
+	if (store_readonly(s)) {
+		json_free(&doc);
+		return ERR_READONLY;
+	}
+	struct store_annot_list have = { 0 };
+	if ((rc = store_annot_list(s, NULL, 0, &have)) < 0)
+		goto out;
+	for (size_t i = 0; i < n; i++) {
+		struct store_annot a;
+		long sc, ec;
+		int got = from_json(&items[i], &a, &sc, &ec);
+		if (got < 0) {
+			rc = got;
+			goto out;
+		}
+		if (got == 0) {
+			st->skipped++;
+			continue;
+		}
+		/* Place it like a stored annotation: the position selector (code
+		 * points) gives the range to try first. */
+		const char *key = NULL;
+		const struct article *art = notes_lib_find(l, a.path, 0, &key);
+		if (art) {
+			struct anchor_sel sel = { 0, 0, a.quote, a.prefix, a.suffix };
+			if (sc >= 0 && ec >= sc) {
+				sel.start = anchor_byte_of_cps(art->text, art->len, (size_t)sc);
+				sel.end = anchor_byte_of_cps(art->text, art->len, (size_t)ec);
+			}
+			struct anchor_result r;
+			if ((rc = anchor_locate(art->text, art->len, &sel, &r)) < 0) {
+				store_annot_clear(&a);
+				goto out;
+			}
+			a.hash = art->hash;
+			a.orphan = r.how == ANCHOR_ORPHAN;
+			a.start = r.start;
+			a.end = r.end;
+		} else {
+			a.orphan = 1;
+		}
+		if (is_duplicate(&have, &a)) {
+			st->duplicates++;
+			store_annot_clear(&a);
+			continue;
+		}
+		if ((rc = store_annot_add(s, &a)) < 0) {
+			store_annot_clear(&a);
+			goto out;
+		}
+		st->added++;
+		st->orphans += a.orphan;
+		/* Keep it for duplicate checks within this file too. */
+		if (have.n == have.cap) {
+			size_t cap = have.cap ? have.cap * 2 : 16;
+			struct store_annot *v = realloc(have.v, cap * sizeof *v);
+			if (v == NULL) {
+				store_annot_clear(&a);
+				rc = ERR_NOMEM;
+				goto out;
+			}
+			have.v = v;
+			have.cap = cap;
+		}
+		have.v[have.n++] = a;
+	}
+	rc = 0;
+out:
+	store_annot_list_free(&have);
+	json_free(&doc);
+	return rc;
+}

@@ -1,0 +1,406 @@
+/* test_notes: export (exact Markdown and W3C JSON), import and its round
+ * trips, re-anchoring imported notes on an edited article, renamed files. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "../src/anchor.h"
+#include "../src/corpus.h"
+#include "../src/err.h"
+#include "../src/notes.h"
+#include "../src/store.h"
+
+static const char article_text[] =
+	"为什么是杭州\n\n"
+	"这样的“热风暴”，是西湖边上的一只“蝴蝶”扇动翅膀带来的。😀年初，"
+	"深度求索发布最新开源模型DeepSeek-R1。\n\n"
+	"未来的机会又在哪儿？\n";
+
+struct fx {
+	char dir[64];
+	char file[128];   /* the article, canonical path */
+	char data[128];   /* store directory */
+	struct corpus corpus;
+	struct notes_lib lib;
+	struct store *s;
+};
+
+static void
+write_file(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "w");
+	assert_non_null(f);
+	fputs(text, f);
+	assert_int_equal(fclose(f), 0);
+}
+
+static void
+fx_load(struct fx *x)
+{
+	const char *paths[1] = { x->dir };
+	assert_int_equal(corpus_load(&x->corpus, paths, 1, NULL, NULL, NULL), 0);
+	assert_int_equal(notes_lib_init(&x->lib, &x->corpus), 0);
+}
+
+static void
+fx_unload(struct fx *x)
+{
+	notes_lib_free(&x->lib);
+	corpus_free(&x->corpus);
+}
+
+static int
+fx_setup(void **state)
+{
+	struct fx *x = calloc(1, sizeof *x);
+	snprintf(x->dir, sizeof x->dir, "/tmp/duwen-test-notes-XXXXXX");
+	assert_non_null(mkdtemp(x->dir));
+	snprintf(x->file, sizeof x->file, "%s/a.txt", x->dir);
+	snprintf(x->data, sizeof x->data, "%s/data", x->dir);
+	write_file(x->file, article_text);
+	fx_load(x);
+	char *cause = NULL;
+	assert_int_equal(store_open(x->data, &x->s, &cause), 0);
+	assert_null(cause);
+	*state = x;
+	return 0;
+}
+
+static int
+fx_teardown(void **state)
+{
+	struct fx *x = *state;
+	store_close(x->s);
+	fx_unload(x);
+	char cmd[128];
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", x->dir);
+	assert_int_equal(system(cmd), 0);
+	free(x);
+	return 0;
+}
+
+/* Annotate the first occurrence of quote in the loaded article. */
+static int64_t
+annotate(struct fx *x, const char *quote, const char *note, const char *colour,
+	 const char *when)
+{
+	const struct article *a = &x->corpus.v[0];
+	const char *at = strstr(a->text, quote);
+	assert_non_null(at);
+	size_t start = (size_t)(at - a->text);
+	struct store_annot r;
+	assert_int_equal(notes_new(a, x->lib.keys[0], start, start + strlen(quote), note, colour,
+				   &r),
+			 0);
+	snprintf(r.created, sizeof r.created, "%s", when);
+	snprintf(r.modified, sizeof r.modified, "%s", when);
+	assert_int_equal(store_annot_add(x->s, &r), 0);
+	int64_t id = r.id;
+	store_annot_clear(&r);
+	return id;
+}
+
+/* Export into a malloc'd string. */
+static char *
+export(struct fx *x, enum notes_format fmt, const char *only)
+{
+	char *buf = NULL;
+	size_t n = 0;
+	FILE *f = open_memstream(&buf, &n);
+	assert_non_null(f);
+	assert_int_equal(notes_export(f, fmt, x->s, &x->lib, only), 0);
+	fclose(f);
+	return buf;
+}
+
+static void
+assert_text(const char *got, const char *want)
+{
+	if (strcmp(got, want) != 0)
+		fail_msg("got:\n%s\nwant:\n%s", got, want);
+}
+
+static const char json_one[] =
+	"[\n"
+	"  {\n"
+	"    \"@context\": \"http://www.w3.org/ns/anno.jsonld\",\n"
+	"    \"id\": \"%s\",\n"
+	"    \"type\": \"Annotation\",\n"
+	"    \"motivation\": \"commenting\",\n"
+	"    \"created\": \"2024-05-01T08:30:00Z\",\n"
+	"    \"modified\": \"2024-05-01T08:30:00Z\",\n"
+	"    \"body\": {\n"
+	"      \"type\": \"TextualBody\",\n"
+	"      \"value\": \"低成本，\\\"高\\\"性能\\n第二行\\t\\\\ \\u0001\",\n"
+	"      \"format\": \"text/plain\"\n"
+	"    },\n"
+	"    \"target\": {\n"
+	"      \"source\": \"%s\",\n"
+	"      \"styleClass\": \"green\",\n"
+	"      \"selector\": [\n"
+	"        {\n"
+	"          \"type\": \"TextQuoteSelector\",\n"
+	"          \"exact\": \"深度求索发布最新开源模型\",\n"
+	"          \"prefix\": \"样的“热风暴”，是西湖边上的一只“蝴蝶”扇动翅膀带来的。😀年初，\",\n"
+	"          \"suffix\": \"DeepSeek-R1。\\n\\n未来的机会又在哪儿？\\n\"\n"
+	"        },\n"
+	"        {\n"
+	"          \"type\": \"TextPositionSelector\",\n"
+	"          \"start\": 41,\n"
+	"          \"end\": 53\n"
+	"        }\n"
+	"      ]\n"
+	"    },\n"
+	"    \"stylesheet\": {\n"
+	"      \"type\": \"CssStylesheet\",\n"
+	"      \"value\": \".green { background-color: #aed581; }\"\n"
+	"    }\n"
+	"  }\n"
+	"]\n";
+
+static const char *tricky_note = "低成本，\"高\"性能\n第二行\t\\ \x01";
+
+/* The exact JSON of one annotation: code point positions (the emoji before
+ * it counts one, not two as in UTF-16, not four as in bytes), escapes. */
+static void
+test_export_json(void **state)
+{
+	struct fx *x = *state;
+	annotate(x, "深度求索发布最新开源模型", tricky_note, "green", "2024-05-01T08:30:00Z");
+	char *got = export(x, NOTES_JSON, NULL);
+	const char *idp = strstr(got, "urn:duwen:annotation:");
+	assert_non_null(idp);
+	char id[64];
+	snprintf(id, sizeof id, "%.37s", idp);
+	char want[4096];
+	snprintf(want, sizeof want, json_one, id, x->lib.keys[0]);
+	assert_text(got, want);
+	free(got);
+}
+
+static void
+test_export_markdown(void **state)
+{
+	struct fx *x = *state;
+	annotate(x, "未来的机会", "", "yellow", "2024-05-02T09:00:00Z");
+	annotate(x, "深度求索发布最新开源模型", "第一条\n笔记", "blue", "2024-05-01T08:30:00Z");
+	char *got = export(x, NOTES_MARKDOWN, NULL);
+	char want[2048];
+	snprintf(want, sizeof want,
+		 "# duwen notes\n"
+		 "\n## 为什么是杭州\n\n"
+		 "File: `%s`\n\n"
+		 "> 深度求索发布最新开源模型\n\n"
+		 "第一条\n笔记\n\n"
+		 "*2024-05-01T08:30:00Z · blue*\n\n"
+		 "> 未来的机会\n\n"
+		 "*2024-05-02T09:00:00Z · yellow*\n\n",
+		 x->lib.keys[0]);
+	assert_text(got, want);
+	free(got);
+	/* --article with another file: nothing. */
+	got = export(x, NOTES_MARKDOWN, "/nonexistent/other.txt");
+	assert_text(got, "# duwen notes\n\nNo notes yet.\n");
+	free(got);
+}
+
+static void
+test_export_empty(void **state)
+{
+	struct fx *x = *state;
+	char *got = export(x, NOTES_JSON, NULL);
+	assert_text(got, "[]\n");
+	free(got);
+	got = export(x, NOTES_MARKDOWN, NULL);
+	assert_text(got, "# duwen notes\n\nNo notes yet.\n");
+	free(got);
+}
+
+/* Export, import into a fresh store, export again: the same document. A
+ * second import adds nothing. */
+static void
+test_round_trip(void **state)
+{
+	struct fx *x = *state;
+	annotate(x, "深度求索发布最新开源模型", tricky_note, "green", "2024-05-01T08:30:00Z");
+	annotate(x, "未来的机会", "", "pink", "2024-05-02T09:00:00Z");
+	char *first = export(x, NOTES_JSON, NULL);
+	char *md1 = export(x, NOTES_MARKDOWN, NULL);
+	store_close(x->s);
+	char fresh[160];
+	snprintf(fresh, sizeof fresh, "%s/fresh", x->dir);
+	char *cause = NULL;
+	assert_int_equal(store_open(fresh, &x->s, &cause), 0);
+	struct notes_import_stats st;
+	assert_int_equal(notes_import(x->s, &x->lib, first, strlen(first), &st, &cause), 0);
+	assert_int_equal(st.added, 2);
+	assert_int_equal(st.duplicates, 0);
+	assert_int_equal(st.orphans, 0);
+	char *second = export(x, NOTES_JSON, NULL);
+	assert_text(second, first);
+	char *md2 = export(x, NOTES_MARKDOWN, NULL);
+	assert_text(md2, md1);
+	assert_int_equal(notes_import(x->s, &x->lib, first, strlen(first), &st, &cause), 0);
+	assert_int_equal(st.added, 0);
+	assert_int_equal(st.duplicates, 2);
+	free(first);
+	free(second);
+	free(md1);
+	free(md2);
+}
+
+/* A hand-written document from another tool: a file:// URI with an
+ * escaped space, an AnnotationCollection, positions made on an older
+ * version of the article (which has since gained a sentence at the top),
+ * a body array with a tag, and one annotation whose passage is gone. */
+static void
+test_import_edited(void **state)
+{
+	struct fx *x = *state;
+	char spaced[160];
+	snprintf(spaced, sizeof spaced, "%s/b c.txt", x->dir);
+	char edited[1024];
+	snprintf(edited, sizeof edited, "新加的一句话。\n\n%s", article_text);
+	write_file(spaced, edited);
+	fx_unload(x);
+	fx_load(x);
+	char doc[2048];
+	snprintf(doc, sizeof doc,
+		 "{\"@context\": \"http://www.w3.org/ns/anno.jsonld\","
+		 " \"type\": \"AnnotationCollection\", \"first\": {\"items\": ["
+		 " {\"type\": \"Annotation\", \"created\": \"2023-01-01T00:00:00Z\","
+		 "  \"body\": [{\"type\": \"TextualBody\", \"value\": \"很重要\"},"
+		 "            {\"type\": \"TextualBody\", \"purpose\": \"tagging\", \"value\": \"ai\"}],"
+		 "  \"target\": {\"source\": \"file://%s/b%%20c.txt\", \"selector\": ["
+		 "   {\"type\": \"TextPositionSelector\", \"start\": 41, \"end\": 53},"
+		 "   {\"type\": \"TextQuoteSelector\", \"exact\": \"深度求索发布最新开源模型\","
+		 "    \"prefix\": \"年初，\", \"suffix\": \"DeepSeek\"}]}},"
+		 " {\"type\": \"Annotation\", \"target\": {\"source\": \"%s/b c.txt\","
+		 "  \"selector\": {\"type\": \"TextQuoteSelector\", \"exact\": \"这段文字早已被删除了\"}}},"
+		 " {\"type\": \"Annotation\", \"target\": \"http://example.com/x\"}"
+		 "]}}",
+		 x->dir, x->dir);
+	struct notes_import_stats st;
+	char *cause = NULL;
+	assert_int_equal(notes_import(x->s, &x->lib, doc, strlen(doc), &st, &cause), 0);
+	assert_null(cause);
+	assert_int_equal(st.added, 2);
+	assert_int_equal(st.orphans, 1);
+	assert_int_equal(st.skipped, 1);
+	struct store_annot_list l = { 0 };
+	assert_int_equal(store_annot_list(x->s, NULL, 0, &l), 0);
+	assert_int_equal(l.n, 2);
+	const struct article *b = NULL;
+	for (size_t i = 0; i < x->corpus.n; i++)
+		if (strstr(x->corpus.v[i].path, "b c.txt"))
+			b = &x->corpus.v[i];
+	assert_non_null(b);
+	const char *want = strstr(b->text, "深度求索");
+	assert_int_equal(l.v[0].start, (size_t)(want - b->text));
+	assert_int_equal(l.v[0].orphan, 0);
+	assert_string_equal(l.v[0].note, "很重要");
+	assert_string_equal(l.v[0].created, "2023-01-01T00:00:00Z");
+	assert_string_equal(l.v[0].colour, "yellow");
+	assert_non_null(strstr(l.v[0].path, "/b c.txt"));
+	assert_int_equal(l.v[1].orphan, 1);
+	store_annot_list_free(&l);
+	/* The orphan is exported too, without a position. */
+	char *md = export(x, NOTES_MARKDOWN, NULL);
+	assert_non_null(strstr(md, "> 这段文字早已被删除了\n\n*"));
+	assert_non_null(strstr(md, "orphan"));
+	free(md);
+}
+
+static void
+test_import_bad(void **state)
+{
+	struct fx *x = *state;
+	struct notes_import_stats st;
+	char *cause = NULL;
+	const char *bad = "[{\"type\": \"Annotation\",\n \"target\": }]";
+	assert_int_equal(notes_import(x->s, &x->lib, bad, strlen(bad), &st, &cause), ERR_INVAL);
+	assert_string_equal(cause, "line 2 column 12: unexpected character");
+	free(cause);
+	const char *other = "{\"name\": \"not annotations\"}";
+	assert_int_equal(notes_import(x->s, &x->lib, other, strlen(other), &st, &cause), ERR_INVAL);
+	assert_non_null(strstr(cause, "not a W3C Web Annotation document"));
+	free(cause);
+	assert_int_equal(notes_import(x->s, &x->lib, "[]", 2, &st, &cause), 0);
+	assert_int_equal(st.added, 0);
+}
+
+/* The file is renamed: its notes follow it (same cleaned text, found by
+ * hash) and the store learns the new path. Then the article is edited. */
+static void
+test_rename_and_edit(void **state)
+{
+	struct fx *x = *state;
+	int64_t id = annotate(x, "未来的机会又在哪儿", "看这里", "yellow", "2024-05-02T09:00:00Z");
+	char moved[160];
+	snprintf(moved, sizeof moved, "%s/renamed.txt", x->dir);
+	assert_int_equal(rename(x->file, moved), 0);
+	fx_unload(x);
+	fx_load(x);
+	struct store_annot a;
+	assert_int_equal(store_annot_get(x->s, id, &a), 0);
+	const struct article *art;
+	assert_int_equal(notes_place(x->s, &x->lib, &a, &art), ANCHOR_EXACT);
+	assert_non_null(art);
+	assert_string_equal(a.path, x->lib.keys[0]);
+	assert_non_null(strstr(a.path, "/renamed.txt"));
+	store_annot_clear(&a);
+	assert_int_equal(store_annot_get(x->s, id, &a), 0);
+	assert_non_null(strstr(a.path, "/renamed.txt"));
+	store_annot_clear(&a);
+
+	/* A word changed inside the quote and text inserted before it. */
+	char edited[1024];
+	snprintf(edited, sizeof edited, "开头。\n\n%s", article_text);
+	char *w = strstr(edited, "未来的机会");
+	memcpy(w, "明天", strlen("明天")); /* 未来 -> 明天, same byte length */
+	write_file(moved, edited);
+	fx_unload(x);
+	fx_load(x);
+	assert_int_equal(store_annot_get(x->s, id, &a), 0);
+	int how = notes_place(x->s, &x->lib, &a, &art);
+	assert_int_equal(how, ANCHOR_FUZZY);
+	assert_int_equal(a.orphan, 0);
+	assert_int_equal(a.end - a.start, strlen("明天的机会又在哪儿"));
+	assert_memory_equal(art->text + a.start, "明天的机会又在哪儿", a.end - a.start);
+	assert_int_equal(a.hash, art->hash);
+	store_annot_clear(&a);
+
+	/* The passage deleted: an orphan, kept. */
+	write_file(moved, "为什么是杭州\n\n全新的内容。\n");
+	fx_unload(x);
+	fx_load(x);
+	assert_int_equal(store_annot_get(x->s, id, &a), 0);
+	assert_int_equal(notes_place(x->s, &x->lib, &a, &art), ANCHOR_ORPHAN);
+	store_annot_clear(&a);
+	assert_int_equal(store_annot_get(x->s, id, &a), 0);
+	assert_int_equal(a.orphan, 1);
+	assert_string_equal(a.note, "看这里");
+	store_annot_clear(&a);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_export_json, fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_export_markdown, fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_export_empty, fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_round_trip, fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_import_edited, fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_import_bad, fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_rename_and_edit, fx_setup, fx_teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
