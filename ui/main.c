@@ -10,6 +10,7 @@
 #include "../src/err.h"
 #include "../src/layout.h"
 #include "../src/report.h"
+#include "ui_notes_cli.h" /* notes subcommands (annotations issue) */
 
 #ifndef DUWEN_VERSION
 #define DUWEN_VERSION "0.1"
@@ -27,8 +28,12 @@ usage(FILE *f)
 	      "  -d, --dump            print the first article (or each FILE) as laid out\n"
 	      "  -w, --width N         wrap --dump output at N columns (0: no wrap; default 80)\n"
 	      "  -e, --encoding NAME   decode files as NAME (iconv name) instead of detecting\n"
+	      "      --data DIR        keep notes and reading positions in DIR/notes.db\n"
 	      "  -h, --help            show this help\n"
-	      "  -V, --version         show the version\n",
+	      "  -V, --version         show the version\n"
+	      "\n"
+	      "       duwen notes export [--format markdown|json] [--article PATH]\n"
+	      "       duwen notes import FILE.json\n",
 	      f);
 }
 
@@ -82,6 +87,12 @@ main(int argc, char **argv)
 	enum { MODE_UI, MODE_LIST, MODE_DUMP } mode = MODE_UI;
 	int width = 80;
 	struct source_opts sopts = { 0 };
+	/* `duwen notes ...`: the annotations' export/import subcommands. */
+	if (argc > 1 && strcmp(argv[1], "notes") == 0) {
+		char notes_texts[PATH_MAX];
+		return ui_notes_cli_main(argc - 1, argv + 1,
+					 bundled_texts(notes_texts, sizeof notes_texts));
+	}
 	static const struct option longopts[] = {
 		{ "list", no_argument, NULL, 'l' },
 		{ "dump", no_argument, NULL, 'd' },
@@ -89,6 +100,7 @@ main(int argc, char **argv)
 		{ "encoding", required_argument, NULL, 'e' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
+		{ "data", required_argument, NULL, 'D' }, /* long only */
 		{ NULL, 0, NULL, 0 },
 	};
 	int c;
@@ -105,6 +117,12 @@ main(int argc, char **argv)
 		case 'e': sopts.encoding = optarg; break;
 		case 'h': usage(stdout); return 0;
 		case 'V': printf("duwen %s\n", DUWEN_VERSION); return 0;
+		case 'D': /* the store reads $DUWEN_DATA (store_open with dir NULL) */
+			if (setenv("DUWEN_DATA", optarg, 1) < 0) {
+				perror("duwen: --data");
+				return 2;
+			}
+			break;
 		default:
 			fputs("Try 'duwen --help'.\n", stderr);
 			return 2;
