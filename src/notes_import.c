@@ -246,6 +246,17 @@ notes_import(struct store *s, struct notes_lib *l, const char *text, size_t len,
 			a.orphan = r.how == ANCHOR_ORPHAN;
 			a.start = r.start;
 			a.end = r.end;
+			/* No context given: take it from the text, so that the
+			 * next edit of the article can be followed. */
+			char *pre, *suf;
+			if (!a.orphan && !a.prefix[0] && !a.suffix[0] &&
+			    anchor_context(art->text, art->len, a.start, a.end, ANCHOR_CONTEXT_CPS,
+					   &pre, &suf) == 0) {
+				free(a.prefix);
+				free(a.suffix);
+				a.prefix = pre;
+				a.suffix = suf;
+			}
 		} else {
 			a.orphan = 1;
 		}
