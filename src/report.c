@@ -1,11 +1,76 @@
 #include "report.h"
 
+#include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 #include "err.h"
+#include "span.h"
+
+/* XXX: the cities are fixed until the comparison issue makes them a setting. */
+static const char *const CITIES[] = { "杭州", "深圳", "成都" };
+#define NCITIES (sizeof CITIES / sizeof CITIES[0])
+
+static int
+is_control(utf8proc_int32_t c)
+{
+	return c < 0x20 || (c >= 0x7F && c < 0xA0) || c == 0x200E || c == 0x200F ||
+	       (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+}
+
+/* Copy s[0, n) to dst (room for n + 1) as report_put_safe writes it.
+ * Returns the length written. */
+static size_t
+safe_copy(char *dst, const char *s, size_t n)
+{
+	size_t w = 0;
+	for (size_t i = 0; i < n;) {
+		utf8proc_int32_t c;
+		utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+						      (utf8proc_ssize_t)(n - i), &c);
+		if (k <= 0) {
+			dst[w++] = '?';
+			i++;
+		} else if (is_control(c)) {
+			if (c == '\n' || c == '\t' || c == '\r')
+				dst[w++] = ' ';
+			i += (size_t)k;
+		} else {
+			memcpy(dst + w, s + i, (size_t)k);
+			w += (size_t)k;
+			i += (size_t)k;
+		}
+	}
+	dst[w] = 0;
+	return w;
+}
+
+void
+report_put_safe(FILE *f, const char *s, size_t n)
+{
+	char buf[256];
+	while (n > 0) {
+		/* chunks end on a character boundary */
+		size_t take = n < 200 ? n : 200;
+		while (take < n && take < 204 && ((unsigned char)s[take] & 0xC0) == 0x80)
+			take++;
+		fwrite(buf, 1, safe_copy(buf, s, take), f);
+		s += take;
+		n -= take;
+	}
+}
+
+static void
+put_spaces(FILE *f, int n)
+{
+	for (int i = 0; i < n; i++)
+		fputc(' ', f);
+}
+
+/* ---- --list ---- */
 
 static size_t
-count_sub(const char *s, size_t len, const char *needle)
+count_in(const char *s, size_t len, const char *needle)
 {
 	size_t n = 0, nl = strlen(needle);
 	for (const char *p = s; (p = memmem(p, len - (size_t)(p - s), needle, nl)); p += nl)
@@ -13,57 +78,288 @@ count_sub(const char *s, size_t len, const char *needle)
 	return n;
 }
 
-int
-report_list(FILE *f, const struct corpus *c)
+static int
+hidden_block(enum block_kind k)
 {
-	for (size_t i = 0; i < c->n; i++) {
-		const struct article *a = &c->v[i];
-		fprintf(f, "%s\t%s\t%s\t%zu\t杭州 %zu\t深圳 %zu\t成都 %zu\n", a->meta.title,
-			a->meta.source ? a->meta.source : "-",
-			a->meta.date ? a->meta.date : "-", a->chars,
-			count_sub(a->text, a->len, "杭州"), count_sub(a->text, a->len, "深圳"),
-			count_sub(a->text, a->len, "成都"));
+	return k == BLOCK_BOILERPLATE || k == BLOCK_META;
+}
+
+static size_t
+mentions(const struct article *a, const char *city)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < a->nblocks; i++)
+		if (!hidden_block(a->blocks[i].kind))
+			n += count_in(a->text + a->blocks[i].start,
+				      a->blocks[i].end - a->blocks[i].start, city);
+	return n;
+}
+
+/* s made safe and cut to max_cols columns at a cluster boundary, "…" marking
+ * the cut; malloc'd, its width in *cols. */
+static char *
+fit(const struct width_opts *w, const char *s, int max_cols, int *cols)
+{
+	size_t n = strlen(s);
+	char *t = malloc(n + sizeof "…");
+	if (t == NULL)
+		return NULL;
+	n = safe_copy(t, s, n);
+	int full = width_str(w, t, n);
+	if (full <= max_cols) {
+		*cols = full;
+		return t;
 	}
+	int room = max_cols - width_str(w, "…", strlen("…")), used = 0;
+	size_t end = 0;
+	while (end < n) {
+		size_t next = width_next_cluster(t, n, end);
+		int cw = width_cluster(w, t + end, next - end);
+		if (used + cw > room)
+			break;
+		used += cw;
+		end = next;
+	}
+	memcpy(t + end, "…", sizeof "…");
+	*cols = width_str(w, t, strlen(t));
+	return t;
+}
+
+static int
+digits(size_t v)
+{
+	int d = 1;
+	while (v >= 10) {
+		v /= 10;
+		d++;
+	}
+	return d;
+}
+
+struct list_row {
+	char *title, *source, *date;
+	int title_cols, source_cols, date_cols;
+	size_t count[NCITIES];
+};
+
+int
+report_list(FILE *f, const struct corpus *c, const struct width_opts *w)
+{
+	struct list_row *rows = calloc(c->n ? c->n : 1, sizeof *rows);
+	if (rows == NULL)
+		return ERR_NOMEM;
+	int rc = 0, tw = 0, sw = 0, dw = 0, cw = 1, nw = 1, any_date = 0;
+	for (size_t i = 0; i < c->n && rc == 0; i++) {
+		const struct article *a = &c->v[i];
+		struct list_row *r = &rows[i];
+		const struct meta *m = &a->meta;
+		r->title = fit(w, m->title ? m->title : "", REPORT_TITLE_COLS, &r->title_cols);
+		r->source = fit(w, m->source ? m->source : "-", REPORT_SOURCE_COLS, &r->source_cols);
+		r->date = fit(w, m->date ? m->date : "-", REPORT_SOURCE_COLS, &r->date_cols);
+		if (!r->title || !r->source || !r->date) {
+			rc = ERR_NOMEM;
+			break;
+		}
+		any_date |= m->date != NULL;
+		tw = r->title_cols > tw ? r->title_cols : tw;
+		sw = r->source_cols > sw ? r->source_cols : sw;
+		dw = r->date_cols > dw ? r->date_cols : dw;
+		cw = digits(a->chars) > cw ? digits(a->chars) : cw;
+		for (size_t k = 0; k < NCITIES; k++) {
+			r->count[k] = mentions(a, CITIES[k]);
+			nw = digits(r->count[k]) > nw ? digits(r->count[k]) : nw;
+		}
+	}
+	for (size_t i = 0; i < c->n && rc == 0; i++) {
+		const struct list_row *r = &rows[i];
+		fputs(r->title, f);
+		put_spaces(f, tw - r->title_cols + 2);
+		fputs(r->source, f);
+		put_spaces(f, sw - r->source_cols + 2);
+		if (any_date) {
+			fputs(r->date, f);
+			put_spaces(f, dw - r->date_cols + 2);
+		}
+		fprintf(f, "%*zu 字", cw, c->v[i].chars);
+		for (size_t k = 0; k < NCITIES; k++)
+			fprintf(f, "  %s %*zu", CITIES[k], nw, r->count[k]);
+		fputc('\n', f);
+	}
+	for (size_t i = 0; i < c->n; i++) {
+		free(rows[i].title);
+		free(rows[i].source);
+		free(rows[i].date);
+	}
+	free(rows);
+	if (rc == 0 && ferror(f))
+		rc = ERR_IO;
+	return rc;
+}
+
+/* ---- --dump ---- */
+
+/* Write text[b] laid out at width_cols (0: all on one line, no indent). */
+static int
+put_block(FILE *f, const struct layout_opts *o, const char *text, const struct block *b,
+	  int width_cols)
+{
+	struct layout_line one = { b->start, b->end, 0, 0 };
+	struct layout_lines ll = { NULL, 0, 0 };
+	const struct layout_line *v = &one;
+	size_t n = 1;
+	if (width_cols > 0) {
+		if (layout_block(o, text, b, width_cols, &ll) < 0) {
+			layout_lines_free(&ll);
+			return ERR_NOMEM;
+		}
+		v = ll.v;
+		n = ll.n;
+	}
+	for (size_t j = 0; j < n; j++) {
+		put_spaces(f, v[j].indent_cols);
+		struct layout_glyph g;
+		for (size_t p = v[j].start; p < v[j].end; p = g.end) {
+			layout_glyph(o, text, b->start, b->end, p, &g);
+			report_put_safe(f, g.shown, strlen(g.shown));
+		}
+		fputc('\n', f);
+	}
+	layout_lines_free(&ll);
 	return 0;
 }
 
-static void
-put_line(FILE *f, const struct article *a, const struct layout_opts *o,
-	 const struct block *b, const struct layout_line *l)
+/* Write the string s as one block of kind k. */
+static int
+put_string(FILE *f, const struct layout_opts *o, const char *s, enum block_kind k,
+	   int width_cols)
 {
-	for (int i = 0; i < l->indent_cols; i++)
-		fputc(' ', f);
-	struct layout_glyph g;
-	for (size_t p = l->start; p < l->end; p = g.end) {
-		layout_glyph(o, a->text, b->start, b->end, p, &g);
-		fputs(g.shown, f);
+	struct block b = { 0, strlen(s), k };
+	return b.end ? put_block(f, o, s, &b, width_cols) : 0;
+}
+
+/* a's garbled and repaired spans, sorted, overlapping ones dropped. */
+static int
+collect_marks(const struct article *a, struct span_list *out)
+{
+	for (size_t i = 0; i < a->spans.n; i++) {
+		const struct span *s = &a->spans.v[i];
+		if ((s->kind == SPAN_GARBLED || s->kind == SPAN_REPAIRED) && s->start < s->end &&
+		    s->end <= a->len && span_list_push(out, s->start, s->end, s->kind, 0) < 0)
+			return ERR_NOMEM;
 	}
-	fputc('\n', f);
+	span_list_sort(out);
+	size_t w = 0;
+	for (size_t i = 0; i < out->n; i++)
+		if (w == 0 || out->v[i].start >= out->v[w - 1].end)
+			out->v[w++] = out->v[i];
+	out->n = w;
+	return 0;
+}
+
+/* A copy of block b's text with the marks that meet it bracketed, so the
+ * layout counts the brackets' columns too; NULL in *text if no mark meets
+ * b. The text itself is never edited. */
+static int
+marked_copy(const struct article *a, const struct span_list *m, const struct block *b,
+	    char **text, struct block *mb)
+{
+	static const size_t extra = sizeof REPORT_GARBLED_OPEN + sizeof REPORT_GARBLED_CLOSE +
+				    sizeof REPORT_REPAIRED_OPEN + sizeof REPORT_REPAIRED_CLOSE;
+	size_t first = span_list_first_after(m, b->start), k = first;
+	while (k < m->n && m->v[k].start < b->end)
+		k++;
+	*text = NULL;
+	if (k == first)
+		return 0;
+	char *t = malloc(b->end - b->start + (k - first) * extra + 1);
+	if (t == NULL)
+		return ERR_NOMEM;
+	size_t w = 0, pos = b->start;
+	for (size_t i = first; i < k; i++) {
+		size_t s = m->v[i].start > b->start ? m->v[i].start : b->start;
+		size_t e = m->v[i].end < b->end ? m->v[i].end : b->end;
+		int g = m->v[i].kind == SPAN_GARBLED;
+		const char *open = g ? REPORT_GARBLED_OPEN : REPORT_REPAIRED_OPEN;
+		const char *close = g ? REPORT_GARBLED_CLOSE : REPORT_REPAIRED_CLOSE;
+		memcpy(t + w, a->text + pos, s - pos);
+		w += s - pos;
+		memcpy(t + w, open, strlen(open));
+		w += strlen(open);
+		memcpy(t + w, a->text + s, e - s);
+		w += e - s;
+		memcpy(t + w, close, strlen(close));
+		w += strlen(close);
+		pos = e;
+	}
+	memcpy(t + w, a->text + pos, b->end - pos);
+	w += b->end - pos;
+	t[w] = 0;
+	*text = t;
+	*mb = (struct block){ 0, w, b->kind };
+	return 0;
+}
+
+/* "source · author · date · N 字", the known parts; malloc'd. */
+static char *
+meta_line(const struct article *a)
+{
+	const char *part[3] = { a->meta.source, a->meta.author, a->meta.date };
+	size_t len = 32;
+	for (size_t i = 0; i < 3; i++)
+		len += part[i] ? strlen(part[i]) + sizeof " · " : 0;
+	char *s = malloc(len);
+	if (s == NULL)
+		return NULL;
+	size_t w = 0;
+	for (size_t i = 0; i < 3; i++)
+		if (part[i] && part[i][0])
+			w += (size_t)snprintf(s + w, len - w, "%s · ", part[i]);
+	snprintf(s + w, len - w, "%zu 字", a->chars);
+	return s;
+}
+
+/* The title block repeats the title printed on top; other title blocks
+ * (a header may name another title) stay. */
+static int
+repeats_title(const struct article *a, const struct block *b)
+{
+	const char *t = a->meta.title ? a->meta.title : "";
+	return b->kind == BLOCK_TITLE && strlen(t) == b->end - b->start &&
+	       memcmp(t, a->text + b->start, b->end - b->start) == 0;
 }
 
 int
 report_dump(FILE *f, const struct article *a, const struct layout_opts *o,
 	    int width_cols)
 {
-	struct layout_lines ll = { 0 };
-	for (size_t i = 0; i < a->nblocks; i++) {
-		const struct block *b = &a->blocks[i];
-		if (b->kind == BLOCK_BOILERPLATE || b->kind == BLOCK_META)
-			continue;
-		ll.n = 0;
-		if (width_cols <= 0) {
-			struct layout_line one = { b->start, b->end, 0, 0 };
-			put_line(f, a, o, b, &one);
-			continue;
-		}
-		if (layout_block(o, a->text, b, layout_measure(o, width_cols), &ll) < 0) {
-			layout_lines_free(&ll);
-			return ERR_NOMEM;
-		}
-		for (size_t j = 0; j < ll.n; j++)
-			put_line(f, a, o, b, &ll.v[j]);
+	struct span_list marks = { NULL, 0, 0 };
+	char *meta = meta_line(a);
+	int rc = meta ? collect_marks(a, &marks) : ERR_NOMEM;
+	if (rc == 0)
+		rc = put_string(f, o, a->meta.title ? a->meta.title : "", BLOCK_TITLE, width_cols);
+	if (rc == 0)
+		rc = put_string(f, o, meta, BLOCK_SOURCE, width_cols);
+	if (rc == 0)
 		fputc('\n', f);
+	int first = 1;
+	for (size_t i = 0; i < a->nblocks && rc == 0; i++) {
+		const struct block *b = &a->blocks[i];
+		if (hidden_block(b->kind) || b->start >= b->end || repeats_title(a, b))
+			continue;
+		if (!first && width_cols > 0)
+			fputc('\n', f);
+		first = 0;
+		char *copy;
+		struct block mb;
+		if ((rc = marked_copy(a, &marks, b, &copy, &mb)) < 0)
+			break;
+		rc = copy ? put_block(f, o, copy, &mb, width_cols)
+			  : put_block(f, o, a->text, b, width_cols);
+		free(copy);
 	}
-	layout_lines_free(&ll);
-	return 0;
+	span_list_free(&marks);
+	free(meta);
+	if (rc == 0 && ferror(f))
+		rc = ERR_IO;
+	return rc;
 }

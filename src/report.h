@@ -1,5 +1,7 @@
-/* report: the plain-text outputs of the command line (--list, --dump):
- * no escape codes, ever. Writes to a FILE the caller owns. */
+/* report: the plain-text outputs of the command line (--list, --dump).
+ * No escape code, ever: every byte written is the article's cleaned text as
+ * laid out, or duwen's own, with controls dropped on the way out. Writes to
+ * a FILE the caller owns; allocates nothing the caller must free. */
 #ifndef DUWEN_REPORT_H
 #define DUWEN_REPORT_H
 
@@ -7,12 +9,41 @@
 
 #include "corpus.h"
 #include "layout.h"
+#include "width.h"
 
-/* One line per article: title, source, date, characters, city mentions. */
-int report_list(FILE *f, const struct corpus *c);
+/* Marks around text that cleaning found garbled (SPAN_GARBLED: kept as in
+ * the file) and text it repaired (SPAN_REPAIRED) in --dump output; narrow
+ * brackets that Chinese prose does not use. Documented in duwen(1). */
+#define REPORT_GARBLED_OPEN "\u27E6"  /* ⟦ */
+#define REPORT_GARBLED_CLOSE "\u27E7" /* ⟧ */
+#define REPORT_REPAIRED_OPEN "\u27EA" /* ⟪ */
+#define REPORT_REPAIRED_CLOSE "\u27EB" /* ⟫ */
 
-/* The article as the reading view shows it, wrapped at width_cols
- * (0: one block per line, no wrapping). Boilerplate is left out. */
+/* Columns a title (source) may take in --list before it is cut, at a
+ * cluster boundary, with "…". */
+#define REPORT_TITLE_COLS 40
+#define REPORT_SOURCE_COLS 20
+
+/* Write s[0, n) so that nothing in it acts on a terminal: C0 and C1
+ * controls, DEL and bidi controls are dropped (tab, CR and LF become a
+ * space), bytes that are not UTF-8 become '?'. For text and for names from
+ * outside, such as paths in messages. */
+void report_put_safe(FILE *f, const char *s, size_t n);
+
+/* One line per article, columns aligned by display width (w):
+ *   title  source  [date]  N 字  杭州 n  深圳 n  成都 n
+ * "-" for an unknown source or date; the date column is left out when no
+ * article has a date. Counts are of the text outside boilerplate.
+ * 0, ERR_NOMEM or ERR_IO (writing failed). */
+int report_list(FILE *f, const struct corpus *c, const struct width_opts *w);
+
+/* The article as the reading view shows it: its title, a metadata line
+ * (source · author · date · N 字, the parts that are known), a blank line,
+ * then its blocks without boilerplate, the file's header block and the
+ * title block, laid out with layout_block at width_cols columns and
+ * separated by blank lines. width_cols 0: no wrapping, one block per line,
+ * no blank lines between blocks. Garbled and repaired spans are bracketed
+ * (REPORT_GARBLED_*, REPORT_REPAIRED_*). 0, ERR_NOMEM or ERR_IO. */
 int report_dump(FILE *f, const struct article *a, const struct layout_opts *o,
 		int width_cols);
 

@@ -1,6 +1,11 @@
-/* duwen's entry point: options, then the plain-text modes or the panes. */
+/* duwen's entry point: options, then the plain-text modes or the panes.
+ * To add an option: a row in OPTIONS (the help text comes from it) and a
+ * case in parse_options; a new mode also gets an enum mode value, a name in
+ * MODE_NAMES and a case in main. */
+#include <errno.h>
 #include <getopt.h>
 #include <limits.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,11 +15,43 @@
 #include "../src/err.h"
 #include "../src/layout.h"
 #include "../src/report.h"
-#include "ui_notes_cli.h" /* notes subcommands (annotations issue) */
+#include "../src/source.h"
 
 #ifndef DUWEN_VERSION
 #define DUWEN_VERSION "0.1"
 #endif
+
+/* Exit statuses (duwen(1), EXIT STATUS). */
+enum { EXIT_OUTPUT = 1, EXIT_USAGE = 2 };
+
+enum mode { MODE_UI, MODE_LIST, MODE_DUMP };
+static const char *const MODE_NAMES[] = { "", "--list", "--dump" };
+
+/* Options without a short form take values from OPT_LONG_ONLY up. */
+enum { OPT_LONG_ONLY = 256 };
+
+static const struct cli_option {
+	const char *name;
+	int val;         /* short option letter, or >= OPT_LONG_ONLY */
+	const char *arg; /* NULL: takes no value */
+	const char *help;
+} OPTIONS[] = {
+	{ "list", 'l', NULL, "list the articles: title, source, date, length, city mentions" },
+	{ "dump", 'd', NULL, "print each FILE (default: the first bundled article) as laid out" },
+	{ "width", 'w', "N", "wrap --dump output at N columns (0: no wrapping; default 80)" },
+	{ "encoding", 'e', "NAME", "decode every file as NAME (an iconv name), not detected" },
+	{ "help", 'h', NULL, "show this help and exit" },
+	{ "version", 'V', NULL, "show the version and exit" },
+};
+#define NOPTIONS (sizeof OPTIONS / sizeof OPTIONS[0])
+
+struct options {
+	enum mode mode;
+	int width_cols;
+	struct source_opts source;
+	const char *const *paths;
+	size_t npaths;
+};
 
 static void
 usage(FILE *f)
@@ -23,25 +60,47 @@ usage(FILE *f)
 	      "\n"
 	      "A terminal reader for Chinese-language articles. PATH is a file or a\n"
 	      "directory of .txt files; with none, the bundled texts are opened.\n"
-	      "\n"
-	      "  -l, --list            list the articles, one per line\n"
-	      "  -d, --dump            print the first article (or each FILE) as laid out\n"
-	      "  -w, --width N         wrap --dump output at N columns (0: no wrap; default 80)\n"
-	      "  -e, --encoding NAME   decode files as NAME (iconv name) instead of detecting\n"
-	      "      --data DIR        keep notes and reading positions in DIR/notes.db\n"
-	      "  -h, --help            show this help\n"
-	      "  -V, --version         show the version\n"
-	      "\n"
-	      "       duwen notes export [--format markdown|json] [--article PATH]\n"
-	      "       duwen notes import FILE.json\n",
+	      "\n",
 	      f);
+	for (size_t i = 0; i < NOPTIONS; i++) {
+		const struct cli_option *o = &OPTIONS[i];
+		char left[40];
+		int n = o->val < OPT_LONG_ONLY ? snprintf(left, sizeof left, "-%c, --%s", o->val, o->name)
+					       : snprintf(left, sizeof left, "    --%s", o->name);
+		if (o->arg && n > 0 && (size_t)n < sizeof left)
+			snprintf(left + n, sizeof left - (size_t)n, " %s", o->arg);
+		fprintf(f, "  %-22s%s\n", left, o->help);
+	}
+	fputs("\nSee duwen(1) for the file header format and the exit statuses.\n", f);
+}
+
+/* "duwen: " then s with anything that could act on the terminal made safe. */
+static void
+say(const char *path, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static void
+say(const char *path, const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	fputs("duwen: ", stderr);
+	if (path) {
+		report_put_safe(stderr, path, strlen(path));
+		fputs(": ", stderr);
+	}
+	report_put_safe(stderr, msg, strlen(msg));
+	fputc('\n', stderr);
 }
 
 static void
 warn_path(void *ctx, const char *path, const char *reason)
 {
 	(void)ctx;
-	fprintf(stderr, "duwen: %s: %s\n", path, reason);
+	say(path, "%s", reason);
 }
 
 /* The bundled texts: beside the binary in a build tree (build/../texts), or
@@ -71,103 +130,163 @@ bundled_texts(char *buf, size_t cap)
 }
 
 static int
-parse_int(const char *s, int lo, int hi, int *out)
+parse_int(const char *s, long lo, long hi, int *out)
 {
 	char *end;
+	errno = 0;
 	long v = strtol(s, &end, 10);
-	if (*s == 0 || *end != 0 || v < lo || v > hi)
+	if (*s == 0 || *end != 0 || errno != 0 || v < lo || v > hi)
 		return -1;
 	*out = (int)v;
 	return 0;
 }
 
+/* The option getopt stopped at, as typed: "--name" (without "=value") or
+ * "-c" (out of a cluster such as "-lx"). */
+static const char *
+option_name(const char *arg, int c)
+{
+	static char buf[64];
+	if (strncmp(arg, "--", 2) == 0)
+		snprintf(buf, sizeof buf, "%.*s", (int)strcspn(arg, "="), arg);
+	else
+		snprintf(buf, sizeof buf, "-%c", c);
+	return buf;
+}
+
+static int
+set_mode(struct options *o, enum mode m)
+{
+	if (o->mode != MODE_UI && o->mode != m) {
+		say(NULL, "%s and %s cannot be used together", MODE_NAMES[o->mode], MODE_NAMES[m]);
+		return -1;
+	}
+	o->mode = m;
+	return 0;
+}
+
+/* Fill o from argv. Returns -1 to go on, else the exit status. */
+static int
+parse_options(int argc, char **argv, struct options *o)
+{
+	struct option longopts[NOPTIONS + 1];
+	char shortopts[2 * NOPTIONS + 2] = ":";
+	size_t ns = 1;
+	for (size_t i = 0; i < NOPTIONS; i++) {
+		longopts[i] = (struct option){ OPTIONS[i].name,
+					       OPTIONS[i].arg ? required_argument : no_argument,
+					       NULL, OPTIONS[i].val };
+		if (OPTIONS[i].val < OPT_LONG_ONLY) {
+			shortopts[ns++] = (char)OPTIONS[i].val;
+			if (OPTIONS[i].arg)
+				shortopts[ns++] = ':';
+		}
+	}
+	longopts[NOPTIONS] = (struct option){ NULL, 0, NULL, 0 };
+	shortopts[ns] = 0;
+
+	*o = (struct options){ .mode = MODE_UI, .width_cols = 80 };
+	opterr = 0; /* our messages, not getopt's */
+	int c;
+	while ((c = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
+		switch (c) {
+		case 'l':
+		case 'd':
+			if (set_mode(o, c == 'l' ? MODE_LIST : MODE_DUMP) < 0)
+				goto bad;
+			break;
+		case 'w':
+			if (parse_int(optarg, 0, 100000, &o->width_cols) < 0) {
+				say(NULL, "--width: '%s' is not a number of columns from 0 to 100000",
+				    optarg);
+				goto bad;
+			}
+			break;
+		case 'e': {
+			char *cause = NULL;
+			if (source_check_encoding(optarg, &cause) < 0) {
+				say(NULL, "--encoding: %s", cause ? cause : "unknown encoding");
+				free(cause);
+				goto bad;
+			}
+			o->source.encoding = optarg;
+			break;
+		}
+		case 'h':
+			usage(stdout);
+			return 0;
+		case 'V':
+			printf("duwen %s\n", DUWEN_VERSION);
+			return 0;
+		case ':':
+			say(NULL, "option '%s' needs a value", option_name(argv[optind - 1], optopt));
+			goto bad;
+		default:
+			say(NULL, "unknown option '%s'", option_name(argv[optind - 1], optopt));
+			goto bad;
+		}
+	}
+	o->paths = (const char *const *)argv + optind;
+	o->npaths = (size_t)(argc - optind);
+	return -1;
+bad:
+	fputs("Try 'duwen --help'.\n", stderr);
+	return EXIT_USAGE;
+}
+
 int
 main(int argc, char **argv)
 {
-	enum { MODE_UI, MODE_LIST, MODE_DUMP } mode = MODE_UI;
-	int width = 80;
-	struct source_opts sopts = { 0 };
-	/* `duwen notes ...`: the annotations' export/import subcommands. */
-	if (argc > 1 && strcmp(argv[1], "notes") == 0) {
-		char notes_texts[PATH_MAX];
-		return ui_notes_cli_main(argc - 1, argv + 1,
-					 bundled_texts(notes_texts, sizeof notes_texts));
-	}
-	static const struct option longopts[] = {
-		{ "list", no_argument, NULL, 'l' },
-		{ "dump", no_argument, NULL, 'd' },
-		{ "width", required_argument, NULL, 'w' },
-		{ "encoding", required_argument, NULL, 'e' },
-		{ "help", no_argument, NULL, 'h' },
-		{ "version", no_argument, NULL, 'V' },
-		{ "data", required_argument, NULL, 'D' }, /* long only */
-		{ NULL, 0, NULL, 0 },
-	};
-	int c;
-	while ((c = getopt_long(argc, argv, "ldw:e:hV", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'l': mode = MODE_LIST; break;
-		case 'd': mode = MODE_DUMP; break;
-		case 'w':
-			if (parse_int(optarg, 0, 10000, &width) < 0) {
-				fprintf(stderr, "duwen: --width: '%s' is not a number from 0 to 10000\n", optarg);
-				return 2;
-			}
-			break;
-		case 'e': sopts.encoding = optarg; break;
-		case 'h': usage(stdout); return 0;
-		case 'V': printf("duwen %s\n", DUWEN_VERSION); return 0;
-		case 'D': /* the store reads $DUWEN_DATA (store_open with dir NULL) */
-			if (setenv("DUWEN_DATA", optarg, 1) < 0) {
-				perror("duwen: --data");
-				return 2;
-			}
-			break;
-		default:
-			fputs("Try 'duwen --help'.\n", stderr);
-			return 2;
-		}
-	}
+	struct options opts;
+	int status = parse_options(argc, argv, &opts);
+	if (status >= 0)
+		return status;
 	char texts[PATH_MAX];
 	const char *def[1];
-	const char *const *paths = (const char *const *)argv + optind;
-	size_t npaths = (size_t)(argc - optind);
-	if (npaths == 0) {
+	int bundled = opts.npaths == 0;
+	if (bundled) {
 		def[0] = bundled_texts(texts, sizeof texts);
-		paths = def;
-		npaths = 1;
+		opts.paths = def;
+		opts.npaths = 1;
 	}
 	struct corpus corpus;
-	if (corpus_load(&corpus, paths, npaths, &sopts, warn_path, NULL) < 0) {
-		fputs("duwen: out of memory\n", stderr);
-		return 2;
+	if (corpus_load(&corpus, opts.paths, opts.npaths, &opts.source, warn_path, NULL) < 0) {
+		say(NULL, "out of memory");
+		return EXIT_OUTPUT;
 	}
 	if (corpus.n == 0) {
-		fputs("duwen: no article could be loaded\n", stderr);
+		say(NULL, "no article could be loaded");
 		corpus_free(&corpus);
-		return 2;
+		return EXIT_USAGE;
 	}
 	struct layout_opts lopts;
 	layout_opts_default(&lopts);
+	int width = opts.width_cols;
 	int rc = 0;
-	switch (mode) {
+	switch (opts.mode) {
 	case MODE_LIST:
-		rc = report_list(stdout, &corpus);
+		rc = report_list(stdout, &corpus, &lopts.w);
 		break;
 	case MODE_UI: /* XXX: the pane system is the panes issue; until then, list + dump */
-		rc = report_list(stdout, &corpus);
+		rc = report_list(stdout, &corpus, &lopts.w);
 		putchar('\n');
 		/* fall through */
 	case MODE_DUMP:
+		/* with no path, only the first bundled article */
 		for (size_t i = 0; i < corpus.n && rc == 0; i++) {
 			if (i > 0)
-				putchar('\n');
+				fputs("\n\n", stdout);
 			rc = report_dump(stdout, &corpus.v[i], &lopts, width);
-			if (mode == MODE_UI)
+			if (opts.mode == MODE_UI || bundled)
 				break;
 		}
 		break;
 	}
 	corpus_free(&corpus);
-	return rc < 0 ? 1 : 0;
+	if (fflush(stdout) != 0 || ferror(stdout) || rc < 0) {
+		say(NULL, "cannot write the output: %s",
+		    rc < 0 && rc != ERR_IO ? err_strerror(rc) : strerror(errno));
+		return EXIT_OUTPUT;
+	}
+	return 0;
 }
