@@ -1,0 +1,162 @@
+#include "hardwrap.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "err.h"
+#include "width.h"
+
+/* Lines longer than this many bytes are never part of a wrapped paragraph;
+ * their width is not measured (a 1 MB line costs nothing here). */
+#define LONG_BYTES (4 * HARDWRAP_MAX_COLS + 16)
+#define TOO_WIDE (HARDWRAP_MAX_COLS * 4)
+
+struct hw {
+	const char *t;
+	const struct ustr_line *l;
+	const unsigned char *skip;
+	size_t n;
+	int *cols;    /* display width of each line, from raw_start */
+	int *scratch; /* widths being ranked */
+};
+
+static int
+blank(const struct ustr_line *l)
+{
+	return l->start == l->end;
+}
+
+static int
+measure(const char *t, size_t s, size_t e)
+{
+	struct width_opts wo = { 0 };
+	if (e - s > LONG_BYTES)
+		return TOO_WIDE;
+	return width_str(&wo, t + s, e - s);
+}
+
+static int
+joinable(const struct hw *h, size_t i)
+{
+	if (i + 1 >= h->n || blank(&h->l[i]) || blank(&h->l[i + 1]) || h->skip[i] ||
+	    h->skip[i + 1])
+		return 0;
+	/* an indented line opens a paragraph (e-books, mail) */
+	return h->l[i + 1].start - h->l[i + 1].raw_start <= h->l[i].start - h->l[i].raw_start;
+}
+
+static int
+ends_sentence(const char *t, const struct ustr_line *l)
+{
+	size_t e = l->end;
+	int32_t cp = 0;
+	while (e > l->start) {
+		e = ustr_prev(t, e, &cp);
+		if (!ustr_is_closing(cp) && cp != '"' && cp != '\'')
+			break;
+	}
+	return cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F || cp == '!' || cp == '?' ||
+	       cp == '.' || cp == 0x2026;
+}
+
+/* Would line i + 1's first word have fitted on line i within w columns? If
+ * not, line i is full: the wrapper broke it because the width was reached. */
+static int
+full(const struct hw *h, size_t i, int w)
+{
+	const struct ustr_line *a = &h->l[i], *b = &h->l[i + 1];
+	if (h->cols[i] >= w)
+		return 1;
+	int32_t last, first;
+	ustr_prev(h->t, a->end, &last);
+	size_t p = ustr_next(h->t, b->end, b->start, &first);
+	if (!ustr_is_cjk(first)) {
+		int32_t cp;
+		while (p < b->end) {
+			size_t q = ustr_next(h->t, b->end, p, &cp);
+			if (ustr_is_space(cp) || ustr_is_cjk(cp))
+				break;
+			p = q;
+		}
+	}
+	int word = measure(h->t, b->start, p);
+	int gap = !ustr_is_cjk(last) && !ustr_is_cjk(first);
+	/* one column of slack: a wide character or a kinsoku carry */
+	return h->cols[i] + gap + word > w - 1;
+}
+
+static int
+cmp_int(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+	return (x > y) - (x < y);
+}
+
+/* Are the joinable lines of [lo, hi) hard-wrapped? Their width, or 0. */
+static int
+wrapped(const struct hw *h, size_t lo, size_t hi, size_t min_inner)
+{
+	size_t k = 0;
+	for (size_t i = lo; i < hi; i++)
+		if (joinable(h, i))
+			h->scratch[k++] = h->cols[i];
+	if (k < min_inner)
+		return 0;
+	qsort(h->scratch, k, sizeof *h->scratch, cmp_int);
+	int w = h->scratch[(k - 1) * 9 / 10];
+	if (w < HARDWRAP_MIN_COLS || w > HARDWRAP_MAX_COLS)
+		return 0;
+	size_t nfull = 0, mid = 0;
+	for (size_t i = lo; i < hi; i++) {
+		if (!joinable(h, i))
+			continue;
+		nfull += full(h, i, w);
+		mid += !ends_sentence(h->t, &h->l[i]);
+	}
+	return nfull * 4 >= k * 3 && mid * 5 >= k * 3 ? w : 0;
+}
+
+static void
+plan(const struct hw *h, size_t lo, size_t hi, int w, unsigned char *join)
+{
+	for (size_t i = lo; i < hi; i++)
+		join[i] = joinable(h, i) && full(h, i, w);
+}
+
+int
+hardwrap_plan(const char *t, const struct ustr_line *lines, size_t n,
+	      const unsigned char *skip, unsigned char *join)
+{
+	memset(join, 0, n);
+	if (n < 2)
+		return 0;
+	struct hw h = { t, lines, skip, n, NULL, NULL };
+	h.cols = malloc(n * sizeof *h.cols);
+	h.scratch = malloc(n * sizeof *h.scratch);
+	if (h.cols == NULL || h.scratch == NULL) {
+		free(h.cols);
+		free(h.scratch);
+		return ERR_NOMEM;
+	}
+	for (size_t i = 0; i < n; i++)
+		h.cols[i] = blank(&lines[i]) ? 0 : measure(t, lines[i].raw_start, lines[i].end);
+	int w = wrapped(&h, 0, n, 2);
+	if (w) {
+		plan(&h, 0, n, w, join);
+	} else {
+		/* runs of joinable lines, each judged on its own */
+		for (size_t i = 0; i < n;) {
+			size_t j = i;
+			while (j < n && joinable(&h, j))
+				j++;
+			int rw = j - i >= 3 ? wrapped(&h, i, j, 3) : 0;
+			if (rw)
+				plan(&h, i, j, rw, join);
+			i = j + 1;
+		}
+	}
+	free(h.cols);
+	free(h.scratch);
+	return w;
+}

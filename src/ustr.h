@@ -1,0 +1,58 @@
+/* ustr: small scanners over valid UTF-8 byte ranges, shared by the parser
+ * modules (parse, sentence, hardwrap, prefmt, boiler, parse_line). Pure: no
+ * allocation, no state; the caller owns the text. Offsets are bytes. */
+#ifndef DUWEN_USTR_H
+#define DUWEN_USTR_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* One source line: [raw_start, raw_end) without its '\n'; [start, end) the
+ * same with horizontal space trimmed from both ends (start == end: blank). */
+struct ustr_line {
+	size_t raw_start, raw_end;
+	size_t start, end;
+};
+
+/* Decode the code point at s[pos] (pos < len) into *cp; returns the offset
+ * just past it. Invalid bytes decode as U+FFFD, one byte at a time. */
+size_t ustr_next(const char *s, size_t len, size_t pos, int32_t *cp);
+
+/* Offset of the code point that ends at pos (pos > 0); *cp gets it. */
+size_t ustr_prev(const char *s, size_t pos, int32_t *cp);
+
+/* Code points in s[0, len). */
+size_t ustr_count(const char *s, size_t len);
+
+/* Horizontal white space: ASCII space and tab, U+00A0, U+3000 and the other
+ * Unicode space separators. '\n' is not included. */
+int ustr_is_space(int32_t cp);
+
+/* CJK ideographs (the Han blocks, including extensions and compatibility). */
+int ustr_is_han(int32_t cp);
+
+/* Wide East Asian scripts and punctuation (Han, kana, hangul, full-width
+ * forms, CJK symbols): text where a joined line break shows as nothing. */
+int ustr_is_cjk(int32_t cp);
+
+/* Closing quotes and brackets: ” ’ 」 』 ） ) ] 】 》 〉 and kin. */
+int ustr_is_closing(int32_t cp);
+
+/* Opening quotes and brackets: “ ‘ 「 『 （ ( [ 【 《 〈 and kin. */
+int ustr_is_opening(int32_t cp);
+
+/* s[start, end) with horizontal space removed from both ends, written to
+ * *ts / *te. */
+void ustr_trim(const char *s, size_t start, size_t end, size_t *ts, size_t *te);
+
+/* Length of the first of the NULL-terminated prefixes that s[0, len) starts
+ * with, or 0. */
+size_t ustr_prefix(const char *s, size_t len, const char *const *prefixes);
+
+/* 1 if s[0, len) ends with the NUL-terminated suffix. */
+int ustr_suffix(const char *s, size_t len, const char *suffix);
+
+/* Offset of the first occurrence of needle in s[0, len), or len. */
+size_t ustr_find(const char *s, size_t len, const char *needle);
+
+#endif
