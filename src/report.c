@@ -233,8 +233,15 @@ static int
 put_string(FILE *f, const struct layout_opts *o, const char *s, enum block_kind k,
 	   int width_cols)
 {
-	struct block b = { 0, strlen(s), k };
-	return b.end ? put_block(f, o, s, &b, width_cols) : 0;
+	size_t n = strlen(s);
+	char *t = malloc(n + 1);
+	if (t == NULL)
+		return ERR_NOMEM;
+	/* metadata may come from a file's header: no line breaks or controls */
+	struct block b = { 0, safe_copy(t, s, n), k };
+	int rc = b.end ? put_block(f, o, t, &b, width_cols) : 0;
+	free(t);
+	return rc;
 }
 
 /* a's garbled and repaired spans, sorted, overlapping ones dropped. */
