@@ -16,6 +16,7 @@
 #include "../src/layout.h"
 #include "../src/report.h"
 #include "../src/source.h"
+#include "ui_notes_cli.h" /* `duwen notes ...` (annotations issue) */
 
 #ifndef DUWEN_VERSION
 #define DUWEN_VERSION "0.1"
@@ -42,6 +43,7 @@ static const struct cli_option {
 	{ "encoding", 'e', "NAME", "decode every file as NAME (an iconv name), not detected" },
 	{ "help", 'h', NULL, "show this help and exit" },
 	{ "version", 'V', NULL, "show the version and exit" },
+	{ "data", OPT_LONG_ONLY, "DIR", "keep notes and reading positions in DIR/notes.db" },
 };
 #define NOPTIONS (sizeof OPTIONS / sizeof OPTIONS[0])
 
@@ -71,6 +73,8 @@ usage(FILE *f)
 			snprintf(left + n, sizeof left - (size_t)n, " %s", o->arg);
 		fprintf(f, "  %-22s%s\n", left, o->help);
 	}
+	fputs("\n       duwen notes export [--format markdown|json] [--article PATH]\n"
+	      "       duwen notes import FILE.json\n", f);
 	fputs("\nSee duwen(1) for the file header format and the exit statuses.\n", f);
 }
 
@@ -218,6 +222,12 @@ parse_options(int argc, char **argv, struct options *o)
 		case 'V':
 			printf("duwen %s\n", DUWEN_VERSION);
 			return 0;
+		case OPT_LONG_ONLY: /* --data: the store reads $DUWEN_DATA */
+			if (setenv("DUWEN_DATA", optarg, 1) < 0) {
+				say(NULL, "--data: %s", strerror(errno));
+				goto bad;
+			}
+			break;
 		case ':':
 			say(NULL, "option '%s' needs a value", option_name(argv[optind - 1], optopt));
 			goto bad;
@@ -237,6 +247,12 @@ bad:
 int
 main(int argc, char **argv)
 {
+	/* `duwen notes export|import ...`: see ui_notes_cli.c. */
+	if (argc > 1 && strcmp(argv[1], "notes") == 0) {
+		char notes_texts[PATH_MAX];
+		return ui_notes_cli_main(argc - 1, argv + 1,
+					 bundled_texts(notes_texts, sizeof notes_texts));
+	}
 	struct options opts;
 	int status = parse_options(argc, argv, &opts);
 	if (status >= 0)
