@@ -1,26 +1,184 @@
-/* XXX: scaffold; the foundation issue replaces it. */
+/* clean: the cleaning pipeline. sanitize (controls, escapes, bidi, HTML,
+ * line endings, tabs) -> NFC (utf8proc) -> garble (mojibake spans) ->
+ * pinyin (annotations) -> lines (indentation, trailing space, blank runs) ->
+ * stats. Each pass is linear and writes a new buffer; spans are created by
+ * garble and carried through the deleting passes by clean_remap. */
 #include "clean.h"
 
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
+#include "clean_buf.h"
 #include "err.h"
+#include "garble.h"
+#include "pinyin.h"
+#include "sanitize.h"
+
+/* Length of the indentation-like space at s[0, n): ASCII space, NBSP,
+ * en/em space, ideographic space U+3000; 0 if none. */
+static size_t
+clean_space_len(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	if (n >= 1 && u[0] == ' ')
+		return 1;
+	if (n >= 2 && u[0] == 0xC2 && u[1] == 0xA0)
+		return 2;
+	if (n >= 3 && u[0] == 0xE3 && u[1] == 0x80 && u[2] == 0x80)
+		return 3;
+	if (n >= 3 && u[0] == 0xE2 && u[1] == 0x80 && (u[2] == 0x82 || u[2] == 0x83))
+		return 3;
+	return 0;
+}
+
+/* Trailing counterpart of clean_space_len: length of such a space ending
+ * at s[n). */
+static size_t
+clean_space_len_back(const char *s, size_t n)
+{
+	if (n >= 1 && s[n - 1] == ' ')
+		return 1;
+	if (n >= 2 && clean_space_len(s + n - 2, 2) == 2)
+		return 2;
+	if (n >= 3 && clean_space_len(s + n - 3, 3) == 3)
+		return 3;
+	return 0;
+}
+
+/* Strip line-start indentation and trailing space, collapse blank-line runs
+ * to one, drop leading and trailing blank lines; end with one newline. */
+static int
+clean_lines(const char *in, size_t len, struct span_list *spans, struct clean_buf *out)
+{
+	struct clean_remap m = {0};
+	int rc = ERR_NOMEM, blank = 0;
+	if (spans->n > 0) {
+		m.pos = malloc(2 * spans->n * sizeof *m.pos);
+		if (m.pos == NULL)
+			return ERR_NOMEM;
+		for (size_t k = 0; k < spans->n; k++) {
+			m.pos[2 * k] = spans->v[k].start;
+			m.pos[2 * k + 1] = spans->v[k].end;
+		}
+		m.n = 2 * spans->n;
+	}
+	if (clean_buf_reserve(out, len) < 0)
+		goto done;
+	for (size_t ls = 0; ls < len;) {
+		const char *nl = memchr(in + ls, '\n', len - ls);
+		size_t le = nl ? (size_t)(nl - in) : len, a = ls, b = le, k;
+		while (a < b && (k = clean_space_len(in + a, b - a)) > 0)
+			a += k;
+		while (b > a && (k = clean_space_len_back(in + a, b - a)) > 0)
+			b -= k;
+		if (a == b) {
+			blank = out->len > 0;
+		} else {
+			if (blank && clean_buf_put(out, "\n", 1) < 0)
+				goto done;
+			blank = 0;
+			clean_remap_copy(&m, a, b - a, out->len);
+			if (clean_buf_put(out, in + a, b - a) < 0 || clean_buf_put(out, "\n", 1) < 0)
+				goto done;
+		}
+		ls = le + 1;
+	}
+	/* A span ending at a line's end stays before its newline. */
+	clean_remap_drop(&m, len + 1, out->len);
+	for (size_t k = 0; k < spans->n; k++) {
+		spans->v[k].start = m.pos[2 * k];
+		spans->v[k].end = m.pos[2 * k + 1];
+		if (spans->v[k].end > spans->v[k].start && spans->v[k].end <= out->len &&
+		    out->s[spans->v[k].end - 1] == '\n')
+			spans->v[k].end--;
+	}
+	rc = 0;
+done:
+	free(m.pos);
+	return rc;
+}
+
+static int
+clean_is_chinese(int32_t cp)
+{
+	return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
+	       (cp >= 0x20000 && cp <= 0x3134F) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+	       (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF01 && cp <= 0xFF65);
+}
+
+/* The code point ending at s[i) (i > 0). */
+static int32_t
+clean_prev_cp(const char *s, size_t i)
+{
+	size_t j = i - 1;
+	while (j > 0 && ((unsigned char)s[j] & 0xC0) == 0x80 && i - j < 4)
+		j--;
+	utf8proc_int32_t cp;
+	return utf8proc_iterate((const utf8proc_uint8_t *)s + j, (utf8proc_ssize_t)(i - j), &cp) > 0 ? cp : -1;
+}
+
+static void
+clean_count(const char *s, size_t len, struct clean_stats *st)
+{
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c == 0xEF && i + 2 < len && (unsigned char)s[i + 1] == 0xBF && (unsigned char)s[i + 2] == 0xBD)
+			st->replacement++;
+		if (!strchr(",:;?!()", c) || c == 0)
+			continue;
+		utf8proc_int32_t next = -1;
+		if (i + 1 < len)
+			utf8proc_iterate((const utf8proc_uint8_t *)s + i + 1, (utf8proc_ssize_t)(len - i - 1), &next);
+		if ((i > 0 && clean_is_chinese(clean_prev_cp(s, i))) || clean_is_chinese(next))
+			st->ascii_punct++;
+	}
+}
 
 int
 clean_text(const char *in, size_t len, struct clean_result *out)
 {
-	char *s = malloc(len + 1);
-	if (s == NULL)
-		return ERR_NOMEM;
-	size_t j = 0;
-	for (size_t i = 0; i < len; i++)
-		if (in[i] != '\r')
-			s[j++] = in[i];
-	s[j] = 0;
+	struct clean_buf a = {0}, b = {0};
+	struct span_list spans = {0};
+	struct clean_stats st = {0};
+	struct sanitize_stats ss = {0};
+	utf8proc_uint8_t *nfc = NULL;
+	int rc = ERR_NOMEM;
+	if (clean_buf_reserve(&a, len) < 0 || (rc = sanitize_text(in, len, &a, &ss)) < 0)
+		goto fail;
+	utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)a.s, (utf8proc_ssize_t)a.len, &nfc,
+					  UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+	if (n < 0) {
+		rc = n == UTF8PROC_ERROR_NOMEM ? ERR_NOMEM : ERR_INVAL;
+		goto fail;
+	}
+	if ((rc = garble_scan((const char *)nfc, (size_t)n, &b, &spans, &st.garbled, &st.repaired)) < 0)
+		goto fail;
+	free(nfc);
+	nfc = NULL;
+	a.len = 0;
+	if ((rc = pinyin_strip(b.s, b.len, &spans, &a, &st.pinyin)) < 0)
+		goto fail;
+	b.len = 0;
+	if ((rc = clean_lines(a.s, a.len, &spans, &b)) < 0 || (rc = clean_buf_reserve(&b, 0)) < 0)
+		goto fail;
+	clean_buf_free(&a);
+	st.controls = ss.controls;
+	st.bidi = ss.bidi;
+	clean_count(b.s, b.len, &st);
+	span_list_sort(&spans);
 	memset(out, 0, sizeof *out);
-	out->text = s;
-	out->len = j;
+	out->text = b.s;
+	out->len = b.len;
+	out->spans = spans;
+	out->stats = st;
 	return 0;
+fail:
+	free(nfc);
+	clean_buf_free(&a);
+	clean_buf_free(&b);
+	span_list_free(&spans);
+	return rc;
 }
 
 void
@@ -28,5 +186,6 @@ clean_result_free(struct clean_result *r)
 {
 	free(r->text);
 	r->text = NULL;
+	r->len = 0;
 	span_list_free(&r->spans);
 }

@@ -1,0 +1,23 @@
+/* sanitize: the first cleaning pass. Makes text safe to show: invalid UTF-8
+ * becomes U+FFFD, CRLF / CR / U+2028 / U+2029 become LF, tabs become one
+ * space, C0 / C1 / DEL, whole escape sequences (ESC, CSI, OSC, DCS, SOS, PM,
+ * APC, 8-bit CSI), U+FEFF and bidi controls are removed, HTML tag remnants
+ * are dropped and common entities decoded. Does not normalise (see clean). */
+#ifndef DUWEN_SANITIZE_H
+#define DUWEN_SANITIZE_H
+
+#include <stddef.h>
+
+#include "clean_buf.h"
+
+struct sanitize_stats {
+	size_t controls; /* control characters and escape sequences removed */
+	size_t bidi;     /* bidi controls removed */
+	size_t invalid;  /* invalid UTF-8 sequences replaced by U+FFFD */
+};
+
+/* Append the sanitised form of in[0, len) to out and add to *st.
+ * 0 or ERR_NOMEM (out may then hold a partial result). */
+int sanitize_text(const char *in, size_t len, struct clean_buf *out, struct sanitize_stats *st);
+
+#endif
