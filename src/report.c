@@ -344,8 +344,8 @@ report_dump(FILE *f, const struct article *a, const struct layout_opts *o,
 	int rc = meta ? collect_marks(a, &marks) : ERR_NOMEM;
 	if (rc == 0)
 		rc = put_string(f, o, a->meta.title ? a->meta.title : "", BLOCK_TITLE, width_cols);
-	if (rc == 0)
-		rc = put_string(f, o, meta, BLOCK_SOURCE, width_cols);
+	if (rc == 0) /* laid out like the title it belongs to */
+		rc = put_string(f, o, meta, BLOCK_TITLE, width_cols);
 	if (rc == 0)
 		fputc('\n', f);
 	int first = 1;

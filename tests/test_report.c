@@ -147,10 +147,12 @@ test_dump_wrapped(void **state)
 	assert_non_null(f);
 	assert_int_equal(report_dump(f, &a, &o, 40), 0);
 	assert_int_equal(fclose(f), 0);
-	assert_text(out, "开源大模型之城\n"
-			 "第一财经 · 张三 · 2025-04-03 · 80 字\n"
+	/* the layout centres titles (the metadata line is laid out as one)
+	 * and sets bylines and source lines flush right */
+	assert_text(out, "             开源大模型之城\n"
+			 "  第一财经 · 张三 · 2025-04-03 · 80 字\n"
 			 "\n"
-			 "第一财经记者张三\n"
+			 "                        第一财经记者张三\n"
 			 "\n"
 			 "    一二三四五六七八九十一二三四五六七八\n"
 			 "九十一二三四五六七八九十一二三四五六七八\n"
@@ -159,7 +161,7 @@ test_dump_wrapped(void **state)
 			 "\n"
 			 "    前⟦鍙戝⟧后⟪杭州⟫尾\n"
 			 "\n"
-			 "来源第一财经\n");
+			 "                            来源第一财经\n");
 	free(out);
 	span_list_free(&b.spans);
 }
