@@ -162,6 +162,7 @@ clean_text(const char *in, size_t len, struct clean_result *out)
 	b.len = 0;
 	if ((rc = clean_lines(a.s, a.len, &spans, &b)) < 0 || (rc = clean_buf_reserve(&b, 0)) < 0)
 		goto fail;
+	b.s[b.len] = 0;
 	clean_buf_free(&a);
 	st.controls = ss.controls;
 	st.bidi = ss.bidi;
