@@ -1,0 +1,63 @@
+/* match: the one matcher for cities, themes, keywords and search. Text and
+ * patterns are folded the same way (OpenCC t2s, then NFKC + case folding
+ * per code point with utf8proc, joined line breaks between CJK characters
+ * dropped), so 開源 = 开源, ＡＩ = ai = AI, ，= ,. Hits come back as spans
+ * over the ORIGINAL text through the fold's offset maps. A match_text owns
+ * its buffers (match_text_free); a match_set owns its patterns. */
+#ifndef DUWEN_MATCH_H
+#define DUWEN_MATCH_H
+
+#include <stddef.h>
+
+#include "script.h"
+#include "span.h"
+
+/* A folded text and, for each of its bytes, the original code point (or
+ * converted run) it came from: [start_of[i], end_of[i]) in the original. */
+struct match_text {
+	char *text;       /* folded, NUL-terminated */
+	size_t len;       /* bytes */
+	size_t *start_of; /* len + 1 entries; start_of[len] = orig_len */
+	size_t *end_of;   /* len entries */
+	size_t orig_len;
+};
+
+/* Fold text[0, len). sc may be NULL (no script folding). 0 or ERR_NOMEM;
+ * out written only on success. */
+int match_fold(struct script *sc, const char *text, size_t len, struct match_text *out);
+void match_text_free(struct match_text *t);
+
+/* Fold a single word into a malloc'd NUL-terminated string (for showing a
+ * pattern, comparing names). NULL on allocation failure. */
+char *match_fold_word(struct script *sc, const char *word);
+
+enum match_flags {
+	/* A pattern that begins (ends) with a Latin letter or digit only
+	 * matches where the text does not continue the word on that side:
+	 * "AI" does not match inside "said". Search leaves it off. */
+	MATCH_WORDS = 1,
+};
+
+struct match_set;
+
+/* An empty set. 0 or ERR_NOMEM. */
+int match_set_new(int flags, struct match_set **out);
+void match_set_free(struct match_set *m);
+
+/* Add word (folded here) with a caller's tag. A word already in the set
+ * keeps its first tag. 0, ERR_INVAL (nothing left after folding: empty or
+ * blank) or ERR_NOMEM. */
+int match_set_add(struct match_set *m, struct script *sc, const char *word, int tag);
+
+/* Patterns in the set (distinct after folding). */
+size_t match_set_size(const struct match_set *m);
+
+/* Find the set's patterns in the part of t that comes from original bytes
+ * [from, to), leftmost first; at one position the longest pattern wins and
+ * the next search starts after it, so hits never overlap (杭州市 is one hit,
+ * not 杭州市 and 杭州). Appends spans {orig start, orig end, kind, tag} to
+ * out in text order; returns the number appended, or ERR_NOMEM. */
+long match_set_find(const struct match_set *m, const struct match_text *t,
+		    size_t from, size_t to, int kind, struct span_list *out);
+
+#endif
