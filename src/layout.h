@@ -30,7 +30,15 @@ struct layout_glyph {
 
 /* Fill g with the display unit of text starting at pos, in the block
  * [block_start, block_end) (context for punctuation and joined lines).
- * Returns g->end (> pos). */
+ * Returns g->end (> pos). Stateless: the layout measures with it, so what is
+ * drawn always has the columns the layout counted.
+ * Punctuation style (punct_fullwidth): "Chinese context" is a character of
+ * East Asian Width W/F or one of “ ” ‘ ’ — ― … ‥ ·. ASCII , : ; ? ! show as
+ * ，：；？！ when the character before or after them (looking through a run
+ * of them, no spaces) is Chinese context; ( shows as （ when the character
+ * before or after it is; ) follows its matching ( (searched up to 256 bytes
+ * back), else the same rule as (. '\n' (a joined hard-wrapped line) shows
+ * " " between two Latin characters and "" otherwise; '\t' shows " ". */
 size_t layout_glyph(const struct layout_opts *o, const char *text,
 		    size_t block_start, size_t block_end, size_t pos,
 		    struct layout_glyph *g);
@@ -48,7 +56,18 @@ struct layout_lines {
 
 /* Append to out the lines of block b laid out in width_cols columns
  * (width_cols >= 1; the measure cap is the caller's business: pass
- * layout_measure). An empty block gives no lines. 0 or ERR_NOMEM. */
+ * layout_measure). An empty or all-space block gives no lines. 0 or
+ * ERR_NOMEM. Cost linear in the block.
+ * Styles: paragraph: first line indented by indent_cols (when the width is
+ * at least twice that); summary: inset 2 columns on both sides (width >= 24);
+ * title: each line centred; caption: centred if it fits on one line, else
+ * inset like a summary; byline and source: right-aligned; heading, meta,
+ * boilerplate: flush left; pre: each '\n' is a forced break, leading spaces
+ * kept, an empty source line gives an empty line. Spaces (and joined '\n')
+ * at a break and at the block's start and end are not on any line.
+ * Width: no line is wider than width_cols, except when width_cols is 1: a
+ * wide cluster then gets a line of its own and overflows by one column (a
+ * 1-column pane cannot show it; the caller clips). */
 int layout_block(const struct layout_opts *o, const char *text,
 		 const struct block *b, int width_cols, struct layout_lines *out);
 
