@@ -16,6 +16,7 @@
 #include "../src/layout.h"
 #include "../src/report.h"
 #include "../src/source.h"
+#include "ui.h"            /* the panes (panes issue) */
 #include "ui_notes_cli.h" /* `duwen notes ...` (annotations issue) */
 
 #ifndef DUWEN_VERSION
@@ -44,6 +45,7 @@ static const struct cli_option {
 	{ "help", 'h', NULL, "show this help and exit" },
 	{ "version", 'V', NULL, "show the version and exit" },
 	{ "data", OPT_LONG_ONLY, "DIR", "keep notes and reading positions in DIR/notes.db" },
+	{ "config", OPT_LONG_ONLY + 1, "FILE", "read settings, keys and colours from FILE" },
 };
 #define NOPTIONS (sizeof OPTIONS / sizeof OPTIONS[0])
 
@@ -53,6 +55,7 @@ struct options {
 	struct source_opts source;
 	const char *const *paths;
 	size_t npaths;
+	const char *config_path; /* --config */
 };
 
 static void
@@ -228,6 +231,9 @@ parse_options(int argc, char **argv, struct options *o)
 				goto bad;
 			}
 			break;
+		case OPT_LONG_ONLY + 1:
+			o->config_path = optarg;
+			break;
 		case ':':
 			say(NULL, "option '%s' needs a value", option_name(argv[optind - 1], optopt));
 			goto bad;
@@ -253,6 +259,9 @@ main(int argc, char **argv)
 		return ui_notes_cli_main(argc - 1, argv + 1,
 					 bundled_texts(notes_texts, sizeof notes_texts));
 	}
+	/* The man page's KEYS section comes from the key table (hidden). */
+	if (argc == 2 && strcmp(argv[1], "--keys-man") == 0)
+		return ui_keys_man(stdout) < 0 || fflush(stdout) != 0 ? EXIT_OUTPUT : 0;
 	struct options opts;
 	int status = parse_options(argc, argv, &opts);
 	if (status >= 0)
@@ -275,6 +284,14 @@ main(int argc, char **argv)
 		corpus_free(&corpus);
 		return EXIT_USAGE;
 	}
+	if (opts.mode == MODE_UI) {
+		/* a single file opens straight in the reading view, as less would */
+		struct ui_opts uo = { .config_path = opts.config_path,
+				      .open_reader = !bundled && opts.npaths == 1 && corpus.n == 1 };
+		int st = ui_run(&corpus, &uo);
+		corpus_free(&corpus);
+		return st;
+	}
 	struct layout_opts lopts;
 	layout_opts_default(&lopts);
 	int width = opts.width_cols;
@@ -283,17 +300,15 @@ main(int argc, char **argv)
 	case MODE_LIST:
 		rc = report_list(stdout, &corpus, &lopts.w);
 		break;
-	case MODE_UI: /* XXX: the pane system is the panes issue; until then, list + dump */
-		rc = report_list(stdout, &corpus, &lopts.w);
-		putchar('\n');
-		/* fall through */
+	case MODE_UI: /* handled above */
+		break;
 	case MODE_DUMP:
 		/* with no path, only the first bundled article */
 		for (size_t i = 0; i < corpus.n && rc == 0; i++) {
 			if (i > 0)
 				fputs("\n\n", stdout);
 			rc = report_dump(stdout, &corpus.v[i], &lopts, width);
-			if (opts.mode == MODE_UI || bundled)
+			if (bundled)
 				break;
 		}
 		break;

@@ -15,6 +15,7 @@
 #include "app.h"
 #include "pane_int.h"
 #include "style.h"
+#include "ui_reader.h"
 
 volatile sig_atomic_t pane_signalled;
 
@@ -282,6 +283,43 @@ pane_spans_changed(struct app *app)
 {
 	app->mgr->spans_gen++;
 	pane_dirty_all(app);
+}
+
+int
+pane_collect_spans(struct app *app, size_t art, struct span_list *out)
+{
+	struct pane_mgr *m = app->mgr;
+	for (size_t i = 0; i < m->nspansrc; i++) {
+		int rc = m->spansrc[i].fn(m->spansrc[i].ctx, app, art, out);
+		if (rc < 0)
+			return rc;
+	}
+	return 0;
+}
+
+unsigned
+pane_spans_gen(struct app *app)
+{
+	return app->mgr->spans_gen;
+}
+
+int
+pane_note_count(struct app *app, size_t art)
+{
+	struct pane_mgr *m = app->mgr;
+	return m->note_count ? m->note_count(m->note_ctx, app, art) : 0;
+}
+
+int
+pane_open_article(struct app *app, size_t art, size_t off, const struct span_list *extra)
+{
+	return ui_reader_open(app, art, off, extra);
+}
+
+int
+pane_reading_place(struct app *app, size_t *art, size_t *off)
+{
+	return ui_reader_place(app, art, off);
 }
 
 void
@@ -705,11 +743,6 @@ pane_run(struct app *app)
 		}
 		if (r == KEY_CODE_YES && key == KEY_RESIZE) {
 			m->relayout = 1;
-			continue;
-		}
-		if (r == OK && key == PANE_CTRL('l')) {
-			clearok(curscr, TRUE);
-			pane_dirty_all(app);
 			continue;
 		}
 		pane_dispatch(app, key);

@@ -7,13 +7,17 @@
  * Adding a pane (e.g. ui/ui_compare.c):
  *   1. a static key table (struct pane_key[]) and a static const struct
  *      pane_ops built with designated initialisers, .keys pointing at it;
- *   2. a header ui/ui_compare.h declaring void ui_compare_register(struct app *);
- *      it calls pane_register(app, &ops) (so `bind compare ...`, help and
- *      the man page know its keys) and, if the pane should be reachable from
- *      anywhere, pane_register_global(app, &keymap) with a key that opens it;
- *   3. nothing else: ui/registry.c calls ui_NAME_register for each of
- *      ui_compare, ui_search, ui_notes, ui_edit whose header exists
- *      (__has_include), so no shared file needs editing.
+ *   2. a header ui/ui_compare.h with
+ *          #define UI_COMPARE_REGISTER 1
+ *          void ui_compare_register(struct app *app);
+ *      the function calls pane_register(app, &ops) (so `bind compare ...`,
+ *      help and the man page know its keys) and, if the pane should be
+ *      reachable from anywhere, pane_register_global(app, &keymap) with a
+ *      key that opens it; it may also add span sources and the note counter;
+ *   3. nothing else: ui/registry.c includes ui_compare.h, ui_search.h,
+ *      ui_notes.h when they exist (__has_include) and calls
+ *      ui_NAME_register when UI_NAME_REGISTER is defined, so no shared file
+ *      needs editing. The same happens with no terminal for --keys-man.
  * Ownership: the manager owns open panes and calls ops->destroy on close;
  * strings passed in are copied. Coordinates are (row, column), 0-based. */
 #ifndef DUWEN_PANE_H
@@ -139,8 +143,10 @@ void pane_dirty_all(struct app *app);
 /* ---- the reading view (ui_reader.c) ---- */
 
 /* Open (or focus) the reading view on article index art at byte offset off
- * of the article's original text, with extra highlight spans (copied; over
+ * of the article's original text (PANE_PLACE_REMEMBERED: where the reader
+ * left it last time), with extra highlight spans (copied; over
  * the original text; may be NULL). 0, ERR_RANGE or ERR_NOMEM. */
+#define PANE_PLACE_REMEMBERED ((size_t)-1)
 int pane_open_article(struct app *app, size_t art, size_t off,
 		      const struct span_list *extra);
 /* The reading place: article index and the byte offset (original text) of

@@ -64,6 +64,12 @@ struct keys_ctx *pane_ctx_of(struct app *app, const struct pane_ops *ops);
 void pane_dispatch(struct app *app, int key);
 /* Run a ':' command line. */
 void pane_command(struct app *app, const char *line);
+/* Append the spans of every span source for corpus article art. */
+int pane_collect_spans(struct app *app, size_t art, struct span_list *out);
+/* Generation counter bumped by pane_spans_changed. */
+unsigned pane_spans_gen(struct app *app);
+/* Notes on corpus article art (0 without a counter). */
+int pane_note_count(struct app *app, size_t art);
 /* Suspend (Ctrl-Z) and come back. */
 void pane_suspend(struct app *app);
 

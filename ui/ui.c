@@ -1,0 +1,274 @@
+/* duwen's interactive mode: locale, terminal, config, store, converters,
+ * signals; then the panes. See ui.h. */
+#include "ui.h"
+
+#include <errno.h>
+#include <langinfo.h>
+#include <locale.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+#include <curses.h>
+
+#include "../src/config.h"
+#include "../src/err.h"
+#include "../src/script.h"
+#include "../src/store.h"
+#include "app.h"
+#include "pane_int.h"
+#include "registry.h"
+#include "style.h"
+#include "ui_help.h"
+#include "ui_list.h"
+#include "ui_reader.h"
+
+/* Warnings met before and while starting: shown in the message line and
+ * printed to stderr after the terminal is restored. */
+struct warnings {
+	char *v[32];
+	size_t n, dropped;
+};
+
+static void
+warn(void *ctx, const char *msg)
+{
+	struct warnings *w = ctx;
+	if (w->n < sizeof w->v / sizeof w->v[0] && (w->v[w->n] = strdup(msg)))
+		w->n++;
+	else
+		w->dropped++;
+}
+
+static int
+is_utf8(void)
+{
+	const char *cs = nl_langinfo(CODESET);
+	return cs && (strcasecmp(cs, "UTF-8") == 0 || strcasecmp(cs, "utf8") == 0);
+}
+
+static int
+on_off(const char *v, int *out)
+{
+	if (!strcmp(v, "on") || !strcmp(v, "yes") || !strcmp(v, "true") || !strcmp(v, "1"))
+		*out = 1;
+	else if (!strcmp(v, "off") || !strcmp(v, "no") || !strcmp(v, "false") || !strcmp(v, "0"))
+		*out = 0;
+	else
+		return -1;
+	return 0;
+}
+
+static int
+number(const char *v, int lo, int hi, int *out)
+{
+	char *end;
+	long n = strtol(v, &end, 10);
+	if (*v == 0 || *end || n < lo || n > hi)
+		return -1;
+	*out = (int)n;
+	return 0;
+}
+
+/* The `set` lines: unknown names and bad values are reported. */
+static void
+apply_settings(struct app *app, int *nocolor, int *escdelay, struct warnings *w)
+{
+	const struct config *cfg = app->config;
+	for (size_t i = 0; i < cfg->set.n; i++) {
+		const char *name = cfg->set.v[i].argv[0], *val = cfg->set.v[i].argv[1];
+		int line = cfg->set.v[i].line, bad = 0, b;
+		struct layout_opts *lo = &app->vopts.layout;
+		if (!strcmp(name, "measure"))
+			bad = number(val, 20, 400, &lo->measure_cols);
+		else if (!strcmp(name, "indent"))
+			bad = number(val, 0, 16, &lo->indent_cols);
+		else if (!strcmp(name, "split"))
+			bad = number(val, 0, 10000, &app->split_min_cols);
+		else if (!strcmp(name, "escdelay"))
+			bad = number(val, 0, 2000, escdelay);
+		else if (!strcmp(name, "fullwidth-punct") && !(bad = on_off(val, &b)))
+			lo->punct_fullwidth = b;
+		else if (!strcmp(name, "ambiguous-wide") && !(bad = on_off(val, &b)))
+			lo->w.ambiguous_wide = b;
+		else if (!strcmp(name, "boilerplate") && !(bad = on_off(val, &b)))
+			app->vopts.show_boilerplate = b;
+		else if (!strcmp(name, "blank-lines") && !(bad = on_off(val, &b)))
+			app->vopts.blank_between = b;
+		else if (!strcmp(name, "color") && !(bad = on_off(val, &b)))
+			*nocolor = !b;
+		else if (strcmp(name, "measure") && strcmp(name, "indent") && strcmp(name, "split") &&
+			 strcmp(name, "escdelay") && strcmp(name, "fullwidth-punct") &&
+			 strcmp(name, "ambiguous-wide") && strcmp(name, "boilerplate") &&
+			 strcmp(name, "blank-lines") && strcmp(name, "color")) {
+			config_warn(cfg, line, warn, w,
+				    "unknown setting '%.40s' (measure, indent, split, escdelay, "
+				    "fullwidth-punct, ambiguous-wide, boilerplate, blank-lines, color); line skipped",
+				    name);
+			continue;
+		}
+		if (bad)
+			config_warn(cfg, line, warn, w, "bad value '%.40s' for %s; line skipped", val, name);
+	}
+}
+
+static void
+on_signal(int sig)
+{
+	pane_signalled = sig;
+}
+
+static void
+catch_signals(void)
+{
+	struct sigaction sa = { .sa_handler = on_signal };
+	sigemptyset(&sa.sa_mask);
+	sa.sa_flags = 0; /* no SA_RESTART: the read in get_wch returns */
+	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	signal(SIGPIPE, SIG_IGN);
+}
+
+static void
+app_defaults(struct app *app)
+{
+	view_opts_default(&app->vopts);
+	app->split_min_cols = 120;
+}
+
+int
+ui_run(struct corpus *c, const struct ui_opts *o)
+{
+	setlocale(LC_ALL, "");
+	if (!is_utf8() && (setlocale(LC_CTYPE, "C.UTF-8") == NULL || !is_utf8())) {
+		fputs("duwen: the terminal's locale is not UTF-8 and C.UTF-8 is not available; "
+		      "run with LANG=en_US.UTF-8 (or install the locales package)\n", stderr);
+		return 1;
+	}
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		fputs("duwen: not a terminal; use --list or --dump for plain output\n", stderr);
+		return 1;
+	}
+	struct warnings w = { 0 };
+	struct config cfg;
+	char path[4096];
+	const char *cpath = o && o->config_path ? o->config_path : config_default_path(path, sizeof path);
+	if (config_load(cpath, &cfg, warn, &w) < 0) {
+		fputs("duwen: out of memory\n", stderr);
+		return 1;
+	}
+	struct app app = { 0 };
+	app_defaults(&app);
+	app.corpus = c;
+	app.config = &cfg;
+	int nocolor = 0, escdelay = 25, rc = 0;
+	apply_settings(&app, &nocolor, &escdelay, &w);
+	char *cause = NULL;
+	if (store_open(NULL, &app.store, &cause) < 0) {
+		fputs("duwen: out of memory\n", stderr);
+		config_free(&cfg);
+		return 1;
+	}
+	if (cause) {
+		char msg[600];
+		snprintf(msg, sizeof msg, "reading places will not be saved: %s", cause);
+		warn(&w, msg);
+		free(cause);
+		cause = NULL;
+	}
+	if (script_open(&app.script, &cause) < 0) {
+		char msg[600];
+		snprintf(msg, sizeof msg, "no script conversion: %s", cause ? cause : "OpenCC failed");
+		warn(&w, msg);
+		free(cause);
+		app.script = NULL;
+	}
+	if (pane_mgr_init(&app) < 0 || registry_all(&app) < 0) {
+		fputs("duwen: out of memory\n", stderr);
+		rc = 1;
+		goto out;
+	}
+	pane_apply_binds(&app, warn, &w);
+	const char *nc = getenv("NO_COLOR");
+	app.mono = nocolor || (nc && nc[0]);
+	if (getenv("ESCDELAY") == NULL)
+		set_escdelay(escdelay);
+	catch_signals();
+	SCREEN *scr = newterm(NULL, stdout, stdin);
+	if (scr == NULL) {
+		const char *t = getenv("TERM");
+		fprintf(stderr, "duwen: cannot use terminal type '%s'; try TERM=xterm-256color\n",
+			t ? t : "");
+		rc = 1;
+		goto out;
+	}
+	app.mgr->curses = 1;
+	raw();
+	noecho();
+	nonl();
+	curs_set(0);
+	keypad(stdscr, TRUE);
+	if (app.mono || !has_colors())
+		app.mono = 1;
+	style_init(&cfg, app.mono, warn, &w);
+	if (ui_list_open(&app, 1) < 0 ||
+	    ((o && o->open_reader) || c->n == 1 ? ui_reader_open(&app, 0, PANE_PLACE_REMEMBERED, NULL) : 0) < 0) {
+		rc = 1;
+	} else {
+		if (w.n)
+			pane_error(&app, "%s%s", w.v[0], w.n > 1 ? "  (more after quitting)" : "");
+		pane_run(&app);
+	}
+	pane_mgr_free(&app); /* saves the places */
+	app.mgr = NULL;
+	endwin();
+	delscreen(scr);
+out:
+	if (app.mgr)
+		pane_mgr_free(&app);
+	for (size_t i = 0; i < w.n; i++) {
+		fprintf(stderr, "duwen: %s\n", w.v[i]);
+		free(w.v[i]);
+	}
+	if (w.dropped)
+		fprintf(stderr, "duwen: %zu more warnings\n", w.dropped);
+	if (app.script)
+		script_close(app.script);
+	store_close(app.store);
+	config_free(&cfg);
+	if (pane_signalled && rc == 0)
+		rc = 128 + pane_signalled;
+	return rc;
+}
+
+/* The key table without a terminal. */
+static int
+with_table(FILE *f, int man)
+{
+	struct corpus c = { 0 };
+	struct config cfg;
+	memset(&cfg, 0, sizeof cfg);
+	struct app app = { 0 };
+	app_defaults(&app);
+	app.corpus = &c;
+	app.config = &cfg;
+	int rc = -1;
+	if (pane_mgr_init(&app) == 0 && registry_all(&app) == 0)
+		rc = man ? ui_help_man(&app, f) : ui_help_text(&app, f);
+	pane_mgr_free(&app);
+	return rc;
+}
+
+int
+ui_keys_man(FILE *f)
+{
+	return with_table(f, 1);
+}
+
+int
+ui_keys_text(FILE *f)
+{
+	return with_table(f, 0);
+}
