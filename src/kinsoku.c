@@ -160,6 +160,8 @@ kinsoku_can_break(const struct kinsoku_unit *prev, const struct kinsoku_unit *a,
 		return 0;
 	if (spaced)
 		return 1;
+	if (b->cp == '/') /* UAX #14 LB13: 图/新华, and/or */
+		return 0;
 	if (a->latin && b->latin)
 		return 0;
 	if (is_digit(a->cp) && IN(unit_set, b->cp))

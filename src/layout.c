@@ -246,15 +246,19 @@ fill(const struct fill *f, size_t s, size_t e, struct layout_lines *out)
 	while (pos < e) {
 		int avail = first ? f->first_avail : f->avail;
 		int indent = first ? f->first_indent : f->indent;
-		int lead = first && f->keep_lead;
-		size_t ls = pos, last_end = pos, bp_end = 0, bp_next = 0;
+		int lead = first && f->keep_lead; /* still in leading spaces */
+		/* cut_*: the line without its last unit, for a cut in a long run */
+		size_t ls = pos, last_end = pos, bp_end = 0, bp_next = 0, prev_start = pos, cut_end = pos;
+		int cut_cols = 0;
 		int cols = 0, last_cols = 0, bp_cols = 0, have = 0, have_bp = 0, spaced = 0;
 		struct kinsoku_unit prev = { 0 }, prev2 = { 0 };
 		int have_prev2 = 0, over = 0;
 		struct unit u;
 		for (pos = ls; pos < e; pos = u.end) {
 			unit_at(f->o, f->text, f->bs, f->be, pos, &u, NULL);
-			if (u.k.cls == KINSOKU_SP && !(lead && !have)) {
+			if (u.k.cls != KINSOKU_SP)
+				lead = 0;
+			if (u.k.cls == KINSOKU_SP && !lead) {
 				spaced = 1;
 				cols += u.cols;
 				continue;
@@ -277,6 +281,9 @@ fill(const struct fill *f, size_t s, size_t e, struct layout_lines *out)
 				over = 1;
 				break;
 			}
+			prev_start = u.start;
+			cut_end = last_end;
+			cut_cols = last_cols;
 			cols += u.cols;
 			last_end = u.end;
 			last_cols = cols;
@@ -296,7 +303,13 @@ fill(const struct fill *f, size_t s, size_t e, struct layout_lines *out)
 			last_end = bp_end;
 			last_cols = bp_cols;
 			pos = bp_next;
-		} /* else: no opportunity on the whole line; cut before u */
+		} else if (over && u.k.cls == KINSOKU_CL && prev.cls != KINSOKU_CL && prev_start > ls) {
+			/* No opportunity on the whole line (a long URL): cut it, but
+			 * not right before a closing mark. */
+			last_end = cut_end;
+			last_cols = cut_cols;
+			pos = prev_start;
+		}
 		if (push(out, ls, last_end, indent, last_cols) < 0)
 			return ERR_NOMEM;
 		first = 0;
