@@ -431,10 +431,8 @@ pane_relayout(struct app *app)
 	m->tabw = remake(m->tabw, 1, c, 0, 0);
 	m->statw = remake(m->statw, 1, c, LINES - 2 > 0 ? LINES - 2 : 0, 0);
 	m->promptw = remake(m->promptw, 1, c, LINES - 1 > 0 ? LINES - 1 : 0, 0);
-	if (m->promptw) {
-		keypad(m->promptw, TRUE);
-		leaveok(m->promptw, FALSE);
-	}
+	if (m->promptw)
+		keypad(m->promptw, TRUE); /* leaveok: the cursor stays put (hidden) */
 	if (m->sepw) {
 		delwin(m->sepw);
 		m->sepw = NULL;
@@ -556,8 +554,9 @@ pane_update(struct app *app)
 	if (m->lines_dirty) {
 		if (m->sepw) {
 			werase(m->sepw);
-			wattrset(m->sepw, style_get(STYLE_BORDER));
-			mvwvline(m->sepw, 0, 0, ACS_VLINE, m->ar.rect[0].rows);
+			/* U+2502 rather than ACS: no charset switching bytes */
+			for (int y = 0; y < m->ar.rect[0].rows; y++)
+				pane_put(m->sepw, y, 0, "│", 3, 1, style_get(STYLE_BORDER));
 			wnoutrefresh(m->sepw);
 		}
 		draw_tabs(app);

@@ -61,6 +61,7 @@ pane_prompt(struct app *app, const char *label, const char *initial, char *buf,
 	}
 	m->msg[0] = 0;
 	curs_set(1);
+	leaveok(m->promptw, FALSE);
 	int done = -1;
 	while (done < 0 && !pane_signalled) {
 		pane_update(app);
@@ -128,6 +129,7 @@ pane_prompt(struct app *app, const char *label, const char *initial, char *buf,
 		buf[len] = 0;
 	}
 	curs_set(0);
+	leaveok(m->promptw, TRUE);
 	m->lines_dirty = 1;
 	werase(m->promptw);
 	wnoutrefresh(m->promptw);

@@ -32,7 +32,7 @@ struct config;
 	X(THEME,      "theme",       COLOR_CYAN, -1, A_UNDERLINE, A_UNDERLINE) \
 	X(NOTE,       "note",        COLOR_BLACK, COLOR_GREEN, 0, A_REVERSE | A_UNDERLINE) \
 	X(SELECT,     "select",      -1, -1, A_REVERSE, A_REVERSE) \
-	X(STATUS,     "status",      -1, -1, A_REVERSE, A_REVERSE) \
+	X(STATUS,     "status",      -1, -1, 0, 0) \
 	X(TAB,        "tab",         -1, -1, A_DIM, 0) \
 	X(TABACTIVE,  "tab-active",  -1, -1, A_BOLD | A_REVERSE, A_BOLD | A_REVERSE) \
 	X(CURSOR,     "cursor",      -1, -1, A_REVERSE, A_REVERSE) \

@@ -145,7 +145,7 @@ struct cols {
 static struct cols
 plan(int cols)
 {
-	struct cols c = { 3, 0, 0, 7, 0, 0 };
+	struct cols c = { 4, 0, 0, 7, 0, 0 };
 	int rest = cols - c.mark - c.len - 1;
 	if (rest >= 40) { c.city = 13; rest -= c.city; }
 	if (rest >= 40) { c.notes = 4; rest -= c.notes; }
@@ -207,8 +207,8 @@ l_draw(struct pane *p, WINDOW *w)
 		else if (it->read_pct >= 100)
 			snprintf(buf, sizeof buf, "✓");
 		else
-			snprintf(buf, sizeof buf, "%d", it->read_pct);
-		pane_put(w, y, 0, buf, strlen(buf), 2, base);
+			snprintf(buf, sizeof buf, "%d%%", it->read_pct);
+		pane_put(w, y, 0, buf, strlen(buf), 3, base);
 		int x = c.mark;
 		pane_put_trunc(w, y, x, a->meta.title, strlen(a->meta.title), c.title - 1, base);
 		x += c.title;

@@ -146,9 +146,9 @@ r_status(struct pane *p, char *buf, size_t cap)
 		snprintf(hit, sizeof hit, "  hit %zu/%zu", r->cur + 1, r->hits.n);
 	else if (r->query[0])
 		snprintf(hit, sizeof hit, "  %zu hits", r->hits.n);
-	snprintf(buf, cap, "%s  %d%%  %s%s%s", rp->app->corpus->v[rp->art].meta.title,
-		 reader_percent(r), script_name(r->kind),
-		 r->vo.show_boilerplate ? "  +boilerplate" : "", hit);
+	snprintf(buf, cap, "%3d%%  %s%s%s  %s", reader_percent(r), script_name(r->kind),
+		 r->vo.show_boilerplate ? "  +boilerplate" : "", hit,
+		 rp->app->corpus->v[rp->art].meta.title);
 }
 
 /* ---- drawing ---- */
