@@ -137,6 +137,34 @@ match_text_free(struct match_text *t)
 	memset(t, 0, sizeof *t);
 }
 
+int
+match_corpus_fold(struct script *sc, const struct article *arts, size_t n,
+		  struct match_corpus *out)
+{
+	struct match_text *f = calloc(n ? n : 1, sizeof *f);
+	if (f == NULL)
+		return ERR_NOMEM;
+	for (size_t i = 0; i < n; i++) {
+		if (match_fold(sc, arts[i].text, arts[i].len, &f[i]) < 0) {
+			while (i-- > 0)
+				match_text_free(&f[i]);
+			free(f);
+			return ERR_NOMEM;
+		}
+	}
+	*out = (struct match_corpus){ arts, f, n };
+	return 0;
+}
+
+void
+match_corpus_free(struct match_corpus *mc)
+{
+	for (size_t i = 0; i < mc->n; i++)
+		match_text_free(&mc->folded[i]);
+	free(mc->folded);
+	memset(mc, 0, sizeof *mc);
+}
+
 char *
 match_fold_word(struct script *sc, const char *word)
 {
@@ -268,9 +296,8 @@ match_set_add(struct match_set *m, struct script *sc, const char *word, int tag)
 	return 0;
 }
 
-/* First folded byte whose original start is >= off. */
-static size_t
-lower_bound(const struct match_text *t, size_t off)
+size_t
+match_text_at(const struct match_text *t, size_t off)
 {
 	size_t lo = 0, hi = t->len;
 	while (lo < hi) {
@@ -290,7 +317,7 @@ match_set_find(const struct match_set *m, const struct match_text *t,
 	long found = 0;
 	if (m->n == 0 || from >= to)
 		return 0;
-	size_t i = lower_bound(t, from);
+	size_t i = match_text_at(t, from);
 	const unsigned char *s = (const unsigned char *)t->text;
 	while (i < t->len && t->start_of[i] < to) {
 		unsigned char c = s[i];

@@ -9,6 +9,7 @@
 
 #include <stddef.h>
 
+#include "article.h"
 #include "script.h"
 #include "span.h"
 
@@ -26,6 +27,22 @@ struct match_text {
  * out written only on success. */
 int match_fold(struct script *sc, const char *text, size_t len, struct match_text *out);
 void match_text_free(struct match_text *t);
+
+/* First folded byte that comes from original byte off or later (t->len if
+ * none). */
+size_t match_text_at(const struct match_text *t, size_t off);
+
+/* The folded texts of a list of articles (which the caller keeps alive). */
+struct match_corpus {
+	const struct article *arts;
+	struct match_text *folded; /* n entries, parallel to arts */
+	size_t n;
+};
+
+/* Fold every article. 0 or ERR_NOMEM; out written only on success. */
+int match_corpus_fold(struct script *sc, const struct article *arts, size_t n,
+		      struct match_corpus *out);
+void match_corpus_free(struct match_corpus *mc);
 
 /* Fold a single word into a malloc'd NUL-terminated string (for showing a
  * pattern, comparing names). NULL on allocation failure. */

@@ -18,6 +18,7 @@
 #include "../src/source.h"
 #include "ui.h"            /* the panes (panes issue) */
 #include "ui_notes_cli.h" /* `duwen notes ...` (annotations issue) */
+#include "ui_compare_cli.h" /* --compare, --search, --cities, --highlight */
 
 #ifndef DUWEN_VERSION
 #define DUWEN_VERSION "0.1"
@@ -26,11 +27,13 @@
 /* Exit statuses (duwen(1), EXIT STATUS). */
 enum { EXIT_OUTPUT = 1, EXIT_USAGE = 2 };
 
-enum mode { MODE_UI, MODE_LIST, MODE_DUMP };
-static const char *const MODE_NAMES[] = { "", "--list", "--dump" };
+enum mode { MODE_UI, MODE_LIST, MODE_DUMP, MODE_COMPARE, MODE_SEARCH };
+static const char *const MODE_NAMES[] = { "", "--list", "--dump", "--compare", "--search" };
 
 /* Options without a short form take values from OPT_LONG_ONLY up. */
 enum { OPT_LONG_ONLY = 256 };
+/* The comparison issue's long options (a block of their own). */
+enum { OPT_COMPARE = OPT_LONG_ONLY + 16, OPT_SEARCH, OPT_CITIES, OPT_HIGHLIGHT };
 
 static const struct cli_option {
 	const char *name;
@@ -46,6 +49,10 @@ static const struct cli_option {
 	{ "version", 'V', NULL, "show the version and exit" },
 	{ "data", OPT_LONG_ONLY, "DIR", "keep notes and reading positions in DIR/notes.db" },
 	{ "config", OPT_LONG_ONLY + 1, "FILE", "read settings, keys and colours from FILE" },
+	{ "compare", OPT_COMPARE, NULL, "print the city comparison: counts per city and theme, figures" },
+	{ "search", OPT_SEARCH, "QUERY", "print every hit of QUERY with its sentence, by article" },
+	{ "cities", OPT_CITIES, "LIST", "compare these 2 to 4 cities (e.g. 杭州,深圳,北京)" },
+	{ "highlight", OPT_HIGHLIGHT, "WORDS", "highlight these words (e.g. 算力,人才) in the panes" },
 };
 #define NOPTIONS (sizeof OPTIONS / sizeof OPTIONS[0])
 
@@ -56,6 +63,7 @@ struct options {
 	const char *const *paths;
 	size_t npaths;
 	const char *config_path; /* --config */
+	const char *query, *cities, *highlight; /* --search, --cities, --highlight */
 };
 
 static void
@@ -234,6 +242,21 @@ parse_options(int argc, char **argv, struct options *o)
 		case OPT_LONG_ONLY + 1:
 			o->config_path = optarg;
 			break;
+		case OPT_COMPARE:
+		case OPT_SEARCH:
+			if (set_mode(o, c == OPT_COMPARE ? MODE_COMPARE : MODE_SEARCH) < 0)
+				goto bad;
+			if (c == OPT_SEARCH)
+				o->query = optarg;
+			break;
+		case OPT_CITIES:
+			if (ui_compare_cli_check_cities(optarg) < 0)
+				goto bad;
+			o->cities = optarg;
+			break;
+		case OPT_HIGHLIGHT:
+			o->highlight = optarg;
+			break;
 		case ':':
 			say(NULL, "option '%s' needs a value", option_name(argv[optind - 1], optopt));
 			goto bad;
@@ -284,6 +307,18 @@ main(int argc, char **argv)
 		corpus_free(&corpus);
 		return EXIT_USAGE;
 	}
+	ui_compare_cli_options(opts.cities, opts.highlight);
+	if (opts.mode == MODE_COMPARE || opts.mode == MODE_SEARCH) {
+		int st = opts.mode == MODE_COMPARE
+				 ? ui_compare_cli_compare(stdout, &corpus, opts.config_path, opts.cities)
+				 : ui_compare_cli_search(stdout, &corpus, opts.query);
+		corpus_free(&corpus);
+		if (st == 0 && (fflush(stdout) != 0 || ferror(stdout))) {
+			say(NULL, "cannot write the output: %s", strerror(errno));
+			st = EXIT_OUTPUT;
+		}
+		return st;
+	}
 	if (opts.mode == MODE_UI) {
 		/* a single file opens straight in the reading view, as less would */
 		struct ui_opts uo = { .config_path = opts.config_path,
@@ -300,7 +335,9 @@ main(int argc, char **argv)
 	case MODE_LIST:
 		rc = report_list(stdout, &corpus, &lopts.w);
 		break;
-	case MODE_UI: /* handled above */
+	case MODE_UI: /* handled above, as are --compare and --search */
+	case MODE_COMPARE:
+	case MODE_SEARCH:
 		break;
 	case MODE_DUMP:
 		/* with no path, only the first bundled article */

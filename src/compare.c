@@ -1,0 +1,248 @@
+#include "compare.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "err.h"
+
+struct compare_matcher {
+	struct match_set *cities, *provinces, *themes;
+};
+
+void
+compare_matcher_free(struct compare_matcher *m)
+{
+	if (m == NULL)
+		return;
+	match_set_free(m->cities);
+	match_set_free(m->provinces);
+	match_set_free(m->themes);
+	free(m);
+}
+
+int
+compare_matcher_new(const struct compare_spec *s, struct script *sc,
+		    struct compare_matcher **out)
+{
+	struct compare_matcher *m = calloc(1, sizeof *m);
+	int rc = ERR_NOMEM;
+	if (m == NULL)
+		return rc;
+	if (match_set_new(MATCH_WORDS, &m->cities) < 0 ||
+	    match_set_new(MATCH_WORDS, &m->provinces) < 0 ||
+	    match_set_new(MATCH_WORDS, &m->themes) < 0)
+		goto fail;
+	for (size_t c = 0; c < s->ncities; c++) {
+		const struct compare_entity *e = compare_spec_city(s, c);
+		for (size_t w = 0; w < e->nwords; w++)
+			if ((rc = match_set_add(m->cities, sc, e->words[w], (int)c)) < 0)
+				goto fail;
+		if (e->province && (rc = match_set_add(m->provinces, sc, e->province, (int)c)) < 0)
+			goto fail;
+	}
+	for (size_t t = 0; t < s->nthemes; t++)
+		for (size_t w = 0; w < s->themes[t].nwords; w++)
+			if ((rc = match_set_add(m->themes, sc, s->themes[t].words[w], (int)t)) < 0)
+				goto fail;
+	*out = m;
+	return 0;
+fail:
+	compare_matcher_free(m);
+	return rc;
+}
+
+int
+compare_matcher_spans(const struct compare_matcher *m, const struct match_text *t,
+		      size_t from, size_t to, unsigned what, struct span_list *out)
+{
+	if ((what & COMPARE_CITIES) &&
+	    match_set_find(m->cities, t, from, to, SPAN_CITY, out) < 0)
+		return ERR_NOMEM;
+	if ((what & COMPARE_PROVINCES) &&
+	    match_set_find(m->provinces, t, from, to, SPAN_PROVINCE, out) < 0)
+		return ERR_NOMEM;
+	if ((what & COMPARE_THEMES) &&
+	    match_set_find(m->themes, t, from, to, SPAN_THEME, out) < 0)
+		return ERR_NOMEM;
+	return 0;
+}
+
+int
+compare_block_counts(int kind)
+{
+	switch (kind) {
+	case BLOCK_TITLE:
+	case BLOCK_SUMMARY:
+	case BLOCK_HEADING:
+	case BLOCK_PARAGRAPH:
+	case BLOCK_CAPTION:
+	case BLOCK_PRE:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/* Units and magnitudes after a number that make it a figure (folded, so
+ * simplified and ％ -> %). */
+static const char *const FIGURE_UNITS[] = {
+	"%", "‰", "亿", "万", "千", "百", "家", "位", "年", "个", "名", "人", "元", "倍", "项",
+	"款", "台", "所", "座", "余", "多", "次", "届", "件", "条", "岁", "天", NULL,
+};
+
+static int
+is_digit(unsigned char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static int
+is_latin(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+int
+compare_has_figure(const struct match_text *t, size_t from, size_t to)
+{
+	const unsigned char *s = (const unsigned char *)t->text;
+	size_t i = match_text_at(t, from), end = match_text_at(t, to);
+	while (i < end) {
+		if (!is_digit(s[i]) || (i > 0 && (is_digit(s[i - 1]) || is_latin(s[i - 1])))) {
+			i++;
+			continue;
+		}
+		/* 1,234.5: digits with separators between them */
+		while (i < end && (is_digit(s[i]) ||
+				   ((s[i] == '.' || s[i] == ',') && i + 1 < end && is_digit(s[i + 1]))))
+			i++;
+		while (i < end && s[i] == ' ')
+			i++;
+		for (size_t k = 0; FIGURE_UNITS[k]; k++) {
+			size_t n = strlen(FIGURE_UNITS[k]);
+			if (i + n <= end && memcmp(s + i, FIGURE_UNITS[k], n) == 0)
+				return 1;
+		}
+	}
+	return 0;
+}
+
+const struct compare_refs *
+compare_cell(const struct compare_result *r, size_t c, size_t row)
+{
+	return &r->cells[c * (r->nthemes + 1) + row];
+}
+
+static int
+refs_push(struct compare_refs *l, size_t art, size_t sent)
+{
+	if (l->n == l->cap) {
+		size_t cap = l->cap ? l->cap * 2 : 16;
+		struct compare_ref *v = realloc(l->v, cap * sizeof *v);
+		if (v == NULL)
+			return ERR_NOMEM;
+		l->v = v;
+		l->cap = cap;
+	}
+	l->v[l->n++] = (struct compare_ref){ art, sent };
+	return 0;
+}
+
+/* Record sentence si of article ai given the spans found in it. */
+static int
+record(struct compare_result *r, const struct span_list *sp, int figure, size_t ai, size_t si,
+       unsigned char *themes)
+{
+	unsigned char city[COMPARE_MAX_CITIES] = { 0 }, prov[COMPARE_MAX_CITIES] = { 0 };
+	memset(themes, 0, r->nthemes);
+	for (size_t k = 0; k < sp->n; k++) {
+		const struct span *x = &sp->v[k];
+		if (x->kind == SPAN_CITY) {
+			city[x->tag] = 1;
+			r->hits[x->tag]++;
+		} else if (x->kind == SPAN_PROVINCE) {
+			prov[x->tag] = 1;
+		} else if (x->kind == SPAN_THEME) {
+			themes[x->tag] = 1;
+		}
+	}
+	for (size_t c = 0; c < r->ncities; c++) {
+		if (prov[c] && refs_push(&r->province[c], ai, si) < 0)
+			return ERR_NOMEM;
+		if (!city[c])
+			continue;
+		r->per_article[c * r->narts + ai]++;
+		if (refs_push(&r->city[c], ai, si) < 0)
+			return ERR_NOMEM;
+		struct compare_refs *row = &r->cells[c * (r->nthemes + 1)];
+		for (size_t t = 0; t < r->nthemes; t++)
+			if (themes[t] && refs_push(&row[t], ai, si) < 0)
+				return ERR_NOMEM;
+		if (figure && refs_push(&row[r->nthemes], ai, si) < 0)
+			return ERR_NOMEM;
+	}
+	return 0;
+}
+
+int
+compare_run(const struct compare_spec *s, const struct compare_matcher *m,
+	    const struct match_corpus *mc, struct compare_result *out)
+{
+	struct compare_result r = { .ncities = s->ncities, .nthemes = s->nthemes, .narts = mc->n };
+	struct span_list sp = { 0 };
+	unsigned char *themes = malloc(s->nthemes + 1);
+	size_t ncells = r.ncities * (r.nthemes + 1);
+	r.city = calloc(r.ncities, sizeof *r.city);
+	r.province = calloc(r.ncities, sizeof *r.province);
+	r.hits = calloc(r.ncities, sizeof *r.hits);
+	r.per_article = calloc(r.ncities * mc->n + 1, sizeof *r.per_article);
+	r.cells = calloc(ncells, sizeof *r.cells);
+	if (themes == NULL || !r.city || !r.province || !r.hits || !r.per_article || !r.cells)
+		goto nomem;
+	for (size_t ai = 0; ai < mc->n; ai++) {
+		const struct article *a = &mc->arts[ai];
+		const struct match_text *t = &mc->folded[ai];
+		for (size_t si = 0; si < a->nsents; si++) {
+			const struct sentence *st = &a->sents[si];
+			if (st->block >= a->nblocks || !compare_block_counts(a->blocks[st->block].kind))
+				continue;
+			span_list_clear(&sp);
+			if (compare_matcher_spans(m, t, st->start, st->end,
+						  COMPARE_CITIES | COMPARE_PROVINCES | COMPARE_THEMES,
+						  &sp) < 0)
+				goto nomem;
+			if (sp.n == 0)
+				continue;
+			int fig = compare_has_figure(t, st->start, st->end);
+			if (record(&r, &sp, fig, ai, si, themes) < 0)
+				goto nomem;
+		}
+	}
+	free(themes);
+	span_list_free(&sp);
+	*out = r;
+	return 0;
+nomem:
+	free(themes);
+	span_list_free(&sp);
+	compare_result_free(&r);
+	return ERR_NOMEM;
+}
+
+void
+compare_result_free(struct compare_result *r)
+{
+	size_t ncells = r->ncities * (r->nthemes + 1);
+	for (size_t c = 0; r->city && c < r->ncities; c++)
+		free(r->city[c].v);
+	for (size_t c = 0; r->province && c < r->ncities; c++)
+		free(r->province[c].v);
+	for (size_t i = 0; r->cells && i < ncells; i++)
+		free(r->cells[i].v);
+	free(r->city);
+	free(r->province);
+	free(r->hits);
+	free(r->per_article);
+	free(r->cells);
+	memset(r, 0, sizeof *r);
+}

@@ -1,0 +1,305 @@
+#include "compare_text.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "err.h"
+#include "report.h"
+#include "ustr.h"
+
+static void
+put_spaces(FILE *f, int n)
+{
+	for (int i = 0; i < n; i++)
+		fputc(' ', f);
+}
+
+static int
+str_cols(const struct width_opts *w, const char *s)
+{
+	return width_str(w, s, strlen(s));
+}
+
+/* s made safe and cut to at most max_cols columns at a cluster boundary,
+ * "…" marking a cut, into buf (cap bytes); returns its columns. */
+static int
+cut_cols(const struct width_opts *w, const char *s, int max_cols, char *buf, size_t cap)
+{
+	size_t len = strlen(s), end = 0;
+	int used = 0, total = width_str(w, s, len);
+	int room = total <= max_cols ? max_cols : max_cols - str_cols(w, "…");
+	while (end < len) {
+		size_t next = width_next_cluster(s, len, end);
+		int cw = width_cluster(w, s + end, next - end);
+		if (cw < 0)
+			cw = 1;
+		if (used + cw > room || next + sizeof "…" > cap)
+			break;
+		used += cw;
+		end = next;
+	}
+	size_t o = 0;
+	for (size_t i = 0; i < end; i++) /* tabs and newlines in a title show as spaces */
+		buf[o++] = (s[i] == '\n' || s[i] == '\t' || s[i] == '\r') ? ' ' : s[i];
+	if (end < len) {
+		memcpy(buf + o, "…", sizeof "…");
+		used += str_cols(w, "…");
+	} else {
+		buf[o] = 0;
+	}
+	return used;
+}
+
+void
+compare_text_put_passage(FILE *f, const char *text, size_t start, size_t end,
+			 const struct span_list *marks, const char *open, const char *close)
+{
+	size_t mk = 0, run = start;
+	int32_t prev = 0;
+	for (size_t i = start; i < end;) {
+		while (marks && mk < marks->n && marks->v[mk].end <= i && marks->v[mk].start < i)
+			mk++;
+		if (marks && mk < marks->n && marks->v[mk].start == i) {
+			report_put_safe(f, text + run, i - run);
+			fputs(open, f);
+			size_t e = marks->v[mk].end < end ? marks->v[mk].end : end;
+			compare_text_put_passage(f, text, i, e, NULL, "", "");
+			fputs(close, f);
+			mk++;
+			run = i = e;
+			continue;
+		}
+		int32_t cp;
+		size_t ni = ustr_next(text, end, i, &cp);
+		if (cp == '\n') {
+			report_put_safe(f, text + run, i - run);
+			int32_t next = 0;
+			if (ni < end)
+				ustr_next(text, end, ni, &next);
+			if (!(ustr_is_cjk(prev) && ustr_is_cjk(next)))
+				fputc(' ', f);
+			run = ni;
+		}
+		prev = cp;
+		i = ni;
+	}
+	report_put_safe(f, text + run, end - run);
+}
+
+/* Count columns: the widest of the city name and its numbers. */
+static int
+num_cols(size_t v)
+{
+	int n = 1;
+	while (v >= 10) {
+		v /= 10;
+		n++;
+	}
+	return n;
+}
+
+struct table {
+	const struct width_opts *w;
+	int label_cols;
+	int col[COMPARE_MAX_CITIES];
+	size_t ncols;
+};
+
+static void
+row_label(FILE *f, const struct table *t, const char *label)
+{
+	char buf[256];
+	int cols = cut_cols(t->w, label, t->label_cols, buf, sizeof buf);
+	fputs(buf, f);
+	put_spaces(f, t->label_cols - cols);
+}
+
+static void
+row_counts(FILE *f, const struct table *t, const char *label, const size_t *v)
+{
+	row_label(f, t, label);
+	for (size_t c = 0; c < t->ncols; c++)
+		fprintf(f, "  %*zu", t->col[c], v[c]);
+	fputc('\n', f);
+}
+
+static void
+table_header(FILE *f, const struct table *t, const struct compare_spec *s)
+{
+	put_spaces(f, t->label_cols);
+	for (size_t c = 0; c < t->ncols; c++) {
+		const char *name = compare_spec_city(s, c)->name;
+		put_spaces(f, 2 + t->col[c] - str_cols(t->w, name));
+		report_put_safe(f, name, strlen(name));
+	}
+	fputc('\n', f);
+}
+
+/* Widths for the columns of every count in r and the given labels. */
+static void
+table_init(struct table *t, const struct width_opts *w, const struct compare_spec *s,
+	   const struct compare_result *r, int label_cols)
+{
+	t->w = w;
+	t->ncols = r->ncities;
+	t->label_cols = label_cols;
+	for (size_t c = 0; c < r->ncities; c++) {
+		int cols = str_cols(w, compare_spec_city(s, c)->name);
+		size_t big = r->hits[c] > r->city[c].n ? r->hits[c] : r->city[c].n;
+		if (r->province[c].n > big)
+			big = r->province[c].n;
+		if (num_cols(big) > cols)
+			cols = num_cols(big);
+		t->col[c] = cols;
+	}
+}
+
+static const char *
+title_of(const struct article *a)
+{
+	return a->meta.title && *a->meta.title ? a->meta.title : a->path;
+}
+
+static void
+print_counts(FILE *f, const struct compare_spec *s, const struct compare_result *r,
+	     const struct width_opts *w)
+{
+	static const char *const fixed[] = { "sentences", "mentions", "province", "figures" };
+	int label = 0;
+	for (size_t i = 0; i < 4; i++)
+		if (str_cols(w, fixed[i]) > label)
+			label = str_cols(w, fixed[i]);
+	for (size_t i = 0; i < s->nthemes; i++)
+		if (str_cols(w, s->themes[i].name) > label)
+			label = str_cols(w, s->themes[i].name);
+	if (label > 24)
+		label = 24;
+	struct table t;
+	table_init(&t, w, s, r, label);
+	size_t v[COMPARE_MAX_CITIES];
+	table_header(f, &t, s);
+	for (size_t c = 0; c < r->ncities; c++)
+		v[c] = r->city[c].n;
+	row_counts(f, &t, "sentences", v);
+	for (size_t c = 0; c < r->ncities; c++)
+		v[c] = r->hits[c];
+	row_counts(f, &t, "mentions", v);
+	for (size_t c = 0; c < r->ncities; c++)
+		v[c] = r->province[c].n;
+	row_counts(f, &t, "province", v);
+	for (size_t row = 0; row <= r->nthemes; row++) {
+		for (size_t c = 0; c < r->ncities; c++)
+			v[c] = compare_cell(r, c, row)->n;
+		row_counts(f, &t, row < r->nthemes ? s->themes[row].name : "figures", v);
+	}
+}
+
+static void
+print_per_article(FILE *f, const struct compare_spec *s, const struct compare_result *r,
+		  const struct match_corpus *mc, const struct width_opts *w)
+{
+	int label = 0;
+	char buf[256];
+	for (size_t a = 0; a < mc->n; a++) {
+		int cols = cut_cols(w, title_of(&mc->arts[a]), COMPARE_TEXT_TITLE_COLS, buf,
+				    sizeof buf);
+		if (cols > label)
+			label = cols;
+	}
+	struct table t;
+	table_init(&t, w, s, r, label);
+	table_header(f, &t, s);
+	size_t v[COMPARE_MAX_CITIES];
+	for (size_t a = 0; a < mc->n; a++) {
+		for (size_t c = 0; c < r->ncities; c++)
+			v[c] = r->per_article[c * r->narts + a];
+		row_counts(f, &t, title_of(&mc->arts[a]), v);
+	}
+}
+
+static void
+print_figures(FILE *f, const struct compare_spec *s, const struct compare_result *r,
+	      const struct match_corpus *mc)
+{
+	for (size_t c = 0; c < r->ncities; c++) {
+		const struct compare_refs *cell = compare_cell(r, c, r->nthemes);
+		const char *name = compare_spec_city(s, c)->name;
+		fputc('\n', f);
+		report_put_safe(f, name, strlen(name));
+		fprintf(f, ": %zu %s with figures\n", cell->n, cell->n == 1 ? "sentence" : "sentences");
+		size_t last = SIZE_MAX;
+		for (size_t i = 0; i < cell->n; i++) {
+			const struct article *a = &mc->arts[cell->v[i].art];
+			const struct sentence *st = &a->sents[cell->v[i].sent];
+			if (cell->v[i].art != last) {
+				const char *title = title_of(a);
+				fputs("  ", f);
+				report_put_safe(f, title, strlen(title));
+				fputc('\n', f);
+				last = cell->v[i].art;
+			}
+			fputs("    ", f);
+			compare_text_put_passage(f, a->text, st->start, st->end, NULL, "", "");
+			fputc('\n', f);
+		}
+	}
+}
+
+int
+compare_text_print(FILE *f, const struct compare_spec *s, const struct compare_result *r,
+		   const struct match_corpus *mc, const struct width_opts *w)
+{
+	fprintf(f, "%zu %s; counts are sentences, mentions are names and aliases found\n\n",
+		mc->n, mc->n == 1 ? "article" : "articles");
+	print_counts(f, s, r, w);
+	fputs("\nsentences naming each city, by article\n", f);
+	print_per_article(f, s, r, mc, w);
+	print_figures(f, s, r, mc);
+	return ferror(f) ? ERR_IO : 0;
+}
+
+int
+compare_text_search(FILE *f, const char *query, const struct search_result *r,
+		    const struct match_corpus *mc, const struct width_opts *w)
+{
+	(void)w;
+	report_put_safe(f, query, strlen(query));
+	fprintf(f, ": %zu %s in %zu %s\n", r->n, r->n == 1 ? "hit" : "hits", r->articles,
+		r->articles == 1 ? "article" : "articles");
+	struct span_list marks = { 0 };
+	for (size_t i = 0; i < r->n;) {
+		size_t ai = r->v[i].art;
+		const struct article *a = &mc->arts[ai];
+		const char *title = title_of(a);
+		fputc('\n', f);
+		report_put_safe(f, title, strlen(title));
+		fprintf(f, " (%zu %s)\n  ", r->per_article[ai], r->per_article[ai] == 1 ? "hit" : "hits");
+		report_put_safe(f, a->path, strlen(a->path));
+		fputc('\n', f);
+		/* one line per sentence, with all its hits marked */
+		while (i < r->n && r->v[i].art == ai) {
+			size_t sent = r->v[i].sent, start = r->v[i].start, end = r->v[i].end;
+			if (sent < a->nsents) {
+				start = a->sents[sent].start;
+				end = a->sents[sent].end;
+			}
+			span_list_clear(&marks);
+			while (i < r->n && r->v[i].art == ai && r->v[i].start < end) {
+				if (span_list_push(&marks, r->v[i].start, r->v[i].end, SPAN_SEARCH, 0) < 0) {
+					span_list_free(&marks);
+					return ERR_NOMEM;
+				}
+				if (r->v[i].end > end)
+					end = r->v[i].end;
+				i++;
+			}
+			fputs("    ", f);
+			compare_text_put_passage(f, a->text, start, end, &marks, COMPARE_TEXT_HIT_OPEN,
+						 COMPARE_TEXT_HIT_CLOSE);
+			fputc('\n', f);
+		}
+	}
+	span_list_free(&marks);
+	return ferror(f) ? ERR_IO : 0;
+}
