@@ -12,7 +12,7 @@
 enum { G_HELP = 1, G_NEXT, G_PREV, G_COMMAND, G_REDRAW, G_SUSPEND, G_QUIT, G_LIST, G_READER };
 
 static const struct pane_key global_keys[] = {
-	{ G_HELP, "help", { KEY_F(1) }, "Show the keys (generated from this table)", 0 },
+	{ G_HELP, "help", { KEY_F(1) }, "Show the keys", 0 },
 	{ G_NEXT, "next-pane", { '\t' }, "Focus the next pane", 0 },
 	{ G_PREV, "prev-pane", { KEY_BTAB }, "Focus the previous pane", 0 },
 	{ G_LIST, "list", { KEY_F(2) }, "Go to the article list", 0 },
