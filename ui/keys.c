@@ -11,8 +11,8 @@
 
 static const struct { const char *name; int key; } named[] = {
 	{ "Space", ' ' }, { "Enter", '\r' }, { "Return", '\r' }, { "Tab", '\t' },
-	{ "Esc", 27 }, { "Escape", 27 }, { "BS", KEY_BACKSPACE },
-	{ "Backspace", KEY_BACKSPACE }, { "Up", KEY_UP }, { "Down", KEY_DOWN },
+	{ "Esc", 27 }, { "Escape", 27 },
+	{ "Backspace", KEY_BACKSPACE }, { "BS", KEY_BACKSPACE }, { "Up", KEY_UP }, { "Down", KEY_DOWN },
 	{ "Left", KEY_LEFT }, { "Right", KEY_RIGHT }, { "PgUp", KEY_PPAGE },
 	{ "PageUp", KEY_PPAGE }, { "PgDn", KEY_NPAGE }, { "PageDown", KEY_NPAGE },
 	{ "Home", KEY_HOME }, { "End", KEY_END }, { "Insert", KEY_IC },
