@@ -77,6 +77,7 @@ new_view(struct reader *r, size_t off)
 		view_free(r->view);
 	r->view = v;
 	r->top = clamp_top(r, view_pos_of_offset(v, off));
+	r->anchor_valid = 0;
 	return 0;
 }
 
@@ -131,10 +132,15 @@ reader_resize(struct reader *r, int cols, int rows)
 {
 	if (cols == r->cols && rows == r->rows)
 		return 0;
-	size_t off = reader_top_offset(r);
+	size_t off = r->anchor_valid && pos_cmp(r->top, r->anchor_pos) == 0
+			     ? r->anchor : reader_top_offset(r);
 	r->cols = cols;
 	r->rows = rows;
-	return new_view(r, off);
+	int rc = new_view(r, off);
+	r->anchor = off;
+	r->anchor_pos = r->top;
+	r->anchor_valid = rc == 0;
+	return rc;
 }
 
 long

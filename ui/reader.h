@@ -25,6 +25,12 @@ struct reader {
 	struct view *view;
 	int cols, rows;              /* text area */
 	struct view_pos top;
+	/* The place a resize keeps: the offset the reader scrolled to, valid
+	 * while top is still anchor_pos, so that resizing back and forth does
+	 * not creep upwards. */
+	size_t anchor;
+	struct view_pos anchor_pos;
+	int anchor_valid;
 	struct span_list base;       /* orig offsets: article marks + extra + sources */
 	struct span_list spans;      /* displayed offsets, sorted */
 	/* search */
