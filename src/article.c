@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "err.h"
+#include "ustr.h"
 
 uint64_t
 article_hash(const char *s, size_t len)
@@ -16,6 +17,8 @@ article_hash(const char *s, size_t len)
 	return h;
 }
 
+/* Characters a reader reads: code points outside boilerplate and the header
+ * block, white space not counted. */
 static size_t
 count_chars(const struct article *a)
 {
@@ -23,13 +26,35 @@ count_chars(const struct article *a)
 	for (size_t b = 0; b < a->nblocks; b++) {
 		if (a->blocks[b].kind == BLOCK_BOILERPLATE || a->blocks[b].kind == BLOCK_META)
 			continue;
-		for (size_t i = a->blocks[b].start; i < a->blocks[b].end; i++) {
-			unsigned char c = (unsigned char)a->text[i];
-			if ((c & 0xC0) != 0x80 && c != ' ' && c != '\n')
-				n++;
+		for (size_t i = a->blocks[b].start; i < a->blocks[b].end;) {
+			int32_t cp;
+			i = ustr_next(a->text, a->blocks[b].end, i, &cp);
+			n += cp != '\n' && !ustr_is_space(cp);
 		}
 	}
 	return n;
+}
+
+/* An article with no text to take a title from is named after its file:
+ * "dir/notes.txt" -> "notes". 0 or ERR_NOMEM. */
+static int
+title_from_path(struct meta *m, const char *path)
+{
+	if (!m->title_inferred || strcmp(m->title, PARSE_UNTITLED) != 0 || path == NULL)
+		return 0;
+	const char *base = strrchr(path, '/');
+	base = base ? base + 1 : path;
+	size_t n = strlen(base);
+	if (n > 4 && strcmp(base + n - 4, ".txt") == 0)
+		n -= 4;
+	if (n == 0)
+		return 0;
+	char *t = strndup(base, n);
+	if (t == NULL)
+		return ERR_NOMEM;
+	free(m->title);
+	m->title = t;
+	return 0;
 }
 
 int
@@ -48,7 +73,8 @@ article_from_utf8(const char *path, const char *utf8, size_t len,
 	}
 	struct article a = { 0 };
 	a.path = strdup(path ? path : "");
-	if (a.path == NULL) {
+	if (a.path == NULL || title_from_path(&pr.meta, path) < 0) {
+		free(a.path);
 		clean_result_free(&cr);
 		parse_result_free(&pr);
 		return ERR_NOMEM;
@@ -78,6 +104,8 @@ article_load(const struct source_opts *opts, const char *path,
 	if (rc < 0)
 		return rc;
 	rc = article_from_utf8(path, st.utf8, st.len, out);
+	if (rc < 0 && cause)
+		*cause = strdup(err_strerror(rc));
 	if (rc == 0) {
 		memcpy(out->encoding, st.encoding, sizeof out->encoding);
 		out->replaced = st.replaced;
@@ -104,8 +132,8 @@ article_free(struct article *a)
 size_t
 article_sentence_at(const struct article *a, size_t off)
 {
+	/* first sentence starting after off; the one before it is the answer */
 	size_t lo = 0, hi = a->nsents;
-	/* first sentence with start > off, then step back */
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 		if (a->sents[mid].start <= off)
@@ -113,7 +141,7 @@ article_sentence_at(const struct article *a, size_t off)
 		else
 			hi = mid;
 	}
-	return lo == 0 ? (a->nsents ? 0 : a->nsents) : lo - 1;
+	return lo == 0 ? a->nsents : lo - 1;
 }
 
 size_t

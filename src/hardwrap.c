@@ -61,7 +61,9 @@ ends_sentence(const char *t, const struct ustr_line *l)
 }
 
 /* Would line i + 1's first word have fitted on line i within w columns? If
- * not, line i is full: the wrapper broke it because the width was reached. */
+ * not, line i is full: the wrapper broke it because the width was reached.
+ * Slack: a CJK wrapper may carry a character for kinsoku; a Latin one (fmt,
+ * par) balances lines and may break a few columns early. */
 static int
 full(const struct hw *h, size_t i, int w)
 {
@@ -81,9 +83,9 @@ full(const struct hw *h, size_t i, int w)
 		}
 	}
 	int word = measure(h->t, b->start, p);
-	int gap = !ustr_is_cjk(last) && !ustr_is_cjk(first);
-	/* one column of slack: a wide character or a kinsoku carry */
-	return h->cols[i] + gap + word > w - 1;
+	int latin = !ustr_is_cjk(last) && !ustr_is_cjk(first);
+	int slack = latin ? (w / 12 > 1 ? w / 12 : 1) : 3;
+	return h->cols[i] + latin + word > w - slack;
 }
 
 static int
@@ -93,34 +95,57 @@ cmp_int(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-/* Are the joinable lines of [lo, hi) hard-wrapped? Their width, or 0. */
+/* The wrap width of lines [lo, hi): the widest line not far beyond the 90th
+ * percentile (a long URL or table line does not count). 0 if too few. */
 static int
-wrapped(const struct hw *h, size_t lo, size_t hi, size_t min_inner)
+wrap_width(const struct hw *h, size_t lo, size_t hi)
 {
 	size_t k = 0;
 	for (size_t i = lo; i < hi; i++)
-		if (joinable(h, i))
+		if (!blank(&h->l[i]) && !h->skip[i])
 			h->scratch[k++] = h->cols[i];
-	if (k < min_inner)
+	if (k < 3)
 		return 0;
 	qsort(h->scratch, k, sizeof *h->scratch, cmp_int);
-	int w = h->scratch[(k - 1) * 9 / 10];
+	int p90 = h->scratch[(k - 1) * 9 / 10], w = p90;
+	for (size_t i = 0; i < k; i++)
+		if (h->scratch[i] <= p90 + 8)
+			w = h->scratch[i];
+	return w;
+}
+
+/* Are lines [lo, hi) hard-wrapped? Their width, or 0. Of the long lines
+ * (three quarters of the width or more), most must continue into the next
+ * line, and those that do must be full and mostly end mid-sentence: prose
+ * with one paragraph per line ends its lines with a full stop. */
+static int
+wrapped(const struct hw *h, size_t lo, size_t hi)
+{
+	int w = wrap_width(h, lo, hi);
 	if (w < HARDWRAP_MIN_COLS || w > HARDWRAP_MAX_COLS)
 		return 0;
-	size_t nfull = 0, mid = 0;
-	for (size_t i = lo; i < hi; i++) {
+	size_t last = hi;
+	while (last > lo && (blank(&h->l[last - 1]) || h->skip[last - 1]))
+		last--;
+	size_t nlong = 0, cont = 0, nfull = 0, mid = 0;
+	for (size_t i = lo; i + 1 < last; i++) {
+		if (blank(&h->l[i]) || h->skip[i] || h->cols[i] * 4 < w * 3)
+			continue;
+		nlong++;
 		if (!joinable(h, i))
 			continue;
+		cont++;
 		nfull += full(h, i, w);
 		mid += !ends_sentence(h->t, &h->l[i]);
 	}
-	return nfull * 4 >= k * 3 && mid * 5 >= k * 3 ? w : 0;
+	if (cont < 2 || cont * 5 < nlong * 3 || nfull * 4 < cont * 3 || mid * 5 < cont * 3)
+		return 0;
+	return w;
 }
-
 static void
 plan(const struct hw *h, size_t lo, size_t hi, int w, unsigned char *join)
 {
-	for (size_t i = lo; i < hi; i++)
+	for (size_t i = lo; i + 1 < hi; i++)
 		join[i] = joinable(h, i) && full(h, i, w);
 }
 
@@ -141,7 +166,7 @@ hardwrap_plan(const char *t, const struct ustr_line *lines, size_t n,
 	}
 	for (size_t i = 0; i < n; i++)
 		h.cols[i] = blank(&lines[i]) ? 0 : measure(t, lines[i].raw_start, lines[i].end);
-	int w = wrapped(&h, 0, n, 2);
+	int w = wrapped(&h, 0, n);
 	if (w) {
 		plan(&h, 0, n, w, join);
 	} else {
@@ -150,9 +175,9 @@ hardwrap_plan(const char *t, const struct ustr_line *lines, size_t n,
 			size_t j = i;
 			while (j < n && joinable(&h, j))
 				j++;
-			int rw = j - i >= 3 ? wrapped(&h, i, j, 3) : 0;
+			int rw = j - i >= 2 ? wrapped(&h, i, j + 1) : 0;
 			if (rw)
-				plan(&h, i, j, rw, join);
+				plan(&h, i, j + 1, rw, join);
 			i = j + 1;
 		}
 	}

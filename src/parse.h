@@ -33,6 +33,9 @@ struct sentence {
 	size_t block;      /* index of its block */
 };
 
+/* The title of an article with no text to infer one from. */
+#define PARSE_UNTITLED "(untitled)"
+
 struct meta {
 	char *title;  /* never NULL after parse: inferred if absent */
 	char *source; /* NULL if unknown */

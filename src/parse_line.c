@@ -312,7 +312,14 @@ int
 parse_line_title(const char *s, size_t len)
 {
 	int32_t c = last_mark(s, len);
-	return shaped(s, len, PARSE_LINE_TITLE_MAX) && !is_colon(c) && ustr_count(s, len) >= 4;
+	size_t commas = 0;
+	for (size_t p = 0; p < len;) {
+		int32_t cp;
+		p = ustr_next(s, len, p, &cp);
+		commas += cp == 0xFF0C || cp == ',';
+	}
+	return shaped(s, len, PARSE_LINE_TITLE_MAX) && !is_colon(c) && ustr_count(s, len) >= 4 &&
+	       commas <= 2;
 }
 
 int

@@ -39,8 +39,8 @@ int parse_line_caption(const char *s, size_t len, int *credit_only);
 int parse_line_heading(const char *s, size_t len);
 #define PARSE_LINE_HEADING_MAX 30
 
-/* Shaped like a title: as a heading but up to PARSE_LINE_TITLE_MAX
- * characters and not ending with ':'. */
+/* Shaped like a title: as a heading but 4 to PARSE_LINE_TITLE_MAX
+ * characters, at most two commas, and not ending with ':'. */
 int parse_line_title(const char *s, size_t len);
 #define PARSE_LINE_TITLE_MAX 40
 

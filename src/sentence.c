@@ -22,7 +22,9 @@ is_blank(int32_t cp)
 static int
 is_alnum(int32_t cp)
 {
-	return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+	return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
+	       (cp >= 0xFF10 && cp <= 0xFF19) || (cp >= 0xFF21 && cp <= 0xFF3A) ||
+	       (cp >= 0xFF41 && cp <= 0xFF5A); /* and their full-width forms */
 }
 
 /* Punctuation that always ends a sentence (in a run with what follows). */
