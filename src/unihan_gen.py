@@ -10,7 +10,8 @@ Source: Unicode 15.0 Unihan (Debian package unicode-data 15.0.0-1,
     copied to kTraditionalVariant / kSimplifiedVariant forms that have none,
     as -log2(count / total) rounded, clamped to 1..21; characters without a
     count get 15 bits when in GB 2312 level 1 or Big5 level 1 (the common
-    sets), 18 when elsewhere in GB 2312 or Big5, else 0 = no data.
+    sets), 18 when elsewhere in GB 2312 or Big5, else 0 = no data. The
+    GB 2312 / Big5 sets come from Python's gb2312 and big5 codecs.
 Command: python3 src/unihan_gen.py /usr/share/unicode
 """
 import bz2, math, os, re, sys, unicodedata
