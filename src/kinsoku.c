@@ -108,6 +108,12 @@ kinsoku_class_of(int32_t cp)
 		return KINSOKU_CL;
 	if (IN(open_set, cp))
 		return KINSOKU_OP;
+	if ((cp > 0x3000 && cp <= 0x3029) || (cp >= 0x3030 && cp <= 0x303e) ||
+	    (cp >= 0x3041 && cp <= 0x3096) || (cp >= 0x309b && cp <= 0x30ff) ||
+	    (cp >= 0x3400 && cp <= 0x4dbf) || (cp >= 0xac00 && cp <= 0xd7a3) ||
+	    (cp >= 0xff01 && cp <= 0xff0f) || (cp >= 0xff1a && cp <= 0xff20) ||
+	    (cp >= 0xff3b && cp <= 0xff40) || (cp >= 0xff5b && cp <= 0xff60))
+		return KINSOKU_ID; /* CJK symbols, kana, hangul, full-width signs */
 	switch (cp) {
 	case 0x00A0: case 0x2007: case 0x202F: case 0x2060: case 0xFEFF:
 		return KINSOKU_GL;

@@ -37,8 +37,12 @@ static int32_t
 decode(const char *text, size_t end, size_t pos)
 {
 	utf8proc_int32_t cp;
-	if ((unsigned char)text[pos] < 0x80)
-		return (unsigned char)text[pos];
+	const unsigned char *u = (const unsigned char *)text + pos;
+	if (u[0] < 0x80)
+		return u[0];
+	if (pos + 3 <= end && (u[0] & 0xf0) == 0xe0 && (u[1] & 0xc0) == 0x80 &&
+	    (u[2] & 0xc0) == 0x80 && (u[0] > 0xe0 || u[1] >= 0xa0))
+		return ((int32_t)(u[0] & 0x0f) << 12) | ((int32_t)(u[1] & 0x3f) << 6) | (u[2] & 0x3f);
 	if (utf8proc_iterate((const utf8proc_uint8_t *)text + pos, (utf8proc_ssize_t)(end - pos),
 			     &cp) <= 0)
 		return 0xfffd;
@@ -159,8 +163,24 @@ unit_at(const struct layout_opts *o, const char *text, size_t bs, size_t be, siz
 			strcpy(shown, sp ? " " : "");
 		return;
 	}
-	if (c < 0x80 && c != '\r') {
-		int32_t fw = strchr(",:;?!()", c) && c ? fullwidth_of(o, text, bs, be, pos) : 0;
+	if (c >= 0xe4 && c <= 0xe9) { /* an ideograph, the common case, quickly */
+		u->end = width_next_cluster(text, be, pos);
+		if (u->end == pos + 3) {
+			u->cols = 2;
+			u->k = (struct kinsoku_unit){ decode(text, be, pos), KINSOKU_ID, 0 };
+			if (shown) {
+				memcpy(shown, text + pos, 3);
+				shown[3] = 0;
+			}
+			return;
+		}
+	} else if (c < 0x80 && c != '\r') {
+		int32_t fw = 0;
+		switch (c) {
+		case ',': case ':': case ';': case '?': case '!': case '(': case ')':
+			fw = fullwidth_of(o, text, bs, be, pos);
+			break;
+		}
 		u->end = width_next_cluster(text, be, pos);
 		if (fw && u->end == pos + 1) {
 			u->cols = width_codepoint(&o->w, fw);

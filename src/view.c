@@ -19,7 +19,7 @@
 /* Relative scrolls up to this many rows walk block by block (exact); longer
  * jumps go through the row index, which is exact only for blocks already laid
  * out, and lay out just where they land. */
-#define VIEW_WALK_MAX 4096L
+#define VIEW_WALK_MAX 512L
 #define ROWS_EXACT 0x80000000u
 #define ROWS_MASK 0x7fffffffu
 

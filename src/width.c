@@ -33,8 +33,9 @@ width_codepoint(const struct width_opts *o, int32_t cp)
 {
 	if (cp >= 0x20 && cp < 0x7f)
 		return 1;
-	if (cp >= 0x4e00 && cp <= 0x9fff)
-		return 2;
+	if ((cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0xff01 && cp <= 0xff60) ||
+	    (cp >= 0x3000 && cp <= 0x303e && !(cp >= 0x302a && cp <= 0x302f)))
+		return 2; /* the common Chinese ranges, without a lookup */
 	if (cp < 0x20 || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
 		return -1;
 	utf8proc_category_t cat = utf8proc_category(cp);
@@ -49,27 +50,49 @@ width_codepoint(const struct width_opts *o, int32_t cp)
 	return w;
 }
 
-/* Lead bytes after which a grapheme break is certain when the cluster so far
- * is one ASCII or U+4000..U+9FFF character: ASCII, and E4..E9 (U+4000..U+9FFF
- * holds no marks). Everything else asks utf8proc. */
-static int
-sure_break(unsigned char c)
+/* Code points with grapheme break property Other (or Extended_Pictographic)
+ * in the ranges Chinese text lives in: between two of them there is always a
+ * cluster boundary (no marks, joiners, prepends, jamo or regional
+ * indicators; checked against utf8proc by test_width). CR is left out for
+ * CR LF. */
+static inline int
+simple_cp(int32_t cp)
 {
-	return c < 0x80 || (c >= 0xe4 && c <= 0xe9);
+	if (cp < 0x80)
+		return cp != '\r';
+	return (cp >= 0x3000 && cp <= 0x3029) || (cp >= 0x3030 && cp <= 0x303f) ||
+	       (cp >= 0x3041 && cp <= 0x3096) || (cp >= 0x309b && cp <= 0x30ff) ||
+	       (cp >= 0x3400 && cp <= 0x4dbf) || (cp >= 0x4e00 && cp <= 0x9fff) ||
+	       (cp >= 0xff01 && cp <= 0xff9d);
+}
+
+/* Decodes a 1- or 3-byte sequence at u[0, n) into *cp; returns its length,
+ * or 0 for anything else (which then goes the slow way). */
+static inline size_t
+quick_decode(const unsigned char *u, size_t n, int32_t *cp)
+{
+	if (n >= 1 && u[0] < 0x80) {
+		*cp = u[0];
+		return 1;
+	}
+	if (n >= 3 && (u[0] & 0xf0) == 0xe0 && (u[1] & 0xc0) == 0x80 && (u[2] & 0xc0) == 0x80) {
+		*cp = ((int32_t)(u[0] & 0x0f) << 12) | ((int32_t)(u[1] & 0x3f) << 6) | (u[2] & 0x3f);
+		return *cp >= 0x800 ? 3 : 0;
+	}
+	return 0;
 }
 
 size_t
 width_next_cluster(const char *s, size_t len, size_t pos)
 {
 	const unsigned char *u = (const unsigned char *)s;
-	unsigned char c = u[pos];
-	if (c < 0x80 && c != '\r') {
-		if (pos + 1 >= len || sure_break(u[pos + 1]))
-			return pos + 1;
-	} else if (c >= 0xe4 && c <= 0xe9 && pos + 3 <= len && (u[pos + 1] & 0xc0) == 0x80 &&
-		   (u[pos + 2] & 0xc0) == 0x80) {
-		if (pos + 3 == len || sure_break(u[pos + 3]))
-			return pos + 3;
+	int32_t a, b;
+	size_t k = quick_decode(u + pos, len - pos, &a);
+	if (k && simple_cp(a)) {
+		if (pos + k == len)
+			return pos + k;
+		if (quick_decode(u + pos + k, len - pos - k, &b) && simple_cp(b))
+			return pos + k;
 	}
 	utf8proc_int32_t state = 0, prev = -1;
 	size_t i = pos;
@@ -183,6 +206,12 @@ width_cluster(const struct width_opts *o, const char *s, size_t len)
 		return 1;
 	if (len == 3 && u[0] >= 0xe4 && u[0] <= 0xe9)
 		return 2; /* U+4000..U+9FFF after the cluster check: ideographs */
+	int32_t cp = 0;
+	if (len > 0 && quick_decode(u, len, &cp) == len) { /* one code point */
+		int w = width_codepoint(o, cp);
+		if (w > 0)
+			return w;
+	}
 	char buf[WIDTH_SHOWN_MAX];
 	return width_cluster_shown(o, s, len, buf, sizeof buf);
 }

@@ -254,6 +254,59 @@ test_breaks(void **state)
 	}
 }
 
+/* The cluster boundary as utf8proc alone finds it (no fast paths). */
+static size_t
+ref_next(const char *s, size_t len, size_t pos)
+{
+	utf8proc_int32_t state = 0, prev = -1;
+	size_t i = pos;
+	while (i < len) {
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t n =
+			utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(len - i), &cp);
+		if (n <= 0)
+			return i == pos ? pos + 1 : i;
+		if (prev >= 0 && utf8proc_grapheme_break_stateful(prev, cp, &state))
+			break;
+		prev = cp;
+		i += (size_t)n;
+	}
+	return i;
+}
+
+/* The fast paths of width_next_cluster agree with utf8proc: every BMP code
+ * point after and before an ideograph and ASCII, and every pair from the
+ * CJK symbol, kana and full-width blocks. */
+static void
+test_breaks_exhaustive(void **state)
+{
+	(void)state;
+	static const int32_t neigh[] = { 'a', '\r', 0x4e2d, 0x3002, 0xff0c };
+	for (int32_t c = 1; c < 0x10000; c++) {
+		if (c >= 0xd800 && c <= 0xdfff)
+			continue;
+		for (size_t k = 0; k < sizeof neigh / sizeof neigh[0]; k++) {
+			utf8proc_uint8_t s[8];
+			size_t n = (size_t)utf8proc_encode_char(neigh[k], s);
+			size_t m = n + (size_t)utf8proc_encode_char(c, s + n);
+			if (width_next_cluster((char *)s, m, 0) != ref_next((char *)s, m, 0))
+				fail_msg("U+%04X U+%04X", (unsigned)neigh[k], (unsigned)c);
+			m = (size_t)utf8proc_encode_char(c, s);
+			size_t m2 = m + (size_t)utf8proc_encode_char(neigh[k], s + m);
+			if (width_next_cluster((char *)s, m2, 0) != ref_next((char *)s, m2, 0))
+				fail_msg("U+%04X U+%04X", (unsigned)c, (unsigned)neigh[k]);
+		}
+	}
+	for (int32_t a = 0x3000; a < 0x3100; a++)
+		for (int32_t b = 0xff00; b < 0xfff0; b++) {
+			utf8proc_uint8_t s[8];
+			size_t n = (size_t)utf8proc_encode_char(a, s);
+			n += (size_t)utf8proc_encode_char(b, s + n);
+			if (width_next_cluster((char *)s, n, 0) != ref_next((char *)s, n, 0))
+				fail_msg("U+%04X U+%04X", (unsigned)a, (unsigned)b);
+		}
+}
+
 static void
 test_str(void **state)
 {
@@ -271,7 +324,8 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_every_codepoint), cmocka_unit_test(test_every_codepoint_shown),
 		cmocka_unit_test(test_bundled_texts),   cmocka_unit_test(test_tricky),
-		cmocka_unit_test(test_breaks),          cmocka_unit_test(test_str),
+		cmocka_unit_test(test_breaks),          cmocka_unit_test(test_breaks_exhaustive),
+		cmocka_unit_test(test_str),
 	};
 	return cmocka_run_group_tests(tests, setup, NULL);
 }
