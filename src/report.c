@@ -95,33 +95,50 @@ mentions(const struct article *a, const char *city)
 	return n;
 }
 
-/* s made safe and cut to max_cols columns at a cluster boundary, "…" marking
- * the cut; malloc'd, its width in *cols. */
+/* s as the layout shows it (safe, punctuation as in --dump), cut to
+ * max_cols columns at a cluster boundary with "…" marking the cut;
+ * malloc'd, its width in *cols. */
 static char *
-fit(const struct width_opts *w, const char *s, int max_cols, int *cols)
+fit(const struct layout_opts *o, const char *s, int max_cols, int *cols)
 {
 	size_t n = strlen(s);
-	char *t = malloc(n + sizeof "…");
-	if (t == NULL)
+	char *safe = malloc(n + 1);
+	if (safe == NULL)
 		return NULL;
-	n = safe_copy(t, s, n);
-	int full = width_str(w, t, n);
-	if (full <= max_cols) {
-		*cols = full;
+	n = safe_copy(safe, s, n);
+	/* each glyph's shown text is at most sizeof g.shown - 1 bytes */
+	struct layout_glyph g;
+	size_t cap = (n + 1) * (sizeof g.shown - 1) + sizeof "…";
+	char *t = malloc(cap);
+	if (t == NULL) {
+		free(safe);
+		return NULL;
+	}
+	int room = max_cols - width_str(&o->w, "…", strlen("…")), used = 0;
+	size_t w = 0, cut = 0;
+	int cut_cols = 0, total = 0;
+	for (size_t p = 0; p < n; p = g.end) {
+		layout_glyph(o, safe, 0, n, p, &g);
+		size_t k = strlen(g.shown);
+		memcpy(t + w, g.shown, k);
+		w += k;
+		total += g.cols;
+		if (used + g.cols <= room) {
+			used += g.cols;
+			cut = w;
+			cut_cols = used;
+		} else {
+			used = room + 1; /* nothing after a glyph that does not fit */
+		}
+	}
+	t[w] = 0;
+	free(safe);
+	if (total <= max_cols) {
+		*cols = total;
 		return t;
 	}
-	int room = max_cols - width_str(w, "…", strlen("…")), used = 0;
-	size_t end = 0;
-	while (end < n) {
-		size_t next = width_next_cluster(t, n, end);
-		int cw = width_cluster(w, t + end, next - end);
-		if (used + cw > room)
-			break;
-		used += cw;
-		end = next;
-	}
-	memcpy(t + end, "…", sizeof "…");
-	*cols = width_str(w, t, strlen(t));
+	memcpy(t + cut, "…", sizeof "…");
+	*cols = cut_cols + width_str(&o->w, "…", strlen("…"));
 	return t;
 }
 
@@ -143,7 +160,7 @@ struct list_row {
 };
 
 int
-report_list(FILE *f, const struct corpus *c, const struct width_opts *w)
+report_list(FILE *f, const struct corpus *c, const struct layout_opts *o)
 {
 	struct list_row *rows = calloc(c->n ? c->n : 1, sizeof *rows);
 	if (rows == NULL)
@@ -153,9 +170,9 @@ report_list(FILE *f, const struct corpus *c, const struct width_opts *w)
 		const struct article *a = &c->v[i];
 		struct list_row *r = &rows[i];
 		const struct meta *m = &a->meta;
-		r->title = fit(w, m->title ? m->title : "", REPORT_TITLE_COLS, &r->title_cols);
-		r->source = fit(w, m->source ? m->source : "-", REPORT_SOURCE_COLS, &r->source_cols);
-		r->date = fit(w, m->date ? m->date : "-", REPORT_SOURCE_COLS, &r->date_cols);
+		r->title = fit(o, m->title ? m->title : "", REPORT_TITLE_COLS, &r->title_cols);
+		r->source = fit(o, m->source ? m->source : "-", REPORT_SOURCE_COLS, &r->source_cols);
+		r->date = fit(o, m->date ? m->date : "-", REPORT_SOURCE_COLS, &r->date_cols);
 		if (!r->title || !r->source || !r->date) {
 			rc = ERR_NOMEM;
 			break;

@@ -30,12 +30,13 @@
  * outside, such as paths in messages. */
 void report_put_safe(FILE *f, const char *s, size_t n);
 
-/* One line per article, columns aligned by display width (w):
+/* One line per article, columns aligned by display width (o->w), the
+ * fields shown as layout_glyph shows them (o->punct_fullwidth):
  *   title  source  [date]  N 字  杭州 n  深圳 n  成都 n
  * "-" for an unknown source or date; the date column is left out when no
  * article has a date. Counts are of the text outside boilerplate.
  * 0, ERR_NOMEM or ERR_IO (writing failed). */
-int report_list(FILE *f, const struct corpus *c, const struct width_opts *w);
+int report_list(FILE *f, const struct corpus *c, const struct layout_opts *o);
 
 /* The article as the reading view shows it: its title, a metadata line
  * (source · author · date · N 字, the parts that are known), a blank line,

@@ -259,12 +259,13 @@ static void
 list_of(struct article *v, size_t n, int ambiguous_wide, const char *want)
 {
 	struct corpus c = { v, n };
-	struct width_opts w = { .ambiguous_wide = ambiguous_wide };
+	struct layout_opts o;
+	opts(&o, ambiguous_wide);
 	char *out = NULL;
 	size_t len = 0;
 	FILE *f = open_memstream(&out, &len);
 	assert_non_null(f);
-	assert_int_equal(report_list(f, &c, &w), 0);
+	assert_int_equal(report_list(f, &c, &o), 0);
 	assert_int_equal(fclose(f), 0);
 	assert_text(out, want);
 	free(out);

@@ -333,7 +333,7 @@ main(int argc, char **argv)
 	int rc = 0;
 	switch (opts.mode) {
 	case MODE_LIST:
-		rc = report_list(stdout, &corpus, &lopts.w);
+		rc = report_list(stdout, &corpus, &lopts);
 		break;
 	case MODE_UI: /* handled above, as are --compare and --search */
 	case MODE_COMPARE:
