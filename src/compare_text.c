@@ -51,25 +51,33 @@ cut_cols(const struct width_opts *w, const char *s, int max_cols, char *buf, siz
 	return used;
 }
 
-void
-compare_text_put_passage(FILE *f, const char *text, size_t start, size_t end,
-			 const struct span_list *marks, const char *open, const char *close)
+static void
+mark_strings(int kind, const char **open, const char **close)
 {
-	size_t mk = 0, run = start;
-	int32_t prev = 0;
+	switch (kind) {
+	case SPAN_GARBLED:
+		*open = REPORT_GARBLED_OPEN;
+		*close = REPORT_GARBLED_CLOSE;
+		break;
+	case SPAN_REPAIRED:
+		*open = REPORT_REPAIRED_OPEN;
+		*close = REPORT_REPAIRED_CLOSE;
+		break;
+	case SPAN_SEARCH:
+		*open = COMPARE_TEXT_HIT_OPEN;
+		*close = COMPARE_TEXT_HIT_CLOSE;
+		break;
+	default:
+		*open = *close = "";
+	}
+}
+
+/* text[start, end) with line breaks shown as put_passage says. */
+static void
+put_plain(FILE *f, const char *text, size_t start, size_t end, int32_t *prev)
+{
+	size_t run = start;
 	for (size_t i = start; i < end;) {
-		while (marks && mk < marks->n && marks->v[mk].end <= i && marks->v[mk].start < i)
-			mk++;
-		if (marks && mk < marks->n && marks->v[mk].start == i) {
-			report_put_safe(f, text + run, i - run);
-			fputs(open, f);
-			size_t e = marks->v[mk].end < end ? marks->v[mk].end : end;
-			compare_text_put_passage(f, text, i, e, NULL, "", "");
-			fputs(close, f);
-			mk++;
-			run = i = e;
-			continue;
-		}
 		int32_t cp;
 		size_t ni = ustr_next(text, end, i, &cp);
 		if (cp == '\n') {
@@ -77,14 +85,36 @@ compare_text_put_passage(FILE *f, const char *text, size_t start, size_t end,
 			int32_t next = 0;
 			if (ni < end)
 				ustr_next(text, end, ni, &next);
-			if (!(ustr_is_cjk(prev) && ustr_is_cjk(next)))
+			if (!(ustr_is_cjk(*prev) && ustr_is_cjk(next)))
 				fputc(' ', f);
 			run = ni;
 		}
-		prev = cp;
+		*prev = cp;
 		i = ni;
 	}
 	report_put_safe(f, text + run, end - run);
+}
+
+void
+compare_text_put_passage(FILE *f, const char *text, size_t start, size_t end,
+			 const struct span_list *marks)
+{
+	int32_t prev = 0;
+	size_t i = start;
+	for (size_t k = 0; marks && k < marks->n; k++) {
+		const struct span *m = &marks->v[k];
+		if (m->end <= i || m->start >= end)
+			continue; /* outside, or overlapping one already shown */
+		size_t ms = m->start > i ? m->start : i, me = m->end < end ? m->end : end;
+		const char *open, *close;
+		mark_strings(m->kind, &open, &close);
+		put_plain(f, text, i, ms, &prev);
+		fputs(open, f);
+		put_plain(f, text, ms, me, &prev);
+		fputs(close, f);
+		i = me;
+	}
+	put_plain(f, text, i, end, &prev);
 }
 
 /* Count columns: the widest of the city name and its numbers. */
@@ -240,7 +270,7 @@ print_figures(FILE *f, const struct compare_spec *s, const struct compare_result
 				last = cell->v[i].art;
 			}
 			fputs("    ", f);
-			compare_text_put_passage(f, a->text, st->start, st->end, NULL, "", "");
+			compare_text_put_passage(f, a->text, st->start, st->end, &a->spans);
 			fputc('\n', f);
 		}
 	}
@@ -295,8 +325,15 @@ compare_text_search(FILE *f, const char *query, const struct search_result *r,
 				i++;
 			}
 			fputs("    ", f);
-			compare_text_put_passage(f, a->text, start, end, &marks, COMPARE_TEXT_HIT_OPEN,
-						 COMPARE_TEXT_HIT_CLOSE);
+			for (size_t k = 0; k < a->spans.n; k++)
+				if (a->spans.v[k].start < end && a->spans.v[k].end > start &&
+				    span_list_push(&marks, a->spans.v[k].start, a->spans.v[k].end,
+						   a->spans.v[k].kind, 0) < 0) {
+					span_list_free(&marks);
+					return ERR_NOMEM;
+				}
+			span_list_sort(&marks);
+			compare_text_put_passage(f, a->text, start, end, &marks);
 			fputc('\n', f);
 		}
 	}

@@ -20,11 +20,13 @@
 #define COMPARE_TEXT_TITLE_COLS 36
 
 /* Write text[start, end) on one line: a line break joining two CJK
- * characters shows as nothing, any other as a space; the spans of marks
- * (sorted, non-overlapping, may be NULL) that lie inside get open/close
- * around them. */
+ * characters shows as nothing, any other as a space. The spans of marks
+ * (sorted by start; may be NULL) are bracketed by kind: SPAN_GARBLED and
+ * SPAN_REPAIRED as in --dump (REPORT_GARBLED_*, REPORT_REPAIRED_*),
+ * SPAN_SEARCH with COMPARE_TEXT_HIT_*; a span overlapping one already
+ * bracketed is bracketed only for its remaining part. */
 void compare_text_put_passage(FILE *f, const char *text, size_t start, size_t end,
-			      const struct span_list *marks, const char *open, const char *close);
+			      const struct span_list *marks);
 
 /* The --compare report for spec s and result r over mc:
  *   a table, one column per city, rows "sentences" (naming the city),

@@ -1,0 +1,388 @@
+/* Tests for compare_spec, compare and compare_text: the default cities and
+ * themes, --cities and config lines, the figure rule, sentence counting,
+ * and exact counts and table lines on the bundled texts. Run from the
+ * repository root.
+ *
+ * The bundled counts were recounted independently of the C code: the parsed
+ * sentences (article_load) dumped with their block kinds, folded with the
+ * `opencc -c t2s` command and Python's unicodedata NFKC + casefold, and
+ * counted with Python regular expressions built from the same word lists.
+ * When cleaning or parsing changes, redo that recount before editing these
+ * numbers. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "../src/compare.h"
+#include "../src/compare_spec.h"
+#include "../src/compare_text.h"
+#include "../src/config.h"
+#include "../src/corpus.h"
+#include "../src/err.h"
+#include "../src/layout.h"
+
+static int
+setup(void **state)
+{
+	struct script *s = NULL;
+	char *cause = NULL;
+	if (script_open(&s, &cause) < 0) {
+		fprintf(stderr, "script_open: %s\n", cause ? cause : "?");
+		free(cause);
+		return -1;
+	}
+	*state = s;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	script_close(*state);
+	return 0;
+}
+
+static void
+test_defaults(void **state)
+{
+	(void)state;
+	struct compare_spec s;
+	assert_int_equal(compare_spec_default(&s), 0);
+	assert_int_equal(s.ncities, 3);
+	static const char *const names[] = { "杭州", "深圳", "成都" };
+	static const char *const provs[] = { "浙江", "广东", "四川" };
+	static const char *const second[] = { "杭州市", "深圳市", "成都市" };
+	for (size_t i = 0; i < 3; i++) {
+		const struct compare_entity *e = compare_spec_city(&s, i);
+		assert_string_equal(e->name, names[i]);
+		assert_string_equal(e->province, provs[i]);
+		assert_string_equal(e->words[0], names[i]);
+		assert_string_equal(e->words[1], second[i]);
+	}
+	static const char *const themes[] = { "人才", "算力", "资本", "政策", "产业", "模型" };
+	assert_int_equal(s.nthemes, 6);
+	for (size_t i = 0; i < 6; i++)
+		assert_string_equal(s.themes[i].name, themes[i]);
+	compare_spec_free(&s);
+}
+
+struct select_case {
+	const char *list;
+	int rc;
+	const char *cause;       /* when rc < 0 */
+	const char *names[5];    /* when rc == 0 */
+};
+
+static const struct select_case select_cases[] = {
+	{ "杭州,深圳,北京", 0, NULL, { "杭州", "深圳", "北京" } },
+	{ "深圳，成都、 杭州 北京", 0, NULL, { "深圳", "成都", "杭州", "北京" } },
+	{ "杭州市,鹏城", 0, NULL, { "杭州", "深圳" } }, /* aliases pick their city */
+	{ "杭州", ERR_INVAL, "give 2 to 4 cities, not 1", { NULL } },
+	{ "", ERR_INVAL, "give 2 to 4 cities, not 0", { NULL } },
+	{ "杭州,深圳,成都,北京,上海", ERR_INVAL, "give 2 to 4 cities, not 5", { NULL } },
+	{ "杭州,杭城", ERR_INVAL, "杭城 is named twice", { NULL } },
+};
+
+static void
+test_select(void **state)
+{
+	(void)state;
+	for (size_t t = 0; t < sizeof select_cases / sizeof *select_cases; t++) {
+		const struct select_case *c = &select_cases[t];
+		struct compare_spec s;
+		assert_int_equal(compare_spec_default(&s), 0);
+		char *cause = NULL;
+		int rc = compare_spec_select(&s, c->list, &cause);
+		if (rc != c->rc)
+			fail_msg("'%s': rc %d, want %d", c->list, rc, c->rc);
+		if (rc < 0) {
+			assert_non_null(cause);
+			assert_string_equal(cause, c->cause);
+			assert_int_equal(s.ncities, 3); /* unchanged */
+		} else {
+			size_t n = 0;
+			while (c->names[n])
+				n++;
+			assert_int_equal(s.ncities, n);
+			for (size_t i = 0; i < n; i++)
+				assert_string_equal(compare_spec_city(&s, i)->name, c->names[i]);
+		}
+		free(cause);
+		compare_spec_free(&s);
+	}
+	/* A new city is matched by its name and NAME市. */
+	struct compare_spec s;
+	assert_int_equal(compare_spec_default(&s), 0);
+	assert_int_equal(compare_spec_select(&s, "北京,杭州", NULL), 0);
+	const struct compare_entity *e = compare_spec_city(&s, 0);
+	assert_int_equal(e->nwords, 2);
+	assert_string_equal(e->words[1], "北京市");
+	assert_null(e->province);
+	compare_spec_free(&s);
+}
+
+struct warn_log {
+	char msg[4][200];
+	size_t n;
+};
+
+static void
+collect(void *ctx, const char *msg)
+{
+	struct warn_log *w = ctx;
+	if (w->n < 4)
+		snprintf(w->msg[w->n++], sizeof w->msg[0], "%s", msg);
+}
+
+static void
+test_configure(void **state)
+{
+	(void)state;
+	static const char text[] = "city 北京 北京市 海淀区\n"
+				   "city 杭州 临安\n"
+				   "theme 人才 猎头 人才\n"
+				   "theme 出海 出海 海外\n"
+				   "set cities 杭州\n"
+				   "set cities 深圳,北京\n";
+	struct config cfg;
+	struct warn_log w = { 0 };
+	assert_int_equal(config_parse("cfg", text, strlen(text), &cfg, collect, &w), 0);
+	struct compare_spec s;
+	assert_int_equal(compare_spec_default(&s), 0);
+	assert_int_equal(compare_spec_configure(&s, &cfg, collect, &w), 0);
+	assert_int_equal(w.n, 1);
+	assert_string_equal(w.msg[0], "cfg:5: set cities: give 2 to 4 cities, not 1");
+	assert_int_equal(s.ncities, 2);
+	assert_string_equal(compare_spec_city(&s, 0)->name, "深圳");
+	const struct compare_entity *bj = compare_spec_city(&s, 1);
+	assert_string_equal(bj->name, "北京");
+	assert_int_equal(bj->nwords, 3);
+	assert_string_equal(bj->words[2], "海淀区");
+	/* 杭州's aliases replaced, its province kept */
+	assert_int_equal(s.known[0].nwords, 2);
+	assert_string_equal(s.known[0].words[1], "临安");
+	assert_string_equal(s.known[0].province, "浙江");
+	assert_int_equal(s.nthemes, 7);
+	assert_int_equal(s.themes[0].nwords, 2);
+	assert_string_equal(s.themes[0].words[0], "猎头");
+	assert_string_equal(s.themes[6].name, "出海");
+	compare_spec_free(&s);
+	config_free(&cfg);
+}
+
+struct figure_case {
+	const char *text;
+	int want;
+};
+
+static const struct figure_case figure_cases[] = {
+	{ "投入强度达3.92%", 1 },   { "１２％的企业", 1 },   { "2024年", 1 },
+	{ "私募基金管理人1,447家", 1 }, { "超过 10 万人", 1 }, { "5亿元", 1 },
+	{ "H800芯片", 0 },          { "DeepSeek-R1模型", 0 }, { "4月2日", 0 },
+	{ "第三名", 0 },            { "241算法", 0 },         { "没有数字", 0 },
+	{ "90位专家", 1 },          { "V3 版本", 0 },
+};
+
+static void
+test_figures(void **state)
+{
+	for (size_t i = 0; i < sizeof figure_cases / sizeof *figure_cases; i++) {
+		const char *s = figure_cases[i].text;
+		struct match_text t;
+		assert_int_equal(match_fold(*state, s, strlen(s), &t), 0);
+		if (compare_has_figure(&t, 0, strlen(s)) != figure_cases[i].want)
+			fail_msg("'%s': want %d", s, figure_cases[i].want);
+		match_text_free(&t);
+	}
+}
+
+static void
+test_block_kinds(void **state)
+{
+	(void)state;
+	static const int counts[BLOCK_KIND_COUNT] = {
+		[BLOCK_TITLE] = 1, [BLOCK_SUMMARY] = 1, [BLOCK_HEADING] = 1,
+		[BLOCK_PARAGRAPH] = 1, [BLOCK_CAPTION] = 1, [BLOCK_PRE] = 1,
+	};
+	for (int k = 0; k < BLOCK_KIND_COUNT; k++)
+		assert_int_equal(compare_block_counts(k), counts[k]);
+}
+
+/* Counting on a small article: two cities in one sentence count for both,
+ * a province alone does not count for its city, aliases and variants. */
+static void
+test_run_small(void **state)
+{
+	static const char text[] = "城市\n\n"
+				   "杭州和深圳都有100家企業。浙江的人才很多。"
+				   "杭城的人才與資本。鹏城南山区的政策!成都没有数字。\n";
+	struct article a;
+	assert_int_equal(article_from_utf8("small", text, strlen(text), &a), 0);
+	struct compare_spec s;
+	assert_int_equal(compare_spec_default(&s), 0);
+	struct compare_matcher *m;
+	assert_int_equal(compare_matcher_new(&s, *state, &m), 0);
+	struct match_corpus mc;
+	assert_int_equal(match_corpus_fold(*state, &a, 1, &mc), 0);
+	struct compare_result r;
+	assert_int_equal(compare_run(&s, m, &mc, &r), 0);
+	assert_int_equal(r.city[0].n, 2);     /* 杭州: sentences 1 and 3 */
+	assert_int_equal(r.city[1].n, 2);     /* 深圳: 1 and 4 */
+	assert_int_equal(r.city[2].n, 1);     /* 成都 */
+	assert_int_equal(r.hits[1], 3);       /* 深圳, 鹏城, 南山区 */
+	assert_int_equal(r.province[0].n, 1); /* 浙江 */
+	assert_int_equal(compare_cell(&r, 0, 0)->n, 1); /* 杭州 × 人才 */
+	assert_int_equal(compare_cell(&r, 0, 2)->n, 1); /* 杭州 × 资本 (資本) */
+	assert_int_equal(compare_cell(&r, 1, 3)->n, 1); /* 深圳 × 政策 */
+	assert_int_equal(compare_cell(&r, 0, 6)->n, 1); /* 杭州 figures */
+	assert_int_equal(compare_cell(&r, 1, 6)->n, 1); /* 深圳 figures */
+	assert_int_equal(compare_cell(&r, 2, 6)->n, 0);
+	/* the shared sentence is the same passage in both columns */
+	assert_int_equal(compare_cell(&r, 0, 6)->v[0].sent, compare_cell(&r, 1, 6)->v[0].sent);
+	assert_int_equal(r.per_article[0], 2);
+
+	/* spans for highlighting: city and theme words of the whole text */
+	struct span_list sp = { 0 };
+	assert_int_equal(compare_matcher_spans(m, &mc.folded[0], 0, a.len,
+					       COMPARE_CITIES | COMPARE_THEMES, &sp), 0);
+	size_t cities = 0, themes = 0;
+	for (size_t i = 0; i < sp.n; i++) {
+		cities += sp.v[i].kind == SPAN_CITY;
+		themes += sp.v[i].kind == SPAN_THEME;
+	}
+	assert_int_equal(cities, 6);
+	assert_int_equal(themes, 4); /* 人才 ×2, 資本, 政策 */
+	span_list_free(&sp);
+	compare_result_free(&r);
+	match_corpus_free(&mc);
+	compare_matcher_free(m);
+	compare_spec_free(&s);
+	article_free(&a);
+}
+
+struct bundled {
+	struct corpus c;
+	struct compare_spec s;
+	struct compare_matcher *m;
+	struct match_corpus mc;
+	struct compare_result r;
+};
+
+static void
+bundled_load(struct script *sc, struct bundled *b)
+{
+	static const char *const paths[] = { "texts" };
+	struct source_opts opts = { 0 };
+	assert_int_equal(corpus_load(&b->c, paths, 1, &opts, NULL, NULL), 0);
+	assert_int_equal(b->c.n, 5);
+	assert_int_equal(compare_spec_default(&b->s), 0);
+	assert_int_equal(compare_matcher_new(&b->s, sc, &b->m), 0);
+	assert_int_equal(match_corpus_fold(sc, b->c.v, b->c.n, &b->mc), 0);
+	assert_int_equal(compare_run(&b->s, b->m, &b->mc, &b->r), 0);
+}
+
+static void
+bundled_free(struct bundled *b)
+{
+	compare_result_free(&b->r);
+	match_corpus_free(&b->mc);
+	compare_matcher_free(b->m);
+	compare_spec_free(&b->s);
+	corpus_free(&b->c);
+}
+
+static void
+test_bundled_counts(void **state)
+{
+	struct bundled b;
+	bundled_load(*state, &b);
+	/* rows: sentences, mentions, province, 6 themes, figures; 杭州 深圳 成都 */
+	static const size_t want[10][3] = {
+		{ 87, 68, 15 }, { 105, 106, 17 }, { 14, 5, 9 },
+		{ 18, 16, 3 },  { 6, 1, 2 },      { 6, 4, 1 },  { 13, 22, 0 },
+		{ 7, 18, 2 },   { 18, 9, 3 },     { 29, 16, 5 },
+	};
+	for (size_t c = 0; c < 3; c++) {
+		assert_int_equal(b.r.city[c].n, want[0][c]);
+		assert_int_equal(b.r.hits[c], want[1][c]);
+		assert_int_equal(b.r.province[c].n, want[2][c]);
+		for (size_t row = 0; row <= 6; row++)
+			if (compare_cell(&b.r, c, row)->n != want[3 + row][c])
+				fail_msg("city %zu row %zu: %zu, want %zu", c, row,
+					 compare_cell(&b.r, c, row)->n, want[3 + row][c]);
+	}
+	static const size_t per[5][3] = {
+		{ 20, 3, 14 }, { 36, 0, 0 }, { 6, 64, 0 }, { 3, 1, 1 }, { 22, 0, 0 },
+	};
+	for (size_t a = 0; a < 5; a++)
+		for (size_t c = 0; c < 3; c++)
+			assert_int_equal(b.r.per_article[c * 5 + a], per[a][c]);
+	/* 深圳's capital passages are all in the 深圳 article (002) */
+	const struct compare_refs *cap = compare_cell(&b.r, 1, 2);
+	static const size_t sents[] = { 35, 106, 133, 134 };
+	for (size_t i = 0; i < 4; i++) {
+		assert_int_equal(cap->v[i].art, 2);
+		assert_int_equal(cap->v[i].sent, sents[i]);
+	}
+	bundled_free(&b);
+}
+
+static void
+test_bundled_text(void **state)
+{
+	struct bundled b;
+	bundled_load(*state, &b);
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	assert_non_null(f);
+	struct layout_opts lo;
+	layout_opts_default(&lo);
+	assert_int_equal(compare_text_print(f, &b.s, &b.r, &b.mc, &lo.w), 0);
+	assert_int_equal(fclose(f), 0);
+	static const char head[] =
+		"5 articles; counts are sentences, mentions are names and aliases found\n"
+		"\n"
+		"           杭州  深圳  成都\n"
+		"sentences    87    68    15\n"
+		"mentions    105   106    17\n"
+		"province     14     5     9\n"
+		"人才         18    16     3\n"
+		"算力          6     1     2\n"
+		"资本          6     4     1\n"
+		"政策         13    22     0\n"
+		"产业          7    18     2\n"
+		"模型         18     9     3\n"
+		"figures      29    16     5\n"
+		"\n"
+		"sentences naming each city, by article\n";
+	if (strncmp(buf, head, strlen(head)) != 0)
+		fail_msg("got:\n%.*s", (int)strlen(head) + 40, buf);
+	assert_non_null(strstr(buf, "\n杭州: 29 sentences with figures\n"));
+	assert_non_null(strstr(buf, "\n深圳: 16 sentences with figures\n"));
+	assert_non_null(strstr(buf, "\n成都: 5 sentences with figures\n"));
+	/* the 杭州 article's row, its title cut to 36 columns */
+	assert_non_null(strstr(buf, "\nDeepSeek爆火引全球关注,中国AI创新力…     3     1     1\n"));
+	for (size_t i = 0; i < len; i++)
+		assert_true(buf[i] != '\x1b' && (buf[i] == '\n' || (unsigned char)buf[i] >= 0x20));
+	free(buf);
+	bundled_free(&b);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_defaults),   cmocka_unit_test(test_select),
+		cmocka_unit_test(test_configure),  cmocka_unit_test(test_figures),
+		cmocka_unit_test(test_block_kinds), cmocka_unit_test(test_run_small),
+		cmocka_unit_test(test_bundled_counts), cmocka_unit_test(test_bundled_text),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
