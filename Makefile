@@ -110,12 +110,12 @@ lint:
 	else groff -ww -z -man man/duwen.1 && echo "== man/duwen.1: groff -ww clean"; fi
 
 e2e: $(BUILD)/duwen
-	@DUWEN=$(CURDIR)/$(BUILD)/duwen sh tests/run.sh e2e $(sort $(wildcard tests/e2e/*.sh))
+	@DUWEN=$(abspath $(BUILD))/duwen sh tests/run.sh e2e $(sort $(wildcard tests/e2e/*.sh))
 
 bench: deps
 	@$(MAKE) --no-print-directory $(BENCHES) $(BUILD)/duwen
 	@set -e; for b in $(BENCHES); do echo "== $$b"; ./$$b; done
-	@for s in $(sort $(wildcard bench/*.sh)); do echo "== $$s"; DUWEN=$(CURDIR)/$(BUILD)/duwen sh $$s; done
+	@for s in $(sort $(wildcard bench/*.sh)); do echo "== $$s"; DUWEN=$(abspath $(BUILD))/duwen sh $$s; done
 
 install: $(BUILD)/duwen
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/share/duwen/texts
