@@ -114,7 +114,7 @@ e2e: $(BUILD)/duwen
 
 bench: deps
 	@$(MAKE) --no-print-directory $(BENCHES) $(BUILD)/duwen
-	@set -e; for b in $(BENCHES); do echo "== $$b"; ./$$b; done
+	@set -e; for b in $(abspath $(BENCHES)); do echo "== $$b"; $$b; done
 	@for s in $(sort $(wildcard bench/*.sh)); do echo "== $$s"; DUWEN=$(abspath $(BUILD))/duwen sh $$s; done
 
 install: $(BUILD)/duwen
