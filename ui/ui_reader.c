@@ -131,7 +131,7 @@ static void
 r_title(struct pane *p, char *buf, size_t cap)
 {
 	struct rpane *rp = p->data;
-	snprintf(buf, cap, "%s", rp->app->corpus->v[rp->art].meta.title);
+	snprintf(buf, cap, "%s", rp->r.a->meta.title);
 }
 
 static void
@@ -148,7 +148,7 @@ r_status(struct pane *p, char *buf, size_t cap)
 		snprintf(hit, sizeof hit, "  %zu hits", r->hits.n);
 	snprintf(buf, cap, "%3d%%  %s%s%s  %s", reader_percent(r), script_name(r->kind),
 		 r->vo.show_boilerplate ? "  +boilerplate" : "", hit,
-		 rp->app->corpus->v[rp->art].meta.title);
+		 r->a->meta.title);
 }
 
 /* ---- drawing ---- */
@@ -229,7 +229,7 @@ draw_row(WINDOW *w, int y, struct reader *r, const struct view_row *row, int mar
 static void
 draw_header(WINDOW *w, struct rpane *rp, int cols)
 {
-	const struct article *a = &rp->app->corpus->v[rp->art];
+	const struct article *a = rp->r.a; /* the displayed script's metadata */
 	const struct meta *m = &a->meta;
 	char info[512];
 	size_t chars = a->chars;
