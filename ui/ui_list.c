@@ -147,9 +147,10 @@ plan(int cols)
 {
 	struct cols c = { 4, 0, 0, 7, 0, 0 };
 	int rest = cols - c.mark - c.len - 1;
-	if (rest >= 40) { c.city = 13; rest -= c.city; }
-	if (rest >= 40) { c.notes = 4; rest -= c.notes; }
-	if (rest >= 44) { c.source = 14; rest -= c.source; }
+	/* the title keeps at least 18 columns; counts before the source */
+	if (rest - 13 >= 18) { c.city = 13; rest -= c.city; }
+	if (rest - 4 >= 18) { c.notes = 4; rest -= c.notes; }
+	if (rest - 14 >= 28) { c.source = 14; rest -= c.source; }
 	c.title = rest;
 	return c;
 }
