@@ -70,6 +70,8 @@ int pane_collect_spans(struct app *app, size_t art, struct span_list *out);
 unsigned pane_spans_gen(struct app *app);
 /* Notes on corpus article art (0 without a counter). */
 int pane_note_count(struct app *app, size_t art);
+/* Index of the sidebar pane (the list), or m->n. */
+size_t pane_sidebar_index(struct pane_mgr *m);
 /* Suspend (Ctrl-Z) and come back. */
 void pane_suspend(struct app *app);
 
