@@ -14,6 +14,7 @@
 static const struct { const char *ctx, *title; } titles[] = {
 	{ "global", "Everywhere" }, { "list", "Article list" },
 	{ "reader", "Reading view" }, { "outline", "Outline" }, { "help", "Help" },
+	{ "compare", "City comparison" }, { "search", "Corpus search" }, { "notes", "Notes" },
 };
 
 static const char *
