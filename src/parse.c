@@ -301,7 +301,9 @@ classify_footer(struct parser *p)
 	while (c > p->body0 + 1) {
 		const struct unit *u = &p->u[c - 1];
 		if (!(u->kind == BLOCK_BOILERPLATE || u->kind == BLOCK_SOURCE ||
-		      u->kind == BLOCK_BYLINE || (!u->joined && ucount(p, u) <= 50)))
+		      u->kind == BLOCK_BYLINE ||
+		      (!u->joined && ucount(p, u) <= 50 &&
+		       !parse_line_prose(p->t + u->start, u->end - u->start))))
 			break;
 		c--;
 	}
@@ -313,8 +315,9 @@ classify_footer(struct parser *p)
 			p->u[f].kind = BLOCK_BOILERPLATE;
 }
 
-/* A credit alone (具身科技供图) takes the short line beside it as its
- * caption: the one before, else the one after. Then the rest. */
+/* A credit alone (具身科技供图) takes the short line (40 characters at
+ * most) beside it as its caption: the one before, else the one after. Then
+ * the rest. */
 static void
 classify_rest(struct parser *p)
 {
@@ -328,7 +331,7 @@ classify_rest(struct parser *p)
 			cand[nc++] = i + 1;
 		for (size_t k = 0; k < nc; k++) {
 			struct unit *v = &p->u[cand[k]];
-			if (v->kind == KIND_NONE && !v->joined && ucount(p, v) <= 60) {
+			if (v->kind == KIND_NONE && !v->joined && ucount(p, v) <= 40) {
 				v->kind = BLOCK_CAPTION;
 				break;
 			}
@@ -429,7 +432,7 @@ fill_meta(const struct parser *p, struct parse_result *r)
 						  &nomem);
 		if (nomem)
 			return ERR_NOMEM;
-		if (m->title == NULL && !(m->title = strdup("(untitled)")))
+		if (m->title == NULL && !(m->title = strdup(PARSE_UNTITLED)))
 			return ERR_NOMEM;
 	}
 	return 0;

@@ -61,6 +61,10 @@ parse_line_source(const char *s, size_t len, size_t *name_off, size_t *name_len)
 	};
 	size_t b = 0, e = len;
 	unbracket(s, &b, &e);
+	/* "2025-03-31 10:22 来源:新华社": a dateline may come first */
+	while (b < e && ((s[b] && strchr("0123456789-:/. ", s[b])) ||
+			 ustr_prefix(s + b, e - b, (const char *const[]){ "年", "月", "日", NULL })))
+		b += (unsigned char)s[b] < 0x80 ? 1 : 3;
 	size_t n = ustr_prefix(s + b, e - b, labels);
 	if (n == 0)
 		return 0;

@@ -170,9 +170,10 @@ first_clauses(const char *t, const struct block *b, const struct sentence *s, si
 		e = p;
 	if (ustr_count(t + f->start, e - f->start) <= PARSE_META_TITLE_MAX)
 		return flat(t, f->start, e, NULL, nomem);
+	/* the first clause boundary after 8 characters, else the last one */
 	size_t cut = 0, n = 0;
 	int depth = 0;
-	for (p = f->start; p < e && n < PARSE_META_TITLE_MAX; n++) {
+	for (p = f->start; p < e && n <= PARSE_META_TITLE_MAX; n++) {
 		size_t q = ustr_next(t, e, p, &cp);
 		if (ustr_is_opening(cp))
 			depth++;
@@ -180,9 +181,13 @@ first_clauses(const char *t, const struct block *b, const struct sentence *s, si
 			depth--;
 		else if (depth == 0 && n > 0 &&
 			 (cp == 0xFF0C || cp == ',' || cp == 0xFF1B || cp == ';' || cp == 0xFF1A ||
-			  cp == ':' || cp == 0x3001 || cp == ' '))
+			  cp == ':' || cp == 0x3001 || cp == ' ' || cp == 0x2014)) {
 			cut = p;
-		p = q;
+			if (n >= 8)
+				break;
+		}
+		if (n < PARSE_META_TITLE_MAX)
+			p = q;
 	}
 	if (cut)
 		return flat(t, f->start, cut, NULL, nomem);

@@ -1,0 +1,336 @@
+/* parse: block kinds, the header block, metadata and inferred titles on
+ * small cleaned texts. Blocks are written "kind|exact text". */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "../src/parse.h"
+#include "support_parse.h"
+
+#define N(a) (sizeof(a) / sizeof((a)[0]))
+
+static void
+check(const char *text, const char *const *want, size_t n)
+{
+	assert_int_equal(support_parse_blocks(text, want, n), 0);
+}
+
+/* Metadata of a text as "title|inferred|source|author|date", "-" for NULL. */
+static void
+check_meta(const char *text, const char *want)
+{
+	struct parse_result r;
+	assert_int_equal(parse_article(text, strlen(text), &r), 0);
+	char got[1024];
+	snprintf(got, sizeof got, "%s|%d|%s|%s|%s", r.meta.title, r.meta.title_inferred,
+		 r.meta.source ? r.meta.source : "-", r.meta.author ? r.meta.author : "-",
+		 r.meta.date ? r.meta.date : "-");
+	if (strcmp(got, want) != 0) {
+		char *w = support_escape(want, strlen(want)), *g = support_escape(got, strlen(got));
+		fprintf(stderr, "meta:\n  want %s\n  got  %s\n", w, g);
+		free(w);
+		free(g);
+	}
+	assert_string_equal(got, want);
+	parse_result_free(&r);
+}
+
+#define PARA1 "最近,人工智能火出了圈——四川一家人工智能企业公关负责人透露,有时一下午要接待3个参观团队。"
+#define PARA2 "这样的“热风暴”,是西湖边上的一只“蝴蝶”扇动翅膀带来的,也让更多城市开始思考自己的路。"
+
+static void
+test_kinds(void **state)
+{
+	(void)state;
+	const char *text = "杭州六小龙的启示\n"
+			   "摘要:杭州的创新生态值得学习。\n"
+			   "川观新闻记者 文露敏 高杲\n" PARA1 "\n"
+			   "深厚土壤\n"
+			   "具身科技研发的人形机器人。具身科技供图\n" PARA2 "\n"
+			   "来源:四川日报\n";
+	const char *want[] = {
+		"title|杭州六小龙的启示",
+		"summary|摘要:杭州的创新生态值得学习。",
+		"byline|川观新闻记者 文露敏 高杲",
+		"paragraph|" PARA1,
+		"heading|深厚土壤",
+		"caption|具身科技研发的人形机器人。具身科技供图",
+		"paragraph|" PARA2,
+		"source|来源:四川日报",
+	};
+	check(text, want, N(want));
+	check_meta(text, "杭州六小龙的启示|0|四川日报|文露敏 高杲|-");
+}
+
+/* A summary label alone: the paragraph after it is the summary. */
+static void
+test_summary_label(void **state)
+{
+	(void)state;
+	const char *text = "DeepSeek爆火引全球关注\nAI导读:\n" PARA1 "\n" PARA2 "\n";
+	const char *want[] = { "title|DeepSeek爆火引全球关注", "summary|AI导读:", "summary|" PARA1,
+			       "paragraph|" PARA2 };
+	check(text, want, N(want));
+}
+
+/* A credit alone takes the short line before it (else after) as caption. */
+static void
+test_caption_pair(void **state)
+{
+	(void)state;
+	const char *text = PARA1 "\n天行者1号人形机器人\n具身科技供图\n" PARA2 "\n"
+			   "图/新华社\n杭州西湖边的人工智能小镇\n" PARA1 "\n";
+	const char *want[] = {
+		"paragraph|" PARA1,         "caption|天行者1号人形机器人", "caption|具身科技供图",
+		"paragraph|" PARA2,         "caption|图/新华社",          "caption|杭州西湖边的人工智能小镇",
+		"paragraph|" PARA1,
+	};
+	check(text, want, N(want));
+}
+
+/* A scraped page: navigation, title, repeated lead lines, source, body, a
+ * byline, then a footer of short lines. */
+static void
+test_scraped_page(void **state)
+{
+	(void)state;
+	const char *text = "您的位置 首页 新闻\n\n"
+			   "错过DeepSeek,深圳拼了\n\n"
+			   "  来源:中国新闻周刊  《黑神话·悟空》这样的现象级产品  没有出现在最前沿的深圳?\n\n"
+			   "  来源:中国新闻周刊\n\n"
+			   "  没有出现在最前沿的深圳?\n\n"
+			   "  不少网民讨论:为什么像《黑神话· 悟空》这样的现象级产品,没有出现在最前沿的深圳?这个问题。\n\n"
+			   "  联系我们\n\n"
+			   "  " PARA1 "\n\n"
+			   "  记者:陈惟杉(chenweishan@chinanews.com.cn)\n\n"
+			   "   \n\n"
+			   "责任编辑:刘德宾\n\n"
+			   "作者: wczz1314\n\n"
+			   "为您推荐\n\n"
+			   "联系我们\n\n"
+			   "13000001211\n\n"
+			   "关注微信\n"
+			   "返回顶部";
+	const char *want[] = {
+		"boilerplate|您的位置 首页 新闻",
+		"title|错过DeepSeek,深圳拼了",
+		"boilerplate|来源:中国新闻周刊  《黑神话·悟空》这样的现象级产品  没有出现在最前沿的深圳?",
+		"source|来源:中国新闻周刊",
+		"boilerplate|没有出现在最前沿的深圳?",
+		"paragraph|不少网民讨论:为什么像《黑神话· 悟空》这样的现象级产品,没有出现在最前沿的深圳?这个问题。",
+		"heading|联系我们",
+		"paragraph|" PARA1,
+		"byline|记者:陈惟杉(chenweishan@chinanews.com.cn)",
+		"boilerplate|责任编辑:刘德宾",
+		"boilerplate|作者: wczz1314",
+		"boilerplate|为您推荐",
+		"boilerplate|联系我们",
+		"boilerplate|13000001211",
+		"boilerplate|关注微信",
+		"boilerplate|返回顶部",
+	};
+	check(text, want, N(want));
+	check_meta(text, "错过DeepSeek,深圳拼了|0|中国新闻周刊|陈惟杉|-");
+}
+
+/* "(记者 X)" glued to the last paragraph is split off as a byline. */
+static void
+test_trailing_byline(void **state)
+{
+	(void)state;
+	const char *text = PARA1 "\n" PARA2 "(記者 趙廣立)";
+	const char *want[] = { "paragraph|" PARA1, "paragraph|" PARA2, "byline|(記者 趙廣立)" };
+	check(text, want, N(want));
+}
+
+/* A source line, then a legal disclaimer: the disclaimer is boilerplate. */
+static void
+test_disclaimer(void **state)
+{
+	(void)state;
+	const char *text = PARA1 "\n(文章来源:第一财经)\n"
+			   "郑重声明:以上内容与本站立场无关。本站发布此内容的目的在于传播更多信息,"
+			   "本站对其观点、判断保持中立。股市有风险,投资需谨慎。";
+	const char *want[] = {
+		"paragraph|" PARA1,
+		"source|(文章来源:第一财经)",
+		"boilerplate|郑重声明:以上内容与本站立场无关。本站发布此内容的目的在于传播更多信息,"
+		"本站对其观点、判断保持中立。股市有风险,投资需谨慎。",
+	};
+	check(text, want, N(want));
+}
+
+/* Short closing lines of the article itself are not a footer. */
+static void
+test_no_footer(void **state)
+{
+	(void)state;
+	const char *text = PARA1 "\n到那一天,城市拥有的,远不止“六小龙”。\n来源:四川日报\n";
+	const char *want[] = { "paragraph|" PARA1, "paragraph|到那一天,城市拥有的,远不止“六小龙”。",
+			       "source|来源:四川日报" };
+	check(text, want, N(want));
+}
+
+static void
+test_header_block(void **state)
+{
+	(void)state;
+	const char *text = "title: 杭州的开源之路\n"
+			   "source: 浙江日报\n"
+			   "Author: 王五\n"
+			   "date: 2025-04-02\n"
+			   "tags: 开源\n"
+			   "\n" PARA1 "\n来源:四川日报\n";
+	const char *want[] = {
+		"meta|title: 杭州的开源之路\nsource: 浙江日报\nAuthor: 王五\ndate: 2025-04-02\ntags: 开源",
+		"paragraph|" PARA1,
+		"source|来源:四川日报",
+	};
+	check(text, want, N(want));
+	check_meta(text, "杭州的开源之路|0|浙江日报|王五|2025-04-02");
+	/* a header of one field, the rest inferred */
+	check_meta("source：新华社\n\n" PARA1 "\n", "最近,人工智能火出了圈|1|新华社|-|-");
+}
+
+static void
+test_not_header(void **state)
+{
+	(void)state;
+	/* no blank line after it: the "header" is text */
+	const char *t1 = "title: 杭州\n" PARA1 "\n";
+	const char *w1[] = { "title|title: 杭州", "paragraph|" PARA1 };
+	check(t1, w1, N(w1));
+	/* keys duwen does not know only */
+	const char *t2 = "From: Li Wei\n\n" PARA1 "\n";
+	const char *w2[] = { "title|From: Li Wei", "paragraph|" PARA1 };
+	check(t2, w2, N(w2));
+	/* not at the very top */
+	const char *t3 = PARA1 "\ntitle: 杭州\n\n";
+	const char *w3[] = { "paragraph|" PARA1, "heading|title: 杭州" };
+	check(t3, w3, N(w3));
+}
+
+static void
+test_dates(void **state)
+{
+	(void)state;
+	/* a dateline with the source in the head */
+	check_meta("杭州的开源之路\n2025-03-31 10:22 来源:新华社\n" PARA1 "\n",
+		   "杭州的开源之路|0|新华社|-|2025-03-31");
+	/* a date in the body is not the article's date */
+	check_meta("杭州的开源之路\n" PARA1 "2025年3月31日,杭州发布了新政策。\n",
+		   "杭州的开源之路|0|-|-|-");
+	/* a dateline alone in the head is a byline */
+	const char *t = "杭州的开源之路\n2025年4月2日\n" PARA1 "\n";
+	const char *w[] = { "title|杭州的开源之路", "byline|2025年4月2日", "paragraph|" PARA1 };
+	check(t, w, N(w));
+	check_meta(t, "杭州的开源之路|0|-|-|2025-04-02");
+}
+
+static void
+test_inferred_titles(void **state)
+{
+	(void)state;
+	/* questions in the lead; never the summary */
+	check_meta("摘要:年初,深度求索发布最新开源模型。\n" PARA1 "\n"
+		   "为什么是杭州?未来的机会又在哪儿?“热风暴”中,需要“冷思考”。\n启示一:\n" PARA2 "\n",
+		   "为什么是杭州?未来的机会又在哪儿?|1|-|-|-");
+	/* a question after the first heading does not count: the heading does */
+	check_meta(PARA1 "\n為什么DeepSeek成功了\n" PARA2 "为什么是杭州?\n",
+		   "為什么DeepSeek成功了|1|-|-|-");
+	/* a bare label heading is skipped */
+	check_meta(PARA1 "\n启示一:\n深厚土壤\n" PARA2 "\n", "深厚土壤|1|-|-|-");
+	/* the first sentence cut at a clause boundary */
+	check_meta("隨著DeepSeek以開源模式引發行業變革,開源迅速成為大模型主流開發模式。第二句。\n",
+		   "隨著DeepSeek以開源模式引發行業變革|1|-|-|-");
+	check_meta("天气很好。\n", "天气很好|1|-|-|-");
+	/* no clause boundary within 30 characters: cut with an ellipsis */
+	check_meta("一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三。\n",
+		   "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十…|1|-|-|-");
+	/* the institution, then the publication named in the text */
+	check_meta(PARA1 "\n(作者單位:浙江財經大學新經濟研究中心)", "最近,人工智能火出了圈|1|浙江財經大學新經濟研究中心|-|-");
+	check_meta("他向《中國科學報》表示,很好。她對《中國科學報》說,也好。《浙江省行動計劃》。\n",
+		   "他向《中國科學報》表示,很好|1|中國科學報|-|-");
+}
+
+static void
+test_empty(void **state)
+{
+	(void)state;
+	static const char *const texts[] = { "", "\n\n\n", "   \n\u3000\u3000\n \n" };
+	for (size_t i = 0; i < N(texts); i++) {
+		struct parse_result r;
+		assert_int_equal(parse_article(texts[i], strlen(texts[i]), &r), 0);
+		assert_int_equal(r.nblocks, 0);
+		assert_int_equal(r.nsents, 0);
+		assert_string_equal(r.meta.title, PARSE_UNTITLED);
+		assert_int_equal(r.meta.title_inferred, 1);
+		assert_null(r.meta.source);
+		parse_result_free(&r);
+	}
+}
+
+/* Every block yields at least one sentence; sentences stay in their block,
+ * in order, and never start or end with white space. */
+static void
+test_sentences_in_blocks(void **state)
+{
+	(void)state;
+	const char *text = "标题\n  缩进的段落。第二句!\n……\n- a\n- b\n" PARA1 "(記者 趙廣立)";
+	struct parse_result r;
+	assert_int_equal(parse_article(text, strlen(text), &r), 0);
+	size_t s = 0;
+	for (size_t b = 0; b < r.nblocks; b++) {
+		size_t first = s;
+		for (; s < r.nsents && r.sents[s].block == b; s++) {
+			assert_true(r.sents[s].start >= r.blocks[b].start);
+			assert_true(r.sents[s].end <= r.blocks[b].end);
+			assert_true(r.sents[s].end > r.sents[s].start);
+			assert_true(text[r.sents[s].start] != ' ' && text[r.sents[s].end - 1] != ' ');
+		}
+		assert_true(s > first);
+	}
+	assert_int_equal(s, r.nsents);
+	/* the pre block (the list) is one sentence per line */
+	assert_int_equal(r.blocks[3].kind, BLOCK_PRE);
+	assert_int_equal(r.nsents, 1 + 2 + 1 + 2 + 1 + 1);
+	parse_result_free(&r);
+}
+
+static void
+test_kind_names(void **state)
+{
+	(void)state;
+	assert_string_equal(parse_block_kind_name(BLOCK_TITLE), "title");
+	assert_string_equal(parse_block_kind_name(BLOCK_BOILERPLATE), "boilerplate");
+	assert_string_equal(parse_block_kind_name(BLOCK_META), "meta");
+	assert_string_equal(parse_block_kind_name(BLOCK_KIND_COUNT), "?");
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_kinds),
+		cmocka_unit_test(test_summary_label),
+		cmocka_unit_test(test_caption_pair),
+		cmocka_unit_test(test_scraped_page),
+		cmocka_unit_test(test_trailing_byline),
+		cmocka_unit_test(test_disclaimer),
+		cmocka_unit_test(test_no_footer),
+		cmocka_unit_test(test_header_block),
+		cmocka_unit_test(test_not_header),
+		cmocka_unit_test(test_dates),
+		cmocka_unit_test(test_inferred_titles),
+		cmocka_unit_test(test_empty),
+		cmocka_unit_test(test_sentences_in_blocks),
+		cmocka_unit_test(test_kind_names),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
