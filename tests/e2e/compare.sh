@@ -1,0 +1,93 @@
+#!/bin/sh
+# e2e: the comparison pane in a real terminal (a private tmux server):
+# open it, check the counts in the header, move to a cell (深圳 × 资本),
+# list its passages, open one and check the sentence is on screen and
+# highlighted, come back to the same cell, and resize between the wide
+# (side by side) and narrow (one city at a time) arrangements. Also the
+# plain-text --compare table. Every wait polls the screen.
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+DUWEN=${DUWEN:-$root/build/duwen}
+texts=$root/texts
+tmp=$(mktemp -d)
+sock=duwen-e2e-cmp-$$
+T() { tmux -L "$sock" -f /dev/null "$@"; }
+cleanup() { T kill-server 2>/dev/null; rm -rf "$tmp"; }
+trap cleanup EXIT INT TERM
+export HOME="$tmp/home" XDG_CONFIG_HOME="$tmp/home/.config" XDG_DATA_HOME="$tmp/home/.local/share"
+mkdir -p "$HOME"
+fails=0
+
+screen() { T capture-pane -p $1 -t e2e >"$tmp/screen"; }
+# wait_for TEXT [FLAGS]: poll until the screen (capture-pane FLAGS) shows TEXT
+wait_for() {
+	n=0
+	while [ "$n" -lt 100 ]; do
+		screen "${2:-}"
+		grep -qF -- "$1" "$tmp/screen" && return 0
+		n=$((n + 1))
+		sleep 0.1
+	done
+	echo "FAIL: timed out waiting for '$1'; the screen:"
+	cat "$tmp/screen"
+	fails=$((fails + 1))
+	return 1
+}
+ok() { echo "ok: $1"; }
+fail() { echo "FAIL: $1"; fails=$((fails + 1)); }
+keys() { T send-keys -t e2e "$@"; }
+
+# 0. the plain-text table (counts pinned in tests/test_compare.c)
+LC_ALL=C.UTF-8 "$DUWEN" --compare "$texts" >"$tmp/out" 2>"$tmp/err"
+if [ $? -eq 0 ] && grep -qxF "资本          6     4     1" "$tmp/out" && [ ! -s "$tmp/err" ] &&
+	! grep -q "$(printf '\033')" "$tmp/out"; then
+	ok "--compare prints the table"
+else
+	fail "--compare output"; head -20 "$tmp/out" "$tmp/err"
+fi
+LC_ALL=C.UTF-8 "$DUWEN" --compare --cities 杭州 "$texts" >"$tmp/out" 2>"$tmp/err"
+[ $? -eq 2 ] && grep -qF "give 2 to 4 cities, not 1" "$tmp/err" && ok "--cities with one city is refused" ||
+	fail "--cities 杭州: $(cat "$tmp/err")"
+
+# 1. wide: all three cities side by side
+T new-session -d -s e2e -x 160 -y 40 \
+	"env LC_ALL=C.UTF-8 TERM=xterm-256color HOME='$HOME' XDG_CONFIG_HOME='$XDG_CONFIG_HOME' XDG_DATA_HOME='$XDG_DATA_HOME' '$DUWEN' '$texts'; echo duwen exited \$?; sleep 600"
+wait_for "文章 Articles (5)"
+keys C
+wait_for "杭州 87句 105次" && wait_for "深圳 68句 106次" && wait_for "成都 15句 17次" &&
+	ok "wide: three columns with sentences and mentions"
+
+# 2. move to 深圳 × 资本 (right, down twice) and list its passages
+keys l j j
+wait_for "深圳 × 资本: 4" && ok "the status names the cell"
+keys Enter
+wait_for "深圳 × 资本: 4 passages" && ok "Enter lists the cell's passages"
+
+# 3. the second passage opens in the reader, highlighted
+keys j Enter
+wait_for "中国新闻周刊" && ok "the passage opens its article"
+esc=$(printf '\033')
+wait_for "${esc}[7m有" -e && ok "the sentence is on screen, highlighted (reverse)"
+screen -e
+grep -qF "${esc}[1m${esc}[32m深圳" "$tmp/screen" && ok "深圳 in its city colour" || fail "no city colour"
+
+# 4. back: the passages, then the table, at the same cell
+keys q
+wait_for "深圳 × 资本  2/4" && ok "back returns to the same passage"
+keys q
+wait_for "深圳 × 资本: 4  arrows" && ok "back again returns to the same cell"
+
+# 5. narrow: one city at a time with the others' counts for the row
+T resize-window -t e2e -x 60 -y 30
+wait_for "◀ 深圳 68句 106次 ▶" && ok "narrow: one city with arrows"
+wait_for "杭州 6 · 成都 1" && ok "narrow: the other cities' counts for 资本"
+keys l
+wait_for "◀ 成都 15句 17次 ▶" && ok "→ shows the next city"
+T resize-window -t e2e -x 160 -y 40
+wait_for "杭州 87句 105次" && wait_for "深圳 68句 106次" && ok "wide again: side by side"
+
+keys Q
+wait_for "duwen exited 0" && ok "quits cleanly"
+[ "$fails" -eq 0 ] && echo "compare.sh: all passed" || echo "compare.sh: $fails failed"
+[ "$fails" -eq 0 ]

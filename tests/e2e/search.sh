@@ -1,0 +1,79 @@
+#!/bin/sh
+# e2e: corpus-wide search in a real terminal (a private tmux server): S
+# asks for a query, the hits are grouped by article with counts, Enter opens
+# the reading view at the hit with the reader's hit counter set so that n
+# moves on; K highlights a keyword. Also the plain-text --search output.
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+DUWEN=${DUWEN:-$root/build/duwen}
+texts=$root/texts
+tmp=$(mktemp -d)
+sock=duwen-e2e-srch-$$
+T() { tmux -L "$sock" -f /dev/null "$@"; }
+cleanup() { T kill-server 2>/dev/null; rm -rf "$tmp"; }
+trap cleanup EXIT INT TERM
+export HOME="$tmp/home" XDG_CONFIG_HOME="$tmp/home/.config" XDG_DATA_HOME="$tmp/home/.local/share"
+mkdir -p "$HOME"
+fails=0
+
+screen() { T capture-pane -p $1 -t e2e >"$tmp/screen"; }
+wait_for() {
+	n=0
+	while [ "$n" -lt 100 ]; do
+		screen "${2:-}"
+		grep -qF -- "$1" "$tmp/screen" && return 0
+		n=$((n + 1))
+		sleep 0.1
+	done
+	echo "FAIL: timed out waiting for '$1'; the screen:"
+	cat "$tmp/screen"
+	fails=$((fails + 1))
+	return 1
+}
+ok() { echo "ok: $1"; }
+fail() { echo "FAIL: $1"; fails=$((fails + 1)); }
+keys() { T send-keys -t e2e "$@"; }
+
+# 0. plain text: counts (pinned in tests/test_search.c), traditional hits
+LC_ALL=C.UTF-8 "$DUWEN" --search 资本 "$texts" >"$tmp/out" 2>&1
+head -1 "$tmp/out" | grep -qxF "资本: 16 hits in 4 articles" && ok "--search summary line" ||
+	fail "--search: $(head -1 "$tmp/out")"
+grep -qF "杭州國有⟨資本⟩直投" "$tmp/out" && ok "--search finds 資本 for 资本" ||
+	fail "--search: no traditional hit"
+LC_ALL=C.UTF-8 "$DUWEN" --search "" "$texts" >/dev/null 2>"$tmp/err"
+[ $? -eq 2 ] && ok "an empty query is a usage error" || fail "empty query: $(cat "$tmp/err")"
+
+# 1. the pane
+T new-session -d -s e2e -x 120 -y 30 \
+	"env LC_ALL=C.UTF-8 TERM=xterm-256color HOME='$HOME' XDG_CONFIG_HOME='$XDG_CONFIG_HOME' XDG_DATA_HOME='$XDG_DATA_HOME' '$DUWEN' '$texts'; echo duwen exited \$?; sleep 600"
+wait_for "文章 Articles (5)"
+keys S
+wait_for "Search all:"
+keys -l "资本"
+keys Enter
+wait_for "资本: 16 hits in 4 articles" && ok "the search pane counts the hits"
+wait_for "错过DeepSeek,深圳拼了 (1)" && ok "hits are grouped by article with counts"
+
+# 2. the third hit opens in the reader, which knows the hits
+keys j j Enter
+wait_for "hit 3/" && ok "Enter opens the reader at the hit (hit 3/N)"
+wait_for "州形成了多元開放的資本圈" && ok "the hit's sentence is on screen"
+keys n
+wait_for "hit 4/" && ok "n moves to the next hit"
+
+# 3. back to the results, at the same hit
+keys q
+wait_for "hit 3/16" && ok "back returns to the same hit"
+
+# 4. K highlights a word in every article
+keys K
+wait_for "Highlight"
+keys -l "算力"
+keys Enter
+wait_for "highlighting 算力" && ok "K adds a keyword"
+
+keys Q
+wait_for "duwen exited 0" && ok "quits cleanly"
+[ "$fails" -eq 0 ] && echo "search.sh: all passed" || echo "search.sh: $fails failed"
+[ "$fails" -eq 0 ]
