@@ -30,7 +30,14 @@ struct config;
 	X(PROVINCE,   "province",    COLOR_CYAN, -1, 0, A_UNDERLINE) \
 	X(KEYWORD,    "keyword",     COLOR_YELLOW, -1, A_BOLD, A_BOLD | A_UNDERLINE) \
 	X(THEME,      "theme",       COLOR_CYAN, -1, A_UNDERLINE, A_UNDERLINE) \
-	X(NOTE,       "note",        COLOR_BLACK, COLOR_GREEN, 0, A_REVERSE | A_UNDERLINE) \
+	/* notes: one per colour of notes_colours() (tag order); without \
+	 * colour a highlight is reverse video, told apart by one more attribute */ \
+	X(NOTE,       "note-yellow", COLOR_BLACK, COLOR_YELLOW, 0, A_REVERSE) \
+	X(NOTEGREEN,  "note-green",  COLOR_BLACK, COLOR_GREEN, 0, A_REVERSE | A_BOLD) \
+	X(NOTEBLUE,   "note-blue",   COLOR_WHITE, COLOR_BLUE, 0, A_REVERSE | A_UNDERLINE) \
+	X(NOTEPINK,   "note-pink",   COLOR_BLACK, COLOR_MAGENTA, 0, A_REVERSE | A_ITALIC) \
+	X(NOTEPURPLE, "note-purple", COLOR_WHITE, 13, 0, A_REVERSE | A_DIM) \
+	X(PASSAGE,    "passage",     -1, -1, A_UNDERLINE, A_UNDERLINE) /* passage cursor */ \
 	X(SELECT,     "select",      -1, -1, A_REVERSE, A_REVERSE) \
 	X(STATUS,     "status",      -1, -1, 0, 0) \
 	X(TAB,        "tab",         -1, -1, A_DIM, 0) \

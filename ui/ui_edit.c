@@ -7,6 +7,10 @@
 #include <wchar.h>
 
 #include "../src/err.h"
+#include "app.h"
+#include "pane.h"
+#include "pane_int.h"
+#include "style.h"
 
 #define KEY_ESC 27
 
@@ -253,6 +257,37 @@ draw(WINDOW *w, int y, int x, int width, const struct width_opts *wo, struct ui_
 	wmove(w, y, x + cur);
 }
 
+/* Read one key into e: returns the editor's verdict. A newline with more
+ * input already waiting is a paste of several lines, not Enter. *resized
+ * is set on KEY_RESIZE. */
+static int
+read_key(WINDOW *w, struct ui_edit *e, int *resized)
+{
+	wint_t ch;
+	int rc = wget_wch(w, &ch);
+	if (rc == ERR)
+		return UI_EDIT_MORE;
+	if (rc == KEY_CODE_YES && ch == KEY_RESIZE) {
+		*resized = 1;
+		return UI_EDIT_MORE;
+	}
+	if (rc == OK && (ch == '\r' || ch == '\n')) {
+		wint_t next;
+		nodelay(w, TRUE);
+		int more = wget_wch(w, &next);
+		nodelay(w, FALSE);
+		if (more != ERR) {
+			ui_edit_insert(e, " ", 1);
+			if (more == OK && next != '\r' && next != '\n')
+				return ui_edit_key(e, 0, (unsigned)next);
+			if (more == KEY_CODE_YES)
+				return ui_edit_key(e, 1, (unsigned)next);
+			return UI_EDIT_MORE;
+		}
+	}
+	return ui_edit_key(e, rc == KEY_CODE_YES, (unsigned)ch);
+}
+
 int
 ui_edit_run(WINDOW *w, int y, int x, int width_cols, const struct width_opts *wo,
 	    const char *label, const char *initial, char **out)
@@ -267,33 +302,11 @@ ui_edit_run(WINDOW *w, int y, int x, int width_cols, const struct width_opts *wo
 	}
 	int old_cursor = curs_set(1);
 	keypad(w, TRUE);
-	int result = UI_EDIT_MORE;
+	int result = UI_EDIT_MORE, resized = 0;
 	while (result == UI_EDIT_MORE) {
 		draw(w, y, x + lw, width_cols - lw, wo, &e);
 		wrefresh(w);
-		wint_t ch;
-		int rc = wget_wch(w, &ch);
-		if (rc == ERR)
-			continue;
-		if (rc == KEY_CODE_YES && ch == KEY_RESIZE)
-			continue;
-		if (rc == OK && (ch == '\r' || ch == '\n')) {
-			/* More input already waiting after a newline: a paste of
-			 * several lines, not Enter. */
-			wint_t next;
-			nodelay(w, TRUE);
-			int more = wget_wch(w, &next);
-			nodelay(w, FALSE);
-			if (more != ERR) {
-				ui_edit_insert(&e, " ", 1);
-				if (more == OK && next != '\r' && next != '\n')
-					result = ui_edit_key(&e, 0, (unsigned)next);
-				else if (more == KEY_CODE_YES)
-					result = ui_edit_key(&e, 1, (unsigned)next);
-				continue;
-			}
-		}
-		result = ui_edit_key(&e, rc == KEY_CODE_YES, (unsigned)ch);
+		result = read_key(w, &e, &resized);
 	}
 	if (old_cursor != ERR)
 		curs_set(old_cursor);
@@ -302,5 +315,53 @@ ui_edit_run(WINDOW *w, int y, int x, int width_cols, const struct width_opts *wo
 		return 0;
 	}
 	*out = e.buf; /* ownership passes to the caller */
+	return 1;
+}
+
+int
+ui_edit_prompt(struct app *app, const char *label, const char *initial, char **out)
+{
+	static const struct width_opts wo = { 0 };
+	struct pane_mgr *m = app->mgr;
+	struct ui_edit e;
+	if (ui_edit_init(&e, initial) < 0)
+		return 0;
+	m->msg[0] = 0;
+	curs_set(1);
+	int result = UI_EDIT_MORE;
+	while (result == UI_EDIT_MORE && !pane_signalled) {
+		/* The screen first (it may have been resized), then the line:
+		 * the prompt window is remade on a resize, so fetch it anew. */
+		pane_update(app);
+		WINDOW *w = m->promptw;
+		int resized = 0;
+		if (m->ar.too_small) {
+			wtimeout(w, -1);
+			result = read_key(w, &e, &resized);
+			if (resized)
+				m->relayout = 1;
+			continue;
+		}
+		leaveok(w, FALSE);
+		werase(w);
+		int lc = pane_put(w, 0, 0, label, strlen(label), COLS / 2, style_get(STYLE_KEY));
+		draw(w, 0, lc, COLS - lc - 1, &wo, &e);
+		wnoutrefresh(w);
+		doupdate();
+		wtimeout(w, -1);
+		result = read_key(w, &e, &resized);
+		if (resized)
+			m->relayout = 1;
+	}
+	curs_set(0);
+	leaveok(m->promptw, TRUE);
+	werase(m->promptw);
+	wnoutrefresh(m->promptw);
+	m->lines_dirty = 1;
+	if (result != UI_EDIT_DONE) {
+		ui_edit_free(&e);
+		return 0;
+	}
+	*out = e.buf;
 	return 1;
 }

@@ -61,4 +61,8 @@ int ui_edit_key(struct ui_edit *e, int is_code, unsigned key);
 int ui_edit_run(WINDOW *w, int y, int x, int width_cols, const struct width_opts *wo,
 		const char *label, const char *initial, char **out);
 
+/* As ui_edit_run, on the screen manager's prompt line after label, keeping
+ * the screen right across resizes (the prompt window is remade then). */
+int ui_edit_prompt(struct app *app, const char *label, const char *initial, char **out);
+
 #endif

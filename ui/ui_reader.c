@@ -11,6 +11,8 @@
 #include "reader.h"
 #include "pane_int.h"
 #include "style.h"
+#include "ui_annot.h" /* passage cursor, selection, notes: issue 7 */
+#include "ui_notes.h"
 #include "ui_outline.h"
 
 enum {
@@ -146,9 +148,12 @@ r_status(struct pane *p, char *buf, size_t cap)
 		snprintf(hit, sizeof hit, "  hit %zu/%zu", r->cur + 1, r->hits.n);
 	else if (r->query[0])
 		snprintf(hit, sizeof hit, "  %zu hits", r->hits.n);
+	/* the selection or the note under the passage cursor, else the title */
+	char note[256];
+	const char *tail = ui_annot_status(p->app, r, rp->art, note, sizeof note) ? note
+										  : r->a->meta.title;
 	snprintf(buf, cap, "%3d%%  %s%s%s  %s", reader_percent(r), script_name(r->kind),
-		 r->vo.show_boilerplate ? "  +boilerplate" : "", hit,
-		 r->a->meta.title);
+		 r->vo.show_boilerplate ? "  +boilerplate" : "", hit, tail);
 }
 
 /* ---- drawing ---- */
@@ -257,6 +262,7 @@ r_draw(struct pane *p, WINDOW *w)
 {
 	struct rpane *rp = p->data;
 	struct reader *r = &rp->r;
+	ui_notes_refresh(p->app); /* notes another duwen process wrote */
 	if (rp->spans_gen != pane_spans_gen(p->app))
 		collect_spans(rp);
 	int rows = getmaxy(w), cols = getmaxx(w);
@@ -269,6 +275,7 @@ r_draw(struct pane *p, WINDOW *w)
 	if (n > 512)
 		n = 512;
 	int got = view_rows(r->view, r->top, n, vr);
+	ui_annot_frame(p->app, r, rp->art, vr, got); /* passage cursor on screen, drawn */
 	int margin = layout_margin(&r->vo.layout, cols);
 	for (int i = 0; i < got; i++)
 		if (vr[i].kind == VIEW_ROW_TEXT)
@@ -361,6 +368,10 @@ r_key(struct pane *p, const struct pane_event *ev)
 	struct reader *r = &rp->r;
 	int page = r->rows > 2 ? r->rows - 1 : 1; /* keep one line of context */
 	int half = r->rows / 2 > 0 ? r->rows / 2 : 1;
+	/* while selecting, the selection's keys (h, l, Esc...) come first */
+	int sel = ui_annot_reader_key(p, r, rp->art, ev);
+	if (sel != PANE_UNHANDLED)
+		return sel;
 	switch (ev->action) {
 	case R_DOWN: reader_scroll(r, 1); break;
 	case R_UP: reader_scroll(r, -1); break;
