@@ -20,6 +20,8 @@
 
 /* How far after a head line to look for its repetition (bytes). */
 #define LEAD_WINDOW ((size_t)64 << 10)
+/* The head (title, navigation, lead) is at most this many units long. */
+#define HEAD_MAX 20
 
 const char *
 parse_block_kind_name(enum block_kind k)
@@ -256,7 +258,7 @@ static int
 classify_head(struct parser *p)
 {
 	size_t i, title = p->nu;
-	for (i = 0; i < p->nu; i++) {
+	for (i = 0; i < p->nu && i < HEAD_MAX; i++) {
 		const struct unit *u = &p->u[i];
 		if (u->kind == KIND_NONE && parse_line_prose(p->t + u->start, u->end - u->start))
 			break;
