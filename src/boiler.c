@@ -69,5 +69,5 @@ boiler_nav(const char *s, size_t len)
 		"您的位置", "你的位置", "您的位置", "当前位置", "當前位置", "所在位置", "您现在的位置",
 		"您現在的位置", "首页 >", "首页>", "首页 »", "首页 /", "首頁 >", "首頁>", NULL,
 	};
-	return ustr_count(s, len) <= 60 && ustr_prefix(s, len, starts) != 0;
+	return ustr_prefix(s, len, starts) != 0 && ustr_count(s, len) <= 60;
 }

@@ -45,6 +45,14 @@ skip_colon(const char *s, size_t len, size_t p, int colon_needed)
 	return colon_needed && !colon ? (size_t)-1 : p;
 }
 
+/* More than max code points? Without counting a line that is surely longer
+ * (a code point is at most four bytes). */
+static int
+longer_than(const char *s, size_t len, size_t max)
+{
+	return len > 4 * max || (len > max && ustr_count(s, len) > max);
+}
+
 static int
 has_stop(const char *s, size_t len)
 {
@@ -128,7 +136,7 @@ parse_line_byline(const char *s, size_t len, size_t *names_off, size_t *names_le
 	static const char *const inst[] = { "作者单位", "作者單位", NULL };
 	static const char *const author[] = { "作者", "撰文", "文字", "文", "By ", "by ", NULL };
 	size_t b = 0, e = len;
-	if (ustr_count(s, len) > 60 || has_stop(s, len))
+	if (longer_than(s, len, 60) || has_stop(s, len))
 		return PARSE_BYLINE_NONE;
 	unbracket(s, &b, &e);
 	size_t n = ustr_prefix(s + b, e - b, inst);
@@ -215,8 +223,7 @@ int
 parse_line_caption(const char *s, size_t len, int *credit_only)
 {
 	static const char *const credits[] = { "供图", "供圖", " 摄", " 攝", "/摄", "／摄", NULL };
-	size_t ncps = ustr_count(s, len);
-	if (ncps > 150)
+	if (longer_than(s, len, 150))
 		return 0;
 	size_t credit = len; /* where the credit starts */
 	for (size_t i = 0; credits[i]; i++) {
@@ -286,8 +293,7 @@ last_mark(const char *s, size_t len)
 static int
 shaped(const char *s, size_t len, size_t max)
 {
-	size_t n = ustr_count(s, len);
-	if (n == 0 || n > max)
+	if (len == 0 || longer_than(s, len, max))
 		return 0;
 	int letters = 0;
 	for (size_t p = 0; p < len;) {
@@ -329,7 +335,7 @@ parse_line_title(const char *s, size_t len)
 int
 parse_line_prose(const char *s, size_t len)
 {
-	return ustr_count(s, len) >= 30 &&
+	return longer_than(s, len, 29) &&
 	       (has_stop(s, len) || ustr_find(s, len, ". ") < len || ustr_suffix(s, len, "."));
 }
 
