@@ -198,6 +198,14 @@ textsel_char(struct textsel *p, const struct article *a, int edge, int dir)
 				break;
 		}
 	} while (1);
+	/* An end never sits just after a line break, a start never just
+	 * before one: selections do not begin or end with an empty line. */
+	if (edge)
+		while (v > p->s && (a->text[v - 1] == '\n' || a->text[v - 1] == '\r'))
+			v--;
+	else
+		while (v < p->e && (a->text[v] == '\n' || a->text[v] == '\r'))
+			v++;
 	/* never empty: the other edge bounds this one */
 	if (edge ? v <= p->s : v >= p->e)
 		return 0;
