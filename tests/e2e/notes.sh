@@ -1,0 +1,171 @@
+#!/bin/sh
+# e2e: annotating in a real terminal (a private tmux server, 100x30): move
+# the passage cursor, select by sentence and by character, highlight with a
+# note typed in Chinese, quit, reopen: the highlight (its colour, read back
+# with capture-pane -e) and the note are there, in the status line and in
+# the notes pane; a second duwen process sees a note the first one writes;
+# delete asks and U brings it back; `duwen notes export` prints it.
+# Every wait polls the screen until the text shows or a timeout passes.
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+DUWEN=${DUWEN:-$root/build/duwen}
+texts=$root/texts
+tmp=$(mktemp -d)
+sock=duwen-notes-$$
+T() { tmux -L "$sock" -f /dev/null "$@"; }
+cleanup() { T kill-server 2>/dev/null; rm -rf "$tmp"; }
+trap cleanup EXIT INT TERM
+export HOME="$tmp/home" XDG_CONFIG_HOME="$tmp/home/.config" XDG_DATA_HOME="$tmp/home/.local/share"
+export DUWEN_DATA="$tmp/data" LC_ALL=C.UTF-8
+mkdir -p "$HOME"
+fails=0
+
+# screen [SESSION] [-e]: capture into $tmp/screen
+screen() { T capture-pane -p ${2:-} -t "${1:-e2e}" >"$tmp/screen"; }
+# wait_for TEXT [SESSION]: poll until the screen shows TEXT (10 s)
+wait_for() {
+	n=0
+	while [ "$n" -lt 100 ]; do
+		screen "${2:-e2e}"
+		grep -qF -- "$1" "$tmp/screen" && return 0
+		n=$((n + 1))
+		sleep 0.1
+	done
+	echo "FAIL: timed out waiting for '$1'; the screen:"
+	cat "$tmp/screen"
+	fails=$((fails + 1))
+	return 1
+}
+ok() { echo "ok: $1"; }
+fail() { echo "FAIL: $1"; fails=$((fails + 1)); }
+keys() { T send-keys -t e2e "$@"; }
+# the SGR parameters in force at the first character of TEXT on the screen
+# of SESSION (capture-pane -e), e.g. "4" or "30;42"
+attrs_at() {
+	screen "${2:-e2e}" -e
+	python3 - "$tmp/screen" "$1" <<'PY'
+import re, sys
+text = open(sys.argv[1], encoding="utf-8").read()
+i = text.find(sys.argv[2])
+if i < 0:
+    print("missing"); sys.exit()
+line_start = text.rfind("\n", 0, i) + 1
+cur = []
+for m in re.finditer(r"\x1b\[([0-9;]*)m", text[line_start:i]):
+    for c in (m.group(1) or "0").split(";"):
+        cur = [] if c in ("0", "") else cur + [c]
+print(";".join(cur))
+PY
+}
+has_attr() { # has_attr TEXT CODE [SESSION]
+	case ";$(attrs_at "$1" "${3:-e2e}");" in *";$2;"*) return 0 ;; esac
+	return 1
+}
+start() { # start SESSION ARGS...
+	s=$1
+	shift
+	T kill-session -t "$s" 2>/dev/null
+	T new-session -d -s "$s" -x 100 -y 30 \
+		"env LC_ALL=C.UTF-8 TERM=xterm-256color HOME='$HOME' XDG_CONFIG_HOME='$XDG_CONFIG_HOME' XDG_DATA_HOME='$XDG_DATA_HOME' DUWEN_DATA='$DUWEN_DATA' '$DUWEN' $*; echo duwen exited \$?; sleep 600"
+}
+
+# 1. open the first article; the passage cursor marks a sentence
+start e2e "'$texts'"
+wait_for "文章 Articles (5)" && ok "the list"
+keys Enter
+wait_for "4224字" && ok "the article opens"
+keys ")" ")"
+n=0
+until has_attr "人工智能火出了圈" 4 || [ "$n" -ge 50 ]; do n=$((n + 1)); sleep 0.1; done
+has_attr "人工智能火出了圈" 4 && ok ") moves the passage cursor (underlined sentence)" ||
+	fail "the cursor sentence is not underlined: $(attrs_at 人工智能火出了圈)"
+
+# 2. select two sentences, then one character less
+keys v ")"
+wait_for "SELECT" && ok "v starts a selection"
+screen
+n1=$(grep -o "SELECT [0-9]*字" "$tmp/screen" | grep -o "[0-9]*")
+keys h
+n=0
+while [ "$n" -lt 50 ]; do
+	screen
+	n2=$(grep -o "SELECT [0-9]*字" "$tmp/screen" | grep -o "[0-9]*")
+	[ "$n2" != "$n1" ] && break
+	n=$((n + 1))
+	sleep 0.1
+done
+[ -n "$n1" ] && [ "$n2" = "$((n1 - 1))" ] && ok "h takes one character off the end ($n1 -> $n2)" ||
+	fail "selection by character: $n1 -> $n2"
+has_attr "人工智能火出了圈" 7 && ok "the selection shows in reverse video" || fail "selection not reversed"
+
+# 3. highlight in green with a note in Chinese
+keys a
+wait_for "Highlight colour:" && ok "a asks for a colour"
+keys g
+wait_for "Note (Enter" && ok "then for a note"
+keys -l "很重要的观点"
+wait_for "很重要的观点"
+keys Enter
+wait_for "Highlighted in green with a note" && ok "saved"
+has_attr "人工智能火出了圈" 42 && ok "the passage is highlighted green" ||
+	fail "no green highlight: $(attrs_at 人工智能火出了圈)"
+
+# 4. quit, reopen: the highlight and the note are there
+keys Q
+wait_for "duwen exited 0" && ok "quit"
+start e2e "'$texts'"
+wait_for "文章 Articles (5)"
+screen
+grep "为什么是杭州" "$tmp/screen" | head -1 | grep -q " 1 *$" && ok "the list counts one note" ||
+	fail "note count: $(grep "为什么是杭州" "$tmp/screen" | head -1)"
+keys Enter
+wait_for "4224字"
+n=0
+until has_attr "人工智能火出了圈" 42 || [ "$n" -ge 50 ]; do n=$((n + 1)); sleep 0.1; done
+has_attr "人工智能火出了圈" 42 && ok "the highlight is there after reopening" ||
+	fail "no highlight after reopening: $(attrs_at 人工智能火出了圈)"
+keys ")" ")"
+wait_for "✎ 很重要的观点" && ok "the note shows for the passage under the cursor"
+
+# 5. the notes pane lists it; Enter reads it
+keys M
+wait_for "1 of 1" && wait_for "很重要的观点" && ok "the notes pane lists the note"
+keys Enter
+wait_for "✎ 很重要的观点" && ok "Enter jumps to the passage"
+
+# 6. a second process writes a note; the first sees it
+start e2e2 "'$texts'"
+wait_for "文章 Articles (5)" e2e2
+T send-keys -t e2e2 Enter
+wait_for "4224字" e2e2
+T send-keys -t e2e2 G a y
+wait_for "Note (Enter" e2e2
+T send-keys -t e2e2 -l "第二个窗口"
+T send-keys -t e2e2 Enter
+wait_for "Highlighted in yellow" e2e2 && ok "a second process highlights"
+keys M
+wait_for "2 of 2" && wait_for "第二个窗口" && ok "the first process sees the second's note"
+T send-keys -t e2e2 Q
+wait_for "duwen exited 0" e2e2
+
+# 7. delete asks; U brings it back
+keys g
+wait_for "很重要的观点"
+screen
+keys D
+wait_for "(y/n)" && ok "delete asks"
+keys y
+wait_for "Deleted (U brings it back)" && wait_for "1 of 1" && ok "deleted"
+keys U
+wait_for "2 of 2" && ok "U brings it back"
+keys Q
+wait_for "duwen exited 0"
+
+# 8. export
+"$DUWEN" notes export --format markdown >"$tmp/md" 2>&1
+grep -q "很重要的观点" "$tmp/md" && grep -q "人工智能火出了圈" "$tmp/md" && grep -q "第二个窗口" "$tmp/md" &&
+	ok "notes export --format markdown shows both notes" || { fail "export:"; cat "$tmp/md"; }
+
+[ "$fails" -eq 0 ] && echo "notes e2e: all passed" || echo "notes e2e: $fails failed"
+[ "$fails" -eq 0 ]
