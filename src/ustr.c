@@ -68,8 +68,9 @@ ustr_count(const char *s, size_t len)
 int
 ustr_is_space(int32_t cp)
 {
-	return cp == ' ' || cp == '\t' || cp == 0xA0 || cp == 0x3000 || cp == 0x1680 ||
-	       (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F || cp == 0x205F;
+	return cp == ' ' || cp == '\t' || cp == '\r' || cp == '\v' || cp == '\f' || cp == 0xA0 ||
+	       cp == 0x3000 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F ||
+	       cp == 0x205F;
 }
 
 int

@@ -24,8 +24,8 @@ size_t ustr_prev(const char *s, size_t pos, int32_t *cp);
 /* Code points in s[0, len). */
 size_t ustr_count(const char *s, size_t len);
 
-/* Horizontal white space: ASCII space and tab, U+00A0, U+3000 and the other
- * Unicode space separators. '\n' is not included. */
+/* White space within a line: ASCII space, tab, CR, VT, FF, U+00A0, U+3000
+ * and the other Unicode space separators. '\n' is not included. */
 int ustr_is_space(int32_t cp);
 
 /* CJK ideographs (the Han blocks, including extensions and compatibility). */

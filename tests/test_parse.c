@@ -303,6 +303,45 @@ test_sentences_in_blocks(void **state)
 	parse_result_free(&r);
 }
 
+/* Text clean would never produce (NUL, CR, invalid bytes, lone marks) still
+ * parses into blocks that hold sentences, and never reads past len. */
+static void
+test_hostile(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *t;
+		size_t len, nblocks;
+	} cases[] = {
+#define C(s, n) { s, sizeof(s) - 1, n }
+		C("\r\r\n\v\f\n", 0),
+		C("a\0b\n\0\n", 2),
+		C("\xff\xfe\n\xe4\xb8\n(\n)", 4),
+		C("“\n”\n。\n……\n(記者", 5),
+		C("title:\n\n", 1),
+		C("来源:\n记者\n摘要:", 3),
+#undef C
+	};
+	for (size_t i = 0; i < N(cases); i++) {
+		struct parse_result r;
+		char *copy = malloc(cases[i].len); /* exact size: ASan sees overreads */
+		assert_non_null(copy);
+		memcpy(copy, cases[i].t, cases[i].len);
+		assert_int_equal(parse_article(copy, cases[i].len, &r), 0);
+		assert_int_equal(r.nblocks, cases[i].nblocks);
+		for (size_t b = 0, s = 0; b < r.nblocks; b++) {
+			size_t first = s;
+			while (s < r.nsents && r.sents[s].block == b)
+				s++;
+			assert_true(s > first);
+			assert_true(r.blocks[b].end <= cases[i].len);
+		}
+		assert_non_null(r.meta.title);
+		parse_result_free(&r);
+		free(copy);
+	}
+}
+
 static void
 test_kind_names(void **state)
 {
@@ -330,6 +369,7 @@ main(void)
 		cmocka_unit_test(test_inferred_titles),
 		cmocka_unit_test(test_empty),
 		cmocka_unit_test(test_sentences_in_blocks),
+		cmocka_unit_test(test_hostile),
 		cmocka_unit_test(test_kind_names),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
