@@ -164,6 +164,14 @@ test_disclaimer(void **state)
 		"本站对其观点、判断保持中立。股市有风险,投资需谨慎。",
 	};
 	check(text, want, N(want));
+	/* text glued after the disclaimer at the end of a page (another
+	 * article's teaser) goes with it: the whole line is furniture */
+	const char *glued = PARA1 "\n郑重声明:以上内容与本站立场无关。我们将安排核实处理。DeepSeek的成功也提示中国社会。";
+	const char *want2[] = {
+		"paragraph|" PARA1,
+		"boilerplate|郑重声明:以上内容与本站立场无关。我们将安排核实处理。DeepSeek的成功也提示中国社会。",
+	};
+	check(glued, want2, N(want2));
 }
 
 /* Short closing lines of the article itself are not a footer. */
