@@ -150,12 +150,16 @@ choose_colour(struct app *app, const char *what, int def)
 	size_t n;
 	const struct notes_colour *c = notes_colours(&n);
 	char label[256];
-	int len = snprintf(label, sizeof label, "%s colour:", what);
-	for (size_t i = 0; i < n && len > 0 && (size_t)len < sizeof label; i++)
-		len += snprintf(label + len, sizeof label - (size_t)len, "  %c %s",
-				ui_annot_colour_letter(i), c[i].name);
+	int len = snprintf(label, sizeof label, "%s:", what);
+	/* "[y]ellow p[u]rple": the key inside the name, to fit 80 columns */
+	for (size_t i = 0; i < n && len > 0 && (size_t)len < sizeof label; i++) {
+		const char *name = c[i].name, *k = strchr(name, ui_annot_colour_letter(i));
+		int at = k ? (int)(k - name) : 0;
+		len += snprintf(label + len, sizeof label - (size_t)len, " %.*s[%c]%s", at, name,
+				name[at], name + at + 1);
+	}
 	if (len > 0 && (size_t)len < sizeof label)
-		snprintf(label + len, sizeof label - (size_t)len, "   (Enter: %s, Esc: cancel)",
+		snprintf(label + len, sizeof label - (size_t)len, "  Enter: %s  Esc: cancel",
 			 c[def].name);
 	for (;;) {
 		int k = ui_annot_colour_key(ask_key(app, label), def);
@@ -225,7 +229,7 @@ ui_annot_create(struct app *app, size_t art, size_t s, size_t e)
 	struct note_index *ix = ui_notes_index(app);
 	if (art >= app->corpus->n || !ix->have_lib || art >= ix->ncorpus)
 		return ERR_RANGE;
-	int colour = choose_colour(app, "Highlight", st.last_colour);
+	int colour = choose_colour(app, "Colour", st.last_colour);
 	if (colour < 0) {
 		pane_message(app, "Not highlighted");
 		return ERR_INVAL;
@@ -312,7 +316,7 @@ ui_annot_recolour(struct app *app, int64_t id)
 	int rc = fetch(app, id, &a);
 	if (rc < 0)
 		return rc;
-	int colour = choose_colour(app, "New", note_index_colour(a.colour));
+	int colour = choose_colour(app, "New colour", note_index_colour(a.colour));
 	if (colour >= 0) {
 		snprintf(a.colour, sizeof a.colour, "%s", colour_name(colour));
 		if ((rc = store_annot_update(app->store, &a)) < 0)

@@ -271,6 +271,19 @@ read_key(WINDOW *w, struct ui_edit *e, int *resized)
 		*resized = 1;
 		return UI_EDIT_MORE;
 	}
+	if (rc == OK && ch == KEY_ESC) {
+		/* Esc with more bytes right behind it is a key the terminal
+		 * description does not know (ESC [ 1 ~): drop the sequence
+		 * rather than cancel the note being typed. */
+		wint_t next;
+		nodelay(w, TRUE);
+		int more = wget_wch(w, &next), n = 0;
+		while (more == OK && n++ < 16 && !(n > 1 && next >= 0x40 && next <= 0x7e))
+			more = wget_wch(w, &next);
+		nodelay(w, FALSE);
+		if (n > 0 || more != ERR)
+			return UI_EDIT_MORE;
+	}
 	if (rc == OK && (ch == '\r' || ch == '\n')) {
 		wint_t next;
 		nodelay(w, TRUE);

@@ -101,7 +101,7 @@ has_attr "人工智能火出了圈" 7 && ok "the selection shows in reverse vide
 
 # 3. highlight in green with a note in Chinese
 keys a
-wait_for "Highlight colour:" && ok "a asks for a colour"
+wait_for "Colour: [y]ellow" && ok "a asks for a colour"
 keys g
 wait_for "Note (Enter" && ok "then for a note"
 keys -l "很重要的观点"
