@@ -50,7 +50,7 @@ text = open(sys.argv[1], encoding="utf-8").read()
 i = text.find(sys.argv[2])
 if i < 0:
     print("missing"); sys.exit()
-line_start = text.rfind("\n", 0, i) + 1
+line_start = 0  # attributes carry over from line to line
 cur = []
 for m in re.finditer(r"\x1b\[([0-9;]*)m", text[line_start:i]):
     for c in (m.group(1) or "0").split(";"):
