@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,7 +22,7 @@
 #include "../src/store.h"
 #include "../ui/note_index.h"
 #include "../ui/textsel.h"
-#include "../ui/ui_annot.h"
+#include "../ui/ui_annot_act.h"
 
 /* Sentences: 0 [0,6) 标题 | 1 [8,29) 第一句话很长。 | 2 [29,44) 第二句话！ |
  * 3 [46,70) 第三段的第一句。 | 4 [70,91) 第三段第二句？ ("\n\n" between blocks). */
@@ -177,7 +178,7 @@ test_colour_keys(void **state)
 	};
 	for (size_t i = 0; i < n && i < 5; i++) {
 		assert_string_equal(c[i].name, letters[i].name);
-		assert_int_equal(ui_annot_colour_letter(i), letters[i].letter);
+		assert_int_equal(ui_annot_act_colour_letter(i), letters[i].letter);
 	}
 	static const struct { int key, def, want; } keys[] = {
 		{ 'y', 2, 0 }, { 'g', 0, 1 }, { 'B', 0, 2 }, { 'p', 0, 3 }, { 'u', 0, 4 },
@@ -185,7 +186,7 @@ test_colour_keys(void **state)
 		{ 'q', 0, -1 }, { 7, 0, -1 }, { 'x', 0, -2 }, { '0', 0, -2 }, { '9', 0, -2 },
 	};
 	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
-		assert_int_equal(ui_annot_colour_key(keys[i].key, keys[i].def), keys[i].want);
+		assert_int_equal(ui_annot_act_colour_key(keys[i].key, keys[i].def), keys[i].want);
 }
 
 /* ---- the note index over a store ---- */

@@ -13,6 +13,7 @@
 #include "menu.h"
 #include "style.h"
 #include "ui_annot.h"
+#include "ui_annot_act.h"
 
 /* ---- the shared index ---- */
 
@@ -271,7 +272,7 @@ draw_entry(WINDOW *w, int y, int cols, const struct note_entry *e, int cursor)
 		wattrset(w, base);
 		mvwhline(w, y, 0, ' ', cols);
 	}
-	char sw[4] = { (char)ui_annot_colour_letter((size_t)e->colour), ' ', 0 };
+	char sw[4] = { (char)ui_annot_act_colour_letter((size_t)e->colour), ' ', 0 };
 	pane_put(w, y, 1, sw, 2, 2, style_get(STYLE_NOTE + e->colour));
 	int x = 4;
 	pane_put(w, y, x, e->a.created, strlen(e->a.created) < 10 ? strlen(e->a.created) : 10, 10,
@@ -446,14 +447,14 @@ n_key(struct pane *p, const struct pane_event *ev)
 		}
 		np->keep = id;
 		if (ev->action == N_EDIT)
-			ui_annot_edit(p->app, id);
+			ui_annot_act_edit(p->app, id);
 		else if (ev->action == N_COLOUR)
-			ui_annot_recolour(p->app, id);
+			ui_annot_act_recolour(p->app, id);
 		else
-			ui_annot_delete(p->app, id);
+			ui_annot_act_delete(p->app, id);
 		return PANE_REDRAW_ALL;
 	case N_UNDO:
-		ui_annot_undo(p->app);
+		ui_annot_act_undo(p->app);
 		return PANE_REDRAW_ALL;
 	case N_FILTER: {
 		char buf[256];
