@@ -275,20 +275,26 @@ ui_annot_frame(struct app *app, struct reader *r, size_t art, const struct view_
 		}
 	if (any)
 		textsel_keep_visible(ts, a, reader_to_orig(r, vs), reader_to_orig(r, ve));
-	/* The cursor (tag 0) or the selection (tag 1) joins the reader's
-	 * spans, which it draws; ours are the only SPAN_SELECT there. */
+	/* The cursor or the selection joins the reader's spans, which it
+	 * draws; last frame's is taken out first (known by its tag). */
 	struct span_list *l = &r->spans;
 	size_t k = 0;
 	for (size_t i = 0; i < l->n; i++)
-		if (l->v[i].kind != SPAN_SELECT)
+		if (l->v[i].kind != SPAN_SELECT || l->v[i].tag < UI_ANNOT_TAG_CURSOR)
 			l->v[k++] = l->v[i];
 	l->n = k;
 	size_t s, e;
-	if (textsel_range(ts, a, &s, &e) == 0) {
-		size_t ds = reader_from_orig(r, s), de = reader_from_orig(r, e);
-		if (de > ds && span_list_push(l, ds, de, SPAN_SELECT, ts->selecting) == 0)
-			span_list_sort(l);
-	}
+	if (textsel_range(ts, a, &s, &e) < 0)
+		return;
+	size_t ds = reader_from_orig(r, s), de = reader_from_orig(r, e);
+	int tag = ts->selecting ? UI_ANNOT_TAG_SELECTION : UI_ANNOT_TAG_CURSOR;
+	/* A sentence the opener marked already (a passage from the comparison)
+	 * is not underlined on top of that. */
+	for (size_t i = 0; i < l->n && !ts->selecting; i++)
+		if (l->v[i].kind == SPAN_SELECT && l->v[i].start < de && l->v[i].end > ds)
+			return;
+	if (de > ds && span_list_push(l, ds, de, SPAN_SELECT, tag) == 0)
+		span_list_sort(l);
 }
 
 /* Characters in a[s, e), line breaks left out. */

@@ -18,6 +18,12 @@
 struct app;
 struct reader;
 
+/* Tags of the SPAN_SELECT spans of the passage cursor and the selection
+ * (other SPAN_SELECT spans, e.g. a passage opened from the comparison, keep
+ * their own tags and the select style). */
+#define UI_ANNOT_TAG_CURSOR 1000
+#define UI_ANNOT_TAG_SELECTION 1001
+
 /* Register the "annotate" keys (called by ui_notes_register). */
 int ui_annot_register(struct app *app);
 

@@ -113,7 +113,7 @@ note_attr(const struct span *s)
 static int
 select_attr(const struct span *s)
 {
-	return style_get(s->tag ? STYLE_SELECT : STYLE_PASSAGE);
+	return style_get(s->tag == UI_ANNOT_TAG_CURSOR ? STYLE_PASSAGE : STYLE_SELECT);
 }
 
 /* ---- the pane ---- */
