@@ -20,23 +20,29 @@ struct config;
 	X(BYLINE,     "byline",      -1, -1, A_DIM, A_DIM) \
 	X(SUMMARY,    "summary",     -1, -1, A_ITALIC, 0) \
 	X(BOILER,     "boilerplate", -1, -1, A_DIM, A_DIM) \
-	X(GARBLED,    "garbled",     COLOR_RED, -1, A_UNDERLINE, A_UNDERLINE | A_BOLD) \
-	X(REPAIRED,   "repaired",    COLOR_GREEN, -1, A_UNDERLINE, A_UNDERLINE) \
-	X(SEARCH,     "search",      COLOR_BLACK, COLOR_YELLOW, 0, A_REVERSE) \
-	X(SEARCHCUR,  "search-current", COLOR_BLACK, COLOR_CYAN, A_BOLD, A_REVERSE | A_BOLD) \
+	/* Highlights (the priority is ui_match.h's). Without colour a \
+	 * character shows its highest kind only, so each kind has monochrome \
+	 * attributes no other kind has on a vt100 (bold, underline, reverse; \
+	 * theme and garbled italic, which ui_match makes blink there): \
+	 * tests/test_ui_match.c checks it. */ \
+	X(GARBLED,    "garbled",     COLOR_RED, -1, A_UNDERLINE, A_BOLD | A_ITALIC) \
+	X(REPAIRED,   "repaired",    COLOR_GREEN, -1, A_UNDERLINE, A_ITALIC) \
+	X(SEARCH,     "search",      COLOR_BLACK, COLOR_YELLOW, A_BOLD | A_UNDERLINE, A_REVERSE | A_BOLD) \
+	X(SEARCHCUR,  "search-current", COLOR_BLACK, COLOR_CYAN, A_BOLD, A_REVERSE | A_BOLD | A_UNDERLINE) \
 	X(CITY0,      "city1",       COLOR_RED, -1, A_BOLD, A_BOLD) \
-	X(CITY1,      "city2",       COLOR_GREEN, -1, A_BOLD, A_UNDERLINE) \
-	X(CITY2,      "city3",       COLOR_MAGENTA, -1, A_BOLD, A_BOLD | A_UNDERLINE) \
-	X(PROVINCE,   "province",    COLOR_CYAN, -1, 0, A_UNDERLINE) \
+	X(CITY1,      "city2",       COLOR_GREEN, -1, A_BOLD, A_BOLD) \
+	X(CITY2,      "city3",       COLOR_MAGENTA, -1, A_BOLD, A_BOLD) \
+	X(PROVINCE,   "province",    COLOR_CYAN, -1, 0, A_DIM) \
 	X(KEYWORD,    "keyword",     COLOR_YELLOW, -1, A_BOLD, A_BOLD | A_UNDERLINE) \
-	X(THEME,      "theme",       COLOR_CYAN, -1, A_UNDERLINE, A_UNDERLINE) \
+	X(THEME,      "theme",       COLOR_CYAN, -1, A_UNDERLINE, A_UNDERLINE | A_ITALIC) \
 	/* notes: one per colour of notes_colours() (tag order); without \
-	 * colour a highlight is reverse video, told apart by one more attribute */ \
-	X(NOTE,       "note-yellow", COLOR_BLACK, COLOR_YELLOW, 0, A_REVERSE) \
-	X(NOTEGREEN,  "note-green",  COLOR_BLACK, COLOR_GREEN, 0, A_REVERSE | A_BOLD) \
-	X(NOTEBLUE,   "note-blue",   COLOR_WHITE, COLOR_BLUE, 0, A_REVERSE | A_UNDERLINE) \
-	X(NOTEPINK,   "note-pink",   COLOR_BLACK, COLOR_MAGENTA, 0, A_REVERSE | A_ITALIC) \
-	X(NOTEPURPLE, "note-purple", COLOR_WHITE, 13, 0, A_REVERSE | A_DIM) \
+	 * colour reverse and underline, told apart by dim and italic where \
+	 * the terminal has them */ \
+	X(NOTE,       "note-yellow", COLOR_BLACK, COLOR_YELLOW, 0, A_REVERSE | A_UNDERLINE) \
+	X(NOTEGREEN,  "note-green",  COLOR_BLACK, COLOR_GREEN, 0, A_REVERSE | A_UNDERLINE | A_DIM) \
+	X(NOTEBLUE,   "note-blue",   COLOR_WHITE, COLOR_BLUE, 0, A_REVERSE | A_UNDERLINE | A_ITALIC) \
+	X(NOTEPINK,   "note-pink",   COLOR_BLACK, COLOR_MAGENTA, 0, A_REVERSE | A_UNDERLINE | A_ITALIC | A_DIM) \
+	X(NOTEPURPLE, "note-purple", COLOR_WHITE, 13, 0, A_REVERSE | A_UNDERLINE) \
 	X(PASSAGE,    "passage",     -1, -1, A_UNDERLINE, A_UNDERLINE) /* passage cursor */ \
 	X(SELECT,     "select",      -1, -1, A_REVERSE, A_REVERSE) \
 	X(STATUS,     "status",      -1, -1, 0, 0) \

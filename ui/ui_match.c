@@ -9,6 +9,7 @@
 #include "app.h"
 #include "pane.h"
 #include "style.h"
+#include "ui_annot.h"
 #include "ui_compare_cli.h"
 
 /* One per process: ui_run runs once, and style_set_span_fn takes no
@@ -192,19 +193,196 @@ ui_match_toggle_keyword(struct app *app, const char *word)
 	return rc < 0 ? rc : added;
 }
 
+/* The fixed priority, highest first; ui_match.h and duwen(1) list it in
+ * this order (tests/test_ui_match.c checks the manual against names). */
+enum rank {
+	RANK_NONE, RANK_NOTE, RANK_CURSOR, RANK_SELECT, RANK_PROVINCE, RANK_THEME, RANK_CITY,
+	RANK_KEYWORD, RANK_GARBLED, RANK_SEARCH, RANK_SEARCHCUR,
+};
+
+static const char *const RANK_NAMES[] = {
+	[RANK_SEARCHCUR] = "current search hit", [RANK_SEARCH] = "search hit",
+	[RANK_GARBLED] = "garbled or repaired text", [RANK_KEYWORD] = "keyword",
+	[RANK_CITY] = "city", [RANK_THEME] = "theme word", [RANK_PROVINCE] = "province",
+	[RANK_SELECT] = "selection or passage from the comparison",
+	[RANK_CURSOR] = "passage cursor", [RANK_NOTE] = "note",
+};
+
 int
-ui_match_priority(int kind)
+ui_match_span_priority(const struct span *s)
 {
-	switch (kind) {
-	case SPAN_SEARCH: return 8;
-	case SPAN_NOTE: return 7;
-	case SPAN_KEYWORD: return 6;
-	case SPAN_CITY: return 5;
-	case SPAN_THEME: return 4;
-	case SPAN_PROVINCE: return 3;
-	case SPAN_SELECT: return 2;
-	default: return 1; /* garbled, repaired */
+	switch (s->kind) {
+	case SPAN_SEARCH: return s->tag == 1 ? RANK_SEARCHCUR : RANK_SEARCH;
+	case SPAN_GARBLED:
+	case SPAN_REPAIRED: return RANK_GARBLED;
+	case SPAN_KEYWORD: return RANK_KEYWORD;
+	case SPAN_CITY: return RANK_CITY;
+	case SPAN_THEME: return RANK_THEME;
+	case SPAN_PROVINCE: return RANK_PROVINCE;
+	case SPAN_SELECT: return s->tag == UI_ANNOT_TAG_CURSOR ? RANK_CURSOR : RANK_SELECT;
+	case SPAN_NOTE: return RANK_NOTE;
+	default: return RANK_NONE;
 	}
+}
+
+size_t
+ui_match_priority_names(char *buf, size_t cap)
+{
+	size_t w = 0;
+	for (int r = RANK_SEARCHCUR; r > RANK_NONE; r--) {
+		int n = snprintf(buf + w, w < cap ? cap - w : 0, "%s%s", r < RANK_SEARCHCUR ? ", " : "",
+				 RANK_NAMES[r]);
+		w += n > 0 ? (size_t)n : 0;
+	}
+	return w;
+}
+
+int
+ui_match_resolve(const struct ui_match_look *v, size_t n, int mono, struct ui_match_look *out)
+{
+	struct ui_match_look r = { -1, -1, 0, 0 };
+	int top = -1, bgfrom = -1;
+	for (size_t i = 0; i < n; i++) {
+		if (top < 0 || v[i].rank > v[top].rank)
+			top = (int)i;
+		if (v[i].bg >= 0 && (bgfrom < 0 || v[i].rank > v[bgfrom].rank))
+			bgfrom = (int)i;
+		if (!mono)
+			r.attr |= v[i].attr;
+	}
+	if (top < 0) {
+		*out = r;
+		return -1;
+	}
+	if (mono) {
+		/* one kind per character: a union of two kinds' attributes
+		 * could read as a third kind */
+		r.attr = v[top].attr;
+		r.rank = v[top].rank;
+		*out = r;
+		return top;
+	}
+	r.rank = v[top].rank;
+	r.bg = bgfrom >= 0 ? v[bgfrom].bg : -1;
+	/* the text colour of the highest kind that has one and that shows on
+	 * the background; else the background's own text colour */
+	int fgfrom = -1;
+	for (size_t i = 0; i < n; i++)
+		if (v[i].fg >= 0 && v[i].fg != r.bg && (fgfrom < 0 || v[i].rank > v[fgfrom].rank))
+			fgfrom = (int)i;
+	if (fgfrom < 0 || (bgfrom >= 0 && v[bgfrom].rank > v[fgfrom].rank &&
+			   v[bgfrom].rank >= RANK_SEARCH))
+		fgfrom = bgfrom; /* a search hit keeps its own colours whole */
+	r.fg = fgfrom >= 0 ? v[fgfrom].fg : -1;
+	*out = r;
+	return top;
+}
+
+/* ---- the curses side of the resolution ---- */
+
+/* Colour pairs made for combined colours (a city's text on a note's
+ * background), from COMBO_PAIR_BASE up; a pair number must fit in A_COLOR. */
+#define COMBO_PAIR_BASE 64
+#define COMBO_PAIR_END 256
+
+static struct {
+	short fg, bg;
+} combos[COMBO_PAIR_END - COMBO_PAIR_BASE];
+static int ncombos;
+
+static struct ui_match_look
+look_of(int attr, int rank)
+{
+	struct ui_match_look l = { -1, -1, attr & ~A_COLOR, rank };
+	short pair = (short)PAIR_NUMBER(attr), fg, bg;
+	if (pair > 0 && pair_content(pair, &fg, &bg) != ERR) {
+		l.fg = fg;
+		l.bg = bg;
+	}
+	return l;
+}
+
+/* The pair for fg on bg: one of the given attributes' own (attrs[first]'s
+ * if it fits), else a combined one; 0 if none is left. */
+static int
+pair_for(short fg, short bg, const int *attrs, size_t n, size_t first)
+{
+	if (fg < 0 && bg < 0)
+		return 0;
+	for (size_t k = 0; k <= n; k++) {
+		size_t i = k == 0 ? first : k - 1;
+		if (i >= n)
+			continue;
+		short f, b, p = (short)PAIR_NUMBER(attrs[i]);
+		if (p > 0 && pair_content(p, &f, &b) != ERR && f == fg && b == bg)
+			return p;
+	}
+	for (int i = 0; i < ncombos; i++)
+		if (combos[i].fg == fg && combos[i].bg == bg)
+			return COMBO_PAIR_BASE + i;
+	int p = COMBO_PAIR_BASE + ncombos;
+	if (p >= COMBO_PAIR_END || p >= COLOR_PAIRS || init_pair((short)p, fg, bg) == ERR)
+		return 0;
+	combos[ncombos].fg = fg;
+	combos[ncombos].bg = bg;
+	ncombos++;
+	return p;
+}
+
+static const struct app *um_app; /* for its mono flag; set by ui_match_register */
+
+/* Without colour, theme words and garbled text are told apart by italic;
+ * a terminal without italic (vt100) blinks them instead. */
+static int
+mono_fit(int attr, int rank)
+{
+	if ((rank == RANK_THEME || rank == RANK_GARBLED) && (attr & A_ITALIC) &&
+	    !(term_attrs() & A_ITALIC))
+		attr = (attr & ~A_ITALIC) | A_BLINK;
+	return attr;
+}
+
+int
+ui_match_attr(int base, const struct span *const *v, size_t n, size_t pos)
+{
+	struct ui_match_look looks[UI_MATCH_ATTR_MAX + 1];
+	int attrs[UI_MATCH_ATTR_MAX + 1];
+	size_t k = 0;
+	for (size_t i = 0; i < n && k < UI_MATCH_ATTR_MAX; i++)
+		if (v[i]->start <= pos && pos < v[i]->end) {
+			int rank = ui_match_span_priority(v[i]);
+			attrs[k] = ui_match_span_attr(v[i]);
+			looks[k] = look_of(attrs[k], rank);
+			k++;
+		}
+	if (k == 0)
+		return base;
+	int mono = um_app ? um_app->mono : !has_colors();
+	struct ui_match_look r;
+	int top = ui_match_resolve(looks, k, mono, &r);
+	if (mono)
+		return (base & ~A_COLOR) | mono_fit(r.attr, r.rank);
+	attrs[k] = base;
+	looks[k] = look_of(base, RANK_NONE);
+	if (r.fg < 0)
+		r.fg = looks[k].fg;
+	if (r.bg < 0)
+		r.bg = looks[k].bg;
+	int pair = pair_for(r.fg, r.bg, attrs, k + 1, (size_t)top);
+	if (pair == 0 && (r.fg >= 0 || r.bg >= 0)) /* no pair left: the top kind's */
+		pair = (int)PAIR_NUMBER(attrs[top]);
+	return (int)(((unsigned)base & ~A_COLOR) | (unsigned)r.attr | (unsigned)COLOR_PAIR(pair));
+}
+
+int
+ui_match_attr_list(int base, const struct span_list *l, size_t pos)
+{
+	const struct span *v[UI_MATCH_ATTR_MAX];
+	size_t n = 0;
+	for (size_t i = 0; l && i < l->n && l->v[i].start <= pos && n < UI_MATCH_ATTR_MAX; i++)
+		if (pos < l->v[i].end)
+			v[n++] = &l->v[i];
+	return ui_match_attr(base, v, n, pos);
 }
 
 /* Colour pairs for keyword colours, from KW_PAIR_BASE up (style.c uses the
@@ -217,7 +395,7 @@ keyword_attr(const struct span *s)
 	const struct ui_match *um = &um_state;
 	int base = style_get(STYLE_KEYWORD);
 	if (!um_built || s->tag < 0 || (size_t)s->tag >= um->nkw || um->kwcolor[s->tag] < 0 ||
-	    um->app->mono || !has_colors())
+	    (um_app && um_app->mono) || !has_colors())
 		return base;
 	int colour = um->kwcolor[s->tag];
 	short pair = (short)(KW_PAIR_BASE + colour);
@@ -231,11 +409,11 @@ static int
 city_attr(const struct span *s)
 {
 	if (s->tag == 3) {
-		const struct ui_match *um = &um_state;
-		if (um_built && !um->app->mono && has_colors() && KW_PAIR_BASE + 8 < COLOR_PAIRS &&
+		int mono = um_app ? um_app->mono : !has_colors();
+		if (!mono && has_colors() && KW_PAIR_BASE + 8 < COLOR_PAIRS &&
 		    init_pair(KW_PAIR_BASE + 8, COLOR_BLUE, -1) != ERR)
 			return (int)COLOR_PAIR(KW_PAIR_BASE + 8) | A_BOLD;
-		return A_BOLD | A_ITALIC | A_UNDERLINE;
+		return A_BOLD; /* cities look alike without colour */
 	}
 	return style_get(STYLE_CITY0 + (s->tag >= 0 ? s->tag % 3 : 0));
 }
@@ -243,6 +421,8 @@ city_attr(const struct span *s)
 int
 ui_match_span_attr(const struct span *s)
 {
+	if (s->kind == SPAN_SELECT && s->tag == UI_ANNOT_TAG_CURSOR)
+		return style_get(STYLE_PASSAGE);
 	if (s->kind == SPAN_KEYWORD)
 		return keyword_attr(s);
 	if (s->kind == SPAN_CITY)
@@ -269,10 +449,11 @@ spans_source(void *ctx, struct app *app, size_t art, struct span_list *out)
 void
 ui_match_register(struct app *app)
 {
-	static int done;
-	if (done)
+	static const struct app *done;
+	um_app = app;
+	if (done == app)
 		return;
-	done = 1;
+	done = app;
 	pane_add_span_source(app, spans_source, NULL);
 	style_set_span_fn(SPAN_KEYWORD, keyword_attr);
 	style_set_span_fn(SPAN_CITY, city_attr);

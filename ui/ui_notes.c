@@ -110,12 +110,6 @@ note_attr(const struct span *s)
 	return style_get(STYLE_NOTE + tag);
 }
 
-static int
-select_attr(const struct span *s)
-{
-	return style_get(s->tag == UI_ANNOT_TAG_CURSOR ? STYLE_PASSAGE : STYLE_SELECT);
-}
-
 /* ---- the pane ---- */
 
 enum {
@@ -562,5 +556,4 @@ ui_notes_register(struct app *app)
 	pane_add_span_source(app, notes_spans, NULL);
 	pane_set_note_counter(app, notes_count, NULL);
 	style_set_span_fn(SPAN_NOTE, note_attr);
-	style_set_span_fn(SPAN_SELECT, select_attr);
 }

@@ -19,27 +19,6 @@ ui_passage_layout(const struct layout_opts *o, const struct article *a, size_t s
 	return layout_block(o, a->text, &pseudo, cols < 1 ? 1 : cols, out);
 }
 
-/* OR b into a: attributes add up; b's colour replaces a's. */
-static int
-combine(int a, int b)
-{
-	if (b & A_COLOR)
-		a = (a & ~A_COLOR) | (b & A_COLOR);
-	return a | (b & ~A_COLOR);
-}
-
-static int
-attr_at(const struct span_list *sp, size_t pos, int base)
-{
-	/* lowest priority first, so the highest's colour is applied last */
-	int at = base;
-	for (int pr = 1; sp && pr <= 8; pr++)
-		for (size_t i = 0; i < sp->n && sp->v[i].start <= pos; i++)
-			if (pos < sp->v[i].end && ui_match_priority(sp->v[i].kind) == pr)
-				at = combine(at, ui_match_span_attr(&sp->v[i]));
-	return at;
-}
-
 void
 ui_passage_draw(WINDOW *w, int y, int x, int max_cols, const struct layout_opts *o,
 		const struct article *a, const struct layout_line *ln,
@@ -59,7 +38,7 @@ ui_passage_draw(WINDOW *w, int y, int x, int max_cols, const struct layout_opts 
 			break;
 		unsigned char c0 = (unsigned char)g.shown[0];
 		if (c0 >= 0x20 && c0 != 0x7f) {
-			wattrset(w, attr_at(sp, g.start, base));
+			wattrset(w, ui_match_attr_list(base, sp, g.start));
 			mvwaddstr(w, y, x + used, g.shown);
 		}
 		used += g.cols;

@@ -1,7 +1,7 @@
 /* ui_passage: one sentence (or any range of an article) laid out by the
  * layout engine in a column and drawn with highlight spans, for the
- * comparison and search panes. Spans are resolved by the fixed priority of
- * ui_match.h: the colour of the highest kind wins, attributes add up. The
+ * comparison and search panes. Spans are resolved by ui_match_attr, the
+ * fixed priority of ui_match.h, as in the reading view. The
  * caller owns the lines (layout_lines_free). */
 #ifndef DUWEN_UI_PASSAGE_H
 #define DUWEN_UI_PASSAGE_H

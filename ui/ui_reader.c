@@ -12,6 +12,7 @@
 #include "pane_int.h"
 #include "style.h"
 #include "ui_annot.h" /* passage cursor, selection, notes: issue 7 */
+#include "ui_match.h"
 #include "ui_notes.h"
 #include "ui_outline.h"
 
@@ -172,15 +173,6 @@ block_style(enum block_kind k)
 	}
 }
 
-/* OR b into a: attribute bits add up; a colour in b replaces a's. */
-static int
-combine(int a, int b)
-{
-	if (b & A_COLOR)
-		a = (a & ~A_COLOR) | (b & A_COLOR);
-	return a | (b & ~A_COLOR);
-}
-
 #define ROW_SPANS 64
 
 /* Spans of l overlapping [s, e), into out (at most ROW_SPANS). */
@@ -201,8 +193,7 @@ draw_row(WINDOW *w, int y, struct reader *r, const struct view_row *row, int mar
 	const struct layout_line *ln = &row->line;
 	const struct span *sp[ROW_SPANS];
 	size_t ns = overlapping(&r->spans, ln->start, ln->end, sp, 0);
-	size_t nbase = ns;
-	ns = overlapping(&r->hits, ln->start, ln->end, sp, ns); /* search wins: last */
+	ns = overlapping(&r->hits, ln->start, ln->end, sp, ns);
 	int base = block_style(b->kind);
 	int x = margin + ln->indent_cols;
 	int maxx = getmaxx(w);
@@ -216,12 +207,8 @@ draw_row(WINDOW *w, int y, struct reader *r, const struct view_row *row, int mar
 			continue;
 		if (x + g.cols > maxx)
 			break;
-		int at = base;
-		for (size_t i = 0; i < ns; i++)
-			if (sp[i]->start <= g.start && g.start < sp[i]->end)
-				at = combine(at, style_span(sp[i]));
-		(void)nbase;
-		wattrset(w, at);
+		/* the fixed priority of ui_match.h, as in the comparison */
+		wattrset(w, ui_match_attr(base, sp, ns, g.start));
 		unsigned char c0 = (unsigned char)g.shown[0];
 		if (c0 >= 0x20 && c0 != 0x7f)
 			waddstr(w, g.shown);
