@@ -82,8 +82,8 @@ int reader_set_boiler(struct reader *r, int show);
 /* Replace the highlight spans (orig offsets; copied). 0 or ERR_NOMEM. */
 int reader_set_spans(struct reader *r, const struct span_list *orig_spans);
 
-/* Search for query (folded: simplified = traditional, ASCII case ignored)
- * and go to the first hit at or after the top row (dir > 0) or before it.
+/* Search for query with the matcher of src/match.h (simplified =
+ * traditional, case and full/half width ignored) and go to the first hit at or after the top row (dir > 0) or before it.
  * Returns the number of hits (0: none), or ERR_NOMEM. *wrapped is set to
  * 1 when the hit is found past the end (or start). */
 int reader_search(struct reader *r, const char *query, int dir, int *wrapped);

@@ -1,44 +1,13 @@
-/* Search in the reading view: every hit of a folded query (simplified and
- * traditional alike, ASCII case ignored) as SPAN_SEARCH spans over the
- * displayed text; the current one has tag 1. */
+/* Search in the reading view: every hit of the query found by the one
+ * matcher of src/match.h (simplified and traditional alike, case and
+ * full/half width ignored: ＡＩ finds AI, ，finds ,) as SPAN_SEARCH spans
+ * over the displayed text; the current one has tag 1. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "../src/err.h"
+#include "../src/match.h"
 #include "reader.h"
-
-/* Folded copy of s[0, len) and its map (folded byte -> s byte, n + 1
- * entries). NULL on ERR_NOMEM. */
-static char *
-fold(struct script *sc, const char *s, size_t len, size_t *out_len, size_t **map)
-{
-	char *f = NULL;
-	size_t n = 0;
-	if (sc) {
-		f = script_to_simplified(sc, s, len, &n, map);
-	} else {
-		f = malloc(len + 1);
-		*map = malloc((len + 1) * sizeof **map);
-		if (f == NULL || *map == NULL) {
-			free(f);
-			free(*map);
-			*map = NULL;
-			return NULL;
-		}
-		memcpy(f, s, len);
-		f[len] = 0;
-		for (size_t i = 0; i <= len; i++)
-			(*map)[i] = i;
-		n = len;
-	}
-	if (f == NULL)
-		return NULL;
-	for (size_t i = 0; i < n; i++)
-		if (f[i] >= 'A' && f[i] <= 'Z')
-			f[i] += 'a' - 'A';
-	*out_len = n;
-	return f;
-}
 
 static int
 hit_visible(const struct reader *r, size_t off)
@@ -59,33 +28,33 @@ find_all(struct reader *r)
 	r->cur = 0;
 	if (r->query[0] == 0)
 		return 0;
-	size_t tn, qn;
-	size_t *tmap = NULL, *qmap = NULL;
-	char *t = fold(r->script, r->a->text, r->a->len, &tn, &tmap);
-	char *q = fold(r->script, r->query, strlen(r->query), &qn, &qmap);
-	int rc = 0;
-	if (t == NULL || q == NULL) {
-		rc = ERR_NOMEM;
+	/* the one matcher (src/match.h), as the corpus search: hits are
+	 * spans over the displayed text through the fold's offset map */
+	struct match_set *m = NULL;
+	struct match_text t;
+	struct span_list found = { 0 };
+	int folded = 0;
+	int rc = match_set_new(0, &m);
+	if (rc == 0)
+		rc = match_set_add(m, r->script, r->query, 0);
+	if (rc == ERR_INVAL) { /* nothing left after folding: no hit */
+		rc = 0;
 		goto out;
 	}
-	for (size_t i = 0; qn > 0 && i + qn <= tn;) {
-		const char *h = memmem(t + i, tn - i, q, qn);
-		if (h == NULL)
-			break;
-		size_t fs = (size_t)(h - t), fe = fs + qn;
-		size_t s = tmap[fs], e = tmap[fe];
-		if (e > s && hit_visible(r, s) &&
-		    span_list_push(&r->hits, s, e, SPAN_SEARCH, 0) < 0) {
+	if (rc == 0 && (rc = match_fold(r->script, r->a->text, r->a->len, &t)) == 0)
+		folded = 1;
+	if (rc == 0 && match_set_find(m, &t, 0, t.orig_len, SPAN_SEARCH, &found) < 0)
+		rc = ERR_NOMEM;
+	for (size_t i = 0; rc == 0 && i < found.n; i++) {
+		size_t s = found.v[i].start, e = found.v[i].end;
+		if (e > s && hit_visible(r, s) && span_list_push(&r->hits, s, e, SPAN_SEARCH, 0) < 0)
 			rc = ERR_NOMEM;
-			goto out;
-		}
-		i = fe;
 	}
 out:
-	free(t);
-	free(tmap);
-	free(q);
-	free(qmap);
+	if (folded)
+		match_text_free(&t);
+	match_set_free(m);
+	span_list_free(&found);
 	r->cur = r->hits.n;
 	return rc < 0 ? rc : (int)r->hits.n;
 }
