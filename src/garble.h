@@ -4,8 +4,10 @@
  * bytes by a cheapest-path search over byte alignments, scored with
  * character frequencies (hanfreq_table); a clearly more plausible re-reading
  * replaces the stretch (SPAN_REPAIRED), otherwise the original stays
- * (SPAN_GARBLED). Never invents text: lost bytes stay '?' or become U+FFFD.
- * The caller owns out and spans. */
+ * (SPAN_GARBLED). Never invents text: inside a span, each run of lost bytes
+ * ('?', U+FFFD) and of the annotation and tag debris the mis-reading left
+ * ("?shù)", "?/p>") becomes one U+FFFD (garble_tidy). The caller owns out
+ * and spans. */
 #ifndef DUWEN_GARBLE_H
 #define DUWEN_GARBLE_H
 
