@@ -7,10 +7,6 @@
 #include "err.h"
 #include "span.h"
 
-/* XXX: the cities are fixed until the comparison issue makes them a setting. */
-static const char *const CITIES[] = { "杭州", "深圳", "成都" };
-#define NCITIES (sizeof CITIES / sizeof CITIES[0])
-
 static int
 is_control(utf8proc_int32_t c)
 {
@@ -69,30 +65,45 @@ put_spaces(FILE *f, int n)
 
 /* ---- --list ---- */
 
-static size_t
-count_in(const char *s, size_t len, const char *needle)
-{
-	size_t n = 0, nl = strlen(needle);
-	for (const char *p = s; (p = memmem(p, len - (size_t)(p - s), needle, nl)); p += nl)
-		n++;
-	return n;
-}
-
 static int
 hidden_block(enum block_kind k)
 {
 	return k == BLOCK_BOILERPLATE || k == BLOCK_META;
 }
 
-static size_t
-mentions(const struct article *a, const char *city)
+int
+report_cities_count(const struct compare_spec *s, const struct compare_matcher *m,
+		    const struct match_corpus *mc, struct report_cities *out)
 {
-	size_t n = 0;
-	for (size_t i = 0; i < a->nblocks; i++)
-		if (!hidden_block(a->blocks[i].kind))
-			n += count_in(a->text + a->blocks[i].start,
-				      a->blocks[i].end - a->blocks[i].start, city);
-	return n;
+	struct report_cities r = { .n = s->ncities };
+	r.mentions = calloc(mc->n * r.n + 1, sizeof *r.mentions);
+	if (r.mentions == NULL)
+		return ERR_NOMEM;
+	for (size_t c = 0; c < r.n; c++)
+		r.name[c] = compare_spec_city(s, c)->name;
+	/* the comparison itself, one article at a time: its "mentions" are
+	 * the sums of these by construction */
+	for (size_t i = 0; i < mc->n; i++) {
+		struct match_corpus one = { &mc->arts[i], &mc->folded[i], 1 };
+		struct compare_result cr;
+		if (compare_run(s, m, &one, &cr) < 0) {
+			free(r.mentions);
+			return ERR_NOMEM;
+		}
+		for (size_t c = 0; c < r.n; c++)
+			r.mentions[i * r.n + c] = cr.hits[c];
+		compare_result_free(&cr);
+	}
+	*out = r;
+	return 0;
+}
+
+void
+report_cities_free(struct report_cities *c)
+{
+	free(c->mentions);
+	c->mentions = NULL;
+	c->n = 0;
 }
 
 /* s as the layout shows it (safe, punctuation as in --dump), cut to
@@ -156,12 +167,13 @@ digits(size_t v)
 struct list_row {
 	char *title, *source, *date;
 	int title_cols, source_cols, date_cols;
-	size_t count[NCITIES];
 };
 
 int
-report_list(FILE *f, const struct corpus *c, const struct layout_opts *o)
+report_list(FILE *f, const struct corpus *c, const struct layout_opts *o,
+	    const struct report_cities *cities)
 {
+	size_t ncities = cities ? cities->n : 0;
 	struct list_row *rows = calloc(c->n ? c->n : 1, sizeof *rows);
 	if (rows == NULL)
 		return ERR_NOMEM;
@@ -182,9 +194,9 @@ report_list(FILE *f, const struct corpus *c, const struct layout_opts *o)
 		sw = r->source_cols > sw ? r->source_cols : sw;
 		dw = r->date_cols > dw ? r->date_cols : dw;
 		cw = digits(a->chars) > cw ? digits(a->chars) : cw;
-		for (size_t k = 0; k < NCITIES; k++) {
-			r->count[k] = mentions(a, CITIES[k]);
-			nw = digits(r->count[k]) > nw ? digits(r->count[k]) : nw;
+		for (size_t k = 0; k < ncities; k++) {
+			size_t v = cities->mentions[i * ncities + k];
+			nw = digits(v) > nw ? digits(v) : nw;
 		}
 	}
 	for (size_t i = 0; i < c->n && rc == 0; i++) {
@@ -198,8 +210,11 @@ report_list(FILE *f, const struct corpus *c, const struct layout_opts *o)
 			put_spaces(f, dw - r->date_cols + 2);
 		}
 		fprintf(f, "%*zu 字", cw, c->v[i].chars);
-		for (size_t k = 0; k < NCITIES; k++)
-			fprintf(f, "  %s %*zu", CITIES[k], nw, r->count[k]);
+		for (size_t k = 0; k < ncities; k++) {
+			fputs("  ", f);
+			report_put_safe(f, cities->name[k], strlen(cities->name[k]));
+			fprintf(f, " %*zu", nw, cities->mentions[i * ncities + k]);
+		}
 		fputc('\n', f);
 	}
 	for (size_t i = 0; i < c->n; i++) {

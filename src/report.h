@@ -1,14 +1,18 @@
 /* report: the plain-text outputs of the command line (--list, --dump).
  * No escape code, ever: every byte written is the article's cleaned text as
  * laid out, or duwen's own, with controls dropped on the way out. Writes to
- * a FILE the caller owns; allocates nothing the caller must free. */
+ * a FILE the caller owns; allocates nothing the caller must free but the
+ * city counts (report_cities_free). */
 #ifndef DUWEN_REPORT_H
 #define DUWEN_REPORT_H
 
 #include <stdio.h>
 
+#include "compare.h"
+#include "compare_spec.h"
 #include "corpus.h"
 #include "layout.h"
+#include "match.h"
 #include "width.h"
 
 /* Marks around text that cleaning found garbled (SPAN_GARBLED: kept as in
@@ -30,13 +34,31 @@
  * outside, such as paths in messages. */
 void report_put_safe(FILE *f, const char *s, size_t n);
 
+/* The compared cities' mentions in each article, counted by the
+ * comparison itself (compare_run, one article at a time): names and
+ * aliases found in the text it reads, so that an article list and
+ * `duwen --compare`'s "mentions" row agree. Names are borrowed from the
+ * spec; mentions is malloc'd (report_cities_free). */
+struct report_cities {
+	size_t n; /* compared cities */
+	const char *name[COMPARE_MAX_CITIES];
+	size_t *mentions; /* [article * n + city] */
+};
+
+/* Count the cities of spec s (matcher m built from it) in every article of
+ * mc. 0 or ERR_NOMEM; out written only on success. */
+int report_cities_count(const struct compare_spec *s, const struct compare_matcher *m,
+			const struct match_corpus *mc, struct report_cities *out);
+void report_cities_free(struct report_cities *c);
+
 /* One line per article, columns aligned by display width (o->w), the
  * fields shown as layout_glyph shows them (o->punct_fullwidth):
  *   title  source  [date]  N 字  杭州 n  深圳 n  成都 n
  * "-" for an unknown source or date; the date column is left out when no
- * article has a date. Counts are of the text outside boilerplate.
- * 0, ERR_NOMEM or ERR_IO (writing failed). */
-int report_list(FILE *f, const struct corpus *c, const struct layout_opts *o);
+ * article has a date. The city columns are cities' (article i is corpus
+ * article i; NULL: none). 0, ERR_NOMEM or ERR_IO (writing failed). */
+int report_list(FILE *f, const struct corpus *c, const struct layout_opts *o,
+		const struct report_cities *cities);
 
 /* The article as the reading view shows it: its title, a metadata line
  * (source · author · date · N 字, the parts that are known), a blank line,

@@ -11,8 +11,13 @@
 
 #include <cmocka.h>
 
+#include "../src/article.h"
+#include "../src/compare.h"
+#include "../src/compare_spec.h"
 #include "../src/corpus.h"
 #include "../src/err.h"
+#include "../src/match.h"
+#include "../src/script.h"
 #include "../src/layout.h"
 #include "../src/report.h"
 #include "../src/span.h"
@@ -255,8 +260,13 @@ test_put_safe(void **state)
 
 #define LONG_TITLE TEN TEN "一二三四五"
 
+/* The city columns: 杭州, 深圳, 成都 with these mentions per article. */
+static size_t three_counts[] = { 1, 0, 0, 0, 2, 1 };
+static const struct report_cities three = { 3, { "杭州", "深圳", "成都" }, three_counts };
+
 static void
-list_of(struct article *v, size_t n, int ambiguous_wide, const char *want)
+list_with(struct article *v, size_t n, int ambiguous_wide, const struct report_cities *cities,
+	  const char *want)
 {
 	struct corpus c = { v, n };
 	struct layout_opts o;
@@ -265,10 +275,16 @@ list_of(struct article *v, size_t n, int ambiguous_wide, const char *want)
 	size_t len = 0;
 	FILE *f = open_memstream(&out, &len);
 	assert_non_null(f);
-	assert_int_equal(report_list(f, &c, &o), 0);
+	assert_int_equal(report_list(f, &c, &o, cities), 0);
 	assert_int_equal(fclose(f), 0);
 	assert_text(out, want);
 	free(out);
+}
+
+static void
+list_of(struct article *v, size_t n, int ambiguous_wide, const char *want)
+{
+	list_with(v, n, ambiguous_wide, &three, want);
 }
 
 static void
@@ -283,7 +299,6 @@ test_list(void **state)
 	block(&b2, BLOCK_BOILERPLATE, "成都成都");
 	v[1] = article_of(&b2, LONG_TITLE, NULL, NULL, NULL, 12345);
 
-	/* 杭州 in the repaired span counts; in boilerplate it does not */
 	list_of(v, 2, 0,
 		"开源大模型之城                           第一财经  2025-04-03     80 字  杭州 1  深圳 0  成都 0\n"
 		"一二三四五六七八九十一二三四五六七八九…  -         -           12345 字  杭州 0  深圳 2  成都 1\n");
@@ -292,10 +307,137 @@ test_list(void **state)
 		"开源大模型之城                            第一财经  2025-04-03     80 字  杭州 1  深圳 0  成都 0\n"
 		"一二三四五六七八九十一二三四五六七八九…  -         -           12345 字  杭州 0  深圳 2  成都 1\n");
 	/* no article with a date: no date column */
-	list_of(v + 1, 1, 0,
-		"一二三四五六七八九十一二三四五六七八九…  -  12345 字  杭州 0  深圳 2  成都 1\n");
+	static size_t second[] = { 0, 2, 1 };
+	const struct report_cities one = { 3, { "杭州", "深圳", "成都" }, second };
+	list_with(v + 1, 1, 0, &one,
+		  "一二三四五六七八九十一二三四五六七八九…  -  12345 字  杭州 0  深圳 2  成都 1\n");
 	list_of(v, 0, 0, "");
+	/* four cities, counts of up to three digits aligned; none at all */
+	static size_t four_counts[] = { 105, 0, 7, 16, 0, 4, 0, 0 };
+	const struct report_cities four = { 4, { "杭州", "北京", "深圳", "成都" }, four_counts };
+	list_with(v, 2, 0, &four,
+		  "开源大模型之城                           第一财经  2025-04-03     80 字  杭州 105  北京   0  深圳   7  成都  16\n"
+		  "一二三四五六七八九十一二三四五六七八九…  -         -           12345 字  杭州   0  北京   4  深圳   0  成都   0\n");
+	list_with(v + 1, 1, 0, NULL, "一二三四五六七八九十一二三四五六七八九…  -  12345 字\n");
 	span_list_free(&b1.spans);
+}
+
+/* The comparison's matcher on articles, for report_cities_count. */
+struct counted {
+	struct script *sc;
+	struct compare_spec spec;
+	struct compare_matcher *m;
+	struct match_corpus mc;
+	struct report_cities rc;
+};
+
+static void
+count_cities(struct counted *k, const struct article *v, size_t n, const char *cities)
+{
+	char *cause = NULL;
+	if (script_open(&k->sc, &cause) < 0) {
+		free(cause);
+		k->sc = NULL;
+	}
+	assert_int_equal(compare_spec_default(&k->spec), 0);
+	if (cities)
+		assert_int_equal(compare_spec_select(&k->spec, cities, &cause), 0);
+	assert_int_equal(compare_matcher_new(&k->spec, k->sc, &k->m), 0);
+	assert_int_equal(match_corpus_fold(k->sc, v, n, &k->mc), 0);
+	assert_int_equal(report_cities_count(&k->spec, k->m, &k->mc, &k->rc), 0);
+}
+
+static void
+counted_free(struct counted *k)
+{
+	report_cities_free(&k->rc);
+	match_corpus_free(&k->mc);
+	compare_matcher_free(k->m);
+	compare_spec_free(&k->spec);
+	if (k->sc)
+		script_close(k->sc);
+}
+
+/* Aliases count, a longer alias once (杭州市 is not 杭州市 and 杭州), the
+ * province does not, nor the footer; a city chosen by --cities has its
+ * column. */
+static void
+test_cities_count(void **state)
+{
+	(void)state;
+	static const char text[] =
+		"杭州市的杭城有西湖区和滨江區\n\n"
+		"深圳也叫鵬城。广东的深圳市，四川的成都，北京。\n\n"
+		"联系我们\n微信扫一扫关注我们\n返回顶部 杭州 深圳\n";
+	struct article a;
+	assert_int_equal(article_from_utf8("t.txt", text, strlen(text), &a), 0);
+	struct counted k;
+	count_cities(&k, &a, 1, NULL);
+	assert_int_equal(k.rc.n, 3);
+	assert_string_equal(k.rc.name[0], "杭州");
+	assert_string_equal(k.rc.name[2], "成都");
+	size_t want_sc[] = { 4, 3, 1 }, want_plain[] = { 4, 2, 1 };
+	for (size_t c = 0; c < 3; c++) /* 鵬城 and 滨江區 need OpenCC's folding */
+		assert_int_equal(k.rc.mentions[c], k.sc ? want_sc[c] : want_plain[c] - (c == 0));
+	counted_free(&k);
+
+	count_cities(&k, &a, 1, "北京,深圳");
+	assert_int_equal(k.rc.n, 2);
+	assert_string_equal(k.rc.name[0], "北京");
+	assert_int_equal(k.rc.mentions[0], 1);
+	counted_free(&k);
+	article_free(&a);
+}
+
+/* The bundled articles: --list's columns add up to --compare's mentions
+ * row (105, 106, 17; tests/test_compare.c), article by article as pinned
+ * here (a plain substring count gave 杭州 21 39 8 3 25, 深圳 3 0 84 5 0). */
+static void
+test_cities_bundled(void **state)
+{
+	(void)state;
+	static const char *const paths[] = {
+		"texts/000_sichuan_ribao.txt", "texts/001_hangzhou_kaiyuan.txt",
+		"texts/002_shenzhen_pinle.txt", "texts/003_deepseek_chuangxin.txt",
+		"texts/004_kexuebao_lianghui.txt",
+	};
+	enum { N = sizeof paths / sizeof paths[0] };
+	static const size_t want[N][3] = {
+		{ 26, 3, 16 }, { 40, 0, 0 }, { 8, 98, 0 }, { 3, 5, 1 }, { 28, 0, 0 },
+	};
+	struct article v[N];
+	struct source_opts so = { 0 };
+	for (size_t i = 0; i < N; i++) {
+		char *cause = NULL;
+		assert_int_equal(article_load(&so, paths[i], &v[i], &cause), 0);
+	}
+	struct counted k;
+	count_cities(&k, v, N, NULL);
+	if (k.sc == NULL) { /* the pinned counts fold scripts */
+		counted_free(&k);
+		for (size_t i = 0; i < N; i++)
+			article_free(&v[i]);
+		skip();
+	}
+	struct compare_result r;
+	assert_int_equal(compare_run(&k.spec, k.m, &k.mc, &r), 0);
+	for (size_t c = 0; c < 3; c++) {
+		size_t sum = 0;
+		for (size_t i = 0; i < N; i++) {
+			size_t got = k.rc.mentions[i * 3 + c];
+			if (got != want[i][c]) {
+				fprintf(stderr, "%s, %s: %zu mentions, want %zu\n", paths[i], k.rc.name[c],
+					got, want[i][c]);
+				fail();
+			}
+			sum += got;
+		}
+		assert_int_equal(sum, r.hits[c]);
+	}
+	compare_result_free(&r);
+	counted_free(&k);
+	for (size_t i = 0; i < N; i++)
+		article_free(&v[i]);
 }
 
 int
@@ -307,6 +449,8 @@ main(void)
 		cmocka_unit_test(test_dump_title_and_controls),
 		cmocka_unit_test(test_put_safe),
 		cmocka_unit_test(test_list),
+		cmocka_unit_test(test_cities_count),
+		cmocka_unit_test(test_cities_bundled),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -8,7 +8,7 @@
 
 #include "../src/corpus.h"
 
-#define LIST_CITIES 3
+#define LIST_CITIES 4 /* COMPARE_MAX_CITIES */
 
 enum list_sort { LIST_SORT_FILE, LIST_SORT_TITLE, LIST_SORT_SOURCE, LIST_SORT_LENGTH,
 		 LIST_SORT_UNREAD, LIST_SORT_COUNT };

@@ -308,9 +308,12 @@ main(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	ui_compare_cli_options(opts.cities, opts.highlight);
-	if (opts.mode == MODE_COMPARE || opts.mode == MODE_SEARCH) {
+	if (opts.mode == MODE_COMPARE || opts.mode == MODE_SEARCH || opts.mode == MODE_LIST) {
+		/* --list counts the compared cities as --compare does */
 		int st = opts.mode == MODE_COMPARE
 				 ? ui_compare_cli_compare(stdout, &corpus, opts.config_path, opts.cities)
+			 : opts.mode == MODE_LIST
+				 ? ui_compare_cli_list(stdout, &corpus, opts.config_path, opts.cities)
 				 : ui_compare_cli_search(stdout, &corpus, opts.query);
 		corpus_free(&corpus);
 		if (st == 0 && (fflush(stdout) != 0 || ferror(stdout))) {
@@ -332,10 +335,8 @@ main(int argc, char **argv)
 	int width = opts.width_cols;
 	int rc = 0;
 	switch (opts.mode) {
+	case MODE_UI: /* handled above, as are --list, --compare and --search */
 	case MODE_LIST:
-		rc = report_list(stdout, &corpus, &lopts);
-		break;
-	case MODE_UI: /* handled above, as are --compare and --search */
 	case MODE_COMPARE:
 	case MODE_SEARCH:
 		break;

@@ -192,3 +192,48 @@ ui_compare_cli_search(FILE *f, const struct corpus *c, const char *query)
 	script_close(sc);
 	return st;
 }
+
+int
+ui_compare_cli_list(FILE *f, const struct corpus *c, const char *config_path,
+		    const char *cities)
+{
+	struct compare_spec spec;
+	if (ui_compare_cli_spec(config_path, cities, &spec) < 0)
+		return cities ? 2 : 1;
+	/* without OpenCC the list still shows, its counts not script-folded */
+	struct script *sc = NULL;
+	char *cause = NULL;
+	if (script_open(&sc, &cause) < 0) {
+		say(NULL, cause ? cause : "cannot load OpenCC data");
+		sc = NULL;
+	}
+	free(cause);
+	struct match_corpus mc = { 0 };
+	struct compare_matcher *m = NULL;
+	struct report_cities rc_cities = { 0 };
+	int st = 0;
+	int rc = match_corpus_fold(sc, c->v, c->n, &mc);
+	if (rc == 0)
+		rc = compare_matcher_new(&spec, sc, &m);
+	if (rc == ERR_INVAL) {
+		say("config", "a city alias or theme word is empty");
+		st = 2;
+	} else if (rc < 0 || report_cities_count(&spec, m, &mc, &rc_cities) < 0) {
+		say(NULL, "out of memory");
+		st = 1;
+	} else {
+		struct layout_opts lo;
+		layout_opts_default(&lo);
+		rc = report_list(f, c, &lo, &rc_cities);
+		if (rc < 0)
+			say(NULL, rc == ERR_IO ? "cannot write the output" : err_strerror(rc));
+		st = rc < 0 ? 1 : 0;
+	}
+	report_cities_free(&rc_cities);
+	compare_matcher_free(m);
+	match_corpus_free(&mc);
+	if (sc)
+		script_close(sc);
+	compare_spec_free(&spec);
+	return st;
+}

@@ -31,4 +31,10 @@ int ui_compare_cli_compare(FILE *f, const struct corpus *c, const char *config_p
 			   const char *cities);
 int ui_compare_cli_search(FILE *f, const struct corpus *c, const char *query);
 
+/* `duwen --list` to f, its city columns the compared cities of the spec
+ * above, counted as --compare counts mentions (report_cities_count). The
+ * same exit statuses. */
+int ui_compare_cli_list(FILE *f, const struct corpus *c, const char *config_path,
+			const char *cities);
+
 #endif

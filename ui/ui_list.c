@@ -14,6 +14,7 @@
 #include "pane_int.h"
 #include "style.h"
 #include "ui_help.h"
+#include "ui_match.h"
 #include "ui_reader.h"
 
 enum {
@@ -43,35 +44,28 @@ struct lpane {
 	size_t ncities;
 };
 
-/* The config's `city` lines, else the corpus's three cities. */
-static void
+/* The compared cities (defaults, config, --cities), counted as the
+ * comparison and `duwen --list` count them (ui_match_mentions). */
+static const struct report_cities *
 load_cities(struct lpane *lp)
 {
-	static const char *const def[LIST_CITIES] = { "杭州", "深圳", "成都" };
-	const struct config *cfg = lp->app->config;
+	const struct report_cities *rc = ui_match_mentions(lp->app);
 	lp->ncities = 0;
-	for (size_t i = 0; i < cfg->city.n && lp->ncities < LIST_CITIES; i++)
-		snprintf(lp->cities[lp->ncities++], sizeof lp->cities[0], "%s", cfg->city.v[i].argv[0]);
-	for (size_t i = 0; lp->ncities == 0 && i < LIST_CITIES; i++)
-		snprintf(lp->cities[i], sizeof lp->cities[0], "%s", def[i]);
-	if (lp->ncities == 0)
-		lp->ncities = LIST_CITIES;
+	for (size_t i = 0; rc && i < rc->n && i < LIST_CITIES; i++)
+		snprintf(lp->cities[lp->ncities++], sizeof lp->cities[0], "%s", rc->name[i]);
+	return rc;
 }
 
 static void
 refresh_facts(struct lpane *lp)
 {
 	struct app *app = lp->app;
+	const struct report_cities *rc = load_cities(lp);
 	for (size_t i = 0; i < lp->lm.n; i++) {
 		struct list_item *it = &lp->lm.items[i];
 		const struct article *a = &app->corpus->v[it->art];
-		for (size_t c = 0; c < LIST_CITIES; c++) {
-			it->cities[c] = c < lp->ncities ? list_count(a->text, a->len, lp->cities[c]) : 0;
-			const struct config *cfg = app->config;
-			/* aliases count too: `city 杭州 杭城` */
-			for (size_t k = 0; c < cfg->city.n && k + 1 < cfg->city.v[c].argc; k++)
-				it->cities[c] += list_count(a->text, a->len, cfg->city.v[c].argv[k + 1]);
-		}
+		for (size_t c = 0; c < LIST_CITIES; c++)
+			it->cities[c] = c < lp->ncities ? (int)rc->mentions[it->art * rc->n + c] : 0;
 		size_t off;
 		if (store_find_position(app->store, a->path, a->hash, &off) == 0) {
 			it->read_pct = a->len ? (int)(off * 100 / a->len) : 100;
@@ -143,12 +137,13 @@ struct cols {
 };
 
 static struct cols
-plan(int cols)
+plan(int cols, size_t ncities)
 {
 	struct cols c = { 4, 0, 0, 7, 0, 0 };
 	int rest = cols - c.mark - c.len - 1;
+	int city = ncities ? 1 + 4 * (int)ncities : 0;
 	/* the title keeps at least 18 columns; counts before the source */
-	if (rest - 13 >= 18) { c.city = 13; rest -= c.city; }
+	if (city && rest - city >= 18) { c.city = city; rest -= c.city; }
 	if (rest - 4 >= 18) { c.notes = 4; rest -= c.notes; }
 	if (rest - 14 >= 28) { c.source = 14; rest -= c.source; }
 	c.title = rest;
@@ -186,7 +181,7 @@ l_draw(struct pane *p, WINDOW *w)
 {
 	struct lpane *lp = p->data;
 	int cols = getmaxx(w);
-	struct cols c = plan(cols);
+	struct cols c = plan(cols, lp->ncities);
 	draw_header(w, lp, c);
 	int focused = pane_focused(p->app) == p;
 	for (int i = 0; i < lp->m.rows; i++) {
@@ -345,7 +340,6 @@ ui_list_open(struct app *app, int focus)
 		free(lp);
 		return ERR_NOMEM;
 	}
-	load_cities(lp);
 	refresh_facts(lp);
 	list_model_apply(&lp->lm, app->corpus);
 	lp->m.rows = 1;

@@ -168,6 +168,22 @@ ui_match_result(struct app *app)
 	return &um->res;
 }
 
+const struct report_cities *
+ui_match_mentions(struct app *app)
+{
+	struct ui_match *um = ui_match_get(app);
+	if (um == NULL)
+		return NULL;
+	if (!um->have_mentions) {
+		if (report_cities_count(&um->spec, um->cm, &um->mc, &um->mentions) < 0) {
+			pane_error(app, "city counts: out of memory");
+			return NULL;
+		}
+		um->have_mentions = 1;
+	}
+	return &um->mentions;
+}
+
 int
 ui_match_toggle_keyword(struct app *app, const char *word)
 {

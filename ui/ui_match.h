@@ -27,6 +27,7 @@
 #include "../src/compare.h"
 #include "../src/compare_spec.h"
 #include "../src/match.h"
+#include "../src/report.h"
 #include "../src/span.h"
 
 struct app;
@@ -45,6 +46,8 @@ struct ui_match {
 	int kwcolor[UI_MATCH_KEYWORDS_MAX];
 	size_t nkw;
 	struct match_set *kwset; /* rebuilt when the list changes */
+	int have_mentions;
+	struct report_cities mentions;
 };
 
 /* The shared state, built on first call (messages through pane_error).
@@ -53,6 +56,11 @@ struct ui_match *ui_match_get(struct app *app);
 
 /* The comparison result (computed on first call). NULL on failure. */
 const struct compare_result *ui_match_result(struct app *app);
+
+/* The compared cities' mentions per article, counted as the comparison
+ * counts them (report_cities_count), for the article list. Computed on
+ * first call; NULL on failure. */
+const struct report_cities *ui_match_mentions(struct app *app);
 
 /* Add word to the user keywords, or remove it if it is there. Returns 1
  * added, 0 removed, or a negative err_code. */

@@ -31,6 +31,36 @@ printf '标题\n\n正文。\n' >"$tmp/good.txt"
 check "list bundled" 0 "" --list
 [ "$(wc -l <"$tmp/out")" -eq 5 ] || { echo "FAIL list bundled: not 5 lines"; fails=$((fails + 1)); }
 check "list texts" 0 "" --list texts
+# --list counts city mentions as --compare does: its columns add up to the
+# "mentions" row, with --cities and with a config's city line alike
+printf '' >"$tmp/noconfig"
+list_sums() { # CONFIG ARGS...: each "NAME n" pair's n summed over --list's lines
+	cfg=$1
+	shift
+	LC_ALL=C.UTF-8 "$DUWEN" --config "$tmp/$cfg" --list "$@" 2>/dev/null | awk '
+		{ for (i = 1; i < NF && $i != "字"; i++); for (i++; i < NF; i += 2) s[$i] += $(i + 1) }
+		END { for (k in s) print k, s[k] }' | sort
+}
+compare_mentions() { # CONFIG ARGS...: "NAME n" per city from --compare's mentions row
+	cfg=$1
+	shift
+	LC_ALL=C.UTF-8 "$DUWEN" --config "$tmp/$cfg" --compare "$@" 2>/dev/null | awk '
+		NR == 3 { for (i = 1; i <= NF; i++) name[i] = $i; n = NF }
+		$1 == "mentions" { for (i = 2; i <= NF; i++) print name[i - 1], $i; exit }' | sort
+}
+printf 'city 杭州 杭州市 西湖\n' >"$tmp/cityconfig"
+for args in "noconfig" "noconfig --cities 杭州,北京,深圳" "cityconfig"; do
+	set -- $args
+	got=$(list_sums "$@")
+	want=$(compare_mentions "$@")
+	if [ -n "$want" ] && [ "$got" = "$want" ]; then
+		echo "ok   list counts = compare mentions ($args): $(echo $got)"
+	else
+		echo "FAIL list counts ($args): $(echo $got), compare: $(echo $want)"
+		fails=$((fails + 1))
+	fi
+done
+set --
 check "unknown long option" 2 "duwen: unknown option '--bogus'
 Try 'duwen --help'." --bogus
 check "unknown short option" 2 "duwen: unknown option '-x'
