@@ -11,19 +11,42 @@
 #include "pane_int.h"
 #include "style.h"
 
+/* Every key context's heading, in the order the help and the manual show
+ * them. */
 static const struct { const char *ctx, *title; } titles[] = {
 	{ "global", "Everywhere" }, { "list", "Article list" },
-	{ "reader", "Reading view" }, { "outline", "Outline" }, { "help", "Help" },
-	{ "compare", "City comparison" }, { "search", "Corpus search" }, { "notes", "Notes" },
+	{ "reader", "Reading view" }, { "annotate", "Reading view: passages and notes" },
+	{ "outline", "Outline" }, { "help", "Help" }, { "compare", "City comparison" },
+	{ "search", "Corpus search" }, { "notes", "Notes" },
 };
+#define NTITLES (sizeof titles / sizeof titles[0])
+
+const char *
+ui_help_ctx_title(const char *name)
+{
+	for (size_t i = 0; i < NTITLES; i++)
+		if (strcmp(titles[i].ctx, name) == 0)
+			return titles[i].title;
+	return NULL;
+}
 
 static const char *
 ctx_title(const char *name)
 {
-	for (size_t i = 0; i < sizeof titles / sizeof titles[0]; i++)
-		if (strcmp(titles[i].ctx, name) == 0)
-			return titles[i].title;
-	return name;
+	const char *t = ui_help_ctx_title(name);
+	return t ? t : name;
+}
+
+/* Place of context c (the i-th of the table) in the help: in the order of
+ * titles[] (the "global" ones, which several panes add, first), then in
+ * table order; any without a title last. */
+static size_t
+ctx_order(const struct keys_ctx *c, size_t i)
+{
+	size_t k = 0;
+	while (k < NTITLES && strcmp(titles[k].ctx, c->name) != 0)
+		k++;
+	return k * 100000 + i;
 }
 
 /* "j, Down, C-e" for act in c. */
@@ -53,26 +76,35 @@ static int
 walk(struct app *app, help_fn fn, void *ctx)
 {
 	struct keys_table *t = &app->mgr->keys;
-	const char *last = NULL;
-	/* globals first, in table order; then each pane's context */
-	for (int pass = 0; pass < 2; pass++)
-		for (size_t i = 0; i < t->n; i++) {
-			const struct keys_ctx *c = &t->v[i];
-			if (!!c->global != (pass == 0))
-				continue;
-			const char *title = ctx_title(c->name);
-			if (last == NULL || strcmp(last, title) != 0) {
-				if (fn(ctx, title, NULL, NULL) < 0)
-					return -1;
-				last = title;
-			}
-			for (size_t k = 0; k < c->nacts; k++) {
-				char keys[128];
-				key_list(c, &c->acts[k], keys, sizeof keys);
-				if (fn(ctx, NULL, keys, &c->acts[k]) < 0)
-					return -1;
+	char last[160] = "";
+	size_t prev = 0;
+	/* the contexts by ctx_order (distinct): a selection sort, they are few */
+	for (size_t done = 0; done < t->n; done++) {
+		size_t best = t->n, bo = 0;
+		for (size_t j = 0; j < t->n; j++) {
+			size_t o = ctx_order(&t->v[j], j);
+			if ((done == 0 || o > prev) && (best == t->n || o < bo)) {
+				best = j;
+				bo = o;
 			}
 		}
+		prev = bo;
+		const struct keys_ctx *c = &t->v[best];
+		/* "Reading view (reader)": the name is the context of `bind` */
+		char head[160];
+		snprintf(head, sizeof head, "%s (%s)", ctx_title(c->name), c->name);
+		if (strcmp(last, head) != 0) {
+			if (fn(ctx, head, NULL, NULL) < 0)
+				return -1;
+			snprintf(last, sizeof last, "%s", head);
+		}
+		for (size_t k = 0; k < c->nacts; k++) {
+			char keys[128];
+			key_list(c, &c->acts[k], keys, sizeof keys);
+			if (fn(ctx, NULL, keys, &c->acts[k]) < 0)
+				return -1;
+		}
+	}
 	return 0;
 }
 
@@ -135,7 +167,8 @@ ui_help_man(struct app *app, FILE *f)
 	fputs(".Sh KEYS\n"
 	      "The keys below are the defaults; the config file's\n"
 	      ".Ic bind Ar context key action\n"
-	      "lines change them, and every action can also be typed after\n"
+	      "lines change them (the context is the word in parentheses after each\n"
+	      "heading), and every action can also be typed after\n"
 	      ".Ic \\&:\n"
 	      "by the name in parentheses.\n", f);
 	if (walk(app, man_line, ctx) < 0)

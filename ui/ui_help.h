@@ -13,6 +13,10 @@ int ui_help_register(struct app *app);
 /* Open (or focus) the help screen. 0 or ERR_NOMEM. */
 int ui_help_open(struct app *app);
 
+/* The heading of key context name ("annotate": "Reading view: passages
+ * and notes"), or NULL if it has none. */
+const char *ui_help_ctx_title(const char *name);
+
 /* Write every context's actions and keys of app's table: as text, or as
  * mdoc for the man page. 0, or -1 on a write error. */
 int ui_help_text(struct app *app, FILE *f);
