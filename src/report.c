@@ -106,51 +106,68 @@ report_cities_free(struct report_cities *c)
 	c->n = 0;
 }
 
-/* s as the layout shows it (safe, punctuation as in --dump), cut to
- * max_cols columns at a cluster boundary with "…" marking the cut;
- * malloc'd, its width in *cols. */
-static char *
-fit(const struct layout_opts *o, const char *s, int max_cols, int *cols)
+char *
+report_shown(const struct layout_opts *o, const char *s, size_t n)
 {
-	size_t n = strlen(s);
 	char *safe = malloc(n + 1);
 	if (safe == NULL)
 		return NULL;
 	n = safe_copy(safe, s, n);
 	/* each glyph's shown text is at most sizeof g.shown - 1 bytes */
 	struct layout_glyph g;
-	size_t cap = (n + 1) * (sizeof g.shown - 1) + sizeof "…";
-	char *t = malloc(cap);
+	char *t = malloc((n + 1) * (sizeof g.shown - 1) + 1);
 	if (t == NULL) {
 		free(safe);
 		return NULL;
 	}
-	int room = max_cols - width_str(&o->w, "…", strlen("…")), used = 0;
-	size_t w = 0, cut = 0;
-	int cut_cols = 0, total = 0;
+	size_t w = 0;
 	for (size_t p = 0; p < n; p = g.end) {
 		layout_glyph(o, safe, 0, n, p, &g);
 		size_t k = strlen(g.shown);
 		memcpy(t + w, g.shown, k);
 		w += k;
-		total += g.cols;
-		if (used + g.cols <= room) {
-			used += g.cols;
-			cut = w;
-			cut_cols = used;
-		} else {
-			used = room + 1; /* nothing after a glyph that does not fit */
-		}
 	}
 	t[w] = 0;
 	free(safe);
+	return t;
+}
+
+/* s as the layout shows it (report_shown), cut to max_cols columns at a
+ * cluster boundary with "…" marking the cut; malloc'd, its width in *cols. */
+static char *
+fit(const struct layout_opts *o, const char *s, int max_cols, int *cols)
+{
+	char *t = report_shown(o, s, strlen(s));
+	if (t == NULL)
+		return NULL;
+	size_t n = strlen(t);
+	int room = max_cols - width_str(&o->w, "…", strlen("…")), used = 0, total = 0;
+	size_t cut = 0;
+	int cut_cols = 0;
+	for (size_t p = 0, q; p < n; p = q) {
+		q = width_next_cluster(t, n, p);
+		int c = width_cluster(&o->w, t + p, q - p);
+		total += c;
+		if (used + c <= room) {
+			used += c;
+			cut = q;
+			cut_cols = used;
+		} else {
+			used = room + 1; /* nothing after a cluster that does not fit */
+		}
+	}
 	if (total <= max_cols) {
 		*cols = total;
 		return t;
 	}
-	memcpy(t + cut, "…", sizeof "…");
+	char *r = realloc(t, cut + sizeof "…");
+	if (r == NULL) {
+		free(t);
+		return NULL;
+	}
+	memcpy(r + cut, "…", sizeof "…");
 	*cols = cut_cols + width_str(&o->w, "…", strlen("…"));
-	return t;
+	return r;
 }
 
 static int

@@ -34,6 +34,12 @@
  * outside, such as paths in messages. */
 void report_put_safe(FILE *f, const char *s, size_t n);
 
+/* s[0, n) as the layout shows it (what --list, --dump and the reading view
+ * show): what report_put_safe drops dropped (line breaks, tabs: a space),
+ * then each glyph as layout_glyph shows it (o->punct_fullwidth: ASCII ,
+ * between Chinese as ，). malloc'd, NUL-terminated; NULL if out of memory. */
+char *report_shown(const struct layout_opts *o, const char *s, size_t n);
+
 /* The compared cities' mentions in each article, counted by the
  * comparison itself (compare_run, one article at a time): names and
  * aliases found in the text it reads, so that an article list and

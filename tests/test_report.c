@@ -322,6 +322,33 @@ test_list(void **state)
 	span_list_free(&b1.spans);
 }
 
+/* report_shown: what the notes pane shows of quotes and titles is what the
+ * reader shows; controls go, line breaks become spaces. */
+static void
+test_shown(void **state)
+{
+	(void)state;
+	static const struct {
+		int fullwidth;
+		const char *in, *out;
+	} cases[] = {
+		{ 1, "最近,人工智能火出了圈(AI)：透露,有时?", "最近，人工智能火出了圈（AI）：透露，有时？" },
+		{ 1, "DeepSeek-R1, said: (ok)", "DeepSeek-R1, said: (ok)" },
+		{ 1, "第一段,\n第二段\t完\x1b[31m", "第一段， 第二段 完[31m" },
+		{ 0, "最近,人工智能", "最近,人工智能" },
+		{ 1, "", "" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct layout_opts o;
+		layout_opts_default(&o);
+		o.punct_fullwidth = cases[i].fullwidth;
+		char *got = report_shown(&o, cases[i].in, strlen(cases[i].in));
+		assert_non_null(got);
+		assert_string_equal(got, cases[i].out);
+		free(got);
+	}
+}
+
 /* The comparison's matcher on articles, for report_cities_count. */
 struct counted {
 	struct script *sc;
@@ -449,6 +476,7 @@ main(void)
 		cmocka_unit_test(test_dump_title_and_controls),
 		cmocka_unit_test(test_put_safe),
 		cmocka_unit_test(test_list),
+		cmocka_unit_test(test_shown),
 		cmocka_unit_test(test_cities_count),
 		cmocka_unit_test(test_cities_bundled),
 	};

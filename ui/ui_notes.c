@@ -8,6 +8,7 @@
 
 #include "../src/anchor.h"
 #include "../src/err.h"
+#include "../src/report.h"
 #include "../src/width.h"
 #include "app.h"
 #include "menu.h"
@@ -258,8 +259,41 @@ put_wrapped(WINDOW *w, int y, int x, const char *s, int cols, int maxrows, int a
 	return row;
 }
 
+/* s as the reading view shows it (report_shown: the same punctuation
+ * style, ，for , between Chinese), each line apart so that a quote across
+ * paragraphs keeps its breaks; malloc'd, NULL if out of memory. */
+static char *
+shown(const struct layout_opts *lo, const char *s)
+{
+	size_t len = strlen(s), w = 0;
+	char *out = NULL;
+	for (size_t p = 0; p <= len;) {
+		size_t q = p;
+		while (q < len && s[q] != '\n')
+			q++;
+		char *t = report_shown(lo, s + p, q - p);
+		size_t k = t ? strlen(t) : 0;
+		char *grown = t ? realloc(out, w + k + 2) : NULL;
+		if (grown == NULL) {
+			free(t);
+			free(out);
+			return NULL;
+		}
+		out = grown;
+		memcpy(out + w, t, k);
+		w += k;
+		free(t);
+		if (q < len)
+			out[w++] = '\n';
+		out[w] = 0;
+		p = q + 1;
+	}
+	return out;
+}
+
 static void
-draw_entry(WINDOW *w, int y, int cols, const struct note_entry *e, int cursor)
+draw_entry(WINDOW *w, int y, int cols, const struct layout_opts *lo, const struct note_entry *e,
+	   int cursor)
 {
 	int base = cursor ? style_get(STYLE_CURSOR) : style_get(STYLE_NORMAL);
 	if (cursor) {
@@ -276,7 +310,10 @@ draw_entry(WINDOW *w, int y, int cols, const struct note_entry *e, int cursor)
 	if (rest < 8)
 		return;
 	int tw = rest / 5 < 8 ? 8 : rest / 5, qw = (rest - tw) / 2, nw = rest - tw - qw - 2;
-	pane_put_trunc(w, y, x, e->title, strlen(e->title), tw, base);
+	char *title = shown(lo, e->title);
+	const char *t = title ? title : e->title;
+	pane_put_trunc(w, y, x, t, strlen(t), tw, base);
+	free(title);
 	x += tw + 1;
 	int qx = x;
 	if (e->how == ANCHOR_ORPHAN)
@@ -284,13 +321,10 @@ draw_entry(WINDOW *w, int y, int cols, const struct note_entry *e, int cursor)
 	else if (e->art == NOTE_INDEX_NONE)
 		qx += pane_put(w, y, x, "(not open) ", 11, qw, base | style_get(STYLE_DIM));
 	/* line breaks in a quote that spans paragraphs show as spaces */
-	char quote[512];
-	snprintf(quote, sizeof quote, "%s", e->a.quote);
-	for (char *c = quote; *c; c++)
-		if (*c == '\n')
-			*c = ' ';
-	if (qw - (qx - x) > 0)
+	char *quote = report_shown(lo, e->a.quote, strlen(e->a.quote));
+	if (quote && qw - (qx - x) > 0)
 		pane_put_trunc(w, y, qx, quote, strlen(quote), qw - (qx - x), base);
+	free(quote);
 	x += qw + 1;
 	if (nw > 0)
 		pane_put_trunc(w, y, x, e->a.note, strlen(e->a.note), nw, base);
@@ -307,7 +341,8 @@ when(const char *iso, char *buf, size_t cap)
 }
 
 static void
-draw_details(WINDOW *w, int y, int rows, int cols, const struct note_entry *e)
+draw_details(WINDOW *w, int y, int rows, int cols, const struct layout_opts *lo,
+	     const struct note_entry *e)
 {
 	char head[400], made[32], edited[48] = "";
 	when(e->a.created, made, sizeof made);
@@ -317,7 +352,10 @@ draw_details(WINDOW *w, int y, int rows, int cols, const struct note_entry *e)
 		when(e->a.modified, m, sizeof m);
 		snprintf(edited, sizeof edited, " · edited %s", m);
 	}
-	snprintf(head, sizeof head, "%s · %s · %s%s", e->title, e->a.colour, made, edited);
+	char *title = shown(lo, e->title);
+	snprintf(head, sizeof head, "%s · %s · %s%s", title ? title : e->title, e->a.colour, made,
+		 edited);
+	free(title);
 	pane_put_trunc(w, y, 1, head, strlen(head), cols - 2, style_get(STYLE_DIM));
 	int used = 1;
 	if (e->how == ANCHOR_ORPHAN && used < rows)
@@ -325,9 +363,11 @@ draw_details(WINDOW *w, int y, int rows, int cols, const struct note_entry *e)
 				    cols - 2, 1, style_get(STYLE_ERROR));
 	if (used < rows) {
 		pane_put(w, y + used, 1, "「", 3, 2, style_get(STYLE_DIM));
-		used += put_wrapped(w, y + used, 3, e->a.quote, cols - 4,
+		char *quote = shown(lo, e->a.quote);
+		used += put_wrapped(w, y + used, 3, quote ? quote : e->a.quote, cols - 4,
 				    e->a.note[0] ? (rows - used > 2 ? rows - used - 1 : 1) : rows - used,
 				    style_get(STYLE_NOTE + e->colour));
+		free(quote);
 	}
 	if (e->a.note[0] && used < rows) {
 		pane_put(w, y + used, 1, "✎", 3, 1, style_get(STYLE_KEY));
@@ -364,13 +404,14 @@ n_draw(struct pane *p, WINDOW *w)
 		size_t k = np->m.top + (size_t)i;
 		if (k >= np->nrows)
 			break;
-		draw_entry(w, 1 + i, cols, &ix->v[np->rows[k]], k == np->m.cur);
+		draw_entry(w, 1 + i, cols, &p->app->vopts.layout, &ix->v[np->rows[k]],
+			   k == np->m.cur);
 	}
 	wattrset(w, A_NORMAL);
 	int dr = detail_rows(rows);
 	const struct note_entry *e = current(np);
 	if (dr && e)
-		draw_details(w, rows - dr, dr, cols, e);
+		draw_details(w, rows - dr, dr, cols, &p->app->vopts.layout, e);
 }
 
 static void

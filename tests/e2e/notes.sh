@@ -131,6 +131,16 @@ wait_for "✎ 很重要的观点" && ok "the note shows for the passage under th
 # 5. the notes pane lists it; Enter reads it
 keys M
 wait_for "1 of 1" && wait_for "很重要的观点" && ok "the notes pane lists the note"
+# the quote and the title with the reader's punctuation: ，not , between
+# Chinese (below the tab line, which is the screen's)
+screen
+tail -n +2 "$tmp/screen" >"$tmp/pane"
+if grep -q "火出了圈" "$tmp/pane" && grep -q "，" "$tmp/pane" &&
+	! grep -qP '[^\x00-\x7f][,:?(][^\x00-\x7f]' "$tmp/pane"; then
+	ok "the notes pane shows full-width punctuation as the reader does"
+else
+	fail "ASCII punctuation between Chinese in the notes pane: $(grep -P '[^\x00-\x7f][,:?(][^\x00-\x7f]' "$tmp/pane")"
+fi
 keys Enter
 wait_for "✎ 很重要的观点" && ok "Enter jumps to the passage"
 
