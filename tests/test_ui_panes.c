@@ -52,15 +52,17 @@ test_arrange(void **state)
 		arrange_compute(&in, &out);
 		assert_int_equal(out.too_small, cases[i].too_small);
 		assert_int_equal(out.nshown, cases[i].nshown);
-		assert_int_equal(out.status_y, cases[i].rows - 2);
+		/* one bottom row for the status, prompt and messages */
+		assert_int_equal(out.status_y, cases[i].rows - 1);
 		assert_int_equal(out.prompt_y, cases[i].rows - 1);
 		if (out.nshown == 0)
 			continue;
 		assert_int_equal(out.shown[0], cases[i].shown0);
 		assert_int_equal(out.rect[0].x, cases[i].x0);
 		assert_int_equal(out.rect[0].cols, cases[i].w0);
-		assert_int_equal(out.rect[0].y, 1);
-		assert_int_equal(out.rect[0].rows, cases[i].rows - 3);
+		/* no tab line: the panes start at the top row */
+		assert_int_equal(out.rect[0].y, 0);
+		assert_int_equal(out.rect[0].rows, cases[i].rows - 1);
 		if (out.nshown == 2) {
 			assert_int_equal(out.shown[1], cases[i].shown1);
 			assert_int_equal(out.rect[1].x, cases[i].x1);

@@ -20,8 +20,7 @@ arrange_compute(const struct arrange_in *in, struct arrange_out *out)
 {
 	memset(out, 0, sizeof *out);
 	out->sep_x = -1;
-	out->tab_y = 0;
-	out->status_y = in->rows - 2;
+	out->status_y = in->rows - 1;
 	out->prompt_y = in->rows - 1;
 	if (in->rows < ARRANGE_MIN_ROWS || in->cols < ARRANGE_MIN_COLS) {
 		out->too_small = 1;
@@ -29,7 +28,7 @@ arrange_compute(const struct arrange_in *in, struct arrange_out *out)
 	}
 	if (in->npanes == 0 || in->focus >= in->npanes)
 		return;
-	int body_y = 1, body_rows = in->rows - 3;
+	int body_y = 0, body_rows = in->rows - 1;
 	size_t main = in->focus != in->sidebar ? in->focus : in->main;
 	int split = in->split_min_cols > 0 && in->cols >= in->split_min_cols &&
 		    in->sidebar < in->npanes && main < in->npanes && main != in->sidebar;

@@ -1,7 +1,9 @@
 /* arrange: where the screen manager puts things, as pure arithmetic (no
- * terminal): the tab line, one or two pane rectangles (sidebar | main when
- * wide enough, else the focused pane alone), the separator, the status
- * line and the prompt line. */
+ * terminal): one or two pane rectangles (sidebar | main when wide enough,
+ * else the focused pane alone) from the top row down, the separator, and
+ * the bottom row, which the status line (with the tabs) and the prompt and
+ * messages share. No other fixed row: a pane that reaches the bottom row
+ * lets the terminal scroll it without a scroll region (see pane_scroll.c). */
 #ifndef DUWEN_ARRANGE_H
 #define DUWEN_ARRANGE_H
 
@@ -25,8 +27,7 @@ struct arrange_in {
 
 struct arrange_out {
 	int too_small;              /* below ARRANGE_MIN_ROWS x ARRANGE_MIN_COLS */
-	int tab_y;                  /* tab line row */
-	int status_y, prompt_y;     /* status and prompt line rows */
+	int status_y, prompt_y;     /* status and prompt line: the same, last row */
 	size_t nshown;              /* 1 or 2 (0 if too small or no pane) */
 	size_t shown[2];            /* pane indices, left to right */
 	struct arrange_rect rect[2];

@@ -1,8 +1,9 @@
 /* pane: duwen's pane system and screen manager. A pane draws itself into a
  * curses window (a rectangle of the screen), handles key actions, and says
  * its title and status; the screen manager (pane.c) arranges the open
- * panes, owns focus, the tab line, the status line and the prompt line, and
- * runs the one event loop. It does not know what panes show.
+ * panes, owns focus and the bottom row (the status line with the tabs; the
+ * prompt and messages replace it for a while), and runs the one event loop.
+ * It does not know what panes show.
  *
  * Adding a pane (e.g. ui/ui_compare.c):
  *   1. a static key table (struct pane_key[]) and a static const struct
@@ -87,9 +88,10 @@ struct pane_ops {
 	int (*key)(struct pane *p, const struct pane_event *ev);
 	/* The rectangle changed (also before the first draw). */
 	void (*resize)(struct pane *p, int rows, int cols);
-	/* Short name for the tab line, e.g. the article title. */
+	/* Short name for the tabs (on the status line), e.g. the article title. */
 	void (*title)(struct pane *p, char *buf, size_t cap);
-	/* Left part of the status line when focused: "42%  hit 3/17". */
+	/* Left part of the status line when focused: "42%  hit 3/17". Put what
+	 * changes on every scroll first: the row is redrawn cell by cell. */
 	void (*status)(struct pane *p, char *buf, size_t cap);
 	/* Save state before quitting or on SIGHUP/SIGTERM (async-safe not
 	 * needed: called from the loop). May be NULL. */
@@ -139,6 +141,11 @@ struct pane *pane_focused(struct app *app);
 /* Ask for a redraw of p (or every pane) at the next screen update. */
 void pane_dirty(struct pane *p);
 void pane_dirty_all(struct app *app);
+/* p's content moved rows rows up (negative: down) since its last draw,
+ * e.g. a line scroll; p is also redrawn. A hint: when p has the whole
+ * screen above the bottom row, the terminal scrolls it (as less does) and
+ * only the new rows are drawn. Any other change to the screen is safe. */
+void pane_scrolled(struct pane *p, long rows);
 
 /* ---- the reading view (ui_reader.c) ---- */
 
@@ -196,5 +203,13 @@ int pane_put(WINDOW *w, int y, int x, const char *s, size_t len, int max_cols,
 /* As pane_put, ending with "…" if s had to be cut. */
 int pane_put_trunc(WINDOW *w, int y, int x, const char *s, size_t len,
 		   int max_cols, int attr);
+/* As pane_put_trunc, but shown as the reading view shows text
+ * (layout_glyph with the app's layout options: full-width punctuation
+ * among Chinese), for titles and other metadata. */
+int pane_put_shown(struct app *app, WINDOW *w, int y, int x, const char *s,
+		   size_t len, int max_cols, int attr);
+/* s as pane_put_shown shows it, into buf (NUL-terminated, cut at a glyph
+ * if cap is short), for a title inside a longer line. Returns its bytes. */
+size_t pane_shown_copy(struct app *app, const char *s, char *buf, size_t cap);
 
 #endif

@@ -35,8 +35,10 @@ struct pane_mgr {
 	int quit;
 	int curses;            /* 1 while curses is running */
 	struct arrange_out ar;
-	WINDOW *tabw, *statw, *promptw, *sepw;
-	int lines_dirty;       /* tab/status/prompt lines need drawing */
+	WINDOW *promptw, *sepw; /* the bottom row (status, prompt, messages) */
+	int lines_dirty;       /* the bottom row and separator need drawing */
+	struct pane *scroll_p; /* pane_scrolled: who moved its text, by how much */
+	long scroll_rows;
 	int relayout;          /* windows must be rebuilt */
 };
 
@@ -72,6 +74,13 @@ unsigned pane_spans_gen(struct app *app);
 int pane_note_count(struct app *app, size_t art);
 /* Index of the sidebar pane (the list), or m->n. */
 size_t pane_sidebar_index(struct pane_mgr *m);
+/* pane_scroll.c: before drawing, let the terminal scroll the text of the
+ * pane that said pane_scrolled (when it has the whole screen above the
+ * bottom row); forget a pending scroll; rest the hidden cursor where the
+ * next scroll expects it. */
+void pane_scroll_apply(struct app *app);
+void pane_scroll_forget(struct app *app);
+void pane_scroll_park(struct app *app);
 /* Suspend (Ctrl-Z) and come back. */
 void pane_suspend(struct app *app);
 

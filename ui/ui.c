@@ -208,6 +208,9 @@ ui_run(struct corpus *c, const struct ui_opts *o)
 	raw();
 	noecho();
 	nonl();
+	/* Every update runs to its end: the line scroll (pane_scroll.c) needs
+	 * to know where the last one left the cursor. */
+	typeahead(-1);
 	curs_set(0);
 	keypad(stdscr, TRUE);
 	if (app.mono || !has_colors())

@@ -126,8 +126,8 @@ static void
 l_status(struct pane *p, char *buf, size_t cap)
 {
 	struct lpane *lp = p->data;
-	snprintf(buf, cap, "%zu/%zu articles  sort: %s%s%s  Enter: open  s: sort  /: filter",
-		 lp->lm.norder ? lp->m.cur + 1 : 0, lp->lm.norder, list_sort_name(lp->lm.sort),
+	snprintf(buf, cap, "文章 Articles (%zu)  %zu/%zu  sort: %s%s%s  Enter: open  s: sort  /: filter",
+		 lp->lm.norder, lp->lm.norder ? lp->m.cur + 1 : 0, lp->lm.norder, list_sort_name(lp->lm.sort),
 		 lp->lm.filter[0] ? "  filter: " : "", lp->lm.filter);
 }
 
@@ -206,11 +206,12 @@ l_draw(struct pane *p, WINDOW *w)
 			snprintf(buf, sizeof buf, "%d%%", it->read_pct);
 		pane_put(w, y, 0, buf, strlen(buf), 3, base);
 		int x = c.mark;
-		pane_put_trunc(w, y, x, a->meta.title, strlen(a->meta.title), c.title - 1, base);
+		/* titles as the reading view shows them (full-width punctuation) */
+		pane_put_shown(p->app, w, y, x, a->meta.title, strlen(a->meta.title), c.title - 1, base);
 		x += c.title;
 		if (c.source) {
 			const char *s = a->meta.source ? a->meta.source : "";
-			pane_put_trunc(w, y, x, s, strlen(s), c.source - 1, base);
+			pane_put_shown(p->app, w, y, x, s, strlen(s), c.source - 1, base);
 			x += c.source;
 		}
 		snprintf(buf, sizeof buf, "%6zu", a->chars);

@@ -9,6 +9,7 @@
 #include "../src/store.h"
 #include "app.h"
 #include "reader.h"
+#include "reader_head.h"
 #include "pane_int.h"
 #include "style.h"
 #include "ui_annot.h" /* passage cursor, selection, notes: issue 7 */
@@ -52,14 +53,9 @@ struct rpane {
 	struct span_list extra; /* from the opener, orig offsets */
 	unsigned spans_gen;
 	size_t saved;           /* place last written to the store */
-	int header_rows;
+	struct reader_head head; /* title and facts: the document's first rows */
+	int header_rows;         /* rows of it on screen at the last draw */
 };
-
-static int
-header_rows(int rows)
-{
-	return rows >= 6 ? 1 : 0;
-}
 
 static int
 collect_spans(struct rpane *rp)
@@ -111,6 +107,7 @@ r_destroy(struct pane *p)
 	if (rp == NULL)
 		return;
 	reader_free(&rp->r);
+	reader_head_free(&rp->head);
 	span_list_free(&rp->extra);
 	free(rp);
 }
@@ -125,16 +122,17 @@ static void
 r_resize(struct pane *p, int rows, int cols)
 {
 	struct rpane *rp = p->data;
-	rp->header_rows = header_rows(rows);
-	if (reader_resize(&rp->r, cols, rows - rp->header_rows) < 0)
+	if (reader_resize(&rp->r, reader_head_text_cols(cols), rows) < 0 ||
+	    reader_head_set(&rp->head, &rp->r) < 0)
 		pane_error(p->app, "out of memory");
+	reader_head_fix(&rp->head, &rp->r, 0);
 }
 
 static void
 r_title(struct pane *p, char *buf, size_t cap)
 {
 	struct rpane *rp = p->data;
-	snprintf(buf, cap, "%s", rp->r.a->meta.title);
+	pane_shown_copy(p->app, rp->r.a->meta.title, buf, cap);
 }
 
 static void
@@ -151,9 +149,20 @@ r_status(struct pane *p, char *buf, size_t cap)
 		snprintf(hit, sizeof hit, "  %zu hits", r->hits.n);
 	/* the selection or the note under the passage cursor, else the title */
 	char note[256];
-	const char *tail = ui_annot_status(p->app, r, rp->art, note, sizeof note) ? note
-										  : r->a->meta.title;
-	snprintf(buf, cap, "%3d%%  %s%s%s  %s", reader_percent(r), script_name(r->kind),
+	const char *tail = note;
+	if (!ui_annot_status(p->app, r, rp->art, note, sizeof note)) {
+		/* the article: its title and source, as the text shows them */
+		size_t k = pane_shown_copy(p->app, r->a->meta.title, note, sizeof note);
+		const char *src = r->a->meta.source;
+		if (src && src[0] && k + 8 < sizeof note) {
+			k += (size_t)snprintf(note + k, sizeof note - k, " · ");
+			pane_shown_copy(p->app, src, note + k, sizeof note - k);
+		}
+	}
+	/* the percent first and of fixed width: a scroll rewrites a cell or two */
+	char pc[8];
+	snprintf(pc, sizeof pc, "%d%%", reader_head_percent(&rp->head, r));
+	snprintf(buf, cap, "%-4s %s%s%s  %s", pc, script_name(r->kind),
 		 r->vo.show_boilerplate ? "  +boilerplate" : "", hit, tail);
 }
 
@@ -219,32 +228,6 @@ draw_row(WINDOW *w, int y, struct reader *r, const struct view_row *row, int mar
 }
 
 static void
-draw_header(WINDOW *w, struct rpane *rp, int cols)
-{
-	const struct article *a = rp->r.a; /* the displayed script's metadata */
-	const struct meta *m = &a->meta;
-	char info[512];
-	size_t chars = a->chars;
-	size_t mins = (chars + 399) / 400;
-	int n = snprintf(info, sizeof info, "%s%s%s%s%s%s%zu字 · 约%zu分钟",
-			 m->source ? m->source : "", m->source ? " · " : "",
-			 m->author ? m->author : "", m->author ? " · " : "",
-			 m->date ? m->date : "", m->date ? " · " : "", chars, mins ? mins : 1);
-	(void)n;
-	static const struct width_opts wo = { 0 };
-	int ic = width_str(&wo, info, strlen(info));
-	int room = cols - 2;
-	if (ic + 12 <= room) {
-		int tc = pane_put_trunc(w, 0, 1, m->title, strlen(m->title), room - ic - 3,
-					style_get(STYLE_TITLE));
-		(void)tc;
-		pane_put(w, 0, cols - 1 - ic, info, strlen(info), ic, style_get(STYLE_DIM));
-	} else {
-		pane_put_trunc(w, 0, 1, m->title, strlen(m->title), room, style_get(STYLE_TITLE));
-	}
-}
-
-static void
 r_draw(struct pane *p, WINDOW *w)
 {
 	struct rpane *rp = p->data;
@@ -253,8 +236,10 @@ r_draw(struct pane *p, WINDOW *w)
 	if (rp->spans_gen != pane_spans_gen(p->app))
 		collect_spans(rp);
 	int rows = getmaxy(w), cols = getmaxx(w);
-	if (rp->header_rows)
-		draw_header(w, rp, cols);
+	reader_head_set(&rp->head, r);
+	rp->header_rows = reader_head_shown(&rp->head, r);
+	reader_head_draw(&rp->head, r, w, layout_margin(&r->vo.layout, cols), style_get(STYLE_TITLE),
+			 style_get(STYLE_DIM));
 	int n = rows - rp->header_rows;
 	if (n <= 0)
 		return;
@@ -359,18 +344,22 @@ r_key(struct pane *p, const struct pane_event *ev)
 	int sel = ui_annot_reader_key(p, r, rp->art, ev);
 	if (sel != PANE_UNHANDLED)
 		return sel;
+	/* scrolls go through the header (the document's first rows) and tell
+	 * the screen how far the text moved, so the terminal can scroll it */
+	long moved = 0;
+	reader_head_set(&rp->head, r);
 	switch (ev->action) {
-	case R_DOWN: reader_scroll(r, 1); break;
-	case R_UP: reader_scroll(r, -1); break;
-	case R_HALFDOWN: reader_scroll(r, half); break;
-	case R_HALFUP: reader_scroll(r, -half); break;
+	case R_DOWN: moved = reader_head_scroll(&rp->head, r, 1); break;
+	case R_UP: moved = reader_head_scroll(&rp->head, r, -1); break;
+	case R_HALFDOWN: moved = reader_head_scroll(&rp->head, r, half); break;
+	case R_HALFUP: moved = reader_head_scroll(&rp->head, r, -half); break;
 	case R_PAGEDOWN:
 		if (reader_at_end(r))
 			pane_message(p->app, "(END) q: back to the list");
-		reader_scroll(r, page);
+		moved = reader_head_scroll(&rp->head, r, page);
 		break;
-	case R_PAGEUP: reader_scroll(r, -page); break;
-	case R_TOP: reader_top(r); break;
+	case R_PAGEUP: moved = reader_head_scroll(&rp->head, r, -page); break;
+	case R_TOP: reader_head_top(&rp->head, r); break;
 	case R_BOTTOM: reader_bottom(r); break;
 	case R_PERCENT: {
 		char buf[16];
@@ -416,6 +405,10 @@ r_key(struct pane *p, const struct pane_event *ev)
 	case R_CLOSE: return PANE_CLOSE | PANE_REDRAW_ALL;
 	default: return PANE_UNHANDLED;
 	}
+	if (moved != 0 && moved < READER_HEAD_JUMP && moved > -READER_HEAD_JUMP)
+		pane_scrolled(p, moved);
+	else if (moved == 0)
+		reader_head_fix(&rp->head, r, 0);
 	return PANE_REDRAW;
 }
 
@@ -457,10 +450,9 @@ ui_reader_open(struct app *app, size_t art, size_t off, const struct span_list *
 			return ERR_NOMEM;
 		nrp->app = app;
 		nrp->art = art;
-		int cols = p ? p->cols : COLS, rows = p ? p->rows : LINES - 3;
-		nrp->header_rows = header_rows(rows);
-		if (reader_init(&nrp->r, a, app->script, &app->vopts, cols > 0 ? cols : 80,
-				rows - nrp->header_rows > 0 ? rows - nrp->header_rows : 1, off) < 0) {
+		int cols = p ? p->cols : COLS, rows = p ? p->rows : LINES - 1;
+		if (reader_init(&nrp->r, a, app->script, &app->vopts,
+				reader_head_text_cols(cols > 0 ? cols : 80), rows > 0 ? rows : 1, off) < 0) {
 			free(nrp);
 			return ERR_NOMEM;
 		}
@@ -487,6 +479,9 @@ ui_reader_open(struct app *app, size_t art, size_t off, const struct span_list *
 	size_t d = reader_from_orig(&rp->r, off);
 	rp->r.top = view_pos_of_offset(rp->r.view, d);
 	reader_scroll(&rp->r, 0);
+	if (reader_head_set(&rp->head, &rp->r) < 0)
+		return ERR_NOMEM;
+	reader_head_fix(&rp->head, &rp->r, 1); /* at the start: the whole header */
 	pane_focus(app, p);
 	pane_dirty_all(app);
 	return 0;
@@ -513,6 +508,7 @@ ui_reader_jump(struct app *app, size_t off)
 	struct rpane *rp = p->data;
 	rp->r.top = view_pos_of_offset(rp->r.view, reader_from_orig(&rp->r, off));
 	reader_scroll(&rp->r, 0);
+	reader_head_fix(&rp->head, &rp->r, 0);
 	pane_focus(app, p);
 	pane_dirty(p);
 }
