@@ -195,7 +195,7 @@ static const struct pane_key help_keys[] = {
 struct help_line {
 	char *text;
 	int heading;
-	int keycols;
+	int keycols; /* bytes of the keys that start text (then the action) */
 };
 
 struct hpane {
@@ -223,9 +223,9 @@ help_collect(void *ctx, const char *heading, const char *keys, const struct pane
 		snprintf(buf, sizeof buf, "%s", heading);
 		h->v[h->n++] = (struct help_line){ strdup(buf), 1, 0 };
 	} else {
-		snprintf(buf, sizeof buf, "%-18s%s (%s)", keys[0] ? keys : "(unbound)", act->help,
-			 act->name);
-		h->v[h->n++] = (struct help_line){ strdup(buf), 0, 18 };
+		const char *k = keys[0] ? keys : "(unbound)";
+		snprintf(buf, sizeof buf, "%s%s (%s)", k, act->help, act->name);
+		h->v[h->n++] = (struct help_line){ strdup(buf), 0, (int)strlen(k) };
 	}
 	return h->v[h->n - 1].text ? 0 : -1;
 }
@@ -279,11 +279,12 @@ h_draw(struct pane *p, WINDOW *w)
 			pane_put_trunc(w, i, 1, l->text, strlen(l->text), cols - 2, style_get(STYLE_HEADING));
 			continue;
 		}
+		/* the keys, then the action from column 20 (or after long keys) */
 		size_t kl = strnlen(l->text, (size_t)l->keycols);
 		int c = pane_put(w, i, 2, l->text, kl, cols - 3, style_get(STYLE_KEY));
-		if (c < 18 && (size_t)l->keycols <= strlen(l->text))
-			pane_put_trunc(w, i, 2 + 18, l->text + l->keycols, strlen(l->text + l->keycols),
-				       cols - 21, 0);
+		int dx = c + 2 > 18 ? 2 + c + 2 : 2 + 18;
+		if (dx < cols - 1)
+			pane_put_trunc(w, i, dx, l->text + kl, strlen(l->text + kl), cols - 1 - dx, 0);
 	}
 }
 

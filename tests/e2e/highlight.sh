@@ -5,7 +5,8 @@
 # background in colour; without colour (NO_COLOR, TERM=vt100) each character
 # shows its highest kind only: the city bold, the note reverse and
 # underlined, a search hit reverse and bold. And the article list counts
-# city mentions as --compare does (深圳 98 in 错过DeepSeek，深圳拼了).
+# city mentions as --compare does (深圳 98 in 错过DeepSeek，深圳拼了); the
+# help shows each key with its action at 80 columns.
 # Every wait polls the screen until the text shows or a timeout passes.
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
@@ -135,6 +136,21 @@ wait_for "Articles (5)"
 line=$(grep "错过DeepSeek" "$tmp/screen" | head -1)
 case "$line" in *" 98 "*) ok "the list counts 深圳 98 in 错过DeepSeek，深圳拼了" ;;
 *) fail "list counts: $line" ;; esac
+# 4. the help (F1) at 80 columns: human headings, each key with its action
+T resize-window -t e2e -x 80 -y 24 2>/dev/null
+T send-keys -t e2e F1
+wait_for "Everywhere (global)"
+grep -q "^  F1  *Show the keys (help)" "$tmp/screen" && ok "help: keys with their actions at 80 columns" ||
+	fail "help: no action beside F1: $(grep "F1" "$tmp/screen" | head -1)"
+n=0
+until grep -qF "Reading view: passages and notes (annotate)" "$tmp/screen" || [ "$n" -ge 8 ]; do
+	T send-keys -t e2e Space
+	sleep 0.3
+	screen
+	n=$((n + 1))
+done
+wait_for "Reading view: passages and notes (annotate)" && ok "help: the note keys' heading"
+T send-keys -t e2e q
 T send-keys -t e2e Q
 wait_for "duwen exited 0"
 
