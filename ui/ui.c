@@ -99,13 +99,15 @@ apply_settings(struct app *app, int *nocolor, int *escdelay, struct warnings *w)
 			app->vopts.blank_between = b;
 		else if (!strcmp(name, "color") && !(bad = on_off(val, &b)))
 			*nocolor = !b;
+		else if (!strcmp(name, "cities"))
+			continue; /* the comparison reads it (compare_spec.c) */
 		else if (strcmp(name, "measure") && strcmp(name, "indent") && strcmp(name, "split") &&
 			 strcmp(name, "escdelay") && strcmp(name, "fullwidth-punct") &&
 			 strcmp(name, "ambiguous-wide") && strcmp(name, "boilerplate") &&
 			 strcmp(name, "blank-lines") && strcmp(name, "color")) {
 			config_warn(cfg, line, warn, w,
 				    "unknown setting '%.40s' (measure, indent, split, escdelay, "
-				    "fullwidth-punct, ambiguous-wide, boilerplate, blank-lines, color); line skipped",
+				    "fullwidth-punct, ambiguous-wide, boilerplate, blank-lines, color, cities); line skipped",
 				    name);
 			continue;
 		}
