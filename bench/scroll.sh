@@ -1,7 +1,9 @@
 #!/bin/sh
-# Bytes written to the terminal per line scroll (j) and per page (Space) at
-# 80x24, by duwen and by less on the same article (less gets duwen's own
-# laid-out text, so both show the same lines). Needs $DUWEN and python3.
+# Bytes written to the terminal per line scroll (j, k) and per page (Space,
+# b) at 80x24, by duwen and by less on the same article (less gets duwen's
+# own laid-out text at the reading view's width, 79 columns: the reader
+# never writes the last column), then the two side by side.
+# Needs $DUWEN and python3; bench/ptybytes.py drives a pseudo-terminal.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 DUWEN=${DUWEN:-$here/../build/duwen}
@@ -11,11 +13,20 @@ trap 'rm -rf "$tmp"' EXIT INT TERM
 export HOME="$tmp" XDG_CONFIG_HOME="$tmp/config" XDG_DATA_HOME="$tmp/data" LC_ALL=C.UTF-8
 export TERM=xterm-256color
 unset NO_COLOR LESS || true
-"$DUWEN" --dump "$article" >"$tmp/article.txt"
-keys="j*20,SPACE*5,k*10"
-python3 "$here/ptybytes.py" --size 80x24 --keys "$keys" --quit q --label duwen -- "$DUWEN" "$article"
+"$DUWEN" --dump --width 79 "$article" >"$tmp/article.txt"
+keys="j*20,SPACE*5,k*10,b*3"
+python3 "$here/ptybytes.py" --size 80x24 --keys "$keys" --quit q --label duwen -- "$DUWEN" "$article" |
+	tee "$tmp/duwen.out"
 if command -v less >/dev/null 2>&1; then
-	python3 "$here/ptybytes.py" --size 80x24 --keys "$keys" --quit q --label less -- less "$tmp/article.txt"
+	python3 "$here/ptybytes.py" --size 80x24 --keys "$keys" --quit q --label less -- less "$tmp/article.txt" |
+		tee "$tmp/less.out"
+	echo "bytes per key at 80x24, TERM=$TERM, $(basename "$article"):"
+	printf '  %-6s %8s %8s\n' key duwen less
+	for k in j k SPACE b; do
+		d=$(awk -v k="$k" '$2 == k { sub("mean=", "", $4); print $4 }' "$tmp/duwen.out")
+		l=$(awk -v k="$k" '$2 == k { sub("mean=", "", $4); print $4 }' "$tmp/less.out")
+		printf '  %-6s %8s %8s\n' "$k" "$d" "$l"
+	done
 else
 	echo "less: not installed"
 fi
