@@ -90,7 +90,7 @@ o_draw(struct pane *p, WINDOW *w)
 			mvwhline(w, i + 1, 0, ' ', cols);
 		}
 		size_t len = b->end - b->start;
-		pane_put_trunc(w, i + 1, indent, o->a->text + b->start, len, cols - indent - 1, st);
+		pane_put_shown(p->app, w, i + 1, indent, o->a->text + b->start, len, cols - indent - 1, st);
 	}
 }
 
@@ -160,7 +160,8 @@ ui_outline_open(struct app *app)
 	}
 	o->app = app;
 	o->a = a;
-	snprintf(o->title, sizeof o->title, "%s", r->orig->meta.title);
+	/* the title as the reading view shows it (script and punctuation) */
+	pane_shown_copy(app, r->a->meta.title, o->title, sizeof o->title);
 	size_t n = 0, heads = 0;
 	for (int pass = 0; pass < 2 && (pass == 0 || heads == 0); pass++) {
 		n = 0;
