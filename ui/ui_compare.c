@@ -253,7 +253,9 @@ draw_list(struct cmp *c, WINDOW *w)
 			mvwhline(w, y, 0, ' ', cols);
 			wattrset(w, A_NORMAL);
 		}
-		snprintf(buf, sizeof buf, "%zu. %s", k + 1, a->meta.title);
+		char title[200];
+		pane_shown_copy(c->app, a->meta.title, title, sizeof title);
+		snprintf(buf, sizeof buf, "%zu. %s", k + 1, title);
 		put(w, y, 1, buf, cols - 2, at);
 		draw_passage(c, w, y + 1, 3, cols - 4, c->entry_rows - 1, &cell->v[k], c->row, 0);
 	}

@@ -173,7 +173,9 @@ s_draw(struct pane *p, WINDOW *w)
 		const struct srow *r = &s->rows[k];
 		if (!is_hit(s, k)) {
 			const struct article *a = &s->app->corpus->v[r->art];
-			snprintf(buf, sizeof buf, "%s (%zu)", a->meta.title, s->res.per_article[r->art]);
+			char title[400];
+			pane_shown_copy(s->app, a->meta.title, title, sizeof title);
+			snprintf(buf, sizeof buf, "%s (%zu)", title, s->res.per_article[r->art]);
 			pane_put_trunc(w, i + 1, 1, buf, strlen(buf), cols - 2, style_get(STYLE_HEADING));
 		} else {
 			draw_hit(s, w, i + 1, cols, &s->res.v[r->hit], k == s->m.cur);
