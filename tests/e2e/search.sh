@@ -53,7 +53,7 @@ wait_for "Search all:"
 keys -l "资本"
 keys Enter
 wait_for "资本: 16 hits in 4 articles" && ok "the search pane counts the hits"
-wait_for "错过DeepSeek,深圳拼了 (1)" && ok "hits are grouped by article with counts"
+wait_for "错过DeepSeek，深圳拼了 (1)" && ok "hits are grouped by article with counts"
 
 # 2. the third hit opens in the reader, which knows the hits
 keys j j Enter
