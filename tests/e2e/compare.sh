@@ -5,38 +5,7 @@
 # highlighted, come back to the same cell, and resize between the wide
 # (side by side) and narrow (one city at a time) arrangements. Also the
 # plain-text --compare table. Every wait polls the screen.
-set -u
-here=$(cd "$(dirname "$0")" && pwd)
-root=$(cd "$here/../.." && pwd)
-DUWEN=${DUWEN:-$root/build/duwen}
-texts=$root/texts
-tmp=$(mktemp -d)
-sock=duwen-e2e-cmp-$$
-T() { tmux -L "$sock" -f /dev/null "$@"; }
-cleanup() { T kill-server 2>/dev/null; rm -rf "$tmp"; }
-trap cleanup EXIT INT TERM
-export HOME="$tmp/home" XDG_CONFIG_HOME="$tmp/home/.config" XDG_DATA_HOME="$tmp/home/.local/share"
-mkdir -p "$HOME"
-fails=0
-
-screen() { T capture-pane -p $1 -t e2e >"$tmp/screen"; }
-# wait_for TEXT [FLAGS]: poll until the screen (capture-pane FLAGS) shows TEXT
-wait_for() {
-	n=0
-	while [ "$n" -lt 100 ]; do
-		screen "${2:-}"
-		grep -qF -- "$1" "$tmp/screen" && return 0
-		n=$((n + 1))
-		sleep 0.1
-	done
-	echo "FAIL: timed out waiting for '$1'; the screen:"
-	cat "$tmp/screen"
-	fails=$((fails + 1))
-	return 1
-}
-ok() { echo "ok: $1"; }
-fail() { echo "FAIL: $1"; fails=$((fails + 1)); }
-keys() { T send-keys -t e2e "$@"; }
+. "$(dirname "$0")/lib/harness.sh"
 
 # 0. the plain-text table (counts pinned in tests/test_compare.c)
 LC_ALL=C.UTF-8 "$DUWEN" --compare "$texts" >"$tmp/out" 2>"$tmp/err"
@@ -51,8 +20,7 @@ LC_ALL=C.UTF-8 "$DUWEN" --compare --cities 杭州 "$texts" >"$tmp/out" 2>"$tmp/e
 	fail "--cities 杭州: $(cat "$tmp/err")"
 
 # 1. wide: all three cities side by side
-T new-session -d -s e2e -x 160 -y 40 \
-	"env LC_ALL=C.UTF-8 TERM=xterm-256color HOME='$HOME' XDG_CONFIG_HOME='$XDG_CONFIG_HOME' XDG_DATA_HOME='$XDG_DATA_HOME' '$DUWEN' '$texts'; echo duwen exited \$?; sleep 600"
+start_duwen e2e 160 40 "" "'$texts'"
 wait_for "文章 Articles (5)"
 keys C
 wait_for "杭州 87句 105次" && wait_for "深圳 68句 106次" && wait_for "成都 15句 17次" &&
@@ -89,5 +57,4 @@ wait_for "杭州 87句 105次" && wait_for "深圳 68句 106次" && ok "wide aga
 
 keys Q
 wait_for "duwen exited 0" && ok "quits cleanly"
-[ "$fails" -eq 0 ] && echo "compare.sh: all passed" || echo "compare.sh: $fails failed"
-[ "$fails" -eq 0 ]
+finish compare.sh

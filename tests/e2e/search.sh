@@ -3,37 +3,7 @@
 # asks for a query, the hits are grouped by article with counts, Enter opens
 # the reading view at the hit with the reader's hit counter set so that n
 # moves on; K highlights a keyword. Also the plain-text --search output.
-set -u
-here=$(cd "$(dirname "$0")" && pwd)
-root=$(cd "$here/../.." && pwd)
-DUWEN=${DUWEN:-$root/build/duwen}
-texts=$root/texts
-tmp=$(mktemp -d)
-sock=duwen-e2e-srch-$$
-T() { tmux -L "$sock" -f /dev/null "$@"; }
-cleanup() { T kill-server 2>/dev/null; rm -rf "$tmp"; }
-trap cleanup EXIT INT TERM
-export HOME="$tmp/home" XDG_CONFIG_HOME="$tmp/home/.config" XDG_DATA_HOME="$tmp/home/.local/share"
-mkdir -p "$HOME"
-fails=0
-
-screen() { T capture-pane -p $1 -t e2e >"$tmp/screen"; }
-wait_for() {
-	n=0
-	while [ "$n" -lt 100 ]; do
-		screen "${2:-}"
-		grep -qF -- "$1" "$tmp/screen" && return 0
-		n=$((n + 1))
-		sleep 0.1
-	done
-	echo "FAIL: timed out waiting for '$1'; the screen:"
-	cat "$tmp/screen"
-	fails=$((fails + 1))
-	return 1
-}
-ok() { echo "ok: $1"; }
-fail() { echo "FAIL: $1"; fails=$((fails + 1)); }
-keys() { T send-keys -t e2e "$@"; }
+. "$(dirname "$0")/lib/harness.sh"
 
 # 0. plain text: counts (pinned in tests/test_search.c), traditional hits
 LC_ALL=C.UTF-8 "$DUWEN" --search 资本 "$texts" >"$tmp/out" 2>&1
@@ -45,8 +15,7 @@ LC_ALL=C.UTF-8 "$DUWEN" --search "" "$texts" >/dev/null 2>"$tmp/err"
 [ $? -eq 2 ] && ok "an empty query is a usage error" || fail "empty query: $(cat "$tmp/err")"
 
 # 1. the pane
-T new-session -d -s e2e -x 120 -y 30 \
-	"env LC_ALL=C.UTF-8 TERM=xterm-256color HOME='$HOME' XDG_CONFIG_HOME='$XDG_CONFIG_HOME' XDG_DATA_HOME='$XDG_DATA_HOME' '$DUWEN' '$texts'; echo duwen exited \$?; sleep 600"
+start_duwen e2e 120 30 "" "'$texts'"
 wait_for "文章 Articles (5)"
 keys S
 wait_for "Search all:"
@@ -75,5 +44,4 @@ wait_for "highlighting 算力" && ok "K adds a keyword"
 
 keys Q
 wait_for "duwen exited 0" && ok "quits cleanly"
-[ "$fails" -eq 0 ] && echo "search.sh: all passed" || echo "search.sh: $fails failed"
-[ "$fails" -eq 0 ]
+finish search.sh
