@@ -1,11 +1,7 @@
 #!/bin/sh
 # The command line: exit statuses and messages of --list/--dump and bad
 # options. Run by `make e2e` from the repository root with $DUWEN set.
-set -u
-: "${DUWEN:?set DUWEN to the duwen binary}"
-tmp=$(mktemp -d /tmp/duwen-e2e-cli.XXXXXX) || exit 1
-trap 'rm -rf "$tmp"' EXIT
-fails=0
+. "$(dirname "$0")/lib/harness.sh"
 
 # check NAME WANT_STATUS WANT_STDERR ARGS...: run duwen, compare status and stderr.
 check() {
@@ -15,10 +11,9 @@ check() {
 	status=$?
 	err=$(cat "$tmp/err")
 	if [ "$status" -ne "$want_status" ] || [ "$err" != "$want_err" ]; then
-		echo "FAIL $name: status $status (want $want_status)"
+		fail "$name: status $status (want $want_status)"
 		echo "  stderr: $err"
 		echo "  want:   $want_err"
-		fails=$((fails + 1))
 	else
 		echo "ok   $name"
 	fi
@@ -29,7 +24,7 @@ printf '\211PNG\r\n\032\nxx' >"$tmp/image.txt"
 printf '标题\n\n正文。\n' >"$tmp/good.txt"
 
 check "list bundled" 0 "" --list
-[ "$(wc -l <"$tmp/out")" -eq 5 ] || { echo "FAIL list bundled: not 5 lines"; fails=$((fails + 1)); }
+[ "$(wc -l <"$tmp/out")" -eq 5 ] || fail "list bundled: not 5 lines"
 check "list texts" 0 "" --list texts
 # --list counts city mentions as --compare does: its columns add up to the
 # "mentions" row, with --cities and with a config's city line alike
@@ -56,8 +51,7 @@ for args in "noconfig" "noconfig --cities 杭州,北京,深圳" "cityconfig"; do
 	if [ -n "$want" ] && [ "$got" = "$want" ]; then
 		echo "ok   list counts = compare mentions ($args): $(echo $got)"
 	else
-		echo "FAIL list counts ($args): $(echo $got), compare: $(echo $want)"
-		fails=$((fails + 1))
+		fail "list counts ($args): $(echo $got), compare: $(echo $want)"
 	fi
 done
 set --
@@ -82,15 +76,14 @@ duwen: no article could be loaded" --list "$tmp/missing.txt" "$tmp/empty" "$tmp/
 check "some load" 0 "duwen: $tmp/image.txt: not a text file (PNG image)" \
 	--dump "$tmp/image.txt" "$tmp/good.txt"
 check "help" 0 "" --help
-grep -q -- '--encoding NAME' "$tmp/out" || { echo "FAIL help: no --encoding"; fails=$((fails + 1)); }
+grep -q -- '--encoding NAME' "$tmp/out" || fail "help: no --encoding"
 check "version" 0 "" --version
 check "dump width 0" 0 "" --dump --width 0 "$tmp/good.txt"
 # no escape code, ever, in any output of the bundled texts
 for w in 0 20 80; do
-	LC_ALL=C.UTF-8 "$DUWEN" --dump --width $w texts/*.txt >"$tmp/out" 2>&1
+	LC_ALL=C.UTF-8 "$DUWEN" --dump --width $w "$texts"/*.txt >"$tmp/out" 2>&1
 	if LC_ALL=C grep -q "$(printf '\033')" "$tmp/out"; then
-		echo "FAIL dump width $w: escape byte in output"
-		fails=$((fails + 1))
+		fail "dump width $w: escape byte in output"
 	fi
 done
 # a file name with an escape in it is not echoed raw
@@ -98,7 +91,6 @@ esc="$tmp/$(printf 'a\033[31mb').txt"
 printf '\0' >"$esc"
 LC_ALL=C.UTF-8 "$DUWEN" --list "$esc" 2>"$tmp/err"
 if LC_ALL=C grep -q "$(printf '\033')" "$tmp/err"; then
-	echo "FAIL escape in path reached stderr"
-	fails=$((fails + 1))
+	fail "escape in path reached stderr"
 fi
-[ "$fails" -eq 0 ]
+finish cli_options.sh

@@ -8,35 +8,8 @@
 # city mentions as --compare does (深圳 98 in 错过DeepSeek，深圳拼了); the
 # help shows each key with its action at 80 columns.
 # Every wait polls the screen until the text shows or a timeout passes.
-set -u
-here=$(cd "$(dirname "$0")" && pwd)
-root=$(cd "$here/../.." && pwd)
-DUWEN=${DUWEN:-$root/build/duwen}
-texts=$root/texts
-tmp=$(mktemp -d)
-sock=duwen-hl-$$
-T() { tmux -L "$sock" -f /dev/null "$@"; }
-cleanup() { T kill-server 2>/dev/null; rm -rf "$tmp"; }
-trap cleanup EXIT INT TERM
-export HOME="$tmp/home" XDG_CONFIG_HOME="$tmp/home/.config" XDG_DATA_HOME="$tmp/home/.local/share"
+. "$(dirname "$0")/lib/harness.sh"
 export DUWEN_DATA="$tmp/data" LC_ALL=C.UTF-8
-mkdir -p "$HOME"
-fails=0
-ok() { echo "ok: $1"; }
-fail() { echo "FAIL: $1"; fails=$((fails + 1)); }
-screen() { T capture-pane -p ${1:-} -t e2e >"$tmp/screen"; }
-wait_for() {
-	n=0
-	while [ "$n" -lt 100 ]; do
-		screen
-		grep -qF -- "$1" "$tmp/screen" && return 0
-		n=$((n + 1))
-		sleep 0.1
-	done
-	fail "timed out waiting for '$1'; the screen:"
-	cat "$tmp/screen"
-	return 1
-}
 # attrs_at TEXT [K]: the SGR attributes in force at character K (default 0)
 # of the first TEXT on the screen (escapes taken out to find it), sorted and
 # joined by ";" (e.g. "1;4;7" or "1;31;43")
@@ -86,9 +59,7 @@ want_attrs() {
 start() { # start TERM NO_COLOR ARGS...
 	term=$1 nc=$2
 	shift 2
-	T kill-session -t e2e 2>/dev/null
-	T new-session -d -s e2e -x 100 -y 30 \
-		"env LC_ALL=C.UTF-8 TERM=$term NO_COLOR=$nc HOME='$HOME' XDG_CONFIG_HOME='$XDG_CONFIG_HOME' XDG_DATA_HOME='$XDG_DATA_HOME' DUWEN_DATA='$DUWEN_DATA' '$DUWEN' $*; echo duwen exited \$?; sleep 600"
+	start_duwen e2e 100 30 "TERM=$term NO_COLOR=$nc" "$@"
 }
 
 # a session that outlives the others keeps the server up between runs
@@ -154,5 +125,4 @@ T send-keys -t e2e q
 T send-keys -t e2e Q
 wait_for "duwen exited 0"
 
-[ "$fails" -eq 0 ] || { echo "highlight e2e: $fails failed"; exit 1; }
-echo "highlight e2e: all passed"
+finish "highlight e2e"

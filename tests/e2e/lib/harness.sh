@@ -43,11 +43,11 @@ wait_for() {
 # private HOME and ENV (e.g. "TERM=vt100 NO_COLOR=1"; later ones win), then
 # say "duwen exited STATUS" and stay, so that the status can be waited for
 start_duwen() {
-	s=$1 x=$2 y=$3 env=$4
+	h_sess=$1 h_cols=$2 h_rows=$3 h_env=$4
 	shift 4
-	T kill-session -t "$s" 2>/dev/null
-	T new-session -d -s "$s" -x "$x" -y "$y" \
-		"env LC_ALL=C.UTF-8 TERM=xterm-256color HOME='$HOME' XDG_CONFIG_HOME='$XDG_CONFIG_HOME' XDG_DATA_HOME='$XDG_DATA_HOME' ${DUWEN_DATA:+DUWEN_DATA='$DUWEN_DATA'} $env '$DUWEN' $*; echo duwen exited \$?; sleep 600"
+	T kill-session -t "$h_sess" 2>/dev/null
+	T new-session -d -s "$h_sess" -x "$h_cols" -y "$h_rows" \
+		"env LC_ALL=C.UTF-8 TERM=xterm-256color HOME='$HOME' XDG_CONFIG_HOME='$XDG_CONFIG_HOME' XDG_DATA_HOME='$XDG_DATA_HOME' ${DUWEN_DATA:+DUWEN_DATA='$DUWEN_DATA'} $h_env '$DUWEN' $*; echo duwen exited \$?; sleep 600"
 }
 # finish NAME: the summary line; the script's status is whether all passed
 finish() {
