@@ -36,8 +36,8 @@ wait_for "深圳 × 资本: 4 passages" && ok "Enter lists the cell's passages"
 keys j Enter
 wait_for "中国新闻周刊" && ok "the passage opens its article"
 esc=$(printf '\033')
-wait_for "${esc}[7m有" -e && ok "the sentence is on screen, highlighted (reverse)"
-screen -e
+wait_for "${esc}[7m有" e2e -e && ok "the sentence is on screen, highlighted (reverse)"
+screen e2e -e
 grep -qF "${esc}[1m${esc}[32m深圳" "$tmp/screen" && ok "深圳 in its city colour" || fail "no city colour"
 
 # 4. back: the passages, then the table, at the same cell

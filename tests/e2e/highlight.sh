@@ -14,7 +14,7 @@ export DUWEN_DATA="$tmp/data" LC_ALL=C.UTF-8
 # of the first TEXT on the screen (escapes taken out to find it), sorted and
 # joined by ";" (e.g. "1;4;7" or "1;31;43")
 attrs_at() {
-	screen -e
+	screen e2e -e
 	python3 - "$tmp/screen" "$1" "${2:-0}" <<'PY'
 import re, sys
 raw = open(sys.argv[1], encoding="utf-8").read()

@@ -21,15 +21,15 @@ fails=0
 ok() { echo "ok: $1"; }
 fail() { echo "FAIL: $1"; fails=$((fails + 1)); }
 keys() { T send-keys -t e2e "$@"; }
-# screen [FLAGS] [SESSION]: capture-pane FLAGS (e.g. -e) of SESSION (e2e)
+# screen [SESSION] [FLAGS]: capture-pane FLAGS (e.g. -e) of SESSION (e2e)
 # into $tmp/screen
-screen() { T capture-pane -p ${1:-} -t "${2:-e2e}" >"$tmp/screen"; }
-# wait_for TEXT [FLAGS] [SESSION]: poll until the screen shows TEXT (10 s);
+screen() { T capture-pane -p ${2:-} -t "${1:-e2e}" >"$tmp/screen"; }
+# wait_for TEXT [SESSION] [FLAGS]: poll until the screen shows TEXT (10 s);
 # on a timeout count a failure and print the screen
 wait_for() {
 	n=0
 	while [ "$n" -lt 100 ]; do
-		screen "${2:-}" "${3:-e2e}"
+		screen "${2:-e2e}" "${3:-}"
 		grep -qF -- "$1" "$tmp/screen" && return 0
 		n=$((n + 1))
 		sleep 0.1
