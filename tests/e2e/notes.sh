@@ -6,40 +6,8 @@
 # the notes pane; a second duwen process sees a note the first one writes;
 # delete asks and U brings it back; `duwen notes export` prints it.
 # Every wait polls the screen until the text shows or a timeout passes.
-set -u
-here=$(cd "$(dirname "$0")" && pwd)
-root=$(cd "$here/../.." && pwd)
-DUWEN=${DUWEN:-$root/build/duwen}
-texts=$root/texts
-tmp=$(mktemp -d)
-sock=duwen-notes-$$
-T() { tmux -L "$sock" -f /dev/null "$@"; }
-cleanup() { T kill-server 2>/dev/null; rm -rf "$tmp"; }
-trap cleanup EXIT INT TERM
-export HOME="$tmp/home" XDG_CONFIG_HOME="$tmp/home/.config" XDG_DATA_HOME="$tmp/home/.local/share"
+. "$(dirname "$0")/lib/harness.sh"
 export DUWEN_DATA="$tmp/data" LC_ALL=C.UTF-8
-mkdir -p "$HOME"
-fails=0
-
-# screen [SESSION] [-e]: capture into $tmp/screen
-screen() { T capture-pane -p ${2:-} -t "${1:-e2e}" >"$tmp/screen"; }
-# wait_for TEXT [SESSION]: poll until the screen shows TEXT (10 s)
-wait_for() {
-	n=0
-	while [ "$n" -lt 100 ]; do
-		screen "${2:-e2e}"
-		grep -qF -- "$1" "$tmp/screen" && return 0
-		n=$((n + 1))
-		sleep 0.1
-	done
-	echo "FAIL: timed out waiting for '$1'; the screen:"
-	cat "$tmp/screen"
-	fails=$((fails + 1))
-	return 1
-}
-ok() { echo "ok: $1"; }
-fail() { echo "FAIL: $1"; fails=$((fails + 1)); }
-keys() { T send-keys -t e2e "$@"; }
 # the SGR parameters in force at the first character of TEXT on the screen
 # of SESSION (capture-pane -e), e.g. "4" or "30;42"
 attrs_at() {
@@ -65,9 +33,7 @@ has_attr() { # has_attr TEXT CODE [SESSION]
 start() { # start SESSION ARGS...
 	s=$1
 	shift
-	T kill-session -t "$s" 2>/dev/null
-	T new-session -d -s "$s" -x 100 -y 30 \
-		"env LC_ALL=C.UTF-8 TERM=xterm-256color HOME='$HOME' XDG_CONFIG_HOME='$XDG_CONFIG_HOME' XDG_DATA_HOME='$XDG_DATA_HOME' DUWEN_DATA='$DUWEN_DATA' '$DUWEN' $*; echo duwen exited \$?; sleep 600"
+	start_duwen "$s" 100 30 "" "$@"
 }
 
 # 1. open the first article; the passage cursor marks a sentence
@@ -177,5 +143,4 @@ wait_for "duwen exited 0"
 grep -q "很重要的观点" "$tmp/md" && grep -q "人工智能火出了圈" "$tmp/md" && grep -q "第二个窗口" "$tmp/md" &&
 	ok "notes export --format markdown shows both notes" || { fail "export:"; cat "$tmp/md"; }
 
-[ "$fails" -eq 0 ] && echo "notes e2e: all passed" || echo "notes e2e: $fails failed"
-[ "$fails" -eq 0 ]
+finish "notes e2e"
