@@ -4,38 +4,7 @@
 # resize and check the text re-flows with no line wider than the pane,
 # switch the script, quit and reopen at the same place.
 # Every wait polls the screen until the text shows or a timeout passes.
-set -u
-here=$(cd "$(dirname "$0")" && pwd)
-root=$(cd "$here/../.." && pwd)
-DUWEN=${DUWEN:-$root/build/duwen}
-texts=$root/texts
-tmp=$(mktemp -d)
-sock=duwen-e2e-$$
-T() { tmux -L "$sock" -f /dev/null "$@"; }
-cleanup() { T kill-server 2>/dev/null; rm -rf "$tmp"; }
-trap cleanup EXIT INT TERM
-export HOME="$tmp/home" XDG_CONFIG_HOME="$tmp/home/.config" XDG_DATA_HOME="$tmp/home/.local/share"
-mkdir -p "$HOME"
-fails=0
-
-screen() { T capture-pane -p -t e2e >"$tmp/screen"; }
-# wait_for TEXT [TENTHS]: poll until the screen shows TEXT
-wait_for() {
-	n=0
-	while [ "$n" -lt "${2:-100}" ]; do
-		screen
-		grep -qF -- "$1" "$tmp/screen" && return 0
-		n=$((n + 1))
-		sleep 0.1
-	done
-	echo "FAIL: timed out waiting for '$1'; the screen:"
-	cat "$tmp/screen"
-	fails=$((fails + 1))
-	return 1
-}
-ok() { echo "ok: $1"; }
-fail() { echo "FAIL: $1"; fails=$((fails + 1)); }
-keys() { T send-keys -t e2e "$@"; }
+. "$(dirname "$0")/lib/harness.sh"
 # widest line of the last capture, in terminal columns
 widest() {
 	python3 - "$tmp/screen" <<'PY'
@@ -50,9 +19,7 @@ print(w)
 PY
 }
 start() { # start ARGS...: run duwen in a fresh session, then say when it exits
-	T kill-session -t e2e 2>/dev/null
-	T new-session -d -s e2e -x 100 -y 30 \
-		"env LC_ALL=C.UTF-8 TERM=xterm-256color HOME='$HOME' XDG_CONFIG_HOME='$XDG_CONFIG_HOME' XDG_DATA_HOME='$XDG_DATA_HOME' '$DUWEN' $*; echo duwen exited \$?; sleep 600"
+	start_duwen e2e 100 30 "" "$@"
 }
 
 # the length the reading view's header shows: --dump's facts line has it
@@ -144,5 +111,4 @@ screen
 keys Q
 wait_for "duwen exited 0"
 
-[ "$fails" -eq 0 ] && echo "e2e panes: all passed" || echo "e2e panes: $fails failed"
-[ "$fails" -eq 0 ]
+finish "e2e panes"
