@@ -1,5 +1,6 @@
 /* test_ui_notes: the notes UI's logic without a terminal: the passage
- * cursor and selection (textsel.c) by sentence and by character, the
+ * cursor and selection (textsel.c) by sentence and by character, passage
+ * mode (when the cursor is drawn), the
  * colour prompt's keys (ui_annot.c), and the note index (note_index.c):
  * counts, spans, the note under a passage, orphans, the notes pane's
  * filter and sort. */
@@ -97,6 +98,63 @@ test_cursor_moves(void **state)
 	assert_int_equal(t.cur, 3);
 	textsel_set(&t, &a, 91);
 	assert_int_equal(t.cur, 4);
+	article_free(&a);
+}
+
+/* Passage mode: the cursor is drawn only from a passage key (show) to a
+ * plain scroll or Esc (hide); it follows the screen either way; a
+ * selection is drawn until cancelled, and a scroll does not end passage
+ * mode under it. One row per event, in order. */
+static void
+test_passage_mode(void **state)
+{
+	(void)state;
+	struct article a;
+	load_sample(&a);
+	struct textsel t;
+	textsel_init(&t, &a);
+	enum { SHOW, HIDE, KEEP, SELECT, CANCEL, MOVE };
+	static const struct {
+		int ev;
+		size_t vis_s, vis_e; /* KEEP: the screen */
+		int ret;             /* of show / hide / keep_visible / move */
+		int drawn;
+		size_t cur;
+	} steps[] = {
+		{ KEEP, 0, 44, 1, 0, 0 },   /* opened: cursor on the top, not drawn */
+		{ HIDE, 0, 0, 0, 0, 0 },    /* a scroll while reading: nothing changes */
+		{ KEEP, 20, 60, 1, 0, 2 },  /* scrolled: follows, still not drawn */
+		{ SHOW, 0, 0, 1, 1, 2 },    /* `a` right after: the top sentence, shown */
+		{ SHOW, 0, 0, 0, 1, 2 },    /* another passage key: shown already */
+		{ MOVE, 0, 0, 1, 1, 3 },    /* `)` */
+		{ KEEP, 46, 91, 0, 1, 3 },  /* on screen: stays */
+		{ HIDE, 0, 0, 1, 0, 3 },    /* j or Esc: hidden */
+		{ KEEP, 70, 91, 1, 0, 4 },  /* scrolled on: follows hidden */
+		{ SHOW, 0, 0, 1, 1, 4 },
+		{ SELECT, 0, 0, 0, 1, 4 },
+		{ HIDE, 0, 0, 0, 1, 4 },    /* a scroll while selecting: still drawn */
+		{ CANCEL, 0, 0, 0, 1, 4 },  /* Esc: back to the shown cursor */
+		{ HIDE, 0, 0, 1, 0, 4 },    /* Esc again: hidden */
+		{ HIDE, 0, 0, 0, 0, 4 },
+	};
+	for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++) {
+		int ret = 0;
+		switch (steps[i].ev) {
+		case SHOW: ret = textsel_show(&t); break;
+		case HIDE: ret = textsel_hide(&t); break;
+		case KEEP: ret = textsel_keep_visible(&t, &a, steps[i].vis_s, steps[i].vis_e); break;
+		case SELECT: ret = textsel_select(&t, &a); break;
+		case CANCEL: textsel_cancel(&t); break;
+		case MOVE: ret = textsel_move(&t, &a, 1); break;
+		}
+		assert_int_equal(ret, steps[i].ret);
+		assert_int_equal(textsel_drawn(&t, &a), steps[i].drawn);
+		assert_int_equal(t.cur, steps[i].cur);
+	}
+	/* Shown but no sentence to show: nothing drawn. */
+	textsel_init(&t, &a);
+	assert_int_equal(textsel_show(&t), 1);
+	assert_int_equal(textsel_drawn(&t, &a), 0);
 	article_free(&a);
 }
 
@@ -375,6 +433,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_cursor_moves),
+		cmocka_unit_test(test_passage_mode),
 		cmocka_unit_test(test_select_sentences),
 		cmocka_unit_test(test_select_chars),
 		cmocka_unit_test(test_colour_keys),

@@ -1,4 +1,4 @@
-/* The passage cursor and selection; see passage.h. */
+/* The passage cursor and selection; see textsel.h. */
 #include "textsel.h"
 
 #include "../src/width.h"
@@ -228,4 +228,27 @@ textsel_range(const struct textsel *p, const struct article *a, size_t *s, size_
 	*s = a->sents[p->cur].start;
 	*e = a->sents[p->cur].end;
 	return 0;
+}
+
+int
+textsel_show(struct textsel *p)
+{
+	int was = p->shown;
+	p->shown = 1;
+	return !was;
+}
+
+int
+textsel_hide(struct textsel *p)
+{
+	if (!p->shown || p->selecting)
+		return 0;
+	p->shown = 0;
+	return 1;
+}
+
+int
+textsel_drawn(const struct textsel *p, const struct article *a)
+{
+	return p->selecting || (p->shown && p->cur < a->nsents);
 }

@@ -4,7 +4,10 @@
  * reader maps them to the displayed script). The cursor is one sentence;
  * a selection starts as the cursor sentence, sentence keys grow it from
  * there in either direction, character keys move its start or end edge by
- * one cluster. Owns nothing; the article is borrowed per call. */
+ * one cluster. The cursor is drawn only in passage mode (shown): a passage
+ * key shows it, a plain scroll or Esc hides it, while it keeps following
+ * the screen either way, so that an action right after a scroll applies to
+ * the top sentence. Owns nothing; the article is borrowed per call. */
 #ifndef DUWEN_TEXTSEL_H
 #define DUWEN_TEXTSEL_H
 
@@ -19,6 +22,7 @@ struct textsel {
 	size_t head;      /* sentence the sentence keys moved to */
 	size_t s, e;      /* the selection, [s, e) bytes, s < e */
 	int show_boiler;  /* 1: boilerplate and meta sentences can be visited */
+	int shown;        /* 1 in passage mode: the cursor is drawn */
 };
 
 /* No cursor, no selection. */
@@ -60,6 +64,17 @@ int textsel_char(struct textsel *p, const struct article *a, int edge, int dir);
 /* What an action applies to: the selection, else the cursor sentence.
  * 0, or -1 if there is neither. */
 int textsel_range(const struct textsel *p, const struct article *a, size_t *s, size_t *e);
+
+/* Passage mode: show the cursor (a passage key was pressed). Returns 1 if
+ * it was hidden. */
+int textsel_show(struct textsel *p);
+/* Leave passage mode (a plain scroll, Esc): the cursor is no longer drawn;
+ * a selection stays until it is cancelled. Returns 1 if what is drawn
+ * changed. */
+int textsel_hide(struct textsel *p);
+/* 1 if the cursor or the selection is to be drawn: a selection, or a
+ * cursor in passage mode. */
+int textsel_drawn(const struct textsel *p, const struct article *a);
 
 /* Byte offset of the cluster boundary before off (0 if none). */
 size_t textsel_prev_cluster(const char *text, size_t len, size_t off);

@@ -37,7 +37,7 @@ static const struct pane_key annot_keys[] = {
 	{ A_END_RIGHT, "select-end-right", { 'l', KEY_RIGHT }, "Selecting: end one character right", 0 },
 	{ A_START_LEFT, "select-start-left", { 'H' }, "Selecting: start one character left", 0 },
 	{ A_START_RIGHT, "select-start-right", { 'L' }, "Selecting: start one character right", 0 },
-	{ A_CANCEL, "select-cancel", { PANE_KEY_ESC }, "Selecting: cancel the selection", 0 },
+	{ A_CANCEL, "select-cancel", { PANE_KEY_ESC }, "Cancel the selection; else hide the passage cursor", 0 },
 };
 
 /* The passage cursor of the one reading view and the last deletion. The
@@ -140,6 +140,10 @@ act(struct app *app, struct reader *r, size_t art, int action)
 		if (visible(r, &vs, &ve))
 			textsel_keep_visible(ts, a, reader_to_orig(r, vs), reader_to_orig(r, ve));
 	}
+	/* Passage keys show the cursor (passage mode); Esc, j and the other
+	 * plain moves hide it again, so that reading costs no underlining. */
+	if (action < A_END_LEFT && action != A_UNDO && textsel_show(ts) && pane_focused(app))
+		pane_dirty(pane_focused(app)); /* shown before a prompt asks about it */
 	size_t s, e;
 	switch (action) {
 	case A_NEXT:
@@ -163,7 +167,7 @@ act(struct app *app, struct reader *r, size_t art, int action)
 		return PANE_REDRAW;
 	case A_CANCEL:
 		if (!ts->selecting)
-			return PANE_UNHANDLED;
+			return textsel_hide(ts) ? PANE_REDRAW : PANE_UNHANDLED;
 		textsel_cancel(ts);
 		pane_message(app, "Selection cancelled");
 		return PANE_REDRAW;
@@ -284,7 +288,7 @@ ui_annot_frame(struct app *app, struct reader *r, size_t art, const struct view_
 			l->v[k++] = l->v[i];
 	l->n = k;
 	size_t s, e;
-	if (textsel_range(ts, a, &s, &e) < 0)
+	if (!textsel_drawn(ts, a) || textsel_range(ts, a, &s, &e) < 0)
 		return;
 	size_t ds = reader_from_orig(r, s), de = reader_from_orig(r, e);
 	int tag = ts->selecting ? UI_ANNOT_TAG_SELECTION : UI_ANNOT_TAG_CURSOR;
@@ -317,7 +321,8 @@ ui_annot_status(struct app *app, struct reader *r, size_t art, char *buf, size_t
 		snprintf(buf, cap, "SELECT %zu字  a: annotate  Esc: cancel", chars_in(a, ts->s, ts->e));
 		return 1;
 	}
-	const struct note_entry *n = note_here(app, ts, a, art);
+	/* out of passage mode the status names the article, not a note */
+	const struct note_entry *n = textsel_drawn(ts, a) ? note_here(app, ts, a, art) : NULL;
 	if (n == NULL)
 		return 0;
 	if (n->a.note[0])
@@ -343,8 +348,15 @@ ui_annot_set_cursor(struct app *app, size_t art, size_t off)
 		return;
 	struct textsel *ts = sel_for(app, r, art);
 	textsel_set(ts, r->orig, off);
+	textsel_show(ts); /* the passage the user came to read */
 	st.announced = 0;
 	announce(app, ts, r->orig, art);
+}
+
+void
+ui_annot_plain_move(struct app *app, struct reader *r, size_t art)
+{
+	textsel_hide(sel_for(app, r, art));
 }
 
 int

@@ -1,5 +1,6 @@
 /* ui_annot: annotating in the reading view: the passage cursor (one
- * sentence, marked; `(` `)` move it), the visual selection (`v`; by
+ * sentence, underlined in passage mode only, from the first passage key to
+ * a plain scroll or Esc; `(` `)` move it), the visual selection (`v`; by
  * sentence or by character, both ways, across paragraphs), and the actions
  * on a passage: highlight in a colour with an optional note, edit the
  * note, change the colour, delete (asked) and undo the last deletion. The
@@ -44,6 +45,9 @@ void ui_annot_frame(struct app *app, struct reader *r, size_t art,
  * note on the passage under the cursor. 1 if buf was written, else 0. */
 int ui_annot_status(struct app *app, struct reader *r, size_t art, char *buf, size_t cap);
 
+/* The reading view moved by a plain key (scroll, jump, search): leave
+ * passage mode, the cursor is no longer drawn (a selection stays). */
+void ui_annot_plain_move(struct app *app, struct reader *r, size_t art);
 /* Put the passage cursor on the sentence at orig offset off of article art
  * (after a jump from the notes pane). */
 void ui_annot_set_cursor(struct app *app, size_t art, size_t off);

@@ -348,6 +348,9 @@ r_key(struct pane *p, const struct pane_event *ev)
 	 * the screen how far the text moved, so the terminal can scroll it */
 	long moved = 0;
 	reader_head_set(&rp->head, r);
+	/* a plain move leaves passage mode: reading draws no passage cursor */
+	if ((ev->action >= R_DOWN && ev->action <= R_PREV) || ev->action == R_PERCENT)
+		ui_annot_plain_move(p->app, r, rp->art);
 	switch (ev->action) {
 	case R_DOWN: moved = reader_head_scroll(&rp->head, r, 1); break;
 	case R_UP: moved = reader_head_scroll(&rp->head, r, -1); break;

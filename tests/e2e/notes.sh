@@ -26,6 +26,43 @@ for m in re.finditer(r"\x1b\[([0-9;]*)m", text[line_start:i]):
 print(";".join(cur))
 PY
 }
+# the characters drawn underlined anywhere on the screen (capture-pane -e;
+# colour parameters such as 38;5;4 are not taken for underline)
+underlined() {
+	screen "${1:-e2e}" -e
+	python3 - "$tmp/screen" <<'PY'
+import re, sys
+text = open(sys.argv[1], encoding="utf-8").read()
+ul, out, pos = False, [], 0
+for m in re.finditer(r"\x1b\[([0-9;:]*)m", text):
+    if ul:
+        out.append(re.sub(r"\s", "", text[pos:m.start()]))
+    p = (m.group(1) or "0").split(";")
+    i = 0
+    while i < len(p):
+        c = p[i].split(":")[0]
+        if c in ("38", "48", "58"):
+            i += 3 if i + 1 < len(p) and p[i + 1] == "5" else 5
+            continue
+        if c in ("0", ""):
+            ul = False
+        elif c == "4":
+            ul = True
+        elif c == "24":
+            ul = False
+        i += 1
+    pos = m.end()
+if ul:
+    out.append(re.sub(r"\s", "", text[pos:]))
+print("".join(out))
+PY
+}
+# no_underline WHAT: poll (5 s) until nothing on the screen is underlined
+no_underline() {
+	n=0
+	while [ -n "$(underlined)" ] && [ "$n" -lt 50 ]; do n=$((n + 1)); sleep 0.1; done
+	[ -z "$(underlined)" ] && ok "$1" || fail "$1: underlined: $(underlined)"
+}
 has_attr() { # has_attr TEXT CODE [SESSION]
 	case ";$(attrs_at "$1" "${3:-e2e}");" in *";$2;"*) return 0 ;; esac
 	return 1
@@ -36,15 +73,36 @@ start() { # start SESSION ARGS...
 	start_duwen "$s" 100 30 "" "$@"
 }
 
-# 1. open the first article; the passage cursor marks a sentence
+# 1. open the first article: plain reading, nothing underlined; a passage
+# key shows the passage cursor (passage mode), a plain scroll hides it
 start e2e "'$texts'"
 wait_for "文章 Articles (5)" && ok "the list"
 keys Enter
 wait_for "4224字" && ok "the article opens"
+no_underline "reading: no passage cursor drawn"
 keys ")" ")"
 n=0
 until has_attr "人工智能火出了圈" 4 || [ "$n" -ge 50 ]; do n=$((n + 1)); sleep 0.1; done
 has_attr "人工智能火出了圈" 4 && ok ") moves the passage cursor (underlined sentence)" ||
+	fail "the cursor sentence is not underlined: $(attrs_at 人工智能火出了圈)"
+u1=$(underlined)
+case "$u1" in
+*人工智能火出了圈*。*。*) fail "more than the cursor sentence is underlined: $u1" ;;
+*人工智能火出了圈*) ok "only the cursor sentence is underlined" ;;
+*) fail "underlined: $u1" ;;
+esac
+keys j
+no_underline "j scrolls without the passage cursor"
+keys k "("
+wait_for "人工智能火出了圈"
+n=0
+until [ -n "$(underlined)" ] || [ "$n" -ge 50 ]; do n=$((n + 1)); sleep 0.1; done
+[ -n "$(underlined)" ] && ! has_attr "人工智能火出了圈" 4 && ok "( shows the cursor again, one sentence back" ||
+	fail "after (: underlined: $(underlined)"
+keys ")"
+n=0
+until has_attr "人工智能火出了圈" 4 || [ "$n" -ge 50 ]; do n=$((n + 1)); sleep 0.1; done
+has_attr "人工智能火出了圈" 4 && ok ") underlines the sentence again" ||
 	fail "the cursor sentence is not underlined: $(attrs_at 人工智能火出了圈)"
 
 # 2. select two sentences, then one character less
@@ -76,6 +134,11 @@ keys Enter
 wait_for "Highlighted in green with a note" && ok "saved"
 has_attr "人工智能火出了圈" 42 && ok "the passage is highlighted green" ||
 	fail "no green highlight: $(attrs_at 人工智能火出了圈)"
+[ -n "$(underlined)" ] && ok "the passage cursor stays shown after annotating" ||
+	fail "no passage cursor after annotating"
+keys Escape
+no_underline "Esc hides the passage cursor"
+has_attr "人工智能火出了圈" 42 && ok "the highlight stays" || fail "highlight gone after Esc"
 
 # 4. quit, reopen: the highlight and the note are there
 keys Q
