@@ -1,7 +1,6 @@
 /* Tests for corpus: loading directories and files, with every file that
  * cannot be loaded reported as "path: reason" and the others still loaded.
  * Run from the repository root. */
-#include <ftw.h>
 #include <iconv.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -17,43 +16,7 @@
 
 #include "../src/corpus.h"
 #include "../src/err.h"
-
-static char tmpdir[64];
-
-static int
-rm_one(const char *p, const struct stat *st, int flag, struct FTW *ftw)
-{
-	(void)st;
-	(void)flag;
-	(void)ftw;
-	return remove(p);
-}
-
-static int
-setup_tmp(void **state)
-{
-	(void)state;
-	snprintf(tmpdir, sizeof tmpdir, "/tmp/duwen-test-corpus-XXXXXX");
-	return mkdtemp(tmpdir) ? 0 : -1;
-}
-
-static int
-teardown_tmp(void **state)
-{
-	(void)state;
-	return nftw(tmpdir, rm_one, 16, FTW_DEPTH | FTW_PHYS);
-}
-
-static void
-write_file(const char *dir, const char *name, const void *b, size_t n)
-{
-	char path[256];
-	snprintf(path, sizeof path, "%s/%s", dir, name);
-	FILE *f = fopen(path, "wb");
-	assert_non_null(f);
-	assert_int_equal(fwrite(b, 1, n, f), n);
-	assert_int_equal(fclose(f), 0);
-}
+#include "support_tmp.h"
 
 struct warnings {
 	char lines[16][200];
@@ -108,13 +71,13 @@ test_many_files(void **state)
 {
 	(void)state;
 	char dir[128];
-	snprintf(dir, sizeof dir, "%s/many", tmpdir);
+	snprintf(dir, sizeof dir, "%s/many", support_tmpdir);
 	assert_int_equal(mkdir(dir, 0700), 0);
 	for (int i = 300; i >= 1; i--) {
 		char name[32], body[128];
 		snprintf(name, sizeof name, "article%d.txt", i);
 		int n = snprintf(body, sizeof body, "第%d篇文章\n\n这是第%d篇文章的正文。\n", i, i);
-		write_file(dir, name, body, (size_t)n);
+		support_write_in(dir, name, body, (size_t)n);
 	}
 	const char *paths[] = { dir };
 	struct corpus c;
@@ -152,24 +115,24 @@ test_mixed(void **state)
 {
 	(void)state;
 	char dir[128], empty[128];
-	snprintf(dir, sizeof dir, "%s/mixed", tmpdir);
-	snprintf(empty, sizeof empty, "%s/nothing-here", tmpdir);
+	snprintf(dir, sizeof dir, "%s/mixed", support_tmpdir);
+	snprintf(empty, sizeof empty, "%s/nothing-here", support_tmpdir);
 	assert_int_equal(mkdir(dir, 0700), 0);
 	assert_int_equal(mkdir(empty, 0700), 0);
-	write_file(empty, "readme.md", "x", 1);
+	support_write_in(empty, "readme.md", "x", 1);
 	const char good[] = "杭州的开源\n\n杭州再次引起业界瞩目。\n";
-	write_file(dir, "a_good.txt", good, sizeof good - 1);
-	write_file(dir, "b_image.txt", "\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16);
-	write_file(dir, "c_empty.txt", "", 0);
-	write_file(dir, "d_blank.txt", " \n\t\n\xE3\x80\x80\r\n", 9);
-	write_file(dir, "e_nul.txt", "abc\0def", 7);
+	support_write_in(dir, "a_good.txt", good, sizeof good - 1);
+	support_write_in(dir, "b_image.txt", "\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16);
+	support_write_in(dir, "c_empty.txt", "", 0);
+	support_write_in(dir, "d_blank.txt", " \n\t\n\xE3\x80\x80\r\n", 9);
+	support_write_in(dir, "e_nul.txt", "abc\0def", 7);
 	size_t gn;
 	char *gbk = to_gbk(good, &gn);
-	write_file(dir, "f_gbk.txt", gbk, gn);
+	support_write_in(dir, "f_gbk.txt", gbk, gn);
 	free(gbk);
 
 	char missing[160];
-	snprintf(missing, sizeof missing, "%s/missing.txt", tmpdir);
+	snprintf(missing, sizeof missing, "%s/missing.txt", support_tmpdir);
 	const char *paths[] = { missing, dir, empty };
 	struct corpus c;
 	struct warnings w = { .n = 0 };
@@ -234,5 +197,5 @@ main(void)
 		cmocka_unit_test(test_mixed),
 		cmocka_unit_test(test_forced_and_none),
 	};
-	return cmocka_run_group_tests(tests, setup_tmp, teardown_tmp);
+	return cmocka_run_group_tests(tests, support_tmp_setup, support_tmp_teardown);
 }

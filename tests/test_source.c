@@ -3,7 +3,6 @@
  * file reading limits and path expansion. Run from the repository root. */
 #include <errno.h>
 #include <fcntl.h>
-#include <ftw.h>
 #include <iconv.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -19,6 +18,7 @@
 
 #include "../src/err.h"
 #include "../src/source.h"
+#include "support_tmp.h"
 
 /* ---- helpers ---- */
 
@@ -106,49 +106,6 @@ decode(const struct source_opts *o, const void *b, size_t n, struct source_text 
 {
 	memset(t, 0, sizeof *t);
 	return source_decode(o, (const unsigned char *)b, n, t, cause);
-}
-
-static char tmpdir[64];
-
-static int
-rm_one(const char *p, const struct stat *st, int flag, struct FTW *ftw)
-{
-	(void)st;
-	(void)flag;
-	(void)ftw;
-	return remove(p);
-}
-
-static int
-setup_tmp(void **state)
-{
-	(void)state;
-	snprintf(tmpdir, sizeof tmpdir, "/tmp/duwen-test-source-XXXXXX");
-	return mkdtemp(tmpdir) ? 0 : -1;
-}
-
-static int
-teardown_tmp(void **state)
-{
-	(void)state;
-	return nftw(tmpdir, rm_one, 16, FTW_DEPTH | FTW_PHYS);
-}
-
-static char *
-tmp_path(const char *name)
-{
-	char *p;
-	assert_true(asprintf(&p, "%s/%s", tmpdir, name) > 0);
-	return p;
-}
-
-static void
-write_file(const char *path, const void *b, size_t n)
-{
-	FILE *f = fopen(path, "wb");
-	assert_non_null(f);
-	assert_int_equal(fwrite(b, 1, n, f), n);
-	assert_int_equal(fclose(f), 0);
 }
 
 /* ---- decoding the bundled texts in other encodings ---- */
@@ -532,7 +489,7 @@ test_read_errors(void **state)
 	assert_string_equal(cause, "is a directory");
 	free(cause);
 
-	char *fifo = tmp_path("fifo.txt");
+	char *fifo = support_tmp_path("fifo.txt");
 	assert_int_equal(mkfifo(fifo, 0600), 0);
 	assert_int_equal(source_read(NULL, fifo, &t, &cause), ERR_INVAL);
 	assert_string_equal(cause, "not a regular file");
@@ -558,13 +515,13 @@ static void
 test_size_limit(void **state)
 {
 	(void)state;
-	char *p = tmp_path("big.txt");
+	char *p = support_tmp_path("big.txt");
 	for (size_t i = 0; i < sizeof SIZE_CASES / sizeof SIZE_CASES[0]; i++) {
 		const struct size_case *c = &SIZE_CASES[i];
 		char *b = malloc(c->file_bytes);
 		assert_non_null(b);
 		memset(b, 'a', c->file_bytes);
-		write_file(p, b, c->file_bytes);
+		support_write_file(p, b, c->file_bytes);
 		struct source_opts o = { .max_bytes = c->max_bytes };
 		struct source_text t;
 		char *cause = NULL;
@@ -594,8 +551,8 @@ test_one_megabyte_line(void **state)
 	for (size_t i = 0; i < n; i += 3)
 		memcpy(s + i, i % 2 ? "文" : "中", 3);
 	s[n] = 0;
-	char *p = tmp_path("line.txt");
-	write_file(p, s, n);
+	char *p = support_tmp_path("line.txt");
+	support_write_file(p, s, n);
 	struct source_text t;
 	assert_int_equal(source_read(NULL, p, &t, NULL), 0);
 	assert_string_equal(t.encoding, "UTF-8");
@@ -604,7 +561,7 @@ test_one_megabyte_line(void **state)
 	size_t en;
 	char *gb = encode(s, n, "GB18030", &en);
 	assert_non_null(gb);
-	write_file(p, gb, en);
+	support_write_file(p, gb, en);
 	assert_int_equal(source_read(NULL, p, &t, NULL), 0);
 	assert_string_equal(t.encoding, "GB18030");
 	assert_bytes(t.utf8, t.len, s, n);
@@ -633,8 +590,8 @@ static void
 test_expand(void **state)
 {
 	(void)state;
-	char *dir = tmp_path("dir");
-	char *empty = tmp_path("empty");
+	char *dir = support_tmp_path("dir");
+	char *empty = support_tmp_path("empty");
 	assert_int_equal(mkdir(dir, 0700), 0);
 	assert_int_equal(mkdir(empty, 0700), 0);
 	/* created out of order; .TXT counts, hidden files, other suffixes and a
@@ -644,7 +601,7 @@ test_expand(void **state)
 	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
 		char *p;
 		assert_true(asprintf(&p, "%s/%s", dir, names[i]) > 0);
-		write_file(p, "x", 1);
+		support_write_file(p, "x", 1);
 		free(p);
 	}
 	char *sub;
@@ -711,5 +668,5 @@ main(void)
 		cmocka_unit_test(test_one_megabyte_line),
 		cmocka_unit_test(test_expand),
 	};
-	return cmocka_run_group_tests(tests, setup_tmp, teardown_tmp);
+	return cmocka_run_group_tests(tests, support_tmp_setup, support_tmp_teardown);
 }
