@@ -138,20 +138,29 @@ assert_text(const char *got, const char *want)
 	fail();
 }
 
-static void
-test_dump_wrapped(void **state)
+/* report_dump of a (default layout options, width_cols 0 for no wrapping)
+ * into a malloc'd string; the test fails if it does not return 0. */
+static char *
+dump_of(const struct article *a, int width_cols)
 {
-	(void)state;
-	struct builder b;
-	struct article a = sample(&b);
 	struct layout_opts o;
 	opts(&o, 0);
 	char *out = NULL;
 	size_t len = 0;
 	FILE *f = open_memstream(&out, &len);
 	assert_non_null(f);
-	assert_int_equal(report_dump(f, &a, &o, 40), 0);
+	assert_int_equal(report_dump(f, a, &o, width_cols), 0);
 	assert_int_equal(fclose(f), 0);
+	return out;
+}
+
+static void
+test_dump_wrapped(void **state)
+{
+	(void)state;
+	struct builder b;
+	struct article a = sample(&b);
+	char *out = dump_of(&a, 40);
 	/* the layout centres titles (the metadata line is laid out as one)
 	 * and sets bylines and source lines flush right */
 	assert_text(out, "             开源大模型之城\n"
@@ -179,14 +188,7 @@ test_dump_unwrapped(void **state)
 	struct article a = sample(&b);
 	a.meta.author = NULL;
 	a.meta.date = NULL;
-	struct layout_opts o;
-	opts(&o, 0);
-	char *out = NULL;
-	size_t len = 0;
-	FILE *f = open_memstream(&out, &len);
-	assert_non_null(f);
-	assert_int_equal(report_dump(f, &a, &o, 0), 0);
-	assert_int_equal(fclose(f), 0);
+	char *out = dump_of(&a, 0);
 	assert_text(out, "开源大模型之城\n"
 			 "第一财经 · 80 字\n"
 			 "\n"
@@ -208,14 +210,7 @@ test_dump_title_and_controls(void **state)
 	block(&b, BLOCK_TITLE, "原标题");
 	block(&b, BLOCK_PARAGRAPH, "正文\x1B[31m红\xC2\x9B字");
 	struct article a = article_of(&b, "新\a标题\n二", NULL, NULL, NULL, 6);
-	struct layout_opts o;
-	opts(&o, 0);
-	char *out = NULL;
-	size_t len = 0;
-	FILE *f = open_memstream(&out, &len);
-	assert_non_null(f);
-	assert_int_equal(report_dump(f, &a, &o, 0), 0);
-	assert_int_equal(fclose(f), 0);
+	char *out = dump_of(&a, 0);
 	/* how a control left in the text shows is the width module's business;
 	 * that it does not reach the output is report's */
 	const char *want = "新标题 二\n"
