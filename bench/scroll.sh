@@ -1,8 +1,9 @@
 #!/bin/sh
 # Bytes written to the terminal per line scroll (j, k) and per page (Space,
-# b) at 80x24, by duwen and by less on the same article (less gets duwen's
-# own laid-out text at the reading view's width, 79 columns: the reader
-# never writes the last column), then the two side by side.
+# b) at 80x24, by duwen and by less on the same article, side by side: less
+# on the file as it is (what a less user sees: pinyin, raw lines) and less on
+# duwen's own laid-out text at the reading view's width, 79 columns (the
+# reader never writes the last column), the closest like-for-like.
 # Needs $DUWEN and python3; bench/ptybytes.py drives a pseudo-terminal.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
@@ -20,12 +21,15 @@ python3 "$here/ptybytes.py" --size 80x24 --keys "$keys" --quit q --label duwen -
 if command -v less >/dev/null 2>&1; then
 	python3 "$here/ptybytes.py" --size 80x24 --keys "$keys" --quit q --label less -- less "$tmp/article.txt" |
 		tee "$tmp/less.out"
+	python3 "$here/ptybytes.py" --size 80x24 --keys "$keys" --quit q --label less-file -- less "$article" |
+		tee "$tmp/lessfile.out"
 	echo "bytes per key at 80x24, TERM=$TERM, $(basename "$article"):"
-	printf '  %-6s %8s %8s\n' key duwen less
+	printf '  %-6s %8s %12s %12s\n' key duwen 'less(file)' 'less(laid)'
 	for k in j k SPACE b; do
 		d=$(awk -v k="$k" '$2 == k { sub("mean=", "", $4); print $4 }' "$tmp/duwen.out")
 		l=$(awk -v k="$k" '$2 == k { sub("mean=", "", $4); print $4 }' "$tmp/less.out")
-		printf '  %-6s %8s %8s\n' "$k" "$d" "$l"
+		f=$(awk -v k="$k" '$2 == k { sub("mean=", "", $4); print $4 }' "$tmp/lessfile.out")
+		printf '  %-6s %8s %12s %12s\n' "$k" "$d" "$f" "$l"
 	done
 else
 	echo "less: not installed"
