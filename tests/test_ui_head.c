@@ -129,6 +129,31 @@ test_own_title(void **state)
 	reader_free(&r);
 }
 
+/* The facts line stays one row: narrow panes drop the reading time, then
+ * the author, rather than break inside a part. */
+static void
+test_facts_narrow(void **state)
+{
+	struct fx *f = *state;
+	static const struct {
+		int cols;
+		const char *meta;
+	} cases[] = {
+		{ 79, "浙江財經大學新經濟研究中心 · 3605字 · 约10分钟" },
+		{ 39, "浙江財經大學新經濟研究中心 · 3605字" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct reader r;
+		struct reader_head h = { 0 };
+		assert_int_equal(reader_init(&r, &f->a, NULL, &f->vo, cases[i].cols, 23, 0), 0);
+		assert_int_equal(reader_head_set(&h, &r), 0);
+		assert_string_equal(h.meta, cases[i].meta);
+		assert_int_equal(h.facts.n, 1);
+		reader_head_free(&h);
+		reader_free(&r);
+	}
+}
+
 int
 main(void)
 {
@@ -136,6 +161,7 @@ main(void)
 		cmocka_unit_test(test_text_cols),
 		cmocka_unit_test(test_scroll),
 		cmocka_unit_test(test_own_title),
+		cmocka_unit_test(test_facts_narrow),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

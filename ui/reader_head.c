@@ -28,11 +28,13 @@ title_of(const struct reader *r)
 }
 
 /* "source · author · date · N字 · 约M分钟", the known parts; 400 characters
- * a minute, the usual estimate for reading Chinese. */
+ * a minute, the usual estimate for reading Chinese. Each step of shorten
+ * drops one part (reading time, then author, then date) for narrow panes. */
 static char *
-facts_line(const struct article *a)
+facts_line(const struct article *a, int shorten)
 {
-	const char *part[3] = { a->meta.source, a->meta.author, a->meta.date };
+	const char *part[3] = { a->meta.source, shorten >= 2 ? NULL : a->meta.author,
+				shorten >= 3 ? NULL : a->meta.date };
 	size_t len = 64;
 	for (size_t i = 0; i < 3; i++)
 		len += part[i] ? strlen(part[i]) + sizeof " · " : 0;
@@ -44,7 +46,10 @@ facts_line(const struct article *a)
 		if (part[i] && part[i][0])
 			w += (size_t)snprintf(s + w, len - w, "%s · ", part[i]);
 	size_t mins = (a->chars + 399) / 400;
-	snprintf(s + w, len - w, "%zu字 · 约%zu分钟", a->chars, mins ? mins : 1);
+	if (shorten >= 1)
+		snprintf(s + w, len - w, "%zu字", a->chars);
+	else
+		snprintf(s + w, len - w, "%zu字 · 约%zu分钟", a->chars, mins ? mins : 1);
 	return s;
 }
 
@@ -69,15 +74,24 @@ reader_head_set(struct reader_head *h, struct reader *r)
 	const struct layout_opts *o = &r->vo.layout;
 	int width = layout_measure(o, r->cols);
 	const char *t = title_of(r);
-	h->meta = facts_line(r->a);
-	if (h->meta == NULL)
-		return ERR_NOMEM;
 	struct block tb = { 0, text_has_title(r) ? 0 : strlen(t), BLOCK_TITLE };
-	struct block fb = { 0, strlen(h->meta), BLOCK_TITLE };
-	if ((tb.end > 0 && layout_block(o, t, &tb, width, &h->title) < 0) ||
-	    layout_block(o, h->meta, &fb, width, &h->facts) < 0) {
+	if (tb.end > 0 && layout_block(o, t, &tb, width, &h->title) < 0) {
 		reader_head_free(h);
 		return ERR_NOMEM;
+	}
+	/* The facts stay on one row: a narrow pane drops parts rather than
+	 * break "约11分钟" across rows. */
+	for (int shorten = 0; shorten <= 3; shorten++) {
+		free(h->meta);
+		h->facts.n = 0;
+		h->meta = facts_line(r->a, shorten);
+		struct block fb = { 0, h->meta ? strlen(h->meta) : 0, BLOCK_TITLE };
+		if (h->meta == NULL || layout_block(o, h->meta, &fb, width, &h->facts) < 0) {
+			reader_head_free(h);
+			return ERR_NOMEM;
+		}
+		if (h->facts.n <= 1)
+			break;
 	}
 	h->rows = (int)(h->title.n + h->facts.n) + 1;
 	if (h->rows * 2 > r->rows) /* a tiny pane keeps its rows for the text */
