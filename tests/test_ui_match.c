@@ -170,7 +170,9 @@ test_curses_colour(void **state)
 	assert_int_not_equal(pair_content((short)PAIR_NUMBER(at), &fg, &bg), ERR);
 	assert_int_equal(fg, COLOR_RED);
 	assert_int_equal(bg, COLOR_YELLOW);
-	assert_true(at & A_BOLD);
+	/* and the city's own attributes (colour only: a byte-lean look) */
+	assert_int_equal(at & (A_ATTRIBUTES & ~A_COLOR),
+			 style_get(STYLE_CITY0) & (A_ATTRIBUTES & ~A_COLOR));
 	/* outside the city: the note alone */
 	at = ui_match_attr_list(0, &l, 20);
 	assert_int_equal(at, style_get(STYLE_NOTE));

@@ -29,9 +29,9 @@ struct config;
 	X(REPAIRED,   "repaired",    COLOR_GREEN, -1, A_UNDERLINE, A_ITALIC) \
 	X(SEARCH,     "search",      COLOR_BLACK, COLOR_YELLOW, A_BOLD | A_UNDERLINE, A_REVERSE | A_BOLD) \
 	X(SEARCHCUR,  "search-current", COLOR_BLACK, COLOR_CYAN, A_BOLD, A_REVERSE | A_BOLD | A_UNDERLINE) \
-	X(CITY0,      "city1",       COLOR_RED, -1, A_BOLD, A_BOLD) \
-	X(CITY1,      "city2",       COLOR_GREEN, -1, A_BOLD, A_BOLD) \
-	X(CITY2,      "city3",       COLOR_MAGENTA, -1, A_BOLD, A_BOLD) \
+	X(CITY0,      "city1",       COLOR_RED, -1, 0, A_BOLD) \
+	X(CITY1,      "city2",       COLOR_GREEN, -1, 0, A_BOLD) \
+	X(CITY2,      "city3",       COLOR_MAGENTA, -1, 0, A_BOLD) \
 	X(PROVINCE,   "province",    COLOR_CYAN, -1, 0, A_DIM) \
 	X(KEYWORD,    "keyword",     COLOR_YELLOW, -1, A_BOLD, A_BOLD | A_UNDERLINE) \
 	X(THEME,      "theme",       COLOR_CYAN, -1, A_UNDERLINE, A_UNDERLINE | A_ITALIC) \
