@@ -40,12 +40,16 @@ span_list_sort(struct span_list *l)
 size_t
 span_list_first_after(const struct span_list *l, size_t off)
 {
-	/* XXX: linear; spans may nest, so end is not monotonic in start order. */
-	size_t i;
-	for (i = 0; i < l->n; i++)
-		if (l->v[i].end > off)
-			return i;
-	return l->n;
+	/* Sorted and disjoint, so ends rise with starts: binary search. */
+	size_t lo = 0, hi = l->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (l->v[mid].end > off)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return lo;
 }
 
 void

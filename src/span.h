@@ -33,7 +33,8 @@ struct span_list {
 int span_list_push(struct span_list *l, size_t start, size_t end, int kind, int tag);
 /* Sort by start, then by end descending, then kind. */
 void span_list_sort(struct span_list *l);
-/* Index of the first span with end > off in a sorted list (n if none). */
+/* Index of the first span with end > off in a sorted list of disjoint
+ * spans (n if none); O(log n). */
 size_t span_list_first_after(const struct span_list *l, size_t off);
 void span_list_clear(struct span_list *l);
 void span_list_free(struct span_list *l);
