@@ -77,7 +77,8 @@ notes_lib_free(struct notes_lib *l)
 			free(l->keys[i]);
 	free(l->keys);
 	for (size_t i = 0; i < l->nextra; i++) {
-		article_free(&l->extra[i]);
+		article_free(l->extra[i]);
+		free(l->extra[i]);
 		free(l->extra_keys[i]);
 	}
 	free(l->extra);
@@ -97,20 +98,25 @@ load_extra(struct notes_lib *l, const char *key)
 		free(cause);
 		return NULL;
 	}
-	struct article *v = realloc(l->extra, (l->nextra + 1) * sizeof *v);
+	/* Grow the arrays of pointers, never move an article: the caller
+	 * keeps the pointers notes_lib_find returned. */
+	struct article **v = realloc(l->extra, (l->nextra + 1) * sizeof *v);
 	if (v)
 		l->extra = v;
 	char **k = v ? realloc(l->extra_keys, (l->nextra + 1) * sizeof *k) : NULL;
 	if (k)
 		l->extra_keys = k;
 	char *dup = k ? strdup(key) : NULL;
-	if (dup == NULL) {
+	struct article *p = dup ? malloc(sizeof *p) : NULL;
+	if (p == NULL) {
+		free(dup);
 		article_free(&a);
 		return NULL;
 	}
-	l->extra[l->nextra] = a;
+	*p = a;
+	l->extra[l->nextra] = p;
 	l->extra_keys[l->nextra] = dup;
-	return &l->extra[l->nextra++];
+	return l->extra[l->nextra++];
 }
 
 const struct article *
@@ -125,7 +131,7 @@ notes_lib_find(struct notes_lib *l, const char *path, uint64_t hash, const char 
 	for (size_t i = 0; i < l->nextra; i++)
 		if (strcmp(l->extra_keys[i], path) == 0) {
 			*key = l->extra_keys[i];
-			return &l->extra[i];
+			return l->extra[i];
 		}
 	const struct article *a = load_extra(l, path);
 	if (a) {

@@ -30,7 +30,8 @@ int notes_colour_known(const char *name);
 struct notes_lib {
 	const struct corpus *corpus;
 	char **keys;           /* canonical path of each corpus article */
-	struct article *extra; /* loaded on demand */
+	struct article **extra; /* loaded on demand, one allocation each: a
+				 * pointer handed out stays valid as more load */
 	char **extra_keys;
 	size_t nextra;
 };

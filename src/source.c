@@ -369,7 +369,9 @@ expand_dir(const char *dir, struct pathvec *out, source_warn_fn warn, void *ctx)
 		return rc;
 	if (out->n == first && warn)
 		warn(ctx, dir, "no .txt articles in directory");
-	qsort(out->v + first, out->n - first, sizeof *out->v, cmp_version);
+	/* out->v is NULL while nothing was found: qsort must not see it */
+	if (out->n - first > 1)
+		qsort(out->v + first, out->n - first, sizeof *out->v, cmp_version);
 	return 0;
 }
 

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "../src/anchor.h"
@@ -390,6 +391,55 @@ test_rename_and_edit(void **state)
 	store_annot_clear(&a);
 }
 
+/* Notes on three articles outside the open corpus: export loads each one
+ * and must not lose (or free) the ones it loaded before (ASan). */
+static void
+test_export_unopened(void **state)
+{
+	struct fx *x = *state;
+	char out[160], doc[2048];
+	snprintf(out, sizeof out, "%s/outside", x->dir);
+	assert_int_equal(mkdir(out, 0700), 0);
+	size_t len = 0;
+	len += (size_t)snprintf(doc + len, sizeof doc - len, "[");
+	for (int i = 0; i < 3; i++) {
+		char path[256], text[256];
+		snprintf(path, sizeof path, "%s/o%d.txt", out, i);
+		snprintf(text, sizeof text, "第%d篇文章的第一段。\n", i);
+		write_file(path, text);
+		len += (size_t)snprintf(doc + len, sizeof doc - len,
+					"%s{\"type\": \"Annotation\", \"body\": \"笔记%d\","
+					" \"created\": \"2024-05-0%dT00:00:00Z\","
+					" \"target\": {\"source\": \"%s\", \"selector\":"
+					" {\"type\": \"TextQuoteSelector\", \"exact\": \"第%d篇\"}}}",
+					i ? "," : "", i, i + 1, path, i);
+	}
+	snprintf(doc + len, sizeof doc - len, "]");
+	struct notes_import_stats st;
+	char *cause = NULL;
+	assert_int_equal(notes_import(x->s, &x->lib, doc, strlen(doc), &st, &cause), 0);
+	assert_int_equal(st.added, 3);
+	assert_int_equal(st.orphans, 0);
+	/* A fresh library: export is what loads the three files. */
+	fx_unload(x);
+	fx_load(x);
+	char *md = export(x, NOTES_MARKDOWN, NULL);
+	for (int i = 0; i < 3; i++) {
+		char want[512];
+		snprintf(want, sizeof want, "## 第%d篇文章的第一段\n\nFile: `%s/o%d.txt`\n\n> 第%d篇\n\n笔记%d\n\n",
+			 i, out, i, i, i);
+		if (strstr(md, want) == NULL)
+			fail_msg("missing:\n%s\nin:\n%s", want, md);
+	}
+	free(md);
+	fx_unload(x);
+	fx_load(x);
+	char *json = export(x, NOTES_JSON, NULL);
+	assert_non_null(strstr(json, "/o2.txt\""));
+	assert_int_equal(x->lib.nextra, 3);
+	free(json);
+}
+
 int
 main(void)
 {
@@ -401,6 +451,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_import_edited, fx_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_import_bad, fx_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_rename_and_edit, fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_export_unopened, fx_setup, fx_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

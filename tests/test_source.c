@@ -643,6 +643,14 @@ test_expand(void **state)
 	assert_int_equal(source_expand(NULL, 0, &sp, collect, &w), 0);
 	assert_int_equal(sp.n, 0);
 	source_paths_free(&sp);
+	/* only an empty directory: nothing, a warning, no qsort(NULL, 0) (UBSan) */
+	const char *none[] = { empty };
+	w.n = 0;
+	assert_int_equal(source_expand(none, 1, &sp, collect, &w), 0);
+	assert_int_equal(sp.n, 0);
+	assert_int_equal(w.n, 1);
+	assert_string_equal(w.lines[0], want_empty);
+	source_paths_free(&sp);
 	free(slash);
 	free(notes);
 	free(sub);
