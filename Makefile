@@ -20,7 +20,7 @@ ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS) $(PKG_CFLAGS) -MMD -MP
 SANFLAGS = -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
 LIB_SRC  := $(sort $(wildcard src/*.c))
-UI_SRC   := $(sort $(filter-out ui/main.c,$(wildcard ui/*.c)))
+UI_SRC   := $(sort $(filter-out ui/main.c,$(wildcard ui/*.c ui/*/*.c)))
 TEST_SRC := $(sort $(wildcard tests/test_*.c))
 SUPPORT_SRC := $(sort $(wildcard tests/support_*.c))
 BENCH_SRC := $(sort $(wildcard bench/*.c))
@@ -131,7 +131,3 @@ clean:
 	rm -rf $(BUILD) $(SANBUILD)
 
 -include $(shell find $(BUILD) $(SANBUILD) -name '*.d' 2>/dev/null)
-
-# registry.c includes the optional pane headers with __has_include, which the
-# compiler's dependency files cannot record while a header is missing.
-$(BUILD)/ui/registry.o $(SANBUILD)/ui/registry.o: $(wildcard ui/ui_*.h)

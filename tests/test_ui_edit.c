@@ -7,7 +7,7 @@
 
 #include <string.h>
 
-#include "../ui/ui_edit.h"
+#include "../ui/screen/edit.h"
 
 static const struct width_opts wo = { 0 };
 

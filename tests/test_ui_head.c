@@ -14,8 +14,8 @@
 #include <cmocka.h>
 
 #include "../src/article.h"
-#include "../ui/reader.h"
-#include "../ui/reader_head.h"
+#include "../src/reader.h"
+#include "../ui/panes/reader_head.h"
 
 struct fx {
 	struct article a, b; /* 001: no title block; 003: opens with one */

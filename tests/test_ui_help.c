@@ -13,7 +13,7 @@
 #include <cmocka.h>
 
 #include "../ui/ui.h"
-#include "../ui/ui_help.h"
+#include "../ui/panes/help.h"
 
 static const char *const HEADINGS[] = {
 	"Everywhere (global)",

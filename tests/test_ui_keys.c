@@ -12,7 +12,7 @@
 #include <cmocka.h>
 
 #include "../src/err.h"
-#include "../ui/keys.h"
+#include "../ui/screen/keys.h"
 #include "../ui/ui.h"
 
 static const struct {

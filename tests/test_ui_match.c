@@ -1,4 +1,4 @@
-/* test_ui_match: the highlight priority of ui_match.h. The resolution
+/* test_ui_match: the highlight priority of match.h. The resolution
  * without curses (a city inside a note keeps the note's background; a
  * search hit keeps its colours; without colour the highest kind only),
  * then through curses on terminals opened on /dev/null: colour pairs on
@@ -18,10 +18,10 @@
 
 #include "../src/span.h"
 #include "../ui/app.h"
-#include "../ui/pane_int.h"
-#include "../ui/style.h"
-#include "../ui/ui_annot.h"
-#include "../ui/ui_match.h"
+#include "../ui/screen/pane_int.h"
+#include "../ui/screen/style.h"
+#include "../ui/panes/annot.h"
+#include "../ui/panes/match.h"
 
 /* ---- the resolution, no terminal ---- */
 
@@ -36,7 +36,7 @@ static void
 test_priority_order(void **state)
 {
 	(void)state;
-	/* highest first, as ui_match.h and duwen(1) say */
+	/* highest first, as match.h and duwen(1) say */
 	const struct { int kind, tag; } order[] = {
 		{ SPAN_SEARCH, 1 }, { SPAN_SEARCH, 0 }, { SPAN_GARBLED, 0 }, { SPAN_KEYWORD, 0 },
 		{ SPAN_CITY, 2 },   { SPAN_THEME, 0 },  { SPAN_PROVINCE, 0 },

@@ -1,7 +1,7 @@
 /* test_ui_notes: the notes UI's logic without a terminal: the passage
  * cursor and selection (textsel.c) by sentence and by character, passage
  * mode (when the cursor is drawn), the
- * colour prompt's keys (ui_annot.c), and the note index (note_index.c):
+ * colour prompt's keys (annot.c), and the note index (note_index.c):
  * counts, spans, the note under a passage, orphans, the notes pane's
  * filter and sort. */
 #include <setjmp.h>
@@ -21,9 +21,9 @@
 #include "../src/corpus.h"
 #include "../src/notes.h"
 #include "../src/store.h"
-#include "../ui/note_index.h"
-#include "../ui/textsel.h"
-#include "../ui/ui_annot_act.h"
+#include "../src/note_index.h"
+#include "../src/textsel.h"
+#include "../ui/panes/annot_act.h"
 
 /* Sentences: 0 [0,6) 标题 | 1 [8,29) 第一句话很长。 | 2 [29,44) 第二句话！ |
  * 3 [46,70) 第三段的第一句。 | 4 [70,91) 第三段第二句？ ("\n\n" between blocks). */

@@ -10,9 +10,9 @@
 
 #include <cmocka.h>
 
-#include "../ui/arrange.h"
-#include "../ui/list_model.h"
-#include "../ui/menu.h"
+#include "../ui/screen/arrange.h"
+#include "../src/list_model.h"
+#include "../ui/screen/menu.h"
 
 /* rows x cols, panes, focus, sidebar, main, split -> what is shown */
 static const struct {

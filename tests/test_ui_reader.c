@@ -16,8 +16,8 @@
 #include "../src/article.h"
 #include "../src/err.h"
 #include "../src/script.h"
-#include "../ui/list_model.h"
-#include "../ui/reader.h"
+#include "../src/list_model.h"
+#include "../src/reader.h"
 
 static const char *const paths[] = {
 	"texts/000_sichuan_ribao.txt", "texts/001_hangzhou_kaiyuan.txt",

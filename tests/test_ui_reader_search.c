@@ -16,7 +16,7 @@
 #include "../src/match.h"
 #include "../src/script.h"
 #include "../src/search.h"
-#include "../ui/reader.h"
+#include "../src/reader.h"
 
 static struct script *
 open_script(void)

@@ -17,8 +17,8 @@
 #include "../src/report.h"
 #include "../src/source.h"
 #include "ui.h"            /* the panes (panes issue) */
-#include "ui_notes_cli.h" /* `duwen notes ...` (annotations issue) */
-#include "ui_compare_cli.h" /* --compare, --search, --cities, --highlight */
+#include "notes_cli.h" /* `duwen notes ...` (annotations issue) */
+#include "compare_cli.h" /* --compare, --search, --cities, --highlight */
 
 #ifndef DUWEN_VERSION
 #define DUWEN_VERSION "0.1"
@@ -276,7 +276,7 @@ bad:
 int
 main(int argc, char **argv)
 {
-	/* `duwen notes export|import ...`: see ui_notes_cli.c. */
+	/* `duwen notes export|import ...`: see notes_cli.c. */
 	if (argc > 1 && strcmp(argv[1], "notes") == 0) {
 		char notes_texts[PATH_MAX];
 		return ui_notes_cli_main(argc - 1, argv + 1,

@@ -2,23 +2,15 @@
 #include "registry.h"
 
 #include "app.h"
-#include "pane.h"
-#include "ui_global.h"
-#include "ui_help.h"
-#include "ui_list.h"
-#include "ui_outline.h"
-#include "ui_reader.h"
-
-/* Optional modules: present when their header is. */
-#if __has_include("ui_compare.h")
-#include "ui_compare.h"
-#endif
-#if __has_include("ui_search.h")
-#include "ui_search.h"
-#endif
-#if __has_include("ui_notes.h")
-#include "ui_notes.h"
-#endif
+#include "screen/pane.h"
+#include "global.h"
+#include "panes/help.h"
+#include "panes/list.h"
+#include "panes/outline.h"
+#include "panes/reader.h"
+#include "panes/compare.h"
+#include "panes/search.h"
+#include "panes/notes.h"
 
 int
 registry_all(struct app *app)
@@ -30,14 +22,8 @@ registry_all(struct app *app)
 	    (rc = ui_outline_register(app)) < 0 ||
 	    (rc = ui_help_register(app)) < 0)
 		return rc;
-#ifdef UI_COMPARE_REGISTER
 	ui_compare_register(app);
-#endif
-#ifdef UI_SEARCH_REGISTER
 	ui_search_register(app);
-#endif
-#ifdef UI_NOTES_REGISTER
 	ui_notes_register(app);
-#endif
 	return 0;
 }

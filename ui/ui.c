@@ -18,12 +18,12 @@
 #include "../src/script.h"
 #include "../src/store.h"
 #include "app.h"
-#include "pane_int.h"
+#include "screen/pane_int.h"
 #include "registry.h"
-#include "style.h"
-#include "ui_help.h"
-#include "ui_list.h"
-#include "ui_reader.h"
+#include "screen/style.h"
+#include "panes/help.h"
+#include "panes/list.h"
+#include "panes/reader.h"
 
 /* Warnings met before and while starting: shown in the message line and
  * printed to stderr after the terminal is restored. */

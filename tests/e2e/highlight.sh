@@ -1,5 +1,5 @@
 #!/bin/sh
-# e2e: the highlight priority in the reading view (ui_match.h, duwen(1)), in
+# e2e: the highlight priority in the reading view (match.h, duwen(1)), in
 # a real terminal (a private tmux server, 100x30), read back with
 # capture-pane -e: a city name (西湖) inside a yellow note keeps the note's
 # background in colour; without colour (NO_COLOR, TERM=vt100) each character

@@ -1,0 +1,44 @@
+/* list_model: the article list's rows without a terminal: per-article
+ * facts (city counts, read fraction), the sort orders and the filter, as an
+ * index permutation over the corpus. */
+#ifndef DUWEN_LIST_MODEL_H
+#define DUWEN_LIST_MODEL_H
+
+#include <stddef.h>
+
+#include "corpus.h"
+
+#define LIST_CITIES 4 /* COMPARE_MAX_CITIES */
+
+enum list_sort { LIST_SORT_FILE, LIST_SORT_TITLE, LIST_SORT_SOURCE, LIST_SORT_LENGTH,
+		 LIST_SORT_UNREAD, LIST_SORT_COUNT };
+
+struct list_item {
+	size_t art;              /* corpus index */
+	int cities[LIST_CITIES]; /* mentions of each city */
+	int read_pct;            /* -1 unread, else 0..100 of the text read */
+	int notes;
+};
+
+struct list_model {
+	struct list_item *items; /* one per corpus article, corpus order */
+	size_t n;
+	size_t *order;           /* shown rows: indices into items */
+	size_t norder;
+	enum list_sort sort;
+	char filter[256];
+};
+
+/* Name of a sort order ("title"); LIST_SORT_COUNT names none. */
+const char *list_sort_name(enum list_sort s);
+/* Count occurrences of needle in hay (non-overlapping). */
+int list_count(const char *hay, size_t len, const char *needle);
+/* Allocate items for n articles. 0 or ERR_NOMEM. */
+int list_model_init(struct list_model *m, size_t n);
+void list_model_free(struct list_model *m);
+/* Rebuild order from sort and filter (filter matches title, source or
+ * path, ASCII case ignored; folded is a simplified form of each title or
+ * NULL). */
+void list_model_apply(struct list_model *m, const struct corpus *c);
+
+#endif

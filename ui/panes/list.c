@@ -1,0 +1,349 @@
+/* The article list pane; the rows are list_model.c's. */
+#include "list.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../../src/err.h"
+#include "../../src/store.h"
+#include "../../src/width.h"
+#include "../app.h"
+#include "../../src/list_model.h"
+#include "../screen/menu.h"
+#include "../screen/pane_int.h"
+#include "../screen/style.h"
+#include "help.h"
+#include "match.h"
+#include "reader.h"
+
+enum {
+	L_DOWN = 1, L_UP, L_PAGEDOWN, L_PAGEUP, L_TOP, L_BOTTOM, L_OPEN, L_SORT,
+	L_FILTER, L_HELP, L_QUIT,
+};
+
+static const struct pane_key list_keys[] = {
+	{ L_DOWN, "down", { 'j', KEY_DOWN, PANE_CTRL('n') }, "Next article", 0 },
+	{ L_UP, "up", { 'k', KEY_UP, PANE_CTRL('p') }, "Previous article", 0 },
+	{ L_PAGEDOWN, "page-down", { ' ', KEY_NPAGE, PANE_CTRL('d') }, "A page down", 0 },
+	{ L_PAGEUP, "page-up", { 'b', KEY_PPAGE, PANE_CTRL('u') }, "A page up", 0 },
+	{ L_TOP, "top", { 'g', KEY_HOME }, "First article", 0 },
+	{ L_BOTTOM, "bottom", { 'G', KEY_END }, "Last article", 0 },
+	{ L_OPEN, "open", { PANE_KEY_ENTER, 'l', KEY_RIGHT }, "Open the article where you left it", 0 },
+	{ L_SORT, "sort", { 's' }, "Sort by title, source, length, unread first, file (:sort title)", 1 },
+	{ L_FILTER, "filter", { '/', 'f' }, "Filter by title, source or file name (empty: all)", 1 },
+	{ L_HELP, "help", { '?' }, "Show the keys", 0 },
+	{ L_QUIT, "quit", { 'q' }, "Quit", 0 },
+};
+
+struct lpane {
+	struct app *app;
+	struct list_model lm;
+	struct menu m;
+	char cities[LIST_CITIES][64];
+	size_t ncities;
+};
+
+/* The compared cities (defaults, config, --cities), counted as the
+ * comparison and `duwen --list` count them (ui_match_mentions). */
+static const struct report_cities *
+load_cities(struct lpane *lp)
+{
+	const struct report_cities *rc = ui_match_mentions(lp->app);
+	lp->ncities = 0;
+	for (size_t i = 0; rc && i < rc->n && i < LIST_CITIES; i++)
+		snprintf(lp->cities[lp->ncities++], sizeof lp->cities[0], "%s", rc->name[i]);
+	return rc;
+}
+
+static void
+refresh_facts(struct lpane *lp)
+{
+	struct app *app = lp->app;
+	const struct report_cities *rc = load_cities(lp);
+	for (size_t i = 0; i < lp->lm.n; i++) {
+		struct list_item *it = &lp->lm.items[i];
+		const struct article *a = &app->corpus->v[it->art];
+		for (size_t c = 0; c < LIST_CITIES; c++)
+			it->cities[c] = c < lp->ncities ? (int)rc->mentions[it->art * rc->n + c] : 0;
+		size_t off;
+		if (store_find_position(app->store, a->path, a->hash, &off) == 0) {
+			it->read_pct = a->len ? (int)(off * 100 / a->len) : 100;
+			if (it->read_pct > 90)
+				it->read_pct = 100;
+		} else {
+			it->read_pct = -1;
+		}
+		it->notes = pane_note_count(app, it->art);
+	}
+}
+
+static size_t
+current_art(struct lpane *lp)
+{
+	if (lp->lm.norder == 0)
+		return (size_t)-1;
+	return lp->lm.items[lp->lm.order[lp->m.cur]].art;
+}
+
+static void
+reapply(struct lpane *lp)
+{
+	size_t keep = current_art(lp);
+	list_model_apply(&lp->lm, lp->app->corpus);
+	menu_set(&lp->m, lp->lm.norder, lp->m.rows);
+	for (size_t i = 0; i < lp->lm.norder; i++)
+		if (lp->lm.items[lp->lm.order[i]].art == keep)
+			menu_goto(&lp->m, i);
+}
+
+static void
+l_destroy(struct pane *p)
+{
+	struct lpane *lp = p->data;
+	if (lp == NULL)
+		return;
+	list_model_free(&lp->lm);
+	free(lp);
+}
+
+static void
+l_resize(struct pane *p, int rows, int cols)
+{
+	struct lpane *lp = p->data;
+	(void)cols;
+	menu_set(&lp->m, lp->lm.norder, rows - 1);
+}
+
+static void
+l_title(struct pane *p, char *buf, size_t cap)
+{
+	struct lpane *lp = p->data;
+	snprintf(buf, cap, "文章 Articles (%zu)", lp->lm.norder);
+}
+
+static void
+l_status(struct pane *p, char *buf, size_t cap)
+{
+	struct lpane *lp = p->data;
+	snprintf(buf, cap, "文章 Articles (%zu)  %zu/%zu  sort: %s%s%s  Enter: open  s: sort  /: filter",
+		 lp->lm.norder, lp->lm.norder ? lp->m.cur + 1 : 0, lp->lm.norder, list_sort_name(lp->lm.sort),
+		 lp->lm.filter[0] ? "  filter: " : "", lp->lm.filter);
+}
+
+/* Column plan for a pane cols wide. */
+struct cols {
+	int mark, title, source, len, city, notes;
+};
+
+static struct cols
+plan(int cols, size_t ncities)
+{
+	struct cols c = { 4, 0, 0, 7, 0, 0 };
+	int rest = cols - c.mark - c.len - 1;
+	int city = ncities ? 1 + 4 * (int)ncities : 0;
+	/* the title keeps at least 18 columns; counts before the source */
+	if (city && rest - city >= 18) { c.city = city; rest -= c.city; }
+	if (rest - 4 >= 18) { c.notes = 4; rest -= c.notes; }
+	if (rest - 14 >= 28) { c.source = 14; rest -= c.source; }
+	c.title = rest;
+	return c;
+}
+
+static void
+draw_header(WINDOW *w, struct lpane *lp, struct cols c)
+{
+	int at = (int)((unsigned)style_get(STYLE_DIM) | A_UNDERLINE);
+	wattrset(w, at);
+	mvwhline(w, 0, 0, ' ', getmaxx(w));
+	int x = c.mark;
+	pane_put(w, 0, x, "标题", 6, c.title, at);
+	x += c.title;
+	if (c.source) {
+		pane_put(w, 0, x, "来源", 6, c.source, at);
+		x += c.source;
+	}
+	pane_put(w, 0, x + c.len - 5, "字数", 6, 4, at);
+	x += c.len;
+	for (size_t k = 0; c.city && k < lp->ncities; k++) {
+		char lab[8];
+		size_t n = width_next_cluster(lp->cities[k], strlen(lp->cities[k]), 0);
+		snprintf(lab, sizeof lab, "%.*s", (int)n, lp->cities[k]);
+		pane_put(w, 0, x + 1 + (int)k * 4 + 1, lab, strlen(lab), 2, at);
+	}
+	x += c.city;
+	if (c.notes)
+		pane_put(w, 0, x + 1, "注", 3, 2, at);
+}
+
+static void
+l_draw(struct pane *p, WINDOW *w)
+{
+	struct lpane *lp = p->data;
+	int cols = getmaxx(w);
+	struct cols c = plan(cols, lp->ncities);
+	draw_header(w, lp, c);
+	int focused = pane_focused(p->app) == p;
+	for (int i = 0; i < lp->m.rows; i++) {
+		size_t k = lp->m.top + (size_t)i;
+		if (k >= lp->lm.norder)
+			break;
+		const struct list_item *it = &lp->lm.items[lp->lm.order[k]];
+		const struct article *a = &p->app->corpus->v[it->art];
+		int y = i + 1;
+		int base = it->read_pct < 0 ? style_get(STYLE_UNREAD) : 0;
+		if (k == lp->m.cur) {
+			base = focused ? style_get(STYLE_CURSOR) : (int)((unsigned)base | A_UNDERLINE);
+			wattrset(w, base);
+			mvwhline(w, y, 0, ' ', cols);
+		}
+		char buf[64];
+		if (it->read_pct < 0)
+			snprintf(buf, sizeof buf, "●");
+		else if (it->read_pct >= 100)
+			snprintf(buf, sizeof buf, "✓");
+		else
+			snprintf(buf, sizeof buf, "%d%%", it->read_pct);
+		pane_put(w, y, 0, buf, strlen(buf), 3, base);
+		int x = c.mark;
+		/* titles as the reading view shows them (full-width punctuation) */
+		pane_put_shown(p->app, w, y, x, a->meta.title, strlen(a->meta.title), c.title - 1, base);
+		x += c.title;
+		if (c.source) {
+			const char *s = a->meta.source ? a->meta.source : "";
+			pane_put_shown(p->app, w, y, x, s, strlen(s), c.source - 1, base);
+			x += c.source;
+		}
+		snprintf(buf, sizeof buf, "%6zu", a->chars);
+		pane_put(w, y, x, buf, strlen(buf), c.len, base);
+		x += c.len;
+		if (c.city) {
+			for (size_t ci = 0; ci < lp->ncities; ci++) {
+				snprintf(buf, sizeof buf, "%4d", it->cities[ci]);
+				pane_put(w, y, x + (int)ci * 4, buf, strlen(buf), 4,
+					 it->cities[ci] ? base : base | style_get(STYLE_DIM));
+			}
+			x += c.city;
+		}
+		if (c.notes) {
+			snprintf(buf, sizeof buf, "%3d", it->notes);
+			pane_put(w, y, x, buf, strlen(buf), 4, it->notes ? base : base | style_get(STYLE_DIM));
+		}
+	}
+	if (lp->lm.norder == 0)
+		pane_put(w, 2, 2, "No article matches the filter; / to change it",
+			 46, cols - 3, style_get(STYLE_DIM));
+}
+
+static int
+sort_by(struct lpane *lp, const char *arg)
+{
+	if (arg == NULL) {
+		lp->lm.sort = (enum list_sort)((lp->lm.sort + 1) % LIST_SORT_COUNT);
+	} else {
+		int found = 0;
+		for (int s = 0; s < LIST_SORT_COUNT; s++)
+			if (strncmp(list_sort_name((enum list_sort)s), arg, strlen(arg)) == 0 && arg[0]) {
+				lp->lm.sort = (enum list_sort)s;
+				found = 1;
+				break;
+			}
+		if (!found) {
+			pane_error(lp->app, "sort: title, source, length, unread or file");
+			return PANE_HANDLED;
+		}
+	}
+	refresh_facts(lp);
+	reapply(lp);
+	pane_message(lp->app, "sorted by %s", list_sort_name(lp->lm.sort));
+	return PANE_REDRAW;
+}
+
+static int
+l_key(struct pane *p, const struct pane_event *ev)
+{
+	struct lpane *lp = p->data;
+	long page = lp->m.rows > 1 ? lp->m.rows - 1 : 1;
+	switch (ev->action) {
+	case L_DOWN: menu_move(&lp->m, 1); break;
+	case L_UP: menu_move(&lp->m, -1); break;
+	case L_PAGEDOWN: menu_move(&lp->m, page); break;
+	case L_PAGEUP: menu_move(&lp->m, -page); break;
+	case L_TOP: menu_goto(&lp->m, 0); break;
+	case L_BOTTOM: menu_goto(&lp->m, lp->lm.norder ? lp->lm.norder - 1 : 0); break;
+	case L_OPEN: {
+		size_t art = current_art(lp);
+		if (art == (size_t)-1)
+			return PANE_HANDLED;
+		int rc = ui_reader_open(p->app, art, PANE_PLACE_REMEMBERED, NULL);
+		if (rc < 0)
+			pane_error(p->app, "cannot open: %s", err_strerror(rc));
+		return PANE_REDRAW_ALL;
+	}
+	case L_SORT: return sort_by(lp, ev->arg);
+	case L_FILTER: {
+		char buf[256];
+		const char *f = ev->arg;
+		if (f == NULL) {
+			if (!pane_prompt(p->app, "Filter: ", lp->lm.filter, buf, sizeof buf))
+				return PANE_REDRAW;
+			f = buf;
+		}
+		snprintf(lp->lm.filter, sizeof lp->lm.filter, "%s", f);
+		reapply(lp);
+		if (lp->lm.filter[0])
+			pane_message(p->app, "%zu of %zu articles match", lp->lm.norder, lp->lm.n);
+		return PANE_REDRAW_ALL;
+	}
+	case L_HELP:
+		if (ui_help_open(p->app) < 0)
+			pane_error(p->app, "out of memory");
+		return PANE_REDRAW_ALL;
+	case L_QUIT: return PANE_QUIT;
+	default: return PANE_UNHANDLED;
+	}
+	return PANE_REDRAW;
+}
+
+/* Read marks change while reading: refresh them when the list is drawn
+ * after having been left. */
+static void
+l_draw_fresh(struct pane *p, WINDOW *w)
+{
+	struct lpane *lp = p->data;
+	refresh_facts(lp);
+	if (lp->lm.sort == LIST_SORT_UNREAD)
+		reapply(lp);
+	l_draw(p, w);
+}
+
+const struct pane_ops ui_list_ops = {
+	.name = "list",
+	.keys = list_keys,
+	.nkeys = sizeof list_keys / sizeof list_keys[0],
+	.sidebar = 1,
+	.draw = l_draw_fresh,
+	.key = l_key,
+	.resize = l_resize,
+	.title = l_title,
+	.status = l_status,
+	.destroy = l_destroy,
+};
+
+int
+ui_list_open(struct app *app, int focus)
+{
+	struct lpane *lp = calloc(1, sizeof *lp);
+	if (lp == NULL)
+		return ERR_NOMEM;
+	lp->app = app;
+	if (list_model_init(&lp->lm, app->corpus->n) < 0) {
+		free(lp);
+		return ERR_NOMEM;
+	}
+	refresh_facts(lp);
+	list_model_apply(&lp->lm, app->corpus);
+	lp->m.rows = 1;
+	menu_set(&lp->m, lp->lm.norder, 1);
+	return pane_open(app, &ui_list_ops, lp, focus) ? 0 : ERR_NOMEM;
+}

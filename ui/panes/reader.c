@@ -1,0 +1,524 @@
+/* The reading view pane; the model is reader.c. */
+#include "reader.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../../src/err.h"
+#include "../../src/store.h"
+#include "../app.h"
+#include "../../src/reader.h"
+#include "reader_head.h"
+#include "../screen/pane_int.h"
+#include "../screen/style.h"
+#include "annot.h" /* passage cursor, selection, notes: issue 7 */
+#include "match.h"
+#include "notes.h"
+#include "outline.h"
+
+enum {
+	R_DOWN = 1, R_UP, R_HALFDOWN, R_HALFUP, R_PAGEDOWN, R_PAGEUP, R_TOP,
+	R_BOTTOM, R_NEXTHEAD, R_PREVHEAD, R_OUTLINE, R_SEARCH, R_RSEARCH,
+	R_NEXT, R_PREV, R_BOILER, R_SCRIPT, R_BACK, R_CLOSE, R_PERCENT,
+};
+
+static const struct pane_key reader_keys[] = {
+	{ R_DOWN, "line-down", { 'j', KEY_DOWN, PANE_CTRL('e'), PANE_KEY_ENTER }, "Scroll one line down", 0 },
+	{ R_UP, "line-up", { 'k', KEY_UP, PANE_CTRL('y') }, "Scroll one line up", 0 },
+	{ R_HALFDOWN, "half-down", { 'd', PANE_CTRL('d') }, "Scroll half a page down", 0 },
+	{ R_HALFUP, "half-up", { 'u', PANE_CTRL('u') }, "Scroll half a page up", 0 },
+	{ R_PAGEDOWN, "page-down", { ' ', KEY_NPAGE, 'f', PANE_CTRL('f') }, "Scroll a page down", 0 },
+	{ R_PAGEUP, "page-up", { 'b', KEY_PPAGE, PANE_CTRL('b') }, "Scroll a page up", 0 },
+	{ R_TOP, "top", { 'g', KEY_HOME, '<' }, "Go to the start", 0 },
+	{ R_BOTTOM, "bottom", { 'G', KEY_END, '>' }, "Go to the end", 0 },
+	{ R_PERCENT, "goto", { '%' }, "Go to a percentage (:goto 50)", 1 },
+	{ R_NEXTHEAD, "next-heading", { ']', '}' }, "Next heading", 0 },
+	{ R_PREVHEAD, "prev-heading", { '[', '{' }, "Previous heading", 0 },
+	{ R_OUTLINE, "outline", { 'o' }, "Outline: headings to jump to", 0 },
+	{ R_SEARCH, "search", { '/' }, "Search forward (simplified and traditional alike)", 1 },
+	{ R_RSEARCH, "search-back", { '?' }, "Search backward", 1 },
+	{ R_NEXT, "search-next", { 'n' }, "Next search hit", 0 },
+	{ R_PREV, "search-prev", { 'N' }, "Previous search hit", 0 },
+	{ R_SCRIPT, "script", { 't' }, "Cycle the script: original, simplified, traditional (:script simplified)", 1 },
+	{ R_BOILER, "boilerplate", { 'B' }, "Show or hide boilerplate (navigation, footers)", 0 },
+	{ R_BACK, "back", { 'q', 'h', KEY_LEFT }, "Back to the article list", 0 },
+	{ R_CLOSE, "close", { 'x' }, "Close the reading view", 0 },
+};
+
+struct rpane {
+	struct app *app;
+	size_t art;
+	struct reader r;
+	struct span_list extra; /* from the opener, orig offsets */
+	unsigned spans_gen;
+	size_t saved;           /* place last written to the store */
+	struct reader_head head; /* title and facts: the document's first rows */
+	int header_rows;         /* rows of it on screen at the last draw */
+};
+
+static int
+collect_spans(struct rpane *rp)
+{
+	struct app *app = rp->app;
+	struct pane_mgr *m = app->mgr;
+	struct span_list all = { 0 };
+	int rc = 0;
+	for (size_t i = 0; i < rp->extra.n && rc == 0; i++)
+		rc = span_list_push(&all, rp->extra.v[i].start, rp->extra.v[i].end,
+				    rp->extra.v[i].kind, rp->extra.v[i].tag);
+	rc = rc ? rc : pane_collect_spans(app, rp->art, &all);
+	if (rc == 0)
+		rc = reader_set_spans(&rp->r, &all);
+	span_list_free(&all);
+	rp->spans_gen = pane_spans_gen(app);
+	(void)m;
+	return rc;
+}
+
+static void
+save_place(struct rpane *rp)
+{
+	struct app *app = rp->app;
+	if (rp->r.view == NULL)
+		return;
+	size_t place = reader_place(&rp->r);
+	if (place == rp->saved || store_readonly(app->store))
+		return;
+	const struct article *a = &app->corpus->v[rp->art];
+	if (store_set_position_hash(app->store, a->path, a->hash, place) == 0)
+		rp->saved = place;
+}
+
+static size_t
+remembered(struct app *app, size_t art)
+{
+	const struct article *a = &app->corpus->v[art];
+	size_t off = 0;
+	if (store_find_position(app->store, a->path, a->hash, &off) < 0 || off > a->len)
+		off = 0;
+	return off;
+}
+
+static void
+r_destroy(struct pane *p)
+{
+	struct rpane *rp = p->data;
+	if (rp == NULL)
+		return;
+	reader_free(&rp->r);
+	reader_head_free(&rp->head);
+	span_list_free(&rp->extra);
+	free(rp);
+}
+
+static void
+r_save(struct pane *p)
+{
+	save_place(p->data);
+}
+
+static void
+r_resize(struct pane *p, int rows, int cols)
+{
+	struct rpane *rp = p->data;
+	if (reader_resize(&rp->r, reader_head_text_cols(cols), rows) < 0 ||
+	    reader_head_set(&rp->head, &rp->r) < 0)
+		pane_error(p->app, "out of memory");
+	reader_head_fix(&rp->head, &rp->r, 0);
+}
+
+static void
+r_title(struct pane *p, char *buf, size_t cap)
+{
+	struct rpane *rp = p->data;
+	pane_shown_copy(p->app, rp->r.a->meta.title, buf, cap);
+}
+
+static void
+r_status(struct pane *p, char *buf, size_t cap)
+{
+	struct rpane *rp = p->data;
+	struct reader *r = &rp->r;
+	char hit[64] = "";
+	if (r->query[0] && r->hits.n == 0)
+		snprintf(hit, sizeof hit, "  no hits");
+	else if (r->query[0] && r->cur < r->hits.n)
+		snprintf(hit, sizeof hit, "  hit %zu/%zu", r->cur + 1, r->hits.n);
+	else if (r->query[0])
+		snprintf(hit, sizeof hit, "  %zu hits", r->hits.n);
+	/* the selection or the note under the passage cursor, else the title */
+	char note[256];
+	const char *tail = note;
+	if (!ui_annot_status(p->app, r, rp->art, note, sizeof note)) {
+		/* the article: its title and source, as the text shows them */
+		size_t k = pane_shown_copy(p->app, r->a->meta.title, note, sizeof note);
+		const char *src = r->a->meta.source;
+		if (src && src[0] && k + 8 < sizeof note) {
+			k += (size_t)snprintf(note + k, sizeof note - k, " · ");
+			pane_shown_copy(p->app, src, note + k, sizeof note - k);
+		}
+	}
+	/* the percent first and of fixed width: a scroll rewrites a cell or two */
+	char pc[8];
+	snprintf(pc, sizeof pc, "%d%%", reader_head_percent(&rp->head, r));
+	snprintf(buf, cap, "%-4s %s%s%s  %s", pc, script_name(r->kind),
+		 r->vo.show_boilerplate ? "  +boilerplate" : "", hit, tail);
+}
+
+/* ---- drawing ---- */
+
+static int
+block_style(enum block_kind k)
+{
+	switch (k) {
+	case BLOCK_TITLE: return style_get(STYLE_TITLE);
+	case BLOCK_HEADING: return style_get(STYLE_HEADING);
+	case BLOCK_CAPTION: return style_get(STYLE_CAPTION);
+	case BLOCK_BYLINE: case BLOCK_SOURCE: return style_get(STYLE_BYLINE);
+	case BLOCK_SUMMARY: return style_get(STYLE_SUMMARY);
+	case BLOCK_BOILERPLATE: case BLOCK_META: return style_get(STYLE_BOILER);
+	default: return style_get(STYLE_NORMAL);
+	}
+}
+
+#define ROW_SPANS 64
+
+/* Spans of l overlapping [s, e), into out (at most ROW_SPANS). */
+static size_t
+overlapping(const struct span_list *l, size_t s, size_t e, const struct span **out, size_t n)
+{
+	for (size_t i = 0; i < l->n && l->v[i].start < e && n < ROW_SPANS; i++)
+		if (l->v[i].end > s)
+			out[n++] = &l->v[i];
+	return n;
+}
+
+static void
+draw_row(WINDOW *w, int y, struct reader *r, const struct view_row *row, int margin)
+{
+	const struct article *a = r->a;
+	const struct block *b = &a->blocks[row->block];
+	const struct layout_line *ln = &row->line;
+	const struct span *sp[ROW_SPANS];
+	size_t ns = overlapping(&r->spans, ln->start, ln->end, sp, 0);
+	ns = overlapping(&r->hits, ln->start, ln->end, sp, ns);
+	int base = block_style(b->kind);
+	int x = margin + ln->indent_cols;
+	int maxx = getmaxx(w);
+	struct layout_glyph g;
+	wmove(w, y, x);
+	for (size_t pos = ln->start; pos < ln->end; pos = g.end) {
+		layout_glyph(&r->vo.layout, a->text, b->start, b->end, pos, &g);
+		if (g.end <= pos)
+			break;
+		if (g.cols <= 0 || g.shown[0] == 0)
+			continue;
+		if (x + g.cols > maxx)
+			break;
+		/* the fixed priority of match.h, as in the comparison */
+		wattrset(w, ui_match_attr(base, sp, ns, g.start));
+		unsigned char c0 = (unsigned char)g.shown[0];
+		if (c0 >= 0x20 && c0 != 0x7f)
+			waddstr(w, g.shown);
+		x += g.cols;
+		wmove(w, y, x);
+	}
+	wattrset(w, A_NORMAL);
+}
+
+static void
+r_draw(struct pane *p, WINDOW *w)
+{
+	struct rpane *rp = p->data;
+	struct reader *r = &rp->r;
+	ui_notes_refresh(p->app); /* notes another duwen process wrote */
+	if (rp->spans_gen != pane_spans_gen(p->app))
+		collect_spans(rp);
+	int rows = getmaxy(w), cols = getmaxx(w);
+	reader_head_set(&rp->head, r);
+	rp->header_rows = reader_head_shown(&rp->head, r);
+	reader_head_draw(&rp->head, r, w, layout_margin(&r->vo.layout, cols), style_get(STYLE_TITLE),
+			 style_get(STYLE_DIM));
+	int n = rows - rp->header_rows;
+	if (n <= 0)
+		return;
+	struct view_row vr[512];
+	if (n > 512)
+		n = 512;
+	int got = view_rows(r->view, r->top, n, vr);
+	ui_annot_frame(p->app, r, rp->art, vr, got); /* passage cursor on screen, drawn */
+	int margin = layout_margin(&r->vo.layout, cols);
+	for (int i = 0; i < got; i++)
+		if (vr[i].kind == VIEW_ROW_TEXT)
+			draw_row(w, rp->header_rows + i, r, &vr[i], margin);
+	if (got < n && got > 0 && rp->header_rows + got < rows)
+		pane_put(w, rp->header_rows + got, margin, "~", 1, 1, style_get(STYLE_DIM));
+}
+
+/* ---- keys ---- */
+
+static void
+search(struct pane *p, int dir, const char *arg)
+{
+	struct rpane *rp = p->data;
+	char q[256];
+	if (arg == NULL) {
+		if (!pane_prompt(p->app, dir > 0 ? "/" : "?", NULL, q, sizeof q))
+			return;
+		arg = q;
+	}
+	if (arg[0] == 0) { /* an empty search repeats the last, as in less */
+		if (rp->r.query[0] == 0)
+			return;
+		snprintf(q, sizeof q, "%s", rp->r.query);
+		arg = q;
+	}
+	int wrapped = 0;
+	int n = reader_search(&rp->r, arg, dir, &wrapped);
+	if (n < 0)
+		pane_error(p->app, "out of memory");
+	else if (n == 0)
+		pane_error(p->app, "Not found: %s", arg);
+	else if (wrapped)
+		pane_message(p->app, "hit %zu/%d: search wrapped around to the %s", rp->r.cur + 1, n,
+			     dir > 0 ? "top" : "bottom");
+	else
+		pane_message(p->app, "hit %zu/%d", rp->r.cur + 1, n);
+}
+
+static void
+search_next(struct pane *p, int dir)
+{
+	struct rpane *rp = p->data;
+	if (rp->r.query[0] == 0) {
+		pane_message(p->app, "No search yet: / searches forward, ? backward");
+		return;
+	}
+	int wrapped;
+	int i = reader_search_next(&rp->r, dir, &wrapped);
+	if (i == 0)
+		pane_error(p->app, "Not found: %s", rp->r.query);
+	else if (wrapped)
+		pane_message(p->app, "hit %d/%zu: wrapped around to the %s", i, rp->r.hits.n,
+			     dir > 0 ? "top" : "bottom");
+	else
+		pane_message(p->app, "hit %d/%zu", i, rp->r.hits.n);
+}
+
+static int
+set_script(struct pane *p, const char *arg)
+{
+	struct rpane *rp = p->data;
+	enum script_kind k = (enum script_kind)((rp->r.kind + 1) % 3);
+	if (arg) {
+		if (strncmp(arg, "orig", 4) == 0 || strcmp(arg, "o") == 0)
+			k = SCRIPT_ORIGINAL;
+		else if (strncmp(arg, "simp", 4) == 0 || strcmp(arg, "s") == 0 || strcmp(arg, "简") == 0)
+			k = SCRIPT_SIMPLIFIED;
+		else if (strncmp(arg, "trad", 4) == 0 || strcmp(arg, "t") == 0 || strcmp(arg, "繁") == 0)
+			k = SCRIPT_TRADITIONAL;
+		else {
+			pane_error(p->app, "script: original, simplified or traditional");
+			return PANE_HANDLED;
+		}
+	}
+	int rc = reader_set_script(&rp->r, k);
+	if (rc == ERR_INVAL)
+		pane_error(p->app, "OpenCC's data is not installed: cannot convert the script");
+	else if (rc < 0)
+		pane_error(p->app, "cannot convert: %s", err_strerror(rc));
+	else
+		pane_message(p->app, "script: %s", script_name(k));
+	return PANE_REDRAW;
+}
+
+static int
+r_key(struct pane *p, const struct pane_event *ev)
+{
+	struct rpane *rp = p->data;
+	struct reader *r = &rp->r;
+	int page = r->rows > 2 ? r->rows - 1 : 1; /* keep one line of context */
+	int half = r->rows / 2 > 0 ? r->rows / 2 : 1;
+	/* while selecting, the selection's keys (h, l, Esc...) come first */
+	int sel = ui_annot_reader_key(p, r, rp->art, ev);
+	if (sel != PANE_UNHANDLED)
+		return sel;
+	/* scrolls go through the header (the document's first rows) and tell
+	 * the screen how far the text moved, so the terminal can scroll it */
+	long moved = 0;
+	reader_head_set(&rp->head, r);
+	/* a plain move leaves passage mode: reading draws no passage cursor */
+	if ((ev->action >= R_DOWN && ev->action <= R_PREV) || ev->action == R_PERCENT)
+		ui_annot_plain_move(p->app, r, rp->art);
+	switch (ev->action) {
+	case R_DOWN: moved = reader_head_scroll(&rp->head, r, 1); break;
+	case R_UP: moved = reader_head_scroll(&rp->head, r, -1); break;
+	case R_HALFDOWN: moved = reader_head_scroll(&rp->head, r, half); break;
+	case R_HALFUP: moved = reader_head_scroll(&rp->head, r, -half); break;
+	case R_PAGEDOWN:
+		if (reader_at_end(r))
+			pane_message(p->app, "(END) q: back to the list");
+		moved = reader_head_scroll(&rp->head, r, page);
+		break;
+	case R_PAGEUP: moved = reader_head_scroll(&rp->head, r, -page); break;
+	case R_TOP: reader_head_top(&rp->head, r); break;
+	case R_BOTTOM: reader_bottom(r); break;
+	case R_PERCENT: {
+		char buf[16];
+		const char *arg = ev->arg;
+		if (arg == NULL) {
+			if (!pane_prompt(p->app, "Go to %: ", NULL, buf, sizeof buf))
+				break;
+			arg = buf;
+		}
+		char *end;
+		long pc = strtol(arg, &end, 10);
+		if (end == arg || pc < 0 || pc > 100) {
+			pane_error(p->app, "a percentage from 0 to 100");
+			break;
+		}
+		r->top = view_pos_of_offset(r->view, r->a->len * (size_t)pc / 100);
+		reader_scroll(r, 0);
+		break;
+	}
+	case R_NEXTHEAD:
+		if (reader_heading(r, 1) < 0)
+			pane_message(p->app, "No heading below");
+		break;
+	case R_PREVHEAD:
+		if (reader_heading(r, -1) < 0)
+			pane_message(p->app, "No heading above");
+		break;
+	case R_OUTLINE:
+		if (ui_outline_open(p->app) < 0)
+			pane_error(p->app, "out of memory");
+		return PANE_REDRAW_ALL;
+	case R_SEARCH: search(p, 1, ev->arg); break;
+	case R_RSEARCH: search(p, -1, ev->arg); break;
+	case R_NEXT: search_next(p, 1); break;
+	case R_PREV: search_next(p, -1); break;
+	case R_SCRIPT: return set_script(p, ev->arg);
+	case R_BOILER:
+		if (reader_set_boiler(r, !r->vo.show_boilerplate) < 0)
+			pane_error(p->app, "out of memory");
+		pane_message(p->app, r->vo.show_boilerplate ? "boilerplate shown" : "boilerplate hidden");
+		break;
+	case R_BACK: save_place(rp); return PANE_BACK | PANE_REDRAW_ALL;
+	case R_CLOSE: return PANE_CLOSE | PANE_REDRAW_ALL;
+	default: return PANE_UNHANDLED;
+	}
+	if (moved != 0 && moved < READER_HEAD_JUMP && moved > -READER_HEAD_JUMP)
+		pane_scrolled(p, moved);
+	else if (moved == 0)
+		reader_head_fix(&rp->head, r, 0);
+	return PANE_REDRAW;
+}
+
+const struct pane_ops ui_reader_ops = {
+	.name = "reader",
+	.keys = reader_keys,
+	.nkeys = sizeof reader_keys / sizeof reader_keys[0],
+	.draw = r_draw,
+	.key = r_key,
+	.resize = r_resize,
+	.title = r_title,
+	.status = r_status,
+	.save = r_save,
+	.destroy = r_destroy,
+};
+
+/* ---- opening ---- */
+
+int
+ui_reader_open(struct app *app, size_t art, size_t off, const struct span_list *extra)
+{
+	if (art >= app->corpus->n)
+		return ERR_RANGE;
+	struct pane *p = pane_find(app, &ui_reader_ops);
+	struct rpane *rp = p ? p->data : NULL;
+	if (rp)
+		save_place(rp);
+	if (off == PANE_PLACE_REMEMBERED)
+		off = remembered(app, art);
+	const struct article *a = &app->corpus->v[art];
+	if (off > a->len)
+		off = a->len;
+	if (rp && rp->art == art) {
+		/* Same article: keep script, search and layout; just move. */
+		span_list_clear(&rp->extra);
+	} else {
+		struct rpane *nrp = calloc(1, sizeof *nrp);
+		if (nrp == NULL)
+			return ERR_NOMEM;
+		nrp->app = app;
+		nrp->art = art;
+		int cols = p ? p->cols : COLS, rows = p ? p->rows : LINES - 1;
+		if (reader_init(&nrp->r, a, app->script, &app->vopts,
+				reader_head_text_cols(cols > 0 ? cols : 80), rows > 0 ? rows : 1, off) < 0) {
+			free(nrp);
+			return ERR_NOMEM;
+		}
+		nrp->saved = off;
+		if (rp) {
+			/* carry the display choices over to the next article */
+			if (rp->r.kind != SCRIPT_ORIGINAL)
+				reader_set_script(&nrp->r, rp->r.kind);
+			r_destroy(p);
+			p->data = nrp;
+		}
+		rp = nrp;
+	}
+	for (size_t i = 0; extra && i < extra->n; i++)
+		if (span_list_push(&rp->extra, extra->v[i].start, extra->v[i].end,
+				   extra->v[i].kind, extra->v[i].tag) < 0)
+			return ERR_NOMEM;
+	if (p == NULL) {
+		p = pane_open(app, &ui_reader_ops, rp, 1);
+		if (p == NULL)
+			return ERR_NOMEM;
+	}
+	collect_spans(rp);
+	size_t d = reader_from_orig(&rp->r, off);
+	rp->r.top = view_pos_of_offset(rp->r.view, d);
+	reader_scroll(&rp->r, 0);
+	if (reader_head_set(&rp->head, &rp->r) < 0)
+		return ERR_NOMEM;
+	reader_head_fix(&rp->head, &rp->r, 1); /* at the start: the whole header */
+	pane_focus(app, p);
+	pane_dirty_all(app);
+	return 0;
+}
+
+int
+ui_reader_place(struct app *app, size_t *art, size_t *off)
+{
+	struct pane *p = pane_find(app, &ui_reader_ops);
+	if (p == NULL)
+		return ERR_NOTFOUND;
+	struct rpane *rp = p->data;
+	*art = rp->art;
+	*off = reader_place(&rp->r);
+	return 0;
+}
+
+void
+ui_reader_jump(struct app *app, size_t off)
+{
+	struct pane *p = pane_find(app, &ui_reader_ops);
+	if (p == NULL)
+		return;
+	struct rpane *rp = p->data;
+	rp->r.top = view_pos_of_offset(rp->r.view, reader_from_orig(&rp->r, off));
+	reader_scroll(&rp->r, 0);
+	reader_head_fix(&rp->head, &rp->r, 0);
+	pane_focus(app, p);
+	pane_dirty(p);
+}
+
+struct reader *
+ui_reader_model(struct app *app)
+{
+	struct pane *p = pane_find(app, &ui_reader_ops);
+	return p ? &((struct rpane *)p->data)->r : NULL;
+}

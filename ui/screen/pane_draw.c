@@ -1,0 +1,335 @@
+/* The screen manager's drawing: windows for the arrangement, the bottom
+ * row (status line with the tabs, or a message), "terminal too small", and
+ * the cluster-safe text helpers panes draw with. */
+#include <stdio.h>
+#include <string.h>
+
+#include "../../src/layout.h"
+#include "../../src/width.h"
+#include "../app.h"
+#include "pane.h"
+#include "pane_int.h"
+#include "style.h"
+
+/* ---- drawing helpers ---- */
+
+int
+pane_put(WINDOW *w, int y, int x, const char *s, size_t len, int max_cols, int attr)
+{
+	static const struct width_opts wo = { 0 };
+	int cols = 0;
+	char buf[64];
+	wattrset(w, attr);
+	wmove(w, y, x);
+	for (size_t i = 0; i < len && s[i];) {
+		size_t e = width_next_cluster(s, len, i);
+		int c = width_cluster_shown(&wo, s + i, e - i, buf, sizeof buf);
+		unsigned char b0 = (unsigned char)buf[0];
+		if (c <= 0 || b0 < 0x20 || b0 == 0x7f) { /* nothing that moves the cursor */
+			i = e;
+			continue;
+		}
+		if (cols + c > max_cols)
+			break;
+		waddstr(w, buf);
+		cols += c;
+		i = e;
+	}
+	wattrset(w, A_NORMAL);
+	return cols;
+}
+
+int
+pane_put_trunc(WINDOW *w, int y, int x, const char *s, size_t len, int max_cols, int attr)
+{
+	static const struct width_opts wo = { 0 };
+	if (max_cols <= 0)
+		return 0;
+	len = strnlen(s, len);
+	if (width_str(&wo, s, len) <= max_cols)
+		return pane_put(w, y, x, s, len, max_cols, attr);
+	int c = pane_put(w, y, x, s, len, max_cols - 1, attr);
+	wattrset(w, attr);
+	waddstr(w, "…");
+	wattrset(w, A_NORMAL);
+	return c + 1;
+}
+
+/* Columns s[0, len) takes as the layout shows it. */
+static int
+shown_cols(const struct layout_opts *o, const char *s, size_t len)
+{
+	struct layout_glyph g;
+	int cols = 0;
+	for (size_t i = 0; i < len && s[i]; i = g.end) {
+		layout_glyph(o, s, 0, len, i, &g);
+		unsigned char b0 = (unsigned char)g.shown[0];
+		if (g.cols > 0 && b0 >= 0x20 && b0 != 0x7f)
+			cols += g.cols;
+	}
+	return cols;
+}
+
+size_t
+pane_shown_copy(struct app *app, const char *s, char *buf, size_t cap)
+{
+	const struct layout_opts *o = &app->vopts.layout;
+	size_t len = strlen(s), w = 0;
+	struct layout_glyph g;
+	if (cap == 0)
+		return 0;
+	for (size_t i = 0; i < len; i = g.end) {
+		layout_glyph(o, s, 0, len, i, &g);
+		size_t k = strlen(g.shown);
+		unsigned char b0 = (unsigned char)g.shown[0];
+		if (k == 0 || b0 < 0x20 || b0 == 0x7f)
+			continue;
+		if (w + k >= cap)
+			break;
+		memcpy(buf + w, g.shown, k);
+		w += k;
+	}
+	buf[w] = 0;
+	return w;
+}
+
+int
+pane_put_shown(struct app *app, WINDOW *w, int y, int x, const char *s, size_t len,
+	       int max_cols, int attr)
+{
+	const struct layout_opts *o = &app->vopts.layout;
+	if (max_cols <= 0)
+		return 0;
+	len = strnlen(s, len);
+	int room = shown_cols(o, s, len) <= max_cols ? max_cols : max_cols - 1;
+	struct layout_glyph g;
+	int cols = 0, cut = 0;
+	wattrset(w, attr);
+	wmove(w, y, x);
+	for (size_t i = 0; i < len && s[i]; i = g.end) {
+		layout_glyph(o, s, 0, len, i, &g);
+		unsigned char b0 = (unsigned char)g.shown[0];
+		if (g.cols <= 0 || b0 < 0x20 || b0 == 0x7f) /* nothing that moves the cursor */
+			continue;
+		if (cols + g.cols > room) {
+			cut = 1;
+			break;
+		}
+		waddstr(w, g.shown);
+		cols += g.cols;
+	}
+	if (cut) {
+		waddstr(w, "…");
+		cols++;
+	}
+	wattrset(w, A_NORMAL);
+	return cols;
+}
+
+/* ---- layout and drawing ---- */
+
+static WINDOW *
+remake(WINDOW *w, int rows, int cols, int y, int x)
+{
+	if (w)
+		delwin(w);
+	if (rows <= 0 || cols <= 0)
+		return NULL;
+	w = newwin(rows, cols, y, x);
+	if (w) {
+		leaveok(w, TRUE);
+		idlok(w, TRUE);
+		scrollok(w, FALSE);
+	}
+	return w;
+}
+
+void
+pane_relayout(struct app *app)
+{
+	struct pane_mgr *m = app->mgr;
+	struct arrange_in in = {
+		.rows = LINES, .cols = COLS, .npanes = m->n, .focus = m->focus,
+		.sidebar = pane_sidebar_index(m), .main = m->main,
+		.split_min_cols = app->split_min_cols,
+	};
+	arrange_compute(&in, &m->ar);
+	for (size_t i = 0; i < m->n; i++) {
+		struct pane *p = m->v[i];
+		size_t k;
+		for (k = 0; k < m->ar.nshown; k++)
+			if (m->ar.shown[k] == i)
+				break;
+		if (k == m->ar.nshown) {
+			if (p->win)
+				delwin(p->win);
+			p->win = NULL;
+			continue;
+		}
+		const struct arrange_rect *r = &m->ar.rect[k];
+		int changed = !p->win || p->rows != r->rows || p->cols != r->cols;
+		int by = -1, bx = -1;
+		if (p->win)
+			getbegyx(p->win, by, bx);
+		if (changed || by != r->y || bx != r->x)
+			p->win = remake(p->win, r->rows, r->cols, r->y, r->x);
+		p->rows = r->rows;
+		p->cols = r->cols;
+		if (changed && p->ops->resize)
+			p->ops->resize(p, r->rows, r->cols);
+		p->dirty = 1;
+	}
+	int c = COLS > 0 ? COLS : 1;
+	m->promptw = remake(m->promptw, 1, c, LINES - 1 > 0 ? LINES - 1 : 0, 0);
+	if (m->promptw)
+		keypad(m->promptw, TRUE);
+	if (m->sepw) {
+		delwin(m->sepw);
+		m->sepw = NULL;
+	}
+	if (m->ar.sep_x >= 0)
+		m->sepw = remake(NULL, m->ar.rect[0].rows, 1, m->ar.rect[0].y, m->ar.sep_x);
+	m->relayout = 0;
+	m->lines_dirty = 1;
+	pane_scroll_forget(app);
+}
+
+/* Columns the tabs take with each title cut to each columns (0: numbers
+ * only); draws them at x if w is not NULL. */
+static int
+tabs(struct app *app, WINDOW *w, int x, int each)
+{
+	static const struct width_opts wo = { 0 };
+	struct pane_mgr *m = app->mgr;
+	int cols = 0;
+	for (size_t i = 0; i < m->n; i++) {
+		/* the class name: short, and the focused pane's status already
+		 * names what it shows (the article's title) */
+		char lab[64];
+		if (each > 0)
+			snprintf(lab, sizeof lab, "%zu %s", i + 1, m->v[i]->ops->name);
+		else
+			snprintf(lab, sizeof lab, "%zu", i + 1);
+		int st = style_get(i == m->focus ? STYLE_TABACTIVE : STYLE_TAB);
+		int c = width_str(&wo, lab, strlen(lab));
+		if (each > 0 && c > each + 2)
+			c = each + 2;
+		if (w)
+			pane_put_trunc(w, 0, x + cols, lab, strlen(lab), c, st);
+		cols += c + 1;
+	}
+	return cols;
+}
+
+/* The status line: the focused pane's status on the left (it starts with
+ * what changes most, e.g. the reading position, so that a scroll rewrites
+ * a few cells at the start of the row); the tabs and the key hints on the
+ * right, dropped in that order when the row is short, "F1 help" last. */
+static void
+draw_status(struct app *app)
+{
+	struct pane_mgr *m = app->mgr;
+	WINDOW *w = m->promptw;
+	int st = style_get(STYLE_STATUS);
+	werase(w);
+	char left[512] = "";
+	struct pane *p = pane_focused(app);
+	if (p && p->ops->status)
+		p->ops->status(p, left, sizeof left);
+	const char *hint = "F1 help  q back";
+	static const struct width_opts wo = { 0 };
+	int room = COLS - 1; /* never the bottom-right cell: no scroll, no wrap */
+	int lc = width_str(&wo, left, strlen(left));
+	int min_left = lc < 24 ? lc : 24;
+	int hc = width_str(&wo, hint, strlen(hint));
+	if (room - hc - 2 < min_left) {
+		hint = "F1 help";
+		hc = width_str(&wo, hint, strlen(hint));
+	}
+	int each = 14, tc = m->n > 1 ? tabs(app, NULL, 0, each) : 0;
+	if (tc && room - hc - tc - 2 < min_left) {
+		each = 0;
+		tc = tabs(app, NULL, 0, 0);
+	}
+	if (tc && room - hc - tc - 2 < min_left)
+		tc = 0;
+	if (room - hc - 1 < (lc < 8 ? lc : 8))
+		hc = 0;
+	int right = hc + (tc ? tc + 1 : 0);
+	pane_put_trunc(w, 0, 0, left, strlen(left), room - right - (right ? 1 : 0), st);
+	int x = room - right;
+	if (tc) {
+		tabs(app, w, x, each);
+		x += tc + 1;
+	}
+	if (hc)
+		pane_put(w, 0, x, hint, strlen(hint), hc, style_get(STYLE_DIM));
+}
+
+/* The bottom row: a message (until the next key) or the status line. */
+static void
+draw_bottom(struct app *app)
+{
+	struct pane_mgr *m = app->mgr;
+	if (m->msg[0]) {
+		werase(m->promptw);
+		pane_put_trunc(m->promptw, 0, 0, m->msg, strlen(m->msg), COLS - 1,
+			       style_get(m->msg_err ? STYLE_ERROR : STYLE_MESSAGE));
+	} else {
+		draw_status(app);
+	}
+}
+
+static void
+draw_too_small(void)
+{
+	erase();
+	const char *s = "terminal too small";
+	int y = LINES / 2, x = (COLS - 18) / 2;
+	if (COLS < 18) {
+		s = "too small";
+		x = COLS > 9 ? (COLS - 9) / 2 : 0;
+	}
+	mvaddnstr(y < 0 ? 0 : y, x < 0 ? 0 : x, s, COLS > 0 ? COLS : 0);
+	wnoutrefresh(stdscr);
+}
+
+void
+pane_update(struct app *app)
+{
+	struct pane_mgr *m = app->mgr;
+	if (m->relayout)
+		pane_relayout(app);
+	if (m->ar.too_small) {
+		draw_too_small();
+		doupdate();
+		pane_scroll_forget(app);
+		return;
+	}
+	pane_scroll_apply(app); /* before anything new reaches newscr */
+	for (size_t k = 0; k < m->ar.nshown; k++) {
+		struct pane *p = m->v[m->ar.shown[k]];
+		if (!p->win || !p->dirty)
+			continue;
+		werase(p->win);
+		p->ops->draw(p, p->win);
+		wnoutrefresh(p->win);
+		p->dirty = 0;
+		m->lines_dirty = 1;
+	}
+	if (m->lines_dirty) {
+		if (m->sepw) {
+			werase(m->sepw);
+			/* U+2502 rather than ACS: no charset switching bytes */
+			for (int y = 0; y < m->ar.rect[0].rows; y++)
+				pane_put(m->sepw, y, 0, "│", 3, 1, style_get(STYLE_BORDER));
+			wnoutrefresh(m->sepw);
+		}
+		draw_bottom(app);
+		m->lines_dirty = 0;
+	}
+	/* The hidden cursor rests at the start of the bottom row, so the next
+	 * scroll knows where it is (pane_scroll.c). */
+	pane_scroll_park(app);
+	doupdate();
+}
