@@ -204,6 +204,11 @@ unit_at(const struct layout_opts *o, const char *text, size_t bs, size_t be, siz
 					      WIDTH_SHOWN_MAX);
 	else
 		u->cols = width_cluster(&o->w, text + pos, u->end - pos);
+	/* A zero-width class by its first code point, but drawn with columns:
+	 * a mark with no base shows on U+25CC, which takes its place like a
+	 * letter (the fill adds transparent units without measuring them). */
+	if (u->k.cls == KINSOKU_ZW && u->cols > 0)
+		u->k = (struct kinsoku_unit){ 0x25cc, KINSOKU_AL, 1 };
 }
 
 size_t
@@ -348,7 +353,8 @@ layout_block(const struct layout_opts *o, const char *text, const struct block *
 	int rc;
 	switch (b->kind) {
 	case BLOCK_PARAGRAPH:
-		if (o->indent_cols > 0 && 2 * o->indent_cols <= w) {
+		if (o->indent_cols > 0 && 2 * o->indent_cols <= w &&
+		    w - o->indent_cols >= WIDTH_CLUSTER_MAX) {
 			f.first_indent = o->indent_cols;
 			f.first_avail = w - o->indent_cols;
 		}

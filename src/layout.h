@@ -59,7 +59,7 @@ struct layout_lines {
  * layout_measure). An empty or all-space block gives no lines. 0 or
  * ERR_NOMEM. Cost linear in the block.
  * Styles: paragraph: first line indented by indent_cols (when the width is
- * at least twice that); summary: inset 2 columns on both sides (width >= 24);
+ * at least twice that and leaves room for a wide character); summary: inset 2 columns on both sides (width >= 24);
  * title: each line centred; caption: centred if it fits on one line, else
  * inset like a summary; byline and source: right-aligned; heading, meta,
  * boilerplate: flush left; pre: each '\n' is a forced break, leading spaces

@@ -187,6 +187,8 @@ width_cluster_shown(const struct width_opts *o, const char *s, size_t len, char 
 		int w = width_codepoint(o, cp);
 		if (w < 0)
 			continue;
+		if (cols + w > WIDTH_CLUSTER_MAX)
+			break; /* a cluster is one glyph: at most two cells */
 		if (!put(buf, cap, &n, cp)) {
 			if (w == 0)
 				continue; /* drop marks that do not fit */

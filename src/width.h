@@ -26,8 +26,11 @@ int width_codepoint(const struct width_opts *o, int32_t cp);
 /* Byte offset just past the grapheme cluster that starts at s[pos] (pos < len). */
 size_t width_next_cluster(const char *s, size_t len, size_t pos);
 
-/* Columns the cluster s[0, len) takes on screen (0, 1 or 2; more only for
- * clusters of several spacing code points, e.g. Indic spacing marks). */
+/* Most columns a cluster takes: a cluster is one glyph, at most two cells. */
+#define WIDTH_CLUSTER_MAX 2
+
+/* Columns the cluster s[0, len) takes on screen: 0, 1 or 2 (never more; see
+ * width_cluster_shown for clusters of several spacing code points). */
 int width_cluster(const struct width_opts *o, const char *s, size_t len);
 
 /* What to draw for the cluster s[0, len): writes a NUL-terminated UTF-8
@@ -37,7 +40,11 @@ int width_cluster(const struct width_opts *o, const char *s, size_t len);
  * disagree: a ZWJ sequence shows its first emoji, presentation selectors
  * (U+FE0E/F), skin tones and tags are dropped, what wcwidth cannot measure
  * (controls, unassigned, private use, bad UTF-8) shows U+FFFD, a mark with no
- * base gets U+25CC, zero-width format characters show "" (0 columns).
+ * base gets U+25CC, zero-width format characters show "" (0 columns), and a
+ * cluster of several spacing code points (Indic spacing marks after a vowel
+ * sign, runs of Hangul leading jamo, halfwidth sound marks) ends before the
+ * first one that would take it past WIDTH_CLUSTER_MAX columns, so that no
+ * cluster is wider than a line of two columns.
  * cap must be at least WIDTH_SHOWN_MAX (else buf gets ""). */
 int width_cluster_shown(const struct width_opts *o, const char *s, size_t len,
 			char *buf, size_t cap);

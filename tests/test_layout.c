@@ -495,6 +495,118 @@ test_every_width(void **state)
 	layout_lines_free(&ll);
 }
 
+/* ------------------------------------------------------------ no overflow */
+
+/* The inputs that once gave lines wider than the width: a lone combining mark
+ * (after U+2062, a control for grapheme breaking) was measured as transparent
+ * although it is drawn on U+25CC; clusters of several spacing code points
+ * were 3 to 6 columns; an indent of 1 left 1 column for the first line. */
+static void
+test_overflow(void **state)
+{
+	(void)state;
+	struct layout_opts o;
+	layout_opts_default(&o); /* indent 4: 36 columns on the first line at 40 */
+	char t[128] = "";
+	for (int i = 0; i < 18; i++)
+		strcat(t, "中");
+	strcat(t, "中\u2062\u0301");
+	expect_rows(&o, t, BLOCK_PARAGRAPH, 40,
+		    ROWS("    中中中中中中中中中中中中中中中中中中", "中\u25cc\u0301"));
+	o = plain();
+	expect_rows(&o, "中\u2062\u0301", BLOCK_PARAGRAPH, 2, ROWS("中", "\u25cc\u0301"));
+	expect_rows(&o, "中\u0903\u0903\u0903", BLOCK_PARAGRAPH, 3, ROWS("中"));
+	expect_rows(&o, "\u0903\u0903\u0903", BLOCK_PARAGRAPH, 2, ROWS("\u0903\u0903"));
+	expect_rows(&o, "a\u0903\u0903\u0903", BLOCK_PARAGRAPH, 3, ROWS("a\u0903"));
+	expect_rows(&o, "\u1100\u1100\u1100", BLOCK_PARAGRAPH, 2, ROWS("\u1100"));
+	expect_rows(&o, "\u1100\u1161\u11a8", BLOCK_PARAGRAPH, 2, ROWS("\u1100\u1161\u11a8"));
+	expect_rows(&o, "\uff76\uff9e\uff9e\uff9e", BLOCK_PARAGRAPH, 2, ROWS("\uff76\uff9e"));
+	o.indent_cols = 1;
+	expect_rows(&o, "中文", BLOCK_PARAGRAPH, 2, ROWS("中", "文"));
+	expect_rows(&o, "中文", BLOCK_PARAGRAPH, 3, ROWS(" 中", "文"));
+}
+
+/* Hostile text: code points chosen to stress clusters, classes and widths. */
+static const char *const hostile_bits[] = {
+	"中", "文", "。", "，", "「", "」", "（", "）", "“", "”", "—", "…", "·",
+	"a", "Z", "7", "-", "/", ".", ",", "(", ")", ":", "!", " ", "  ", "\t", "\n",
+	"\u3000", "\u00a0", "\u2060", "\u200b", "\u200d", "\u2062", "\ufeff",
+	"\u0301", "\u0903", "\u093f", "\u0e31", "\u1100", "\u1161", "\u11a8", "\uac00",
+	"\uff76", "\uff9e", "\u3099", "\U0001F600", "\U0001F468", "\U0001F1E8",
+	"\U0001F1F3", "\ufe0f", "\U0001F3FD", "\U000E0041", "\u0600", "\u0d4e",
+	"\ue000", "\u0378", "\ufffd", "\u202e", "\u2028", "\x01", "\x1b", "\x7f",
+	"\xc2\x9b", "\xff", "\xe4\xb8", "\xf0\x9f", "\r", "\r\n", "https://x.y/z",
+	"\uff10", "\uff21", "\u3041", "\u30fc", "\u2014\u2014", "\u0301\u0301",
+	"\ud7b0", "\u115f", "\u1160",
+};
+
+static unsigned
+rnd(unsigned *s)
+{
+	*s ^= *s << 13;
+	*s ^= *s >> 17;
+	*s ^= *s << 5;
+	return *s;
+}
+
+/* No line wider than the width, whatever the text, the block kind or the
+ * options: at width 1 a line that overflows holds one cluster, unindented. */
+static void
+test_hostile_sweep(void **state)
+{
+	(void)state;
+	enum { NTEXT = 300 };
+	static const enum block_kind kinds[] = { BLOCK_PARAGRAPH, BLOCK_TITLE, BLOCK_SUMMARY,
+						 BLOCK_CAPTION, BLOCK_BYLINE, BLOCK_HEADING,
+						 BLOCK_PRE };
+	const size_t nbits = sizeof hostile_bits / sizeof hostile_bits[0];
+	const size_t nkinds = sizeof kinds / sizeof kinds[0];
+	unsigned seed = 2026;
+	struct layout_lines ll = { 0 };
+	size_t lines = 0, wide1 = 0;
+	for (int n = 0; n < NTEXT; n++) {
+		char t[2048];
+		size_t len = 0, parts = rnd(&seed) % 120;
+		for (size_t i = 0; i < parts; i++) {
+			const char *bit = hostile_bits[rnd(&seed) % nbits];
+			size_t k = strlen(bit);
+			if (len + k >= sizeof t)
+				break;
+			memcpy(t + len, bit, k);
+			len += k;
+		}
+		t[len] = 0;
+		struct layout_opts o;
+		layout_opts_default(&o);
+		o.indent_cols = (int)(rnd(&seed) % 17);
+		o.w.ambiguous_wide = n % 3 == 0;
+		o.punct_fullwidth = n % 5 != 0;
+		struct block b = { 0, len, kinds[(size_t)n % nkinds] };
+		for (int w = 1; w <= 200; w++) {
+			ll.n = 0;
+			assert_int_equal(layout_block(&o, t, &b, w, &ll), 0);
+			lines += ll.n;
+			if (w > 1) {
+				check_block(&o, "hostile", t, &b, w, &ll, 0);
+				continue;
+			}
+			for (size_t i = 0; i < ll.n; i++) {
+				const struct layout_line *l = &ll.v[i];
+				if (l->indent_cols + l->width_cols <= 1)
+					continue;
+				wide1++;
+				if (l->indent_cols != 0 || l->width_cols > WIDTH_CLUSTER_MAX ||
+				    width_next_cluster(t, len, l->start) != l->end)
+					fail_msg("text %d w=1: line %zu is %d+%d columns, bytes %zu-%zu", n,
+						 i, l->indent_cols, l->width_cols, l->start, l->end);
+			}
+		}
+	}
+	layout_lines_free(&ll);
+	assert_true(lines > 100000); /* the sweep did lay text out */
+	assert_true(wide1 > 100);    /* and met the width-1 exception */
+}
+
 int
 main(void)
 {
@@ -505,7 +617,8 @@ main(void)
 		cmocka_unit_test(test_emoji_and_marks), cmocka_unit_test(test_empty),
 		cmocka_unit_test(test_punct_style),     cmocka_unit_test(test_styles),
 		cmocka_unit_test(test_measure),         cmocka_unit_test(test_every_width),
-		cmocka_unit_test(test_bundled_properties),
+		cmocka_unit_test(test_bundled_properties), cmocka_unit_test(test_overflow),
+		cmocka_unit_test(test_hostile_sweep),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -179,6 +179,9 @@ static const struct {
 	{ "\U0001F1E8\U0001F1F3", "\U0001F1E8\U0001F1F3", 2, 2 },             /* 🇨🇳 */
 	{ "1\ufe0f\u20e3", "1\u20e3", 1, 1 },                                 /* keycap 1 */
 	{ "\u0301", "\u25cc\u0301", 1, 1 },           /* mark with no base */
+	{ "\u092e\u093e\u0903", "\u092e\u093e", 2, 2 }, /* माः: at most 2 columns */
+	{ "\u1100\u1100\u1100", "\u1100", 2, 2 },     /* leading jamo run */
+	{ "\uff76\uff9e\uff9e", "\uff76\uff9e", 2, 2 }, /* ｶﾞﾞ */
 	{ "\u200b", "", 0, 0 },                       /* zero-width space */
 	{ "\ue000", "\ufffd", 1, 2 },                 /* private use */
 	{ "\u0378", "\ufffd", 1, 2 },                 /* unassigned */
