@@ -6,29 +6,30 @@
 #include <utf8proc.h>
 
 #include "err.h"
+#include "script.h"
 #include "ustr.h"
 
 /* --- folding --- */
 
-/* Original end of the converted run that ends at byte e of the converted
- * text (map: converted byte -> original byte, floor). Bytes of a run that
- * OpenCC converted as a whole share one value: round up past them. */
-static size_t
-map_end(const size_t *map, size_t n, size_t e)
-{
-	if (e == 0 || e >= n || map[e] != map[e - 1])
-		return map[e];
-	size_t v = map[e];
-	while (e < n && map[e] == v)
-		e++;
-	return map[e];
-}
+/* The offset map is a list of segments in folded order. A LINEAR segment
+ * (oe == SEG_LINEAR) is a run of code points each folded to itself or to
+ * one code point of the same byte length, so a folded byte's code point
+ * lies at the same distance from the segment's start in both texts. Any
+ * other segment is opaque: all its bytes come from original [o, oe) (a code
+ * point that folds to several, or a run OpenCC converted as a whole). About
+ * one segment per full-width punctuation mark: well under a byte of map per
+ * byte of text, where two size_t per byte took sixteen. */
+#define SEG_LINEAR UINT32_MAX
 
 /* NFKC + case fold of one code point into buf (UTF-8); returns its bytes
  * (0: the code point folds to nothing, e.g. a default-ignorable). */
 static size_t
 fold_cp(int32_t cp, unsigned char *buf, size_t cap)
 {
+	if (cp < 0x80) {
+		buf[0] = (unsigned char)(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp);
+		return 1;
+	}
 	utf8proc_int32_t d[32];
 	int last = 0;
 	utf8proc_ssize_t n = utf8proc_decompose_char(
@@ -48,11 +49,16 @@ fold_cp(int32_t cp, unsigned char *buf, size_t cap)
 struct fold_buf {
 	char *text;
 	size_t len, cap;
-	size_t *start_of, *end_of;
+	struct match_seg *seg;
+	size_t nseg, segcap;
+	/* a line break waiting for the code point after it */
+	int nl_pending;
+	uint32_t nl_os, nl_oe;
+	int32_t prev; /* last code point that gave output */
 };
 
 static int
-fold_push(struct fold_buf *b, const unsigned char *s, size_t n, size_t os, size_t oe)
+fold_push(struct fold_buf *b, const unsigned char *s, size_t n, uint32_t os, uint32_t oe)
 {
 	if (b->len + n + 1 > b->cap) {
 		size_t cap = b->cap ? b->cap * 2 : 256;
@@ -62,21 +68,76 @@ fold_push(struct fold_buf *b, const unsigned char *s, size_t n, size_t os, size_
 		if (t == NULL)
 			return ERR_NOMEM;
 		b->text = t;
-		size_t *x = realloc(b->start_of, cap * sizeof *x);
-		if (x == NULL)
-			return ERR_NOMEM;
-		b->start_of = x;
-		x = realloc(b->end_of, cap * sizeof *x);
-		if (x == NULL)
-			return ERR_NOMEM;
-		b->end_of = x;
 		b->cap = cap;
 	}
-	for (size_t i = 0; i < n; i++) {
-		b->text[b->len] = (char)s[i];
-		b->start_of[b->len] = os;
-		b->end_of[b->len] = oe;
-		b->len++;
+	if (n == 0)
+		return 0;
+	struct match_seg *last = b->nseg ? &b->seg[b->nseg - 1] : NULL;
+	int one_cp = (size_t)(oe - os) == n && ustr_next((const char *)s, n, 0, &(int32_t){ 0 }) == n;
+	int linear_ok = one_cp && last && last->oe == SEG_LINEAR &&
+			b->len - last->f == (size_t)(os - last->o);
+	int opaque_ok = !one_cp && last && last->oe == oe && last->o == os;
+	if (!linear_ok && !opaque_ok) {
+		if (b->nseg == b->segcap) {
+			size_t cap = b->segcap ? b->segcap * 2 : 16;
+			struct match_seg *v = realloc(b->seg, cap * sizeof *v);
+			if (v == NULL)
+				return ERR_NOMEM;
+			b->seg = v;
+			b->segcap = cap;
+		}
+		b->seg[b->nseg++] = (struct match_seg){ (uint32_t)b->len, os, one_cp ? SEG_LINEAR : oe };
+	}
+	memcpy(b->text + b->len, s, n);
+	b->len += n;
+	return 0;
+}
+
+/* Fold one code point of the (script-folded) stream that came from
+ * original [os, oe). A line break waits for the next code point: a
+ * hard-wrap join between CJK characters shows as nothing, so it must not
+ * stop a match either. */
+static int
+fold_one(struct fold_buf *b, int32_t cp, uint32_t os, uint32_t oe)
+{
+	if (b->nl_pending) {
+		b->nl_pending = 0;
+		if (!(ustr_is_cjk(b->prev) && ustr_is_cjk(cp))) {
+			if (fold_push(b, (const unsigned char *)"\n", 1, b->nl_os, b->nl_oe) < 0)
+				return ERR_NOMEM;
+			b->prev = '\n';
+		}
+	}
+	if (cp == '\n') {
+		b->nl_pending = 1;
+		b->nl_os = os;
+		b->nl_oe = oe;
+		return 0;
+	}
+	unsigned char buf[128];
+	size_t n = fold_cp(cp, buf, sizeof buf);
+	if (n == 0)
+		return 0;
+	b->prev = cp;
+	return fold_push(b, buf, n, os, oe);
+}
+
+/* Fold a run that OpenCC converted: code point by code point when it kept
+ * their number, else every code point stands for the whole run. */
+static int
+fold_converted(struct fold_buf *b, const char *in, size_t a, size_t e, const char *o, size_t olen)
+{
+	int same = ustr_count(in + a, e - a) == ustr_count(o, olen);
+	size_t i = a;
+	for (size_t j = 0; j < olen;) {
+		int32_t cp, icp;
+		size_t nj = ustr_next(o, olen, j, &cp);
+		size_t ni = same ? ustr_next(in, e, i, &icp) : e;
+		if (fold_one(b, cp, (uint32_t)(same ? i : a), (uint32_t)ni) < 0)
+			return ERR_NOMEM;
+		if (same)
+			i = ni;
+		j = nj;
 	}
 	return 0;
 }
@@ -84,56 +145,114 @@ fold_push(struct fold_buf *b, const unsigned char *s, size_t n, size_t os, size_
 int
 match_fold(struct script *sc, const char *text, size_t len, struct match_text *out)
 {
-	size_t slen = 0, *map = NULL;
-	char *simp = script_to_simplified(sc, text, len, &slen, &map);
+	if (len >= SEG_LINEAR)
+		return ERR_TOOBIG;
 	struct fold_buf b = { 0 };
 	int rc = ERR_NOMEM;
-	if (simp == NULL || fold_push(&b, (const unsigned char *)"", 0, 0, 0) < 0)
+	if (fold_push(&b, (const unsigned char *)"", 0, 0, 0) < 0)
 		goto done;
-	int32_t prev = 0;
-	for (size_t i = 0; i < slen;) {
+	for (size_t i = 0; i < len;) {
 		int32_t cp;
-		size_t ni = ustr_next(simp, slen, i, &cp);
-		size_t os = map[i], oe = map_end(map, slen, ni);
-		unsigned char buf[128];
-		size_t n;
-		if (cp == '\n') {
-			/* A hard-wrap join between CJK characters shows as nothing,
-			 * so it must not stop a match either. */
-			int32_t next = 0;
-			if (ni < slen)
-				ustr_next(simp, slen, ni, &next);
-			n = ustr_is_cjk(prev) && ustr_is_cjk(next) ? 0 : 1;
-			buf[0] = '\n';
-		} else {
-			n = fold_cp(cp, buf, sizeof buf);
+		size_t ni = ustr_next(text, len, i, &cp);
+		if (sc == NULL || !script_convertible(cp)) {
+			if (fold_one(&b, cp, (uint32_t)i, (uint32_t)ni) < 0)
+				goto done;
+			i = ni;
+			continue;
 		}
-		if (n && fold_push(&b, buf, n, os, oe) < 0)
+		size_t e = ni;
+		while (e < len) {
+			size_t ne = ustr_next(text, len, e, &cp);
+			if (!script_convertible(cp))
+				break;
+			e = ne;
+		}
+		size_t olen = 0;
+		char *o = script_run_simplified(sc, text + i, e - i, &olen);
+		if (o == NULL)
 			goto done;
-		if (n)
-			prev = cp;
-		i = ni;
+		int frc = fold_converted(&b, text, i, e, o, olen);
+		script_run_free(o);
+		if (frc < 0)
+			goto done;
+		i = e;
+	}
+	if (b.nl_pending) {
+		b.nl_pending = 0;
+		if (fold_push(&b, (const unsigned char *)"\n", 1, b.nl_os, b.nl_oe) < 0)
+			goto done;
 	}
 	b.text[b.len] = '\0';
-	b.start_of[b.len] = len;
-	*out = (struct match_text){ b.text, b.len, b.start_of, b.end_of, len };
+	/* trim the spare room: a corpus keeps thousands of these */
+	char *t = realloc(b.text, b.len + 1);
+	if (t)
+		b.text = t;
+	if (b.nseg) {
+		struct match_seg *v = realloc(b.seg, b.nseg * sizeof *v);
+		if (v)
+			b.seg = v;
+	}
+	*out = (struct match_text){ b.text, b.len, len, b.seg, b.nseg };
 	b = (struct fold_buf){ 0 };
 	rc = 0;
 done:
-	free(simp);
-	free(map);
 	free(b.text);
-	free(b.start_of);
-	free(b.end_of);
+	free(b.seg);
 	return rc;
+}
+
+/* The segment holding folded byte i < t->len. */
+static const struct match_seg *
+seg_of(const struct match_text *t, size_t i)
+{
+	size_t lo = 0, hi = t->nseg;
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (t->seg[mid].f <= i)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return &t->seg[lo];
+}
+
+/* First byte of the folded code point holding byte i of a linear segment. */
+static size_t
+cp_start(const struct match_text *t, const struct match_seg *s, size_t i)
+{
+	while (i > s->f && ((unsigned char)t->text[i] & 0xC0) == 0x80)
+		i--;
+	return i;
+}
+
+size_t
+match_text_start(const struct match_text *t, size_t i)
+{
+	if (i >= t->len)
+		return t->orig_len;
+	const struct match_seg *s = seg_of(t, i);
+	if (s->oe != SEG_LINEAR)
+		return s->o;
+	return s->o + (cp_start(t, s, i) - s->f);
+}
+
+size_t
+match_text_end(const struct match_text *t, size_t i)
+{
+	if (i >= t->len)
+		return t->orig_len;
+	const struct match_seg *s = seg_of(t, i);
+	if (s->oe != SEG_LINEAR)
+		return s->oe;
+	size_t c = cp_start(t, s, i);
+	return s->o + (c - s->f) + (size_t)ustr_next(t->text, t->len, c, &(int32_t){ 0 }) - c;
 }
 
 void
 match_text_free(struct match_text *t)
 {
 	free(t->text);
-	free(t->start_of);
-	free(t->end_of);
+	free(t->seg);
 	memset(t, 0, sizeof *t);
 }
 
@@ -302,7 +421,7 @@ match_text_at(const struct match_text *t, size_t off)
 	size_t lo = 0, hi = t->len;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		if (t->start_of[mid] < off)
+		if (match_text_start(t, mid) < off)
 			lo = mid + 1;
 		else
 			hi = mid;
@@ -318,8 +437,10 @@ match_set_find(const struct match_set *m, const struct match_text *t,
 	if (m->n == 0 || from >= to)
 		return 0;
 	size_t i = match_text_at(t, from);
+	/* the folded bytes from original bytes before `to` */
+	size_t lim = to >= t->orig_len ? t->len : match_text_at(t, to);
 	const unsigned char *s = (const unsigned char *)t->text;
-	while (i < t->len && t->start_of[i] < to) {
+	while (i < lim) {
 		unsigned char c = s[i];
 		const struct pattern *hit = NULL;
 		for (size_t k = m->first[c], e = k + m->count[c]; k < e; k++) {
@@ -327,7 +448,7 @@ match_set_find(const struct match_set *m, const struct match_text *t,
 			size_t pe = i + p->len;
 			if (pe > t->len || memcmp(s + i, p->s, p->len) != 0)
 				continue;
-			if (t->end_of[pe - 1] > to)
+			if (match_text_end(t, pe - 1) > to)
 				continue;
 			if ((m->flags & MATCH_WORDS) &&
 			    ((p->word_start && i > 0 && is_word_byte(s[i - 1])) ||
@@ -341,7 +462,8 @@ match_set_find(const struct match_set *m, const struct match_text *t,
 			continue;
 		}
 		size_t pe = i + hit->len;
-		if (span_list_push(out, t->start_of[i], t->end_of[pe - 1], kind, hit->tag) < 0)
+		if (span_list_push(out, match_text_start(t, i), match_text_end(t, pe - 1), kind,
+				   hit->tag) < 0)
 			return ERR_NOMEM;
 		found++;
 		i = pe;

@@ -8,22 +8,35 @@
 #define DUWEN_MATCH_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "article.h"
 #include "script.h"
 #include "span.h"
 
-/* A folded text and, for each of its bytes, the original code point (or
- * converted run) it came from: [start_of[i], end_of[i]) in the original. */
+/* One piece of the map from folded bytes to original ones (match.c). */
+struct match_seg {
+	uint32_t f, o, oe;
+};
+
+/* A folded text and a compact map from each of its bytes to the original
+ * code point (or converted run) it came from: see match_text_start/_end.
+ * Texts of 4 GiB or more are refused (ERR_TOOBIG). */
 struct match_text {
 	char *text;       /* folded, NUL-terminated */
 	size_t len;       /* bytes */
-	size_t *start_of; /* len + 1 entries; start_of[len] = orig_len */
-	size_t *end_of;   /* len entries */
 	size_t orig_len;
+	struct match_seg *seg; /* private to match.c */
+	size_t nseg;
 };
 
-/* Fold text[0, len). sc may be NULL (no script folding). 0 or ERR_NOMEM;
+/* [match_text_start(t, i), match_text_end(t, i)): the original bytes that
+ * folded byte i < t->len came from. match_text_start(t, t->len) and
+ * match_text_end(t, t->len) are t->orig_len. O(log segments). */
+size_t match_text_start(const struct match_text *t, size_t i);
+size_t match_text_end(const struct match_text *t, size_t i);
+
+/* Fold text[0, len). sc may be NULL (no script folding). 0, ERR_TOOBIG or ERR_NOMEM;
  * out written only on success. */
 int match_fold(struct script *sc, const char *text, size_t len, struct match_text *out);
 void match_text_free(struct match_text *t);

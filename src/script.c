@@ -152,8 +152,8 @@ conv_piece(struct conv *c, const char *in, size_t a, size_t b,
 
 /* Code points OpenCC may change: everything wide except CJK punctuation and
  * full-width forms, which it leaves alone and which we use as run breaks. */
-static int
-is_convertible(int32_t cp)
+int
+script_convertible(int32_t cp)
 {
 	if (cp < 0x2E80)
 		return 0;
@@ -176,11 +176,11 @@ conv_run(opencc_t cc, const char *in, size_t len, struct conv *c)
 	while (i < len) {
 		int32_t cp;
 		size_t n = ustr_next(in, len, i, &cp);
-		int conv = cc != NULL && is_convertible(cp);
+		int conv = cc != NULL && script_convertible(cp);
 		size_t j = n;
 		while (j < len) {
 			size_t nj = ustr_next(in, len, j, &cp);
-			if ((cc != NULL && is_convertible(cp)) != conv)
+			if ((cc != NULL && script_convertible(cp)) != conv)
 				break;
 			j = nj;
 		}
@@ -229,6 +229,22 @@ script_to_simplified(struct script *s, const char *text, size_t len,
 		free(c.to_orig);
 	*out_len = c.len;
 	return c.out;
+}
+
+char *
+script_run_simplified(struct script *s, const char *text, size_t len, size_t *out_len)
+{
+	char *o = opencc_convert_utf8(s->t2s, text, len);
+	if (o)
+		*out_len = strlen(o);
+	return o;
+}
+
+void
+script_run_free(char *run)
+{
+	if (run)
+		opencc_convert_utf8_free(run);
 }
 
 /* Map an end offset: inside a run that was mapped as a whole (several

@@ -7,6 +7,7 @@
 #define DUWEN_SCRIPT_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "article.h"
 
@@ -46,5 +47,15 @@ void script_article_free(struct script_article *sa);
  * input byte. NULL on allocation failure. */
 char *script_to_simplified(struct script *s, const char *text, size_t len,
 			   size_t *out_len, size_t **map);
+
+/* 1 if OpenCC may change code point cp: script_to_simplified converts
+ * maximal runs of such code points one run at a time. */
+int script_convertible(int32_t cp);
+
+/* One such run text[0, len) in simplified Chinese, without maps: a
+ * NUL-terminated string freed with script_run_free, *out_len its bytes.
+ * NULL on allocation failure. */
+char *script_run_simplified(struct script *s, const char *text, size_t len, size_t *out_len);
+void script_run_free(char *run);
 
 #endif

@@ -133,9 +133,9 @@ test_fold_maps(void **state)
 	static const size_t end_of[] = { 3, 3, 3, 6, 6, 6, 9, 12, 13, 14, 15 };
 	assert_int_equal(t.len, 11);
 	for (size_t i = 0; i <= t.len; i++)
-		assert_int_equal(t.start_of[i], start_of[i]);
+		assert_int_equal(match_text_start(&t, i), start_of[i]);
 	for (size_t i = 0; i < t.len; i++)
-		assert_int_equal(t.end_of[i], end_of[i]);
+		assert_int_equal(match_text_end(&t, i), end_of[i]);
 	match_text_free(&t);
 
 	/* An expansion (㈱ -> "(株)"): a hit inside it covers the whole code point. */
@@ -161,7 +161,7 @@ test_fold_maps(void **state)
 	assert_int_equal(match_fold(*state, "", 0, &t), 0);
 	assert_int_equal(t.len, 0);
 	assert_string_equal(t.text, "");
-	assert_int_equal(t.start_of[0], 0);
+	assert_int_equal(match_text_start(&t, 0), 0);
 	match_text_free(&t);
 }
 
