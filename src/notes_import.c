@@ -98,16 +98,6 @@ find_selector(const struct json *target, const char *type)
 	return NULL;
 }
 
-static int
-is_duplicate(const struct store_annot_list *have, const struct store_annot *a)
-{
-	for (size_t i = 0; i < have->n; i++)
-		if (strcmp(have->v[i].path, a->path) == 0 && strcmp(have->v[i].quote, a->quote) == 0 &&
-		    strcmp(have->v[i].note, a->note) == 0)
-			return 1;
-	return 0;
-}
-
 static void
 copy_time(char *dst, size_t cap, const char *src)
 {
@@ -212,9 +202,6 @@ notes_import(struct store *s, struct notes_lib *l, const char *text, size_t len,
 		json_free(&doc);
 		return ERR_READONLY;
 	}
-	struct store_annot_list have = { 0 };
-	if ((rc = store_annot_list(s, NULL, 0, &have)) < 0)
-		goto out;
 	for (size_t i = 0; i < n; i++) {
 		struct store_annot a;
 		long sc, ec;
@@ -260,34 +247,22 @@ notes_import(struct store *s, struct notes_lib *l, const char *text, size_t len,
 		} else {
 			a.orphan = 1;
 		}
-		if (is_duplicate(&have, &a)) {
+		/* The check and the insert in one transaction: two imports of
+		 * one file at once still store each note once. */
+		rc = store_annot_add_unique(s, &a);
+		int orphan = a.orphan;
+		store_annot_clear(&a);
+		if (rc < 0)
+			goto out;
+		if (rc == 1) {
 			st->duplicates++;
-			store_annot_clear(&a);
 			continue;
 		}
-		if ((rc = store_annot_add(s, &a)) < 0) {
-			store_annot_clear(&a);
-			goto out;
-		}
 		st->added++;
-		st->orphans += a.orphan;
-		/* Keep it for duplicate checks within this file too. */
-		if (have.n == have.cap) {
-			size_t cap = have.cap ? have.cap * 2 : 16;
-			struct store_annot *v = realloc(have.v, cap * sizeof *v);
-			if (v == NULL) {
-				store_annot_clear(&a);
-				rc = ERR_NOMEM;
-				goto out;
-			}
-			have.v = v;
-			have.cap = cap;
-		}
-		have.v[have.n++] = a;
+		st->orphans += orphan;
 	}
 	rc = 0;
 out:
-	store_annot_list_free(&have);
 	json_free(&doc);
 	return rc;
 }

@@ -95,6 +95,11 @@ void store_now_iso(char *buf, size_t cap);
  * a->created and a->modified are written back. 0, ERR_READONLY, ERR_DB,
  * ERR_INVAL (missing path or quote). */
 int store_annot_add(struct store *s, struct store_annot *a);
+/* As store_annot_add, unless a live annotation with the same path, quote
+ * and note is stored: then nothing is written and 1 is returned. The check
+ * and the insert are one write transaction, so that processes adding the
+ * same note at once store it once. 0 (added), 1, or as store_annot_add. */
+int store_annot_add_unique(struct store *s, struct store_annot *a);
 /* Change note and colour of annotation a->id; modified becomes now (and is
  * written back). 0, ERR_NOTFOUND, ERR_READONLY, ERR_DB. */
 int store_annot_update(struct store *s, struct store_annot *a);

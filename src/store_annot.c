@@ -1,5 +1,6 @@
 /* store_annot: annotation records in notes.db (see store.h). Every change
- * is one statement in its own transaction, so a crash loses at most it. */
+ * is one transaction (one statement, or a check and an insert), so a crash
+ * loses at most it. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -120,23 +121,19 @@ run_write(struct store *s, sqlite3_stmt *st, const char *what)
 	return sqlite3_changes(s->db) > 0 ? 0 : ERR_NOTFOUND;
 }
 
-int
-store_annot_add(struct store *s, struct store_annot *a)
+/* The INSERT of store_annot_add, in whatever transaction is open. */
+static int
+insert(struct store *s, struct store_annot *a)
 {
-	int rc = writable(s, "note");
-	if (rc < 0)
-		return rc;
-	if (a->path == NULL || a->quote == NULL || a->path[0] == 0)
-		return ERR_INVAL;
 	char now[32], hex[17];
 	store_now_iso(now, sizeof now);
 	hash_hex(a->hash, hex);
 	sqlite3_stmt *st;
-	rc = sqlite3_prepare_v2(s->db,
-				"INSERT INTO annotation(path, hash, start, end, quote, prefix, suffix,"
-				" note, colour, created, modified, deleted, orphan)"
-				" VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)",
-				-1, &st, NULL);
+	int rc = sqlite3_prepare_v2(s->db,
+				    "INSERT INTO annotation(path, hash, start, end, quote, prefix, suffix,"
+				    " note, colour, created, modified, deleted, orphan)"
+				    " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)",
+				    -1, &st, NULL);
 	if (rc != SQLITE_OK)
 		return store_int_fail(s, rc, "note");
 	const char *created = a->created[0] ? a->created : now;
@@ -163,6 +160,63 @@ store_annot_add(struct store *s, struct store_annot *a)
 	if (modified == now)
 		snprintf(a->modified, sizeof a->modified, "%s", now);
 	return 0;
+}
+
+int
+store_annot_add(struct store *s, struct store_annot *a)
+{
+	int rc = writable(s, "note");
+	if (rc < 0)
+		return rc;
+	if (a->path == NULL || a->quote == NULL || a->path[0] == 0)
+		return ERR_INVAL;
+	return insert(s, a);
+}
+
+/* 1 if a live annotation with a's path, quote and note is stored, 0 if
+ * not, else an SQLite error code (negated). */
+static int
+stored(struct store *s, const struct store_annot *a)
+{
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(s->db,
+				    "SELECT 1 FROM annotation WHERE path=? AND quote=? AND note=?"
+				    " AND deleted=0 LIMIT 1",
+				    -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return -rc;
+	sqlite3_bind_text(st, 1, a->path, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, a->quote, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 3, a->note ? a->note : "", -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -rc;
+}
+
+int
+store_annot_add_unique(struct store *s, struct store_annot *a)
+{
+	int rc = writable(s, "note");
+	if (rc < 0)
+		return rc;
+	if (a->path == NULL || a->quote == NULL || a->path[0] == 0)
+		return ERR_INVAL;
+	/* IMMEDIATE: the write lock before the check, so that no other
+	 * process can insert the same note between the check and ours. */
+	if ((rc = sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL)) != SQLITE_OK)
+		return store_int_fail(s, rc, "note");
+	int have = stored(s, a);
+	if (have < 0)
+		rc = store_int_fail(s, -have, "note");
+	else if (have == 0)
+		rc = insert(s, a);
+	if (rc == 0 && (rc = sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL)) != SQLITE_OK)
+		rc = store_int_fail(s, rc, "note");
+	if (rc < 0) {
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+		return rc;
+	}
+	return have;
 }
 
 int

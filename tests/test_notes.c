@@ -6,10 +6,12 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "../src/anchor.h"
@@ -440,6 +442,136 @@ test_export_unopened(void **state)
 	free(json);
 }
 
+#define NIMPORT 300
+
+/* A W3C document of NIMPORT notes "tag-i" on a passage of the article. */
+static char *
+import_doc(const struct fx *x, const char *tag)
+{
+	size_t cap = NIMPORT * 400 + 16, n = 1;
+	char *d = malloc(cap);
+	assert_non_null(d);
+	d[0] = '[';
+	for (int i = 0; i < NIMPORT; i++)
+		n += (size_t)snprintf(d + n, cap - n,
+				      "%s{\"type\":\"Annotation\",\"body\":{\"type\":\"TextualBody\","
+				      "\"value\":\"%s-%d\"},\"target\":{\"source\":\"%s\",\"selector\":"
+				      "{\"type\":\"TextQuoteSelector\",\"exact\":\"深度求索\"}}}",
+				      i ? "," : "", tag, i, x->file);
+	assert_true(n + 2 < cap);
+	snprintf(d + n, cap - n, "]");
+	return d;
+}
+
+/* In a child: import doc through a store of its own; exit 0 if it did. */
+static void
+importer(struct fx *x, const char *doc)
+{
+	struct store *s;
+	char *cause = NULL, *why = NULL;
+	struct notes_import_stats st;
+	if (store_open(x->data, &s, &cause) < 0 || cause)
+		_exit(3);
+	int rc = notes_import(s, &x->lib, doc, strlen(doc), &st, &why);
+	store_close(s);
+	_exit(rc == 0 ? 0 : 4);
+}
+
+/* How many live notes are "tag-i" for each i < NIMPORT, into seen. */
+static size_t
+count_tagged(struct fx *x, const char *tag, int *seen)
+{
+	struct store_annot_list l = { 0 };
+	assert_int_equal(store_annot_list(x->s, NULL, 0, &l), 0);
+	size_t n = 0, tl = strlen(tag);
+	for (size_t i = 0; i < l.n; i++) {
+		const char *note = l.v[i].note;
+		if (strncmp(note, tag, tl) != 0 || note[tl] != '-')
+			continue;
+		int k = atoi(note + tl + 1);
+		assert_true(k >= 0 && k < NIMPORT);
+		if (seen)
+			seen[k]++;
+		n++;
+	}
+	store_annot_list_free(&l);
+	return n;
+}
+
+/* Imports running at once: four of one file store each note once (300,
+ * not 586 as when the duplicate check read a snapshot taken before the
+ * loop); of three different files, all of them. */
+static void
+test_import_concurrent(void **state)
+{
+	struct fx *x = *state;
+	const char *tags[4] = { "a", "a", "b", "c" };
+	char *docs[4];
+	for (int k = 0; k < 4; k++)
+		docs[k] = import_doc(x, tags[k]);
+	for (int round = 0; round < 2; round++) {
+		pid_t p[4];
+		for (int k = 0; k < 4; k++) {
+			p[k] = fork();
+			assert_true(p[k] >= 0);
+			if (p[k] == 0)
+				importer(x, docs[round == 0 ? 0 : k]);
+		}
+		for (int k = 0; k < 4; k++) {
+			int status;
+			assert_int_equal(waitpid(p[k], &status, 0), p[k]);
+			assert_true(WIFEXITED(status));
+			assert_int_equal(WEXITSTATUS(status), 0);
+		}
+	}
+	for (int k = 1; k < 4; k++) {
+		int seen[NIMPORT] = { 0 };
+		assert_int_equal(count_tagged(x, tags[k], seen), NIMPORT);
+		for (int i = 0; i < NIMPORT; i++)
+			assert_int_equal(seen[i], 1);
+	}
+	struct store_annot_list l = { 0 };
+	assert_int_equal(store_annot_list(x->s, NULL, 0, &l), 0);
+	assert_int_equal(l.n, 3 * NIMPORT);
+	store_annot_list_free(&l);
+	for (int k = 0; k < 4; k++)
+		free(docs[k]);
+}
+
+/* An import killed with SIGKILL part-way: what it stored is whole, and
+ * importing the file again adds exactly the rest. */
+static void
+test_import_kill9(void **state)
+{
+	struct fx *x = *state;
+	char *doc = import_doc(x, "k");
+	pid_t pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0)
+		importer(x, doc);
+	/* Each note is its own commit (an fsync), so the import is still
+	 * running when the first notes show up. */
+	size_t before = 0;
+	for (int i = 0; i < 20000 && (before = count_tagged(x, "k", NULL)) < 20; i++)
+		usleep(500);
+	assert_int_equal(kill(pid, SIGKILL), 0);
+	int status;
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFSIGNALED(status));
+	size_t got = count_tagged(x, "k", NULL);
+	assert_true(got >= before && got < NIMPORT);
+	struct notes_import_stats st;
+	char *cause = NULL;
+	assert_int_equal(notes_import(x->s, &x->lib, doc, strlen(doc), &st, &cause), 0);
+	assert_int_equal(st.added, NIMPORT - got);
+	assert_int_equal(st.duplicates, got);
+	int seen[NIMPORT] = { 0 };
+	assert_int_equal(count_tagged(x, "k", seen), NIMPORT);
+	for (int i = 0; i < NIMPORT; i++)
+		assert_int_equal(seen[i], 1);
+	free(doc);
+}
+
 int
 main(void)
 {
@@ -452,6 +584,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_import_bad, fx_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_rename_and_edit, fx_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_export_unopened, fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_import_concurrent, fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_import_kill9, fx_setup, fx_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
