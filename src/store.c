@@ -14,36 +14,6 @@
 #include "err.h"
 #include "store_int.h"
 
-/* Each step takes the schema from version i to i + 1 and runs inside the
- * migration transaction. v1 was positions only (the first interface);
- * v2 adds the article hash to positions, and annotations. */
-static const char *const migrations[STORE_SCHEMA_VERSION] = {
-	/* 0 -> 1 */
-	"CREATE TABLE position("
-	" path TEXT PRIMARY KEY,"
-	" off INTEGER NOT NULL,"
-	" modified TEXT NOT NULL);",
-	/* 1 -> 2 */
-	"ALTER TABLE position ADD COLUMN hash TEXT NOT NULL DEFAULT '';"
-	"CREATE INDEX position_hash ON position(hash);"
-	"CREATE TABLE annotation("
-	" id INTEGER PRIMARY KEY,"
-	" path TEXT NOT NULL,"
-	" hash TEXT NOT NULL,"
-	" start INTEGER NOT NULL,"
-	" end INTEGER NOT NULL,"
-	" quote TEXT NOT NULL,"
-	" prefix TEXT NOT NULL,"
-	" suffix TEXT NOT NULL,"
-	" note TEXT NOT NULL,"
-	" colour TEXT NOT NULL,"
-	" created TEXT NOT NULL,"
-	" modified TEXT NOT NULL,"
-	" deleted INTEGER NOT NULL DEFAULT 0,"
-	" orphan INTEGER NOT NULL DEFAULT 0);"
-	"CREATE INDEX annotation_path ON annotation(path);",
-};
-
 void
 store_now_iso(char *buf, size_t cap)
 {
@@ -91,99 +61,6 @@ refuse(struct store *s, const char *what)
 {
 	snprintf(s->err, sizeof s->err, "%s: store is read-only; not saved", what);
 	return ERR_READONLY;
-}
-
-/* An integer from a one-row PRAGMA or query; -1 on error. */
-static long long
-query_int(sqlite3 *db, const char *sql)
-{
-	sqlite3_stmt *st;
-	long long v = -1;
-	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
-		return -1;
-	if (sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return v;
-}
-
-/* SQLite URI for path with mode (e.g. "mode=ro"): '%', '?' and '#' in the
- * path would otherwise be read as URI syntax. */
-static char *
-uri_for(const char *path, const char *params)
-{
-	size_t n = strlen(path);
-	char *u = malloc(3 * n + strlen(params) + 16);
-	if (u == NULL)
-		return NULL;
-	char *p = u + sprintf(u, "file:");
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)path[i];
-		if (c == '%' || c == '?' || c == '#')
-			p += sprintf(p, "%%%02X", c);
-		else
-			*p++ = (char)c;
-	}
-	sprintf(p, "?%s", params);
-	return u;
-}
-
-/* Is the file at path one we may use? 0: a duwen database or an empty one;
- * else ERR_NOTDUWEN with *why (static) set. Opens it read-only only, so a
- * foreign or corrupt file is never written. */
-static int
-validate(const char *path, const char **why)
-{
-	static const char magic[16] = "SQLite format 3";
-	char head[16];
-	FILE *f = fopen(path, "rb");
-	if (f == NULL)
-		return 0; /* vanished, or unreadable: the real open will say */
-	size_t got = fread(head, 1, sizeof head, f);
-	fclose(f);
-	if (got == 0)
-		return 0; /* empty file: a database not yet written */
-	if (got < sizeof head || memcmp(head, magic, sizeof magic) != 0) {
-		*why = "not a duwen database (not an SQLite file, or corrupt)";
-		return ERR_NOTDUWEN;
-	}
-	char *uri = uri_for(path, "mode=ro");
-	sqlite3 *db = NULL;
-	int rc = ERR_NOTDUWEN;
-	*why = "cannot read the database";
-	if (uri == NULL || sqlite3_open_v2(uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI,
-					   NULL) != SQLITE_OK)
-		goto out;
-	sqlite3_busy_timeout(db, 5000);
-	long long app = query_int(db, "PRAGMA application_id");
-	long long tables = query_int(db, "SELECT count(*) FROM sqlite_master");
-	if (app < 0 || tables < 0) {
-		*why = "database is corrupt";
-		goto out;
-	}
-	if (app != STORE_APPLICATION_ID && !(app == 0 && tables == 0)) {
-		*why = "not a duwen database";
-		goto out;
-	}
-	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(db, "PRAGMA quick_check", -1, &st, NULL) != SQLITE_OK) {
-		*why = "database is corrupt";
-		goto out;
-	}
-	int step = sqlite3_step(st);
-	const unsigned char *res = step == SQLITE_ROW ? sqlite3_column_text(st, 0) : NULL;
-	int ok = res && strcmp((const char *)res, "ok") == 0;
-	sqlite3_finalize(st);
-	if (!ok) {
-		*why = step == SQLITE_BUSY ? "database is locked by another program"
-					   : "database is corrupt";
-		goto out;
-	}
-	rc = 0;
-out:
-	sqlite3_close(db);
-	free(uri);
-	return rc;
 }
 
 /* mkdir -p with mode 0700 for the parts it creates. 0 or -1 (errno). */
@@ -238,45 +115,33 @@ static int
 migrate(struct store *s, const char **why)
 {
 	/* Up to date: no write lock needed (another process may hold it). */
-	if (query_int(s->db, "PRAGMA application_id") == STORE_APPLICATION_ID &&
-	    query_int(s->db, "PRAGMA user_version") == STORE_SCHEMA_VERSION) {
+	if (store_int_query(s->db, "PRAGMA application_id") == STORE_APPLICATION_ID &&
+	    store_int_query(s->db, "PRAGMA user_version") == STORE_SCHEMA_VERSION) {
 		s->version = STORE_SCHEMA_VERSION;
 		return SQLITE_OK;
 	}
 	int rc = sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
 	if (rc != SQLITE_OK)
 		return rc;
-	long long app = query_int(s->db, "PRAGMA application_id");
-	long long ver = query_int(s->db, "PRAGMA user_version");
-	long long tables = query_int(s->db, "SELECT count(*) FROM sqlite_master");
-	if (app < 0 || ver < 0 || tables < 0) {
+	long long app = store_int_query(s->db, "PRAGMA application_id");
+	long long ver = store_int_query(s->db, "PRAGMA user_version");
+	if (app < 0 || ver < 0) {
 		rc = sqlite3_errcode(s->db);
 		goto fail;
 	}
-	if (app != STORE_APPLICATION_ID && !(app == 0 && tables == 0)) {
+	if (app != STORE_APPLICATION_ID) {
 		*why = "not a duwen database";
 		rc = SQLITE_NOTADB;
 		goto fail;
 	}
 	if (ver > STORE_SCHEMA_VERSION) {
-		*why = "made by a newer duwen; opened read-only";
+		*why = "made by a newer duwen";
 		rc = SQLITE_READONLY;
 		goto fail;
 	}
-	char sql[64];
-	for (long long v = ver; v < STORE_SCHEMA_VERSION; v++) {
-		rc = sqlite3_exec(s->db, migrations[v], NULL, NULL, NULL);
-		if (rc != SQLITE_OK)
-			goto fail;
-	}
-	snprintf(sql, sizeof sql, "PRAGMA application_id=%d", STORE_APPLICATION_ID);
-	if ((rc = sqlite3_exec(s->db, sql, NULL, NULL, NULL)) != SQLITE_OK)
+	if ((rc = store_int_schema(s->db, (int)ver)) != SQLITE_OK)
 		goto fail;
-	snprintf(sql, sizeof sql, "PRAGMA user_version=%d", STORE_SCHEMA_VERSION);
-	if ((rc = sqlite3_exec(s->db, sql, NULL, NULL, NULL)) != SQLITE_OK)
-		goto fail;
-	rc = sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
-	if (rc != SQLITE_OK)
+	if ((rc = sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL)) != SQLITE_OK)
 		goto fail;
 	s->version = STORE_SCHEMA_VERSION;
 	return SQLITE_OK;
@@ -300,19 +165,19 @@ rc_why(int rc)
 	}
 }
 
+/* Read-write open of a file store_int_check found to be ours. It is never
+ * created here (SQLITE_OPEN_CREATE): a new one comes from store_int_create. */
 static int
-open_rw(struct store *s, const struct store_opts *o, const char **why)
+open_rw(struct store *s, int busy_ms, long max_pages, const char **why)
 {
-	int rc = sqlite3_open_v2(s->path, &s->db,
-				 SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+	int rc = sqlite3_open_v2(s->path, &s->db, SQLITE_OPEN_READWRITE, NULL);
 	if (rc == SQLITE_OK) {
-		sqlite3_busy_timeout(s->db, o->busy_ms > 0 ? o->busy_ms : 5000);
-		/* Two processes creating the file at once: switching to WAL may
-		 * report BUSY without calling the busy handler; retry a while. */
-		int ms = o->busy_ms > 0 ? o->busy_ms : 5000;
+		sqlite3_busy_timeout(s->db, busy_ms);
+		/* Two processes opening at once: switching to WAL may report
+		 * BUSY without calling the busy handler; retry a while. */
 		for (int waited = 0;; waited += 10) {
 			rc = sqlite3_exec(s->db, "PRAGMA journal_mode=WAL", NULL, NULL, NULL);
-			if ((rc & 0xff) != SQLITE_BUSY || waited >= ms)
+			if ((rc & 0xff) != SQLITE_BUSY || waited >= busy_ms)
 				break;
 			sqlite3_sleep(10);
 		}
@@ -320,9 +185,9 @@ open_rw(struct store *s, const struct store_opts *o, const char **why)
 	/* FULL: a commit survives a power cut too, not only kill -9. */
 	if (rc == SQLITE_OK)
 		rc = sqlite3_exec(s->db, "PRAGMA synchronous=FULL", NULL, NULL, NULL);
-	if (rc == SQLITE_OK && o->max_pages > 0) {
+	if (rc == SQLITE_OK && max_pages > 0) {
 		char sql[64];
-		snprintf(sql, sizeof sql, "PRAGMA max_page_count=%ld", o->max_pages);
+		snprintf(sql, sizeof sql, "PRAGMA max_page_count=%ld", max_pages);
 		rc = sqlite3_exec(s->db, sql, NULL, NULL, NULL);
 	}
 	if (rc == SQLITE_OK && sqlite3_db_readonly(s->db, "main") == 1)
@@ -339,32 +204,22 @@ open_rw(struct store *s, const struct store_opts *o, const char **why)
 	return 0;
 }
 
-/* Read-only open of an existing database. A WAL database in a directory we
- * cannot write has no -shm; then it can only be read as immutable. */
-static int
-open_ro(struct store *s, const struct store_opts *o)
+/* The read-only session's connection, and the version it reads. The
+ * check may have read the file as immutable only to leave nothing beside
+ * it; read in place if we can, to see other sessions' notes as they come. */
+static void
+keep_ro(struct store *s, sqlite3 *ro, int version, int how, int busy_ms)
 {
-	const char *params[] = { "mode=ro", "immutable=1" };
-	for (size_t i = 0; i < 2; i++) {
-		char *uri = uri_for(s->path, params[i]);
-		if (uri == NULL)
-			return -1;
-		int rc = sqlite3_open_v2(uri, &s->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
-		free(uri);
-		if (rc == SQLITE_OK) {
-			sqlite3_busy_timeout(s->db, o->busy_ms > 0 ? o->busy_ms : 5000);
-			long long app = query_int(s->db, "PRAGMA application_id");
-			long long ver = query_int(s->db, "PRAGMA user_version");
-			if (app == STORE_APPLICATION_ID && ver >= 0) {
-				s->version = (int)ver;
-				s->ro = 1;
-				return 0;
-			}
-		}
-		sqlite3_close(s->db);
-		s->db = NULL;
+	sqlite3 *live;
+	int live_how;
+	if (how == STORE_RO_IMMUTABLE &&
+	    store_int_open_ro(s->path, busy_ms, 0, &live, &live_how) == SQLITE_OK) {
+		sqlite3_close(ro);
+		ro = live;
 	}
-	return -1;
+	s->db = ro;
+	s->version = version;
+	s->ro = 1;
 }
 
 int
@@ -373,6 +228,7 @@ store_open_opts(const struct store_opts *opts, const char *dir, struct store **o
 {
 	static const struct store_opts defaults = { 0 };
 	const struct store_opts *o = opts ? opts : &defaults;
+	int busy = o->busy_ms > 0 ? o->busy_ms : 5000;
 	struct store *s = calloc(1, sizeof *s);
 	char *d = dir ? strdup(dir) : default_dir();
 	char *msg = NULL;
@@ -387,45 +243,78 @@ store_open_opts(const struct store_opts *opts, const char *dir, struct store **o
 	s->path = xasprintf("%s/notes.db", d);
 	if (s->path == NULL)
 		goto nomem;
-	const char *why = NULL;
-	if (validate(s->path, &why) < 0) {
-		/* Never open a file we refused, not even read-only. */
-		msg = xasprintf("%s: %s; duwen will not write it (move it away to start afresh)",
-				s->path, why);
-		goto done;
-	}
-	why = NULL; /* validate may have set it on its way to success */
-	if (o->readonly) {
-		if (open_ro(s, o) < 0 && access(s->path, F_OK) == 0)
-			msg = xasprintf("%s: cannot be read", s->path);
-		goto done;
-	}
-	if (mkdirs(d) < 0) {
-		int e = errno;
-		open_ro(s, o);
-		msg = xasprintf("%s: cannot create the data directory (%s); %s", d, strerror(e),
-				s->db ? "notes are read-only" : "notes are not saved");
-		goto done;
-	}
+	int dir_err = 0;
+	if (!o->readonly && mkdirs(d) < 0)
+		dir_err = errno;
 	/* WAL needs to create files beside the database: a directory we may
 	 * not write means read-only even if notes.db itself is writable. */
-	if (access(d, W_OK) < 0) {
-		int e = errno;
-		open_ro(s, o);
-		msg = xasprintf("%s: data directory is not writable (%s); %s", d, strerror(e),
-				s->db ? "notes are read-only" : "notes are not saved");
+	if (!o->readonly && dir_err == 0 && access(d, W_OK) < 0)
+		dir_err = -errno;
+	char why[256];
+	int created = 0;
+again:;
+	sqlite3 *ro = NULL;
+	int version = 0, how = STORE_RO_PLAIN;
+	switch (store_int_check(s->path, busy, &ro, &version, &how, why, sizeof why)) {
+	case STORE_FILE_FOREIGN:
+	case STORE_FILE_CORRUPT:
+		msg = xasprintf("%s: %s; duwen will not write it, and notes are not saved this"
+				" session (move it away to start afresh, or use --data DIR)",
+				s->path, why);
+		goto done;
+	case STORE_FILE_UNREADABLE:
+		msg = xasprintf("%s: %s; notes are not saved this session", s->path, why);
+		goto done;
+	case STORE_FILE_MISSING:
+		if (o->readonly)
+			goto done; /* nothing saved yet, nothing to say */
+		if (dir_err > 0) {
+			msg = xasprintf("%s: cannot create the data directory (%s); notes are not"
+					" saved this session", d, strerror(dir_err));
+			goto done;
+		}
+		if (dir_err < 0) {
+			msg = xasprintf("%s: the directory is not writable (%s); notes are not saved"
+					" this session", d, strerror(-dir_err));
+			goto done;
+		}
+		if (created++ || store_int_create(d, s->path, why, sizeof why) < 0) {
+			msg = xasprintf("%s: %s; notes are not saved this session", s->path,
+					created > 1 ? "vanished while being made" : why);
+			goto done;
+		}
+		goto again; /* ours, or whatever another process put there first */
+	case STORE_FILE_OURS:
+		break;
+	}
+	if (o->readonly) {
+		keep_ro(s, ro, version, how, busy);
 		goto done;
 	}
-	if (open_rw(s, o, &why) == 0) {
+	if (version > STORE_SCHEMA_VERSION) {
+		keep_ro(s, ro, version, how, busy);
+		msg = xasprintf("%s: made by a newer duwen (schema version %d; this one writes %d);"
+				" notes are read-only this session", s->path, version,
+				STORE_SCHEMA_VERSION);
+		goto done;
+	}
+	if (dir_err) {
+		keep_ro(s, ro, version, how, busy);
+		msg = xasprintf("%s: the directory %s is not writable (%s); notes are read-only"
+				" this session", s->path, d, strerror(dir_err < 0 ? -dir_err : dir_err));
+		goto done;
+	}
+	const char *rw_why = NULL;
+	if (open_rw(s, busy, o->max_pages, &rw_why) == 0) {
+		sqlite3_close(ro);
 		s->ro = 0;
 		goto done;
 	}
-	open_ro(s, o);
-	msg = xasprintf("%s: %s; %s", s->path, why,
-			s->db ? "notes are read-only" : "notes are not saved");
+	keep_ro(s, ro, version, how, busy);
+	msg = xasprintf("%s: %s; notes are read-only this session", s->path, rw_why);
 done:
 	if (s->db)
-		s->data_version = query_int(s->db, "PRAGMA data_version");
+		s->data_version = store_int_query(s->db, "PRAGMA data_version");
 	free(d);
 	if (cause)
 		*cause = msg;
@@ -480,7 +369,7 @@ store_changed(struct store *s)
 {
 	if (s == NULL || s->db == NULL)
 		return 0;
-	long long v = query_int(s->db, "PRAGMA data_version");
+	long long v = store_int_query(s->db, "PRAGMA data_version");
 	int changed = v != s->data_version;
 	s->data_version = v;
 	return changed;

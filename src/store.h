@@ -21,7 +21,9 @@ struct store;
  * $XDG_DATA_HOME/duwen, else ~/.local/share/duwen. On success *out is set;
  * if the store could only be opened read-only (or not at all: then every
  * call is a no-op), *out is still set and *cause (malloc'd) says why.
- * Returns 0, or ERR_NOMEM. */
+ * A new notes.db appears whole or not at all; any file that is not a
+ * sound duwen database (an empty one too) is never written, nor anything
+ * made beside it. Returns 0, or ERR_NOMEM. */
 int store_open(const char *dir, struct store **out, char **cause);
 void store_close(struct store *s);
 

@@ -12,8 +12,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
 #include <sys/stat.h>
+#include <sys/time.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "../src/err.h"
@@ -63,6 +66,55 @@ slurp(const char *path, size_t *n)
 	fclose(f);
 	*n = len;
 	return buf;
+}
+
+static void
+copy_file(const char *from, const char *to)
+{
+	size_t n;
+	char *b = slurp(from, &n);
+	FILE *f = fopen(to, "wb");
+	assert_non_null(f);
+	assert_int_equal(fwrite(b, 1, n, f), n);
+	assert_int_equal(fclose(f), 0);
+	free(b);
+}
+
+/* Every file of dir, name and bytes, as one malloc'd string (names in
+ * order): equal before and after means nothing was written or left. */
+static char *
+dir_image(const char *dir, size_t *len)
+{
+	struct dirent **names;
+	int n = scandir(dir, &names, NULL, alphasort);
+	assert_true(n >= 0);
+	char *img = NULL;
+	size_t cap = 0;
+	FILE *f = open_memstream(&img, &cap);
+	assert_non_null(f);
+	for (int i = 0; i < n; i++) {
+		if (names[i]->d_name[0] != '.') {
+			char p[512];
+			size_t sz;
+			snprintf(p, sizeof p, "%s/%s", dir, names[i]->d_name);
+			char *b = slurp(p, &sz);
+			fprintf(f, "%s %zu\n", names[i]->d_name, sz);
+			fwrite(b, 1, sz, f);
+			free(b);
+		}
+		free(names[i]);
+	}
+	free(names);
+	fclose(f);
+	*len = cap;
+	return img;
+}
+
+static void
+assert_same_image(const char *before, size_t n0, const char *after, size_t n1)
+{
+	assert_int_equal(n0, n1);
+	assert_memory_equal(before, after, n0);
 }
 
 static void
@@ -265,7 +317,8 @@ test_annotations(void **state)
 }
 
 /* A version-1 database (positions only, as the first duwen wrote it) is
- * migrated to the current schema and keeps its rows; so is an empty file. */
+ * migrated to the current schema and keeps its rows; so is one whose rows
+ * are all still in its -wal. */
 static void
 test_migrate(void **state)
 {
@@ -289,15 +342,41 @@ test_migrate(void **state)
 	assert_int_equal(sql_int(t.db, "SELECT count(*) FROM position"), 1);
 	tmp_remove(&t);
 
+	/* What an older duwen left when killed after its first commit and
+	 * before a checkpoint: notes.db not yet marked as duwen's, its schema
+	 * and rows only in notes.db-wal. It is duwen's; it is read and
+	 * migrated. */
 	tmp_make(&t);
-	FILE *f = fopen(t.db, "w");
-	assert_non_null(f);
-	fclose(f);
-	s = open_ok(t.dir);
+	sqlite3 *keep;
+	assert_int_equal(sqlite3_open(t.db, &keep), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(keep,
+				      "PRAGMA journal_mode=WAL; PRAGMA wal_autocheckpoint=0;"
+				      "CREATE TABLE position(path TEXT PRIMARY KEY,"
+				      " off INTEGER NOT NULL, modified TEXT NOT NULL);"
+				      "INSERT INTO position VALUES('/old/b.txt', 99, '2024-01-02T03:04:05Z');"
+				      "PRAGMA application_id=1146443598; PRAGMA user_version=1;",
+				      NULL, NULL, NULL),
+			 SQLITE_OK);
+	struct tmp c;
+	tmp_make(&c);
+	char from[128], to[128];
+	copy_file(t.db, c.db);
+	snprintf(from, sizeof from, "%s-wal", t.db);
+	snprintf(to, sizeof to, "%s-wal", c.db);
+	copy_file(from, to);
+	sqlite3_close(keep);
+	tmp_remove(&t);
+	size_t n;
+	char *head = slurp(c.db, &n);
+	assert_int_equal(head[68] | head[69] | head[70] | head[71], 0); /* not marked yet */
+	free(head);
+	s = open_ok(c.dir);
+	assert_int_equal(store_get_position(s, "/old/b.txt", &off), 0);
+	assert_int_equal(off, 99);
 	assert_int_equal(add_note(s, "m", 2, NULL), 0);
 	store_close(s);
-	assert_int_equal(sql_int(t.db, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
-	tmp_remove(&t);
+	assert_int_equal(sql_int(c.db, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
+	tmp_remove(&c);
 }
 
 /* A database from a newer duwen is read, never migrated down or written. */
@@ -452,10 +531,78 @@ assert_readonly_store(struct store *s, size_t want_off)
 	assert_non_null(strstr(store_error(s), "read-only"));
 }
 
-/* A read-only data directory. chmod 0555 does not stop root, so as root
- * the check runs in a child that drops to uid/gid 65534 (nobody); it also
- * runs through the readonly option, and with a data "directory" that is a
- * regular file. Each time: readable, writes refused, the file unchanged. */
+/* In a child that is not root (chmod does not stop root): open dir, which
+ * it may not write, and read every note. Exit status 0 if the store is
+ * read-only, says so plainly, lists want notes and position 77, and
+ * refuses writes; else the number of the check that failed. */
+static void
+read_as_nobody(const char *dir, size_t want)
+{
+	if (geteuid() == 0 && (setgid(65534) < 0 || setuid(65534) < 0))
+		_exit(3);
+	struct store *s;
+	char *cause = NULL;
+	if (store_open(dir, &s, &cause) < 0 || cause == NULL)
+		_exit(4);
+	char expect[160];
+	snprintf(expect, sizeof expect, ": the directory %s is not writable (Permission denied);"
+		 " notes are read-only this session", dir);
+	if (strstr(cause, expect) == NULL || strstr(cause, "corrupt")) {
+		fprintf(stderr, "cause: %s\n", cause);
+		_exit(5);
+	}
+	if (!store_readonly(s) || store_set_position(s, "/a", 1) != ERR_READONLY ||
+	    add_note(s, "no", 1, NULL) != ERR_READONLY)
+		_exit(6);
+	size_t off = 0;
+	if (store_get_position(s, "/a", &off) < 0 || off != 77)
+		_exit(7);
+	struct store_annot_list l = { 0 };
+	if (store_annot_list(s, NULL, 0, &l) < 0 || l.n != want)
+		_exit(8);
+	char note[32];
+	for (size_t i = 0; i < want; i++) {
+		snprintf(note, sizeof note, "keep-%zu", i);
+		if (!has_note(&l, note))
+			_exit(9);
+	}
+	store_annot_list_free(&l);
+	store_close(s);
+	free(cause);
+	_exit(0);
+}
+
+/* dir made read-only (0555); read_as_nobody must pass, and every file in
+ * dir stay byte-identical with no file added. */
+static void
+assert_reads_readonly(const char *dir, size_t want)
+{
+	size_t n0, n1;
+	char *before = dir_image(dir, &n0);
+	assert_int_equal(chmod(dir, 0555), 0);
+	pid_t pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0)
+		read_as_nobody(dir, want);
+	int status;
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFEXITED(status));
+	assert_int_equal(WEXITSTATUS(status), 0);
+	assert_int_equal(chmod(dir, 0700), 0);
+	char *after = dir_image(dir, &n1);
+	assert_same_image(before, n0, after, n1);
+	free(before);
+	free(after);
+}
+
+/* The readonly option; then a data directory the user cannot write (as
+ * uid 65534 when run as root) in the three states a WAL database can be
+ * in: closed cleanly (no -wal, no -shm: read as immutable), in use (notes
+ * in -wal, a -shm: read in place), and notes in a -wal without a -shm
+ * (read from a copy). Each time every note is shown, the message says the
+ * session is read-only and why, and nothing is written; a healthy
+ * database is never called corrupt. Last, a data "directory" that is a
+ * regular file. */
 static void
 test_readonly(void **state)
 {
@@ -464,7 +611,7 @@ test_readonly(void **state)
 	tmp_make(&t);
 	struct store *s = open_ok(t.dir);
 	assert_int_equal(store_set_position(s, "/a", 77), 0);
-	assert_int_equal(add_note(s, "keep", 1, NULL), 0);
+	assert_int_equal(add_note(s, "keep", 0, NULL), 0);
 	store_close(s);
 	size_t n0, n1;
 	char *before = slurp(t.db, &n0);
@@ -475,35 +622,71 @@ test_readonly(void **state)
 	assert_null(cause);
 	assert_readonly_store(s, 77);
 	store_close(s);
-
-	assert_int_equal(chmod(t.dir, 0555), 0);
-	pid_t pid = fork();
-	assert_true(pid >= 0);
-	if (pid == 0) {
-		if (geteuid() == 0 && (setgid(65534) < 0 || setuid(65534) < 0))
-			_exit(3);
-		if (store_open(t.dir, &s, &cause) < 0 || cause == NULL)
-			_exit(4);
-		if (!store_readonly(s) || store_set_position(s, "/a", 1) != ERR_READONLY)
-			_exit(5);
-		size_t off = 0;
-		if (store_get_position(s, "/a", &off) < 0 || off != 77)
-			_exit(6);
-		store_close(s);
-		free(cause);
-		_exit(0);
-	}
-	int status;
-	assert_int_equal(waitpid(pid, &status, 0), pid);
-	assert_true(WIFEXITED(status));
-	assert_int_equal(WEXITSTATUS(status), 0);
-	assert_int_equal(chmod(t.dir, 0700), 0);
-
 	char *after = slurp(t.db, &n1);
-	assert_int_equal(n0, n1);
-	assert_memory_equal(before, after, n0);
+	assert_same_image(before, n0, after, n1);
 	free(before);
 	free(after);
+	tmp_remove(&t);
+
+	/* Closed cleanly. */
+	tmp_make(&t);
+	s = open_ok(t.dir);
+	assert_int_equal(store_set_position(s, "/a", 77), 0);
+	assert_int_equal(add_note(s, "keep", 0, NULL), 0);
+	store_close(s);
+	char side[128];
+	snprintf(side, sizeof side, "%s-shm", t.db);
+	assert_int_equal(access(side, F_OK), -1);
+	assert_reads_readonly(t.dir, 1);
+
+	/* In use: another process's connection keeps the notes in -wal. (Not
+	 * one of this process: a forked child would share its -shm mapping.) */
+	int go[2], ready[2];
+	assert_int_equal(pipe(go), 0);
+	assert_int_equal(pipe(ready), 0);
+	pid_t keeper = fork();
+	assert_true(keeper >= 0);
+	if (keeper == 0) {
+		sqlite3 *keep;
+		char c = 0;
+		if (sqlite3_open(t.db, &keep) != SQLITE_OK ||
+		    sqlite3_exec(keep, "PRAGMA wal_autocheckpoint=0; SELECT count(*) FROM annotation",
+				 NULL, NULL, NULL) != SQLITE_OK ||
+		    write(ready[1], &c, 1) != 1)
+			_exit(3);
+		close(go[1]);
+		while (read(go[0], &c, 1) > 0)
+			;
+		_exit(0); /* without closing: no checkpoint */
+	}
+	close(go[0]);
+	char c0;
+	assert_int_equal(read(ready[0], &c0, 1), 1);
+	s = open_ok(t.dir);
+	for (int i = 1; i < 5; i++)
+		assert_int_equal(add_note(s, "keep", i, NULL), 0);
+	store_close(s);
+	snprintf(side, sizeof side, "%s-wal", t.db);
+	size_t wal_len;
+	free(slurp(side, &wal_len));
+	assert_true(wal_len > 0);
+	assert_reads_readonly(t.dir, 5);
+
+	/* The same notes.db and -wal without a -shm. */
+	struct tmp c;
+	tmp_make(&c);
+	copy_file(t.db, c.db);
+	char to[128];
+	snprintf(to, sizeof to, "%s-wal", c.db);
+	copy_file(side, to);
+	close(go[1]);
+	close(ready[0]);
+	close(ready[1]);
+	int status;
+	assert_int_equal(waitpid(keeper, &status, 0), keeper);
+	assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	assert_reads_readonly(c.dir, 5);
+	tmp_remove(&c);
 
 	/* The data directory is a regular file: nothing to read, nothing written. */
 	char file[128];
@@ -605,16 +788,20 @@ test_locked(void **state)
 	tmp_remove(&t);
 }
 
+/* dir holds a notes.db duwen must not write: opening gives why (and never
+ * "newer"), a store that lists nothing and refuses writes, and leaves
+ * every file in dir byte-identical, none added. */
 static void
-assert_refused(const char *dir, const char *db, const char *why)
+assert_refused(const char *dir, const char *why)
 {
 	size_t n0, n1;
-	char *before = slurp(db, &n0);
+	char *before = dir_image(dir, &n0);
 	struct store *s;
 	char *cause = NULL;
 	assert_int_equal(store_open(dir, &s, &cause), 0);
 	assert_non_null(cause);
-	if (strstr(cause, why) == NULL)
+	if (strstr(cause, why) == NULL || strstr(cause, "newer") ||
+	    strstr(cause, "duwen will not write it") == NULL)
 		fail_msg("cause '%s' lacks '%s'", cause, why);
 	free(cause);
 	assert_int_equal(store_readonly(s), 1);
@@ -622,18 +809,64 @@ assert_refused(const char *dir, const char *db, const char *why)
 	assert_int_equal(add_note(s, "x", 1, NULL), ERR_READONLY);
 	size_t off;
 	assert_int_equal(store_get_position(s, "/a", &off), ERR_NOTFOUND);
+	struct store_annot_list l = { 0 };
+	assert_int_equal(store_annot_list(s, NULL, 1, &l), 0);
+	assert_int_equal(l.n, 0);
 	store_close(s);
-	char *after = slurp(db, &n1);
-	assert_int_equal(n0, n1);
-	assert_memory_equal(before, after, n0);
+	char *after = dir_image(dir, &n1);
+	assert_same_image(before, n0, after, n1);
 	free(before);
 	free(after);
 }
 
-/* Random bytes, a truncated duwen database, and other programs' SQLite
- * databases: refused with a reason, left byte-identical. */
+/* Files that are not duwen's: whatever they are, refused with what they
+ * are, left byte-identical, nothing created beside them. A 0-byte file
+ * is not duwen's: duwen makes notes.db whole under another name and links
+ * it into place, so a crash never leaves one empty (test_kill_create). */
 static void
-test_foreign_and_corrupt(void **state)
+test_foreign(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *sql; /* run on a new file; NULL: an empty file */
+		const char *why;
+	} cases[] = {
+		{ NULL, "an empty file, not a duwen database" },
+		{ "PRAGMA user_version=0; PRAGMA user_version=0",
+		  "not a duwen database (an empty SQLite database)" },
+		/* What made an old duwen say "made by a newer duwen". */
+		{ "PRAGMA user_version=7", "not a duwen database (an empty SQLite database)" },
+		{ "PRAGMA journal_mode=WAL", "not a duwen database (an empty SQLite database)" },
+		{ "PRAGMA journal_mode=WAL; PRAGMA user_version=3",
+		  "not a duwen database (an empty SQLite database)" },
+		{ "PRAGMA application_id=12345; PRAGMA user_version=2;",
+		  "not a duwen database (another program's: application_id 0x00003039)" },
+		{ "PRAGMA journal_mode=WAL; PRAGMA application_id=12345;",
+		  "not a duwen database (another program's: application_id 0x00003039)" },
+		{ "CREATE TABLE cookies(name TEXT, value TEXT); INSERT INTO cookies VALUES('a', 'b');",
+		  "not a duwen database (an SQLite database of 1 tables)" },
+		{ "PRAGMA journal_mode=WAL; CREATE TABLE annotation(x); PRAGMA user_version=2;",
+		  "not a duwen database (an SQLite database of 1 tables)" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct tmp t;
+		tmp_make(&t);
+		if (cases[i].sql) {
+			sql(t.db, cases[i].sql);
+		} else {
+			FILE *f = fopen(t.db, "w");
+			assert_non_null(f);
+			fclose(f);
+		}
+		assert_refused(t.dir, cases[i].why);
+		tmp_remove(&t);
+	}
+}
+
+/* Random bytes, and a duwen database whose pages were overwritten in the
+ * middle: refused with a reason, left byte-identical. */
+static void
+test_corrupt(void **state)
 {
 	(void)state;
 	struct tmp t;
@@ -646,21 +879,9 @@ test_foreign_and_corrupt(void **state)
 		fputc((int)(x & 0xff), f);
 	}
 	fclose(f);
-	assert_refused(t.dir, t.db, "not a duwen database");
+	assert_refused(t.dir, "not a duwen database (not an SQLite file)");
 	tmp_remove(&t);
 
-	tmp_make(&t);
-	sql(t.db, "CREATE TABLE cookies(name TEXT, value TEXT);"
-		  "INSERT INTO cookies VALUES('a', 'b');");
-	assert_refused(t.dir, t.db, "not a duwen database");
-	tmp_remove(&t);
-
-	tmp_make(&t);
-	sql(t.db, "PRAGMA application_id=12345; PRAGMA user_version=2;");
-	assert_refused(t.dir, t.db, "not a duwen database");
-	tmp_remove(&t);
-
-	/* A duwen database whose pages were overwritten in the middle. */
 	tmp_make(&t);
 	struct store *s = open_ok(t.dir);
 	for (int i = 0; i < 40; i++)
@@ -672,7 +893,63 @@ test_foreign_and_corrupt(void **state)
 	for (int i = 0; i < 8000; i++)
 		fputc(0xA5, f);
 	fclose(f);
-	assert_refused(t.dir, t.db, "corrupt");
+	assert_refused(t.dir, "database is corrupt");
+	tmp_remove(&t);
+}
+
+/* SIGKILL while notes.db is being made, at times spread over the making:
+ * afterwards there is either no notes.db or a complete one, and the next
+ * open makes or opens it read-write without a word. A temporary file a
+ * killed creation left is removed once it is an hour old. */
+static void
+test_kill_create(void **state)
+{
+	(void)state;
+	int absent = 0;
+	for (int round = 0; round < 24; round++) {
+		struct tmp t;
+		tmp_make(&t);
+		pid_t pid = fork();
+		assert_true(pid >= 0);
+		if (pid == 0) {
+			struct store *s;
+			store_open(t.dir, &s, NULL);
+			_exit(0);
+		}
+		usleep((useconds_t)(round * 400));
+		kill(pid, SIGKILL);
+		int status;
+		assert_int_equal(waitpid(pid, &status, 0), pid);
+		if (access(t.db, F_OK) < 0)
+			absent++;
+		else
+			assert_int_equal(sql_int(t.db, "PRAGMA application_id"), STORE_APPLICATION_ID);
+		struct store *s = open_ok(t.dir);
+		assert_int_equal(add_note(s, "after", round, NULL), 0);
+		store_close(s);
+		assert_int_equal(sql_int(t.db, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
+		assert_int_equal(sql_int(t.db, "SELECT count(*) FROM annotation"), 1);
+		tmp_remove(&t);
+	}
+	assert_true(absent > 0); /* some kills did land before the link */
+
+	struct tmp t;
+	tmp_make(&t);
+	char stale[128], fresh[128];
+	snprintf(stale, sizeof stale, "%s.new-AbCdEf", t.db);
+	snprintf(fresh, sizeof fresh, "%s.new-GhIjKl", t.db);
+	FILE *f = fopen(stale, "w");
+	assert_non_null(f);
+	fclose(f);
+	f = fopen(fresh, "w");
+	assert_non_null(f);
+	fclose(f);
+	struct timeval old[2] = { { time(NULL) - 7200, 0 }, { time(NULL) - 7200, 0 } };
+	assert_int_equal(utimes(stale, old), 0);
+	struct store *s = open_ok(t.dir);
+	store_close(s);
+	assert_int_equal(access(stale, F_OK), -1);
+	assert_int_equal(access(fresh, F_OK), 0);
 	tmp_remove(&t);
 }
 
@@ -690,7 +967,9 @@ main(void)
 		cmocka_unit_test(test_readonly),
 		cmocka_unit_test(test_full_disk),
 		cmocka_unit_test(test_locked),
-		cmocka_unit_test(test_foreign_and_corrupt),
+		cmocka_unit_test(test_foreign),
+		cmocka_unit_test(test_corrupt),
+		cmocka_unit_test(test_kill_create),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
