@@ -173,10 +173,8 @@ ui_run(struct corpus *c, const struct ui_opts *o)
 		config_free(&cfg);
 		return 1;
 	}
-	if (cause) {
-		char msg[600];
-		snprintf(msg, sizeof msg, "reading places will not be saved: %s", cause);
-		warn(&w, msg);
+	if (cause) { /* it says what is not saved, and why */
+		warn(&w, cause);
 		free(cause);
 		cause = NULL;
 	}
