@@ -24,6 +24,8 @@ UI_SRC   := $(sort $(filter-out ui/main.c,$(wildcard ui/*.c ui/*/*.c)))
 TEST_SRC := $(sort $(wildcard tests/test_*.c))
 SUPPORT_SRC := $(sort $(wildcard tests/support_*.c))
 BENCH_SRC := $(sort $(wildcard bench/*.c))
+# Fuzz harness bodies (fuzz/fuzz.h); entry.c is libFuzzer's entry point.
+FUZZ_BODY_SRC := $(sort $(filter-out fuzz/entry.c,$(wildcard fuzz/*.c)))
 
 LIB_OBJ  = $(LIB_SRC:%.c=$(BUILD)/%.o)
 UI_OBJ   = $(UI_SRC:%.c=$(BUILD)/%.o)
@@ -35,7 +37,8 @@ SAN_LIB_OBJ = $(LIB_SRC:%.c=$(SANBUILD)/%.o)
 SAN_UI_OBJ  = $(UI_SRC:%.c=$(SANBUILD)/%.o)
 SAN_SUPPORT_OBJ = $(SUPPORT_SRC:%.c=$(SANBUILD)/%.o)
 
-.PHONY: all run check deps test unit santest e2e lint bench install uninstall clean
+.PHONY: all run check deps test unit santest e2e e2e-san lint bench install uninstall clean \
+	fuzz fuzz-deps fuzz-build
 .DEFAULT_GOAL := all
 
 all: $(BUILD)/duwen
@@ -49,7 +52,7 @@ run: deps
 
 check: deps
 	@$(MAKE) --no-print-directory all $(TESTS) $(BENCHES)
-	@$(MAKE) --no-print-directory -k unit santest lint e2e
+	@$(MAKE) --no-print-directory -k unit santest lint e2e e2e-san
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -71,6 +74,10 @@ $(BUILD)/tests/test_ui_%: $(BUILD)/tests/test_ui_%.o $(SUPPORT_OBJ) $(BUILD)/lib
 	$(CC) $(CFLAGS) -o $@ $^ $(CMOCKA_LIBS) $(PKG_LIBS) -lm
 
 $(BUILD)/tests/test_%: $(BUILD)/tests/test_%.o $(SUPPORT_OBJ) $(BUILD)/libduwen.a
+	$(CC) $(CFLAGS) -o $@ $^ $(CMOCKA_LIBS) $(SRC_LIBS) -lm
+
+# test_fuzz replays fuzz/regress/ through the harness bodies.
+$(BUILD)/tests/test_fuzz: $(BUILD)/tests/test_fuzz.o $(FUZZ_BODY_SRC:%.c=$(BUILD)/%.o) $(SUPPORT_OBJ) $(BUILD)/libduwen.a
 	$(CC) $(CFLAGS) -o $@ $^ $(CMOCKA_LIBS) $(SRC_LIBS) -lm
 
 $(BUILD)/bench/%: $(BUILD)/bench/%.o $(BUILD)/libduwen.a
@@ -98,6 +105,12 @@ $(SANBUILD)/tests/test_ui_%: $(SANBUILD)/tests/test_ui_%.o $(SAN_SUPPORT_OBJ) $(
 $(SANBUILD)/tests/test_%: $(SANBUILD)/tests/test_%.o $(SAN_SUPPORT_OBJ) $(SANBUILD)/libduwen.a
 	$(CC) $(SANFLAGS) -o $@ $^ $(CMOCKA_LIBS) $(SRC_LIBS) -lm
 
+$(SANBUILD)/tests/test_fuzz: $(SANBUILD)/tests/test_fuzz.o $(FUZZ_BODY_SRC:%.c=$(SANBUILD)/%.o) $(SAN_SUPPORT_OBJ) $(SANBUILD)/libduwen.a
+	$(CC) $(SANFLAGS) -o $@ $^ $(CMOCKA_LIBS) $(SRC_LIBS) -lm
+
+$(SANBUILD)/duwen: $(SANBUILD)/ui/main.o $(SANBUILD)/libduwen-ui.a $(SANBUILD)/libduwen.a
+	$(CC) $(SANFLAGS) -o $@ $^ $(PKG_LIBS) -lm
+
 santest: $(SANTESTS)
 	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
 	  sh tests/run.sh asan+ubsan $(SANTESTS)
@@ -111,6 +124,55 @@ lint:
 
 e2e: $(BUILD)/duwen
 	@DUWEN=$(abspath $(BUILD))/duwen sh tests/run.sh e2e $(sort $(wildcard tests/e2e/*.sh))
+
+# The e2e tests again with duwen built under ASan + UBSan. A report ends
+# duwen and is written to $(SANBUILD)/e2e-reports/ (the terminal under test
+# would hide it); any report there fails the target, whatever the scripts saw.
+E2E_REPORTS = $(abspath $(SANBUILD))/e2e-reports
+e2e-san: $(SANBUILD)/duwen
+	@rm -rf $(E2E_REPORTS); mkdir -p $(E2E_REPORTS)
+	@ASAN_OPTIONS=detect_leaks=1:log_path=$(E2E_REPORTS)/asan \
+	  UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1:log_path=$(E2E_REPORTS)/ubsan \
+	  DUWEN=$(abspath $(SANBUILD))/duwen sh tests/run.sh e2e-asan+ubsan $(sort $(wildcard tests/e2e/*.sh)); \
+	rc=$$?; for r in $(E2E_REPORTS)/*; do [ -e "$$r" ] || continue; \
+	  echo "== sanitizer report $$r"; cat "$$r"; rc=1; done; exit $$rc
+
+# libFuzzer harnesses (fuzz/): clang with -fsanitize=fuzzer,address,undefined.
+# `make fuzz FUZZ_SECONDS=N` runs each harness N seconds (FUZZ_NAMES picks
+# some), corpora in $(FUZZBUILD)/corpus seeded by fuzz/seeds.sh; a crash
+# leaves $(FUZZBUILD)/crash-NAME-* to copy into fuzz/regress/NAME/.
+FUZZBUILD ?= $(BUILD)-fuzz
+FUZZ_CC ?= clang
+FUZZ_SECONDS ?= 60
+FUZZ_NAMES ?= article layout notes config match
+FUZZ_OPTS ?=
+FUZZ_SANFLAGS = -fsanitize=address,undefined,float-cast-overflow -fno-sanitize-recover=all
+FUZZFLAGS = -O1 -g -fno-omit-frame-pointer $(FUZZ_SANFLAGS)
+FUZZ_LIB_OBJ = $(LIB_SRC:%.c=$(FUZZBUILD)/%.o) $(FUZZ_BODY_SRC:%.c=$(FUZZBUILD)/%.o)
+
+fuzz-deps:
+	@sh .ci/deps-fuzz
+
+$(FUZZBUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) -std=c11 -D_GNU_SOURCE $(WARN) $(FUZZFLAGS) -fsanitize=fuzzer-no-link $(PKG_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(FUZZBUILD)/fuzz_%: fuzz/entry.c $(FUZZ_LIB_OBJ)
+	$(FUZZ_CC) -std=c11 $(WARN) $(FUZZFLAGS) -fsanitize=fuzzer -DFUZZ_BODY=fuzz_$* -o $@ $^ $(SRC_LIBS) -lm
+
+fuzz-build: $(FUZZ_NAMES:%=$(FUZZBUILD)/fuzz_%)
+
+fuzz: deps fuzz-deps
+	@$(MAKE) --no-print-directory fuzz-build
+	@python3 fuzz/seeds.py $(FUZZBUILD)/corpus
+	@status=0; for n in $(FUZZ_NAMES); do \
+	  echo "== fuzz_$$n: $(FUZZ_SECONDS) s"; \
+	  ASAN_OPTIONS=detect_leaks=1 $(FUZZBUILD)/fuzz_$$n -max_total_time=$(FUZZ_SECONDS) \
+	    -print_final_stats=1 -max_len=65536 -artifact_prefix=$(FUZZBUILD)/crash-$$n- \
+	    $(FUZZ_OPTS) $(FUZZBUILD)/corpus/$$n fuzz/regress/$$n 2>$(FUZZBUILD)/fuzz_$$n.log; \
+	  rc=$$?; grep -E '^(#[0-9]+ *DONE|stat::number_of_executed_units|stat::average_exec_per_sec|==[0-9]+==ERROR|SUMMARY|fuzz: )' $(FUZZBUILD)/fuzz_$$n.log; \
+	  if [ $$rc -ne 0 ]; then status=1; echo "fuzz_$$n: FAILED (exit $$rc; $(FUZZBUILD)/fuzz_$$n.log)"; fi; \
+	done; exit $$status
 
 bench: deps
 	@$(MAKE) --no-print-directory $(BENCHES) $(BUILD)/duwen
@@ -128,6 +190,6 @@ uninstall:
 	rm -rf $(DESTDIR)$(PREFIX)/share/duwen
 
 clean:
-	rm -rf $(BUILD) $(SANBUILD)
+	rm -rf $(BUILD) $(SANBUILD) $(FUZZBUILD)
 
--include $(shell find $(BUILD) $(SANBUILD) -name '*.d' 2>/dev/null)
+-include $(shell find $(BUILD) $(SANBUILD) $(FUZZBUILD) -name '*.d' 2>/dev/null)

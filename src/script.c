@@ -151,11 +151,15 @@ conv_piece(struct conv *c, const char *in, size_t a, size_t b,
 }
 
 /* Code points OpenCC may change: everything wide except CJK punctuation and
- * full-width forms, which it leaves alone and which we use as run breaks. */
+ * full-width forms, which it leaves alone and which we use as run breaks.
+ * OpenCC must only see well-formed UTF-8 (it reads as many bytes as a lead
+ * byte announces, past the end of a truncated sequence): U+FFFD, which
+ * ustr_next gives for every malformed byte, surrogates and values past
+ * U+10FFFF are never converted. */
 int
 script_convertible(int32_t cp)
 {
-	if (cp < 0x2E80)
+	if (cp < 0x2E80 || cp == 0xFFFD || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
 		return 0;
 	if (cp >= 0x3000 && cp <= 0x303F)
 		return 0;

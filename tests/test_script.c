@@ -64,6 +64,11 @@ static const struct simp_case simp_cases[] = {
 	{ "頭髮", "头发", { { 3, 3 } }, 1 },
 	/* 䂎 (3 bytes) becomes 𥎝 (4 bytes): maps follow code points. */
 	{ "䂎a", "𥎝a", { { 0, 0 }, { 1, 0 }, { 3, 0 }, { 4, 3 }, { 5, 4 } }, 5 },
+	/* Malformed UTF-8 is copied, never given to OpenCC (which read past a
+	 * truncated sequence: found by fuzz_match). */
+	{ "沒有出現在\xe5", "没有出现在\xe5", { { 15, 15 }, { 16, 16 } }, 2 },
+	{ "資\xe6\x01本說話\xed\xa0\x80說\xf4\x90\x80\x80", "资\xe6\x01本说话\xed\xa0\x80说\xf4\x90\x80\x80",
+	  { { 3, 3 }, { 5, 5 }, { 14, 14 }, { 17, 17 } }, 4 },
 };
 
 static void
