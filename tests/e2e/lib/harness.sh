@@ -45,6 +45,10 @@ wait_for() {
 start_duwen() {
 	h_sess=$1 h_cols=$2 h_rows=$3 h_env=$4
 	shift 4
+	# a session that outlives the others: killing the only session ends the
+	# server, and a new-session racing with that exit fails ("server exited
+	# unexpectedly"), which happened under the slower sanitizer build
+	T has-session -t h-keep 2>/dev/null || T new-session -d -s h-keep "sleep 600"
 	T kill-session -t "$h_sess" 2>/dev/null
 	T new-session -d -s "$h_sess" -x "$h_cols" -y "$h_rows" \
 		"env LC_ALL=C.UTF-8 TERM=xterm-256color HOME='$HOME' XDG_CONFIG_HOME='$XDG_CONFIG_HOME' XDG_DATA_HOME='$XDG_DATA_HOME' ${DUWEN_DATA:+DUWEN_DATA='$DUWEN_DATA'} $h_env '$DUWEN' $*; echo duwen exited \$?; sleep 600"
