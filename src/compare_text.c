@@ -6,6 +6,7 @@
 
 #include "err.h"
 #include "report.h"
+#include "termsafe.h"
 #include "ustr.h"
 
 static void
@@ -81,7 +82,7 @@ put_plain(FILE *f, const char *text, size_t start, size_t end, int32_t *prev)
 		int32_t cp;
 		size_t ni = ustr_next(text, end, i, &cp);
 		if (cp == '\n') {
-			report_put_safe(f, text + run, i - run);
+			termsafe_write(f, text + run, i - run, TERMSAFE_LINE);
 			int32_t next = 0;
 			if (ni < end)
 				ustr_next(text, end, ni, &next);
@@ -92,7 +93,7 @@ put_plain(FILE *f, const char *text, size_t start, size_t end, int32_t *prev)
 		*prev = cp;
 		i = ni;
 	}
-	report_put_safe(f, text + run, end - run);
+	termsafe_write(f, text + run, end - run, TERMSAFE_LINE);
 }
 
 void
@@ -141,7 +142,7 @@ row_label(FILE *f, const struct table *t, const char *label)
 {
 	char buf[256];
 	int cols = cut_cols(t->w, label, t->label_cols, buf, sizeof buf);
-	fputs(buf, f);
+	termsafe_puts(f, buf, TERMSAFE_LINE);
 	put_spaces(f, t->label_cols - cols);
 }
 
@@ -161,7 +162,7 @@ table_header(FILE *f, const struct table *t, const struct compare_spec *s)
 	for (size_t c = 0; c < t->ncols; c++) {
 		const char *name = compare_spec_city(s, c)->name;
 		put_spaces(f, 2 + t->col[c] - str_cols(t->w, name));
-		report_put_safe(f, name, strlen(name));
+		termsafe_write(f, name, strlen(name), TERMSAFE_LINE);
 	}
 	fputc('\n', f);
 }
@@ -256,7 +257,7 @@ print_figures(FILE *f, const struct compare_spec *s, const struct compare_result
 		const struct compare_refs *cell = compare_cell(r, c, r->nthemes);
 		const char *name = compare_spec_city(s, c)->name;
 		fputc('\n', f);
-		report_put_safe(f, name, strlen(name));
+		termsafe_write(f, name, strlen(name), TERMSAFE_LINE);
 		fprintf(f, ": %zu %s with figures\n", cell->n, cell->n == 1 ? "sentence" : "sentences");
 		size_t last = SIZE_MAX;
 		for (size_t i = 0; i < cell->n; i++) {
@@ -265,7 +266,7 @@ print_figures(FILE *f, const struct compare_spec *s, const struct compare_result
 			if (cell->v[i].art != last) {
 				const char *title = title_of(a);
 				fputs("  ", f);
-				report_put_safe(f, title, strlen(title));
+				termsafe_write(f, title, strlen(title), TERMSAFE_LINE);
 				fputc('\n', f);
 				last = cell->v[i].art;
 			}
@@ -294,7 +295,7 @@ compare_text_search(FILE *f, const char *query, const struct search_result *r,
 		    const struct match_corpus *mc, const struct width_opts *w)
 {
 	(void)w;
-	report_put_safe(f, query, strlen(query));
+	termsafe_write(f, query, strlen(query), TERMSAFE_LINE);
 	fprintf(f, ": %zu %s in %zu %s\n", r->n, r->n == 1 ? "hit" : "hits", r->articles,
 		r->articles == 1 ? "article" : "articles");
 	struct span_list marks = { 0 };
@@ -303,9 +304,9 @@ compare_text_search(FILE *f, const char *query, const struct search_result *r,
 		const struct article *a = &mc->arts[ai];
 		const char *title = title_of(a);
 		fputc('\n', f);
-		report_put_safe(f, title, strlen(title));
+		termsafe_write(f, title, strlen(title), TERMSAFE_LINE);
 		fprintf(f, " (%zu %s)\n  ", r->per_article[ai], r->per_article[ai] == 1 ? "hit" : "hits");
-		report_put_safe(f, a->path, strlen(a->path));
+		termsafe_puts(f, a->path, TERMSAFE_NAME);
 		fputc('\n', f);
 		/* one line per sentence, with all its hits marked */
 		while (i < r->n && r->v[i].art == ai) {

@@ -1,6 +1,6 @@
 /* compare_text: the plain-text outputs of `duwen --compare` and `duwen
  * --search`: tables aligned by display width and passages, never an escape
- * code (article text goes through report_put_safe). Writes to a FILE the
+ * code (text from outside goes through termsafe.h). Writes to a FILE the
  * caller owns; allocates nothing the caller frees. */
 #ifndef DUWEN_COMPARE_TEXT_H
 #define DUWEN_COMPARE_TEXT_H

@@ -8,6 +8,7 @@
 #include <utf8proc.h>
 
 #include "err.h"
+#include "sanitize.h"
 
 #define MAX_DEPTH 64
 
@@ -83,8 +84,11 @@ json_w_end(struct json_writer *w, char close)
 	w->first = 0;
 }
 
-/* A JSON string literal of s: escapes quotes, backslashes and controls;
- * invalid UTF-8 becomes U+FFFD so the output is always valid. */
+/* A JSON string literal of s: escapes quotes, backslashes and every
+ * control sanitize_is_control names (C0, DEL, C1, bidi controls, U+2028,
+ * U+2029, U+FEFF) as \uXXXX, so the document never carries a control to
+ * the terminal it is shown on; invalid UTF-8 becomes U+FFFD so the output
+ * is always valid. */
 static void
 w_quoted(struct json_writer *w, const char *s)
 {
@@ -119,6 +123,11 @@ w_quoted(struct json_writer *w, const char *s)
 		if (k <= 0) {
 			w_puts(w, "\xEF\xBF\xBD");
 			i++;
+		} else if (sanitize_is_control(cp)) {
+			char esc[8];
+			snprintf(esc, sizeof esc, "\\u%04x", (unsigned)cp);
+			w_puts(w, esc);
+			i += (size_t)k;
 		} else {
 			w_put(w, s + i, (size_t)k);
 			i += (size_t)k;

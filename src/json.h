@@ -1,7 +1,7 @@
 /* json: a small JSON (RFC 8259) reader into a tree, and a writer that
- * indents and escapes, for notes export and import. No dependency beyond
- * libc. json_free releases a tree; json_writer output lives in its buffer,
- * which the caller frees. */
+ * indents and escapes (controls by sanitize.h's rule), for notes export
+ * and import. json_free releases a tree; json_writer output lives in its
+ * buffer, which the caller frees. */
 #ifndef DUWEN_JSON_H
 #define DUWEN_JSON_H
 

@@ -10,6 +10,7 @@
 #include "anchor.h"
 #include "err.h"
 #include "json.h"
+#include "termsafe.h"
 
 static const struct notes_colour colours[] = {
 	{ "yellow", "#fff176" },
@@ -239,36 +240,49 @@ base_name(const char *path)
 static void
 md_quote(FILE *f, const char *s)
 {
-	fputs("> ", f);
-	for (; *s; s++) {
-		fputc(*s, f);
-		if (*s == '\n' && s[1])
-			fputs("> ", f);
+	termsafe_puts(f, "> ", TERMSAFE_TEXT);
+	for (const char *nl; (nl = strchr(s, '\n')) != NULL && nl[1]; s = nl + 1) {
+		termsafe_write(f, s, (size_t)(nl + 1 - s), TERMSAFE_TEXT);
+		termsafe_puts(f, "> ", TERMSAFE_TEXT);
 	}
-	fputs("\n\n", f);
+	termsafe_puts(f, s, TERMSAFE_TEXT);
+	termsafe_puts(f, "\n\n", TERMSAFE_TEXT);
 }
 
+/* Everything goes out through termsafe: what the store holds came from
+ * files and imports, and the document is read on a terminal. */
 static void
 md_write(FILE *f, const struct placed *v, size_t n)
 {
-	fputs("# duwen notes\n", f);
+	termsafe_puts(f, "# duwen notes\n", TERMSAFE_TEXT);
 	if (n == 0)
-		fputs("\nNo notes yet.\n", f);
+		termsafe_puts(f, "\nNo notes yet.\n", TERMSAFE_TEXT);
 	for (size_t i = 0; i < n; i++) {
 		const struct store_annot *a = v[i].a;
 		const struct article *art = v[i].art;
 		if (i == 0 || strcmp(a->path, v[i - 1].a->path) != 0) {
-			fprintf(f, "\n## %s\n\n", art ? art->meta.title : base_name(a->path));
-			fprintf(f, "File: `%s`", a->path);
-			if (art && art->meta.source)
-				fprintf(f, "  \nSource: %s", art->meta.source);
-			fputs("\n\n", f);
+			termsafe_puts(f, "\n## ", TERMSAFE_TEXT);
+			if (art && art->meta.title)
+				termsafe_puts(f, art->meta.title, TERMSAFE_LINE);
+			else
+				termsafe_puts(f, base_name(a->path), TERMSAFE_NAME);
+			termsafe_puts(f, "\n\nFile: `", TERMSAFE_TEXT);
+			termsafe_puts(f, a->path, TERMSAFE_NAME);
+			termsafe_puts(f, "`", TERMSAFE_TEXT);
+			if (art && art->meta.source) {
+				termsafe_puts(f, "  \nSource: ", TERMSAFE_TEXT);
+				termsafe_puts(f, art->meta.source, TERMSAFE_LINE);
+			}
+			termsafe_puts(f, "\n\n", TERMSAFE_TEXT);
 		}
 		md_quote(f, a->quote);
-		if (a->note[0])
-			fprintf(f, "%s\n\n", a->note);
-		fprintf(f, "*%s · %s%s*\n\n", a->created, a->colour,
-			a->orphan ? " · orphan: the passage is no longer in the article" : "");
+		if (a->note[0]) {
+			termsafe_puts(f, a->note, TERMSAFE_TEXT);
+			termsafe_puts(f, "\n\n", TERMSAFE_TEXT);
+		}
+		termsafe_printf(f, TERMSAFE_LINE, "*%s · %s%s*", a->created, a->colour,
+				a->orphan ? " · orphan: the passage is no longer in the article" : "");
+		termsafe_puts(f, "\n\n", TERMSAFE_TEXT);
 	}
 }
 
@@ -393,8 +407,8 @@ notes_export(FILE *f, enum notes_format fmt, struct store *s, struct notes_lib *
 			free(w.buf);
 			goto out;
 		}
-		fputs(w.buf, f);
-		fputc('\n', f);
+		termsafe_write(f, w.buf, w.len, TERMSAFE_TEXT);
+		termsafe_puts(f, "\n", TERMSAFE_TEXT);
 		free(w.buf);
 	}
 	rc = fflush(f) == 0 && !ferror(f) ? 0 : ERR_IO;

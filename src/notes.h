@@ -74,12 +74,23 @@ struct notes_import_stats {
 	size_t added, duplicates, orphans, skipped;
 };
 
+/* Told about annotation index (from 0, in document order) when it is not
+ * imported (skipped) or part of it is ignored: id is its "id" (NULL if it
+ * has none) and why a sentence. Strings live until the call returns. */
+typedef void (*notes_import_warn_fn)(void *ctx, size_t index, const char *id, const char *why);
+
 /* Merge the annotations in a W3C Web Annotation JSON document (an array,
  * one Annotation, or an AnnotationCollection) into the store: each placed
  * by its selectors like a stored one; one already stored with the same
- * source, quote and note is a duplicate and not added. 0, ERR_INVAL (not
- * such a document: *cause says why), ERR_READONLY, ERR_DB, ERR_NOMEM. */
+ * source, quote and note is a duplicate and not added. Every text field
+ * is sanitised as articles are (sanitize_plain: no control or escape
+ * sequence is kept); the source path is kept as given (it names a file)
+ * and must be shown with termsafe.h. An annotation that cannot be used is
+ * counted in skipped and told to warn (may be NULL); the others are still
+ * imported. 0, ERR_INVAL (not such a document: *cause says why),
+ * ERR_READONLY, ERR_DB, ERR_NOMEM. */
 int notes_import(struct store *s, struct notes_lib *l, const char *json, size_t len,
-		 struct notes_import_stats *st, char **cause);
+		 struct notes_import_stats *st, notes_import_warn_fn warn, void *ctx,
+		 char **cause);
 
 #endif

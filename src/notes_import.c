@@ -4,9 +4,15 @@
 #include <string.h>
 
 #include "anchor.h"
+#include "clean_buf.h"
 #include "err.h"
 #include "json.h"
 #include "notes.h"
+#include "sanitize.h"
+
+/* The largest position taken from a TextPositionSelector: every such
+ * count (code points) fits a double exactly and a size_t safely. */
+#define NOTES_POS_MAX 9007199254740992.0 /* 2^53 */
 
 static int
 hexval(char c)
@@ -18,6 +24,21 @@ hexval(char c)
 	if (c >= 'A' && c <= 'F')
 		return c - 'A' + 10;
 	return -1;
+}
+
+/* s with every control and escape sequence removed, as articles are
+ * (sanitize_plain); malloc'd, NULL if out of memory. */
+static char *
+field(const char *s)
+{
+	struct clean_buf b = { 0 };
+	struct sanitize_stats st = { 0 };
+	if (clean_buf_reserve(&b, strlen(s)) < 0 || sanitize_plain(s, strlen(s), &b, &st) < 0) {
+		clean_buf_free(&b);
+		return NULL;
+	}
+	b.s[b.len] = 0; /* reserve left room for it; an empty field wrote nothing */
+	return b.s;
 }
 
 /* A target source as a local path: "file:///a/b%20c" and
@@ -80,8 +101,9 @@ body_text(const struct json *body, char **out)
 			strcat(s, "\n");
 		strcat(s, v);
 	}
-	*out = s;
-	return 0;
+	*out = field(s);
+	free(s);
+	return *out ? 0 : ERR_NOMEM;
 }
 
 static const struct json *
@@ -101,48 +123,98 @@ find_selector(const struct json *target, const char *type)
 static void
 copy_time(char *dst, size_t cap, const char *src)
 {
-	/* Only what looks like an ISO 8601 date-time; else "now" (empty). */
-	if (src && strlen(src) < cap && strlen(src) >= 10 && src[4] == '-' && src[7] == '-')
-		snprintf(dst, cap, "%s", src);
-	else
-		dst[0] = 0;
+	/* Only what looks like an ISO 8601 date-time ("2024-05-01T08:30:00Z",
+	 * "...+08:00", fractions): digits and -:.TZ+ alone, else "now"
+	 * (empty), so nothing else from the file is kept. */
+	size_t n = src ? strlen(src) : 0;
+	dst[0] = 0;
+	if (n >= cap || n < 10 || src[4] != '-' || src[7] != '-')
+		return;
+	for (size_t i = 0; i < n; i++)
+		if (!((src[i] >= '0' && src[i] <= '9') || strchr("-:.TZ+", src[i])))
+			return;
+	snprintf(dst, cap, "%s", src);
 }
 
-static double
-num_or(const struct json *v, double dflt)
+/* A TextPositionSelector's start or end: -1 if absent; -2 (with a reason
+ * in why) if it is not a whole number from 0 to NOTES_POS_MAX. Checked
+ * before it is converted: a double beyond long's range has no value
+ * there (C11 6.3.1.4). */
+static long long
+position(const struct json *pos, const char *key, const char **why)
 {
-	return v && v->type == JSON_NUMBER && v->num >= 0 ? v->num : dflt;
+	const struct json *v = json_get(pos, key);
+	if (v == NULL)
+		return -1;
+	if (v->type != JSON_NUMBER || !(v->num >= 0 && v->num <= NOTES_POS_MAX) ||
+	    v->num != (double)(long long)v->num) {
+		*why = "a TextPositionSelector position is not a whole number from 0 to 2^53;"
+		       " placed by its quote alone";
+		return -2;
+	}
+	return (long long)v->num;
 }
 
-/* One Annotation object into *a (not yet placed). 1 made, 0 not an
- * annotation we can use, ERR_NOMEM. */
+/* One Annotation object into *a (not yet placed). 1 made (*why may then
+ * say what of it was ignored), 0 not an annotation we can use (*why says
+ * why), ERR_NOMEM. */
 static int
-from_json(const struct json *o, struct store_annot *a, long *start_cps, long *end_cps)
+from_json(const struct json *o, struct store_annot *a, long long *start_cps, long long *end_cps,
+	  const char **why)
 {
+	*why = NULL;
+	if (o->type != JSON_OBJECT) {
+		*why = "not an annotation (not a JSON object)";
+		return 0;
+	}
 	const struct json *target = json_get(o, "target");
 	if (target && target->type == JSON_ARRAY)
 		target = target->n ? &target->items[0] : NULL;
 	const char *src = json_str(json_get(target, "source"));
+	if (src == NULL && target && target->type == JSON_STRING)
+		src = target->str;
 	const struct json *q = find_selector(target, "TextQuoteSelector");
 	const char *exact = json_str(json_get(q, "exact"));
-	if (src == NULL || exact == NULL || exact[0] == 0)
+	if (src == NULL || src[0] == 0) {
+		*why = "no target source (the article file it belongs to)";
 		return 0;
+	}
+	if (exact == NULL || exact[0] == 0) {
+		*why = "no TextQuoteSelector with the exact text it marks";
+		return 0;
+	}
 	const struct json *pos = find_selector(target, "TextPositionSelector");
-	*start_cps = pos ? (long)num_or(json_get(pos, "start"), -1) : -1;
-	*end_cps = pos ? (long)num_or(json_get(pos, "end"), -1) : -1;
+	*start_cps = *end_cps = -1;
+	if (pos) {
+		long long st = position(pos, "start", why), en = position(pos, "end", why);
+		if (st >= 0 && en >= 0) {
+			*start_cps = st;
+			*end_cps = en;
+		}
+	}
 	struct store_annot r = { 0 };
 	r.path = source_path(src);
-	if (r.path == NULL)
-		return strncmp(src, "file:", 5) == 0 || strstr(src, "://") ? 0 : ERR_NOMEM;
+	if (r.path == NULL) {
+		if (strncmp(src, "file:", 5) == 0 || strstr(src, "://")) {
+			*why = "its target is not a file on this computer";
+			return 0;
+		}
+		return ERR_NOMEM;
+	}
 	const char *pre = json_str(json_get(q, "prefix"));
 	const char *suf = json_str(json_get(q, "suffix"));
-	r.quote = strdup(exact);
-	r.prefix = strdup(pre ? pre : "");
-	r.suffix = strdup(suf ? suf : "");
+	r.quote = field(exact);
+	r.prefix = field(pre ? pre : "");
+	r.suffix = field(suf ? suf : "");
 	if (r.quote == NULL || r.prefix == NULL || r.suffix == NULL ||
 	    body_text(json_get(o, "body"), &r.note) < 0) {
 		store_annot_clear(&r);
 		return ERR_NOMEM;
+	}
+	if (r.quote[0] == 0) {
+		store_annot_clear(&r);
+		*why = "its exact text is nothing but control characters";
+		return 0;
 	}
 	const char *cls = json_str(json_get(target, "styleClass"));
 	size_t nc;
@@ -178,9 +250,20 @@ items_of(const struct json *doc, size_t *n)
 	return NULL;
 }
 
+/* Tell the caller about annotation i of the document. */
+static void
+tell(notes_import_warn_fn warn, void *ctx, const struct json *o, size_t i, const char *why,
+     int skipped)
+{
+	char msg[160];
+	snprintf(msg, sizeof msg, "%s%s", why, skipped ? "; not imported" : "");
+	if (warn)
+		warn(ctx, i, json_str(json_get(o, "id")), msg);
+}
+
 int
 notes_import(struct store *s, struct notes_lib *l, const char *text, size_t len,
-	     struct notes_import_stats *st, char **cause)
+	     struct notes_import_stats *st, notes_import_warn_fn warn, void *ctx, char **cause)
 {
 	struct json doc;
 	char err[160];
@@ -204,16 +287,20 @@ notes_import(struct store *s, struct notes_lib *l, const char *text, size_t len,
 	}
 	for (size_t i = 0; i < n; i++) {
 		struct store_annot a;
-		long sc, ec;
-		int got = from_json(&items[i], &a, &sc, &ec);
+		long long sc, ec;
+		const char *why;
+		int got = from_json(&items[i], &a, &sc, &ec, &why);
 		if (got < 0) {
 			rc = got;
 			goto out;
 		}
 		if (got == 0) {
 			st->skipped++;
+			tell(warn, ctx, &items[i], i, why, 1);
 			continue;
 		}
+		if (why)
+			tell(warn, ctx, &items[i], i, why, 0);
 		/* Place it like a stored annotation: the position selector (code
 		 * points) gives the range to try first. */
 		const char *key = NULL;

@@ -6,55 +6,7 @@
 
 #include "err.h"
 #include "span.h"
-
-static int
-is_control(utf8proc_int32_t c)
-{
-	return c < 0x20 || (c >= 0x7F && c < 0xA0) || c == 0x200E || c == 0x200F ||
-	       (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
-}
-
-/* Copy s[0, n) to dst (room for n + 1) as report_put_safe writes it.
- * Returns the length written. */
-static size_t
-safe_copy(char *dst, const char *s, size_t n)
-{
-	size_t w = 0;
-	for (size_t i = 0; i < n;) {
-		utf8proc_int32_t c;
-		utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
-						      (utf8proc_ssize_t)(n - i), &c);
-		if (k <= 0) {
-			dst[w++] = '?';
-			i++;
-		} else if (is_control(c)) {
-			if (c == '\n' || c == '\t' || c == '\r')
-				dst[w++] = ' ';
-			i += (size_t)k;
-		} else {
-			memcpy(dst + w, s + i, (size_t)k);
-			w += (size_t)k;
-			i += (size_t)k;
-		}
-	}
-	dst[w] = 0;
-	return w;
-}
-
-void
-report_put_safe(FILE *f, const char *s, size_t n)
-{
-	char buf[256];
-	while (n > 0) {
-		/* chunks end on a character boundary */
-		size_t take = n < 200 ? n : 200;
-		while (take < n && take < 204 && ((unsigned char)s[take] & 0xC0) == 0x80)
-			take++;
-		fwrite(buf, 1, safe_copy(buf, s, take), f);
-		s += take;
-		n -= take;
-	}
-}
+#include "termsafe.h"
 
 static void
 put_spaces(FILE *f, int n)
@@ -109,10 +61,10 @@ report_cities_free(struct report_cities *c)
 char *
 report_shown(const struct layout_opts *o, const char *s, size_t n)
 {
-	char *safe = malloc(n + 1);
+	char *safe = termsafe_dup(s, n, TERMSAFE_LINE);
 	if (safe == NULL)
 		return NULL;
-	n = safe_copy(safe, s, n);
+	n = strlen(safe);
 	/* each glyph's shown text is at most sizeof g.shown - 1 bytes */
 	struct layout_glyph g;
 	char *t = malloc((n + 1) * (sizeof g.shown - 1) + 1);
@@ -218,18 +170,18 @@ report_list(FILE *f, const struct corpus *c, const struct layout_opts *o,
 	}
 	for (size_t i = 0; i < c->n && rc == 0; i++) {
 		const struct list_row *r = &rows[i];
-		fputs(r->title, f);
+		termsafe_puts(f, r->title, TERMSAFE_LINE);
 		put_spaces(f, tw - r->title_cols + 2);
-		fputs(r->source, f);
+		termsafe_puts(f, r->source, TERMSAFE_LINE);
 		put_spaces(f, sw - r->source_cols + 2);
 		if (any_date) {
-			fputs(r->date, f);
+			termsafe_puts(f, r->date, TERMSAFE_LINE);
 			put_spaces(f, dw - r->date_cols + 2);
 		}
 		fprintf(f, "%*zu 字", cw, c->v[i].chars);
 		for (size_t k = 0; k < ncities; k++) {
 			fputs("  ", f);
-			report_put_safe(f, cities->name[k], strlen(cities->name[k]));
+			termsafe_puts(f, cities->name[k], TERMSAFE_LINE);
 			fprintf(f, " %*zu", nw, cities->mentions[i * ncities + k]);
 		}
 		fputc('\n', f);
@@ -269,7 +221,7 @@ put_block(FILE *f, const struct layout_opts *o, const char *text, const struct b
 		struct layout_glyph g;
 		for (size_t p = v[j].start; p < v[j].end; p = g.end) {
 			layout_glyph(o, text, b->start, b->end, p, &g);
-			report_put_safe(f, g.shown, strlen(g.shown));
+			termsafe_puts(f, g.shown, TERMSAFE_LINE);
 		}
 		fputc('\n', f);
 	}
@@ -282,12 +234,11 @@ static int
 put_string(FILE *f, const struct layout_opts *o, const char *s, enum block_kind k,
 	   int width_cols)
 {
-	size_t n = strlen(s);
-	char *t = malloc(n + 1);
+	/* metadata may come from a file's header: no line breaks or controls */
+	char *t = termsafe_dup(s, strlen(s), TERMSAFE_LINE);
 	if (t == NULL)
 		return ERR_NOMEM;
-	/* metadata may come from a file's header: no line breaks or controls */
-	struct block b = { 0, safe_copy(t, s, n), k };
+	struct block b = { 0, strlen(t), k };
 	int rc = b.end ? put_block(f, o, t, &b, width_cols) : 0;
 	free(t);
 	return rc;

@@ -1,6 +1,6 @@
 /* report: the plain-text outputs of the command line (--list, --dump).
  * No escape code, ever: every byte written is the article's cleaned text as
- * laid out, or duwen's own, with controls dropped on the way out. Writes to
+ * laid out, or duwen's own, and goes out through termsafe.h. Writes to
  * a FILE the caller owns; allocates nothing the caller must free but the
  * city counts (report_cities_free). */
 #ifndef DUWEN_REPORT_H
@@ -28,14 +28,9 @@
 #define REPORT_TITLE_COLS 40
 #define REPORT_SOURCE_COLS 20
 
-/* Write s[0, n) so that nothing in it acts on a terminal: C0 and C1
- * controls, DEL and bidi controls are dropped (tab, CR and LF become a
- * space), bytes that are not UTF-8 become '?'. For text and for names from
- * outside, such as paths in messages. */
-void report_put_safe(FILE *f, const char *s, size_t n);
-
 /* s[0, n) as the layout shows it (what --list, --dump and the reading view
- * show): what report_put_safe drops dropped (line breaks, tabs: a space),
+ * show): made one line by termsafe (TERMSAFE_LINE: controls dropped, line
+ * breaks and tabs a space, invalid UTF-8 U+FFFD),
  * then each glyph as layout_glyph shows it (o->punct_fullwidth: ASCII ,
  * between Chinese as ，). malloc'd, NUL-terminated; NULL if out of memory. */
 char *report_shown(const struct layout_opts *o, const char *s, size_t n);

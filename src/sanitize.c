@@ -190,6 +190,13 @@ sanitize_entity(const char *in, size_t len, size_t i, int32_t *cp)
 	return 0;
 }
 
+int
+sanitize_is_control(int32_t cp)
+{
+	return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || cp == 0xFEFF || cp == 0x2028 ||
+	       cp == 0x2029 || !utf8proc_codepoint_valid(cp) || sanitize_is_bidi(cp);
+}
+
 /* Append cp unless it is a control; counts what it drops. */
 static int
 sanitize_emit(struct clean_buf *out, int32_t cp, struct sanitize_stats *st)
@@ -211,8 +218,10 @@ sanitize_emit(struct clean_buf *out, int32_t cp, struct sanitize_stats *st)
 	return clean_buf_put_cp(out, cp);
 }
 
-int
-sanitize_text(const char *in, size_t len, struct clean_buf *out, struct sanitize_stats *st)
+/* html: drop tags and decode entities (articles); else keep them as text. */
+static int
+sanitize_run(const char *in, size_t len, struct clean_buf *out, struct sanitize_stats *st,
+	     int html)
 {
 	if (clean_buf_reserve(out, len) < 0)
 		return ERR_NOMEM;
@@ -220,10 +229,10 @@ sanitize_text(const char *in, size_t len, struct clean_buf *out, struct sanitize
 	while (i < len) {
 		unsigned char c = (unsigned char)in[i];
 		int rc = 0;
-		if (c >= 0x20 && c < 0x7F && c != '<' && c != '&') {
+		if (c >= 0x20 && c < 0x7F && (!html || (c != '<' && c != '&'))) {
 			size_t j = i + 1;
 			while (j < len && (unsigned char)in[j] >= 0x20 && (unsigned char)in[j] < 0x7F &&
-			       in[j] != '<' && in[j] != '&')
+			       (!html || (in[j] != '<' && in[j] != '&')))
 				j++;
 			rc = clean_buf_put(out, in + i, j - i);
 			i = j;
@@ -248,7 +257,7 @@ sanitize_text(const char *in, size_t len, struct clean_buf *out, struct sanitize
 				   (c1 == 0x90 || c1 == 0x98 || c1 == 0x9E || c1 == 0x9F) ? 'P' : -1;
 			i = kind < 0 ? i + 2 : sanitize_skip_seq(in, len, i + 2, kind);
 			st->controls++;
-		} else if (c == '<' || c == '&') {
+		} else if (html && (c == '<' || c == '&')) {
 			int block = 0;
 			int32_t cp = 0;
 			size_t n = c == '<' ? sanitize_tag(in, len, i, &block) : sanitize_entity(in, len, i, &cp);
@@ -279,4 +288,16 @@ sanitize_text(const char *in, size_t len, struct clean_buf *out, struct sanitize
 			return rc;
 	}
 	return 0;
+}
+
+int
+sanitize_text(const char *in, size_t len, struct clean_buf *out, struct sanitize_stats *st)
+{
+	return sanitize_run(in, len, out, st, 1);
+}
+
+int
+sanitize_plain(const char *in, size_t len, struct clean_buf *out, struct sanitize_stats *st)
+{
+	return sanitize_run(in, len, out, st, 0);
 }

@@ -7,6 +7,7 @@
 #define DUWEN_SANITIZE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "clean_buf.h"
 
@@ -19,5 +20,15 @@ struct sanitize_stats {
 /* Append the sanitised form of in[0, len) to out and add to *st.
  * 0 or ERR_NOMEM (out may then hold a partial result). */
 int sanitize_text(const char *in, size_t len, struct clean_buf *out, struct sanitize_stats *st);
+
+/* sanitize_text without the HTML pass (tags and entities stay as typed):
+ * for short fields from outside, such as an imported note or quote. */
+int sanitize_plain(const char *in, size_t len, struct clean_buf *out, struct sanitize_stats *st);
+
+/* 1 if code point cp is one this module removes rather than shows: C0
+ * (tab and line feed included), DEL, C1, U+FEFF, bidi controls, U+2028,
+ * U+2029, and anything that is not a Unicode scalar value. termsafe.h
+ * writes by the same rule. */
+int sanitize_is_control(int32_t cp);
 
 #endif

@@ -120,7 +120,7 @@ test_writer(void **state)
 	struct json_writer w = { 0 };
 	json_w_begin(&w, '{');
 	json_w_key(&w, "s");
-	json_w_string(&w, "引号\"\\\n\x1f\x7f\xff");
+	json_w_string(&w, "引号\"\\\n\x1f\x7f\xff\xC2\x9B\xC2\x85\xE2\x80\xAE\xE2\x81\xA9\xE2\x80\xA8");
 	json_w_key(&w, "empty");
 	json_w_begin(&w, '[');
 	json_w_end(&w, ']');
@@ -133,7 +133,8 @@ test_writer(void **state)
 	json_w_end(&w, '}');
 	assert_int_equal(w.err, 0);
 	assert_string_equal(w.buf, "{\n"
-				   "  \"s\": \"引号\\\"\\\\\\n\\u001f\\u007f\xEF\xBF\xBD\",\n"
+				   "  \"s\": \"引号\\\"\\\\\\n\\u001f\\u007f\xEF\xBF\xBD"
+				   "\\u009b\\u0085\\u202e\\u2069\\u2028\",\n"
 				   "  \"empty\": [],\n"
 				   "  \"list\": [\n"
 				   "    -3,\n"
@@ -144,7 +145,8 @@ test_writer(void **state)
 	struct json v;
 	char err[80];
 	assert_int_equal(json_parse(w.buf, w.len, &v, err, sizeof err), 0);
-	assert_string_equal(json_str(json_get(&v, "s")), "引号\"\\\n\x1f\x7f\xEF\xBF\xBD");
+	assert_string_equal(json_str(json_get(&v, "s")),
+			    "引号\"\\\n\x1f\x7f\xEF\xBF\xBD\xC2\x9B\xC2\x85\xE2\x80\xAE\xE2\x81\xA9\xE2\x80\xA8");
 	json_free(&v);
 	free(w.buf);
 }

@@ -232,7 +232,10 @@ static void
 test_round_trip(void **state)
 {
 	struct fx *x = *state;
-	annotate(x, "深度求索发布最新开源模型", tricky_note, "green", "2024-05-01T08:30:00Z");
+	/* quotes, backslashes, line breaks survive; controls would not (import
+	 * drops them: test_import_hostile) */
+	annotate(x, "深度求索发布最新开源模型", "低成本，\"高\"性能\n第二行\\ ", "green",
+		 "2024-05-01T08:30:00Z");
 	annotate(x, "未来的机会", "", "pink", "2024-05-02T09:00:00Z");
 	char *first = export(x, NOTES_JSON, NULL);
 	char *md1 = export(x, NOTES_MARKDOWN, NULL);
@@ -242,7 +245,7 @@ test_round_trip(void **state)
 	char *cause = NULL;
 	assert_int_equal(store_open(fresh, &x->s, &cause), 0);
 	struct notes_import_stats st;
-	assert_int_equal(notes_import(x->s, &x->lib, first, strlen(first), &st, &cause), 0);
+	assert_int_equal(notes_import(x->s, &x->lib, first, strlen(first), &st, NULL, NULL, &cause), 0);
 	assert_int_equal(st.added, 2);
 	assert_int_equal(st.duplicates, 0);
 	assert_int_equal(st.orphans, 0);
@@ -250,7 +253,7 @@ test_round_trip(void **state)
 	assert_text(second, first);
 	char *md2 = export(x, NOTES_MARKDOWN, NULL);
 	assert_text(md2, md1);
-	assert_int_equal(notes_import(x->s, &x->lib, first, strlen(first), &st, &cause), 0);
+	assert_int_equal(notes_import(x->s, &x->lib, first, strlen(first), &st, NULL, NULL, &cause), 0);
 	assert_int_equal(st.added, 0);
 	assert_int_equal(st.duplicates, 2);
 	free(first);
@@ -292,7 +295,7 @@ test_import_edited(void **state)
 		 x->dir, x->dir);
 	struct notes_import_stats st;
 	char *cause = NULL;
-	assert_int_equal(notes_import(x->s, &x->lib, doc, strlen(doc), &st, &cause), 0);
+	assert_int_equal(notes_import(x->s, &x->lib, doc, strlen(doc), &st, NULL, NULL, &cause), 0);
 	assert_null(cause);
 	assert_int_equal(st.added, 2);
 	assert_int_equal(st.orphans, 1);
@@ -328,14 +331,14 @@ test_import_bad(void **state)
 	struct notes_import_stats st;
 	char *cause = NULL;
 	const char *bad = "[{\"type\": \"Annotation\",\n \"target\": }]";
-	assert_int_equal(notes_import(x->s, &x->lib, bad, strlen(bad), &st, &cause), ERR_INVAL);
+	assert_int_equal(notes_import(x->s, &x->lib, bad, strlen(bad), &st, NULL, NULL, &cause), ERR_INVAL);
 	assert_string_equal(cause, "line 2 column 12: unexpected character");
 	free(cause);
 	const char *other = "{\"name\": \"not annotations\"}";
-	assert_int_equal(notes_import(x->s, &x->lib, other, strlen(other), &st, &cause), ERR_INVAL);
+	assert_int_equal(notes_import(x->s, &x->lib, other, strlen(other), &st, NULL, NULL, &cause), ERR_INVAL);
 	assert_non_null(strstr(cause, "not a W3C Web Annotation document"));
 	free(cause);
-	assert_int_equal(notes_import(x->s, &x->lib, "[]", 2, &st, &cause), 0);
+	assert_int_equal(notes_import(x->s, &x->lib, "[]", 2, &st, NULL, NULL, &cause), 0);
 	assert_int_equal(st.added, 0);
 }
 
@@ -419,7 +422,7 @@ test_export_unopened(void **state)
 	snprintf(doc + len, sizeof doc - len, "]");
 	struct notes_import_stats st;
 	char *cause = NULL;
-	assert_int_equal(notes_import(x->s, &x->lib, doc, strlen(doc), &st, &cause), 0);
+	assert_int_equal(notes_import(x->s, &x->lib, doc, strlen(doc), &st, NULL, NULL, &cause), 0);
 	assert_int_equal(st.added, 3);
 	assert_int_equal(st.orphans, 0);
 	/* A fresh library: export is what loads the three files. */
@@ -472,7 +475,7 @@ importer(struct fx *x, const char *doc)
 	struct notes_import_stats st;
 	if (store_open(x->data, &s, &cause) < 0 || cause)
 		_exit(3);
-	int rc = notes_import(s, &x->lib, doc, strlen(doc), &st, &why);
+	int rc = notes_import(s, &x->lib, doc, strlen(doc), &st, NULL, NULL, &why);
 	store_close(s);
 	_exit(rc == 0 ? 0 : 4);
 }
@@ -562,7 +565,7 @@ test_import_kill9(void **state)
 	assert_true(got >= before && got < NIMPORT);
 	struct notes_import_stats st;
 	char *cause = NULL;
-	assert_int_equal(notes_import(x->s, &x->lib, doc, strlen(doc), &st, &cause), 0);
+	assert_int_equal(notes_import(x->s, &x->lib, doc, strlen(doc), &st, NULL, NULL, &cause), 0);
 	assert_int_equal(st.added, NIMPORT - got);
 	assert_int_equal(st.duplicates, got);
 	int seen[NIMPORT] = { 0 };
@@ -570,6 +573,134 @@ test_import_kill9(void **state)
 	for (int i = 0; i < NIMPORT; i++)
 		assert_int_equal(seen[i], 1);
 	free(doc);
+}
+
+struct warned {
+	char lines[8][256];
+	size_t n;
+};
+
+static void
+collect(void *ctx, size_t index, const char *id, const char *why)
+{
+	struct warned *w = ctx;
+	if (w->n < 8)
+		snprintf(w->lines[w->n++], sizeof w->lines[0], "%zu %s: %s", index, id ? id : "-",
+			 why);
+}
+
+#define OSC52 "\x1B]52;c;ZWNobyBwd25lZA==\x07"
+#define OSC0 "\x1B]0;pwned\x1B\\"
+#define CSI "\x1B[2J"
+#define C1 "\xC2\x9B" "31m"
+#define BIDI "\xE2\x80\xAE"
+#define J_OSC52 "\\u001b]52;c;ZWNobyBwd25lZA==\\u0007"
+#define J_OSC0 "\\u001b]0;pwned\\u001b\\\\"
+#define J_CSI "\\u001b[2J"
+
+/* Every field of an imported note carries escape sequences: none is kept.
+ * An annotation with an empty source, one that is not an object, one
+ * whose position cannot be a number of characters: each told, the rest
+ * imported. */
+static void
+test_import_hostile(void **state)
+{
+	struct fx *x = *state;
+	char doc[4096];
+	/* JSON strings cannot hold C0 raw: as \u escapes, as a file would */
+	snprintf(doc, sizeof doc,
+		 "[{\"type\": \"Annotation\", \"id\": \"urn:x:1\","
+		 "  \"created\": \"2024-05-01T08:30:00Z" "\\u001b[2J\", \"modified\": \"2024-05-01T08:30:00Z\","
+		 "  \"body\": {\"type\": \"TextualBody\", \"value\": \"看" J_OSC52 "这里" J_OSC0 J_CSI C1 BIDI
+		 "\\u009b好\"},"
+		 "  \"target\": {\"source\": \"%s\", \"styleClass\": \"green\\u001b\", \"selector\": {"
+		 "   \"type\": \"TextQuoteSelector\", \"exact\": \"深度求索" J_CSI "发布\","
+		 "   \"prefix\": \"年初" BIDI "，\", \"suffix\": \"\\u0085最新\"}}},"
+		 " {\"type\": \"Annotation\", \"id\": \"urn:x:2\\u001b]0;t\\u0007\","
+		 "  \"target\": {\"source\": \"\", \"selector\": {\"type\": \"TextQuoteSelector\","
+		 "   \"exact\": \"未来\"}}},"
+		 " 42,"
+		 " {\"type\": \"Annotation\", \"target\": {\"source\": \"%s\", \"selector\": ["
+		 "   {\"type\": \"TextPositionSelector\", \"start\": 1e19, \"end\": 2e19},"
+		 "   {\"type\": \"TextQuoteSelector\", \"exact\": \"未来的机会\"}]}},"
+		 " {\"type\": \"Annotation\", \"target\": {\"source\": \"%s\", \"selector\": {"
+		 "   \"type\": \"TextQuoteSelector\", \"exact\": \"" J_CSI "\"}}}"
+		 "]",
+		 x->lib.keys[0], x->lib.keys[0], x->lib.keys[0]);
+	struct notes_import_stats st;
+	struct warned w = { .n = 0 };
+	char *cause = NULL;
+	assert_int_equal(notes_import(x->s, &x->lib, doc, strlen(doc), &st, collect, &w, &cause), 0);
+	assert_null(cause);
+	assert_int_equal(st.added, 2);
+	assert_int_equal(st.skipped, 3);
+	assert_int_equal(st.orphans, 0);
+	assert_int_equal(w.n, 4);
+	assert_string_equal(w.lines[0], "1 urn:x:2\x1B]0;t\x07: no target source (the article file it "
+					"belongs to); not imported");
+	assert_string_equal(w.lines[1], "2 -: not an annotation (not a JSON object); not imported");
+	assert_string_equal(w.lines[2], "3 -: a TextPositionSelector position is not a whole number "
+					"from 0 to 2^53; placed by its quote alone");
+	assert_string_equal(w.lines[3], "4 -: its exact text is nothing but control characters; "
+					"not imported");
+	struct store_annot_list l = { 0 };
+	assert_int_equal(store_annot_list(x->s, NULL, 0, &l), 0);
+	assert_int_equal(l.n, 2);
+	size_t k = strcmp(l.v[0].quote, "深度求索发布") == 0 ? 0 : 1;
+	assert_string_equal(l.v[k].quote, "深度求索发布");
+	assert_string_equal(l.v[k].note, "看这里好");
+	assert_string_equal(l.v[k].prefix, "年初，");
+	assert_string_equal(l.v[k].suffix, "最新");
+	assert_string_equal(l.v[k].colour, "yellow");
+	assert_string_equal(l.v[k].modified, "2024-05-01T08:30:00Z");
+	assert_int_equal(strlen(l.v[k].created), 20); /* not the file's: "now" */
+	assert_string_equal(l.v[1 - k].quote, "未来的机会");
+	assert_int_equal(l.v[1 - k].orphan, 0);
+	store_annot_list_free(&l);
+	/* and the exports hold no escape byte, no C1, no bidi control */
+	for (int fmt = NOTES_MARKDOWN; fmt <= NOTES_JSON; fmt++) {
+		char *out = export(x, (enum notes_format)fmt, NULL);
+		assert_null(strchr(out, '\x1B'));
+		assert_null(strstr(out, "\xC2\x9B"));
+		assert_null(strstr(out, BIDI));
+		free(out);
+	}
+}
+
+/* What the store holds is shown safely however it got there (an older
+ * duwen, another program): Markdown drops controls, JSON escapes them, a
+ * file name is shown escaped. */
+static void
+test_export_hostile_store(void **state)
+{
+	struct fx *x = *state;
+	const struct article *a = &x->corpus.v[0];
+	struct store_annot r;
+	const char *at = strstr(a->text, "未来的机会");
+	size_t start = (size_t)(at - a->text);
+	assert_int_equal(notes_new(a, x->lib.keys[0], start, start + strlen("未来的机会"),
+				   "note" OSC52 C1 BIDI "\xC2\x85" "end", "yellow", &r),
+			 0);
+	free(r.path);
+	r.path = strdup("/nonexistent/evil" CSI "\x9B" "\\.txt");
+	r.hash = 0; /* not the open article renamed */
+	snprintf(r.created, sizeof r.created, "2024-05-02T09:00:00Z");
+	snprintf(r.modified, sizeof r.modified, "2024-05-02T09:00:00Z");
+	assert_int_equal(store_annot_add(x->s, &r), 0);
+	store_annot_clear(&r);
+	char *md = export(x, NOTES_MARKDOWN, NULL);
+	assert_text(md, "# duwen notes\n"
+			"\n## evil\\x1B[2J\\x9B\\\\.txt\n\n"
+			"File: `/nonexistent/evil\\x1B[2J\\x9B\\\\.txt`\n\n"
+			"> 未来的机会\n\n"
+			"note]52;c;ZWNobyBwd25lZA==31mend\n\n"
+			"*2024-05-02T09:00:00Z · yellow*\n\n");
+	free(md);
+	char *json = export(x, NOTES_JSON, NULL);
+	assert_non_null(strstr(json, "\"value\": \"note\\u001b]52;c;ZWNobyBwd25lZA==\\u0007"
+				     "\\u009b31m\\u202e\\u0085end\""));
+	assert_non_null(strstr(json, "\"source\": \"/nonexistent/evil\\u001b[2J\xEF\xBF\xBD\\\\.txt\""));
+	free(json);
 }
 
 int
@@ -586,6 +717,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_export_unopened, fx_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_import_concurrent, fx_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_import_kill9, fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_import_hostile, fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_export_hostile_store, fx_setup, fx_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

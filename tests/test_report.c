@@ -226,33 +226,6 @@ test_dump_title_and_controls(void **state)
 	free(out);
 }
 
-static void
-test_put_safe(void **state)
-{
-	(void)state;
-	static const struct {
-		const char *in, *out;
-	} cases[] = {
-		{ "plain 中文", "plain 中文" },
-		{ "a\x1B[0mb", "a[0mb" },
-		{ "tab\there\r\nnl", "tab here  nl" },
-		{ "c1\xC2\x85\xC2\x9Bx", "c1x" },
-		{ "bidi\xE2\x80\xAE\xE2\x81\xA6x\xE2\x80\x8F", "bidix" },
-		{ "bad\xFF\xE4\xB8z", "bad???z" },
-		{ "del\x7F.", "del." },
-	};
-	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-		char *out = NULL;
-		size_t len = 0;
-		FILE *f = open_memstream(&out, &len);
-		assert_non_null(f);
-		report_put_safe(f, cases[i].in, strlen(cases[i].in));
-		assert_int_equal(fclose(f), 0);
-		assert_string_equal(out, cases[i].out);
-		free(out);
-	}
-}
-
 #define LONG_TITLE TEN TEN "一二三四五"
 
 /* The city columns: 杭州, 深圳, 成都 with these mentions per article. */
@@ -469,7 +442,6 @@ main(void)
 		cmocka_unit_test(test_dump_wrapped),
 		cmocka_unit_test(test_dump_unwrapped),
 		cmocka_unit_test(test_dump_title_and_controls),
-		cmocka_unit_test(test_put_safe),
 		cmocka_unit_test(test_list),
 		cmocka_unit_test(test_shown),
 		cmocka_unit_test(test_cities_count),

@@ -13,6 +13,7 @@
 #include "../src/report.h"
 #include "../src/script.h"
 #include "../src/search.h"
+#include "../src/termsafe.h"
 
 /* The command line's values, set once by main before the panes start. */
 static const char *cli_cities, *cli_highlight;
@@ -39,13 +40,7 @@ ui_compare_cli_highlight(void)
 static void
 say(const char *what, const char *msg)
 {
-	fputs("duwen: ", stderr);
-	if (what) {
-		report_put_safe(stderr, what, strlen(what));
-		fputs(": ", stderr);
-	}
-	report_put_safe(stderr, msg, strlen(msg));
-	fputc('\n', stderr);
+	termsafe_warn(stderr, what, "%s", msg);
 }
 
 int

@@ -16,6 +16,7 @@
 #include "../src/layout.h"
 #include "../src/report.h"
 #include "../src/source.h"
+#include "../src/termsafe.h"
 #include "ui.h"            /* the panes (panes issue) */
 #include "notes_cli.h" /* `duwen notes ...` (annotations issue) */
 #include "compare_cli.h" /* --compare, --search, --cities, --highlight */
@@ -89,7 +90,8 @@ usage(FILE *f)
 	fputs("\nSee duwen(1) for the file header format and the exit statuses.\n", f);
 }
 
-/* "duwen: " then s with anything that could act on the terminal made safe. */
+/* "duwen: PATH: message" through termsafe: a path shown escaped, the
+ * message with anything that could act on the terminal dropped. */
 static void
 say(const char *path, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
@@ -102,13 +104,7 @@ say(const char *path, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
-	fputs("duwen: ", stderr);
-	if (path) {
-		report_put_safe(stderr, path, strlen(path));
-		fputs(": ", stderr);
-	}
-	report_put_safe(stderr, msg, strlen(msg));
-	fputc('\n', stderr);
+	termsafe_warn(stderr, path, "%s", msg);
 }
 
 static void

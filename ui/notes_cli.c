@@ -1,6 +1,7 @@
 /* ui_notes_cli: `duwen notes export` and `duwen notes import`. */
 #include "notes_cli.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,6 +11,7 @@
 #include "../src/err.h"
 #include "../src/notes.h"
 #include "../src/store.h"
+#include "../src/termsafe.h"
 
 #define IMPORT_MAX_BYTES ((size_t)64 << 20)
 
@@ -34,7 +36,18 @@ static void
 warn_path(void *ctx, const char *path, const char *reason)
 {
 	(void)ctx;
-	fprintf(stderr, "duwen: %s: %s\n", path, reason);
+	termsafe_warn(stderr, path, "%s", reason);
+}
+
+/* "duwen: FILE: annotation 3 (id ...): why; not imported" */
+static void
+warn_annot(void *ctx, size_t index, const char *id, const char *why)
+{
+	const char *file = ctx;
+	char *shown = id ? termsafe_name(id) : NULL;
+	termsafe_warn(stderr, file, "annotation %zu%s%s%s: %s", index + 1, shown ? " (id " : "",
+		      shown ? shown : "", shown ? ")" : "", why);
+	free(shown);
 }
 
 /* The whole file (or stdin for "-") into a malloc'd buffer. */
@@ -43,7 +56,7 @@ read_all(const char *path, size_t *len)
 {
 	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
 	if (f == NULL) {
-		perror(path);
+		termsafe_warn(stderr, path, "%s", strerror(errno));
 		return NULL;
 	}
 	char *buf = NULL;
@@ -53,7 +66,8 @@ read_all(const char *path, size_t *len)
 			cap = cap ? cap * 2 : 65536;
 			char *p = cap <= IMPORT_MAX_BYTES + 1 ? realloc(buf, cap) : NULL;
 			if (p == NULL) {
-				fprintf(stderr, "duwen: %s: file too large\n", path);
+				termsafe_warn(stderr, path, "file too large (the limit is %zu MiB)",
+					      IMPORT_MAX_BYTES >> 20);
 				free(buf);
 				buf = NULL;
 				break;
@@ -64,7 +78,7 @@ read_all(const char *path, size_t *len)
 		n += got;
 		if (got == 0) {
 			if (ferror(f)) {
-				perror(path);
+				termsafe_warn(stderr, path, "%s", strerror(errno));
 				free(buf);
 				buf = NULL;
 			}
@@ -87,7 +101,7 @@ ui_notes_cli_main(int argc, char **argv, const char *texts)
 	const char *cmd = argv[1];
 	int exporting = strcmp(cmd, "export") == 0;
 	if (!exporting && strcmp(cmd, "import") != 0) {
-		fprintf(stderr, "duwen: notes: unknown command '%s'\n", cmd);
+		termsafe_warn(stderr, NULL, "notes: unknown command '%s'", cmd);
 		usage(stderr);
 		return 2;
 	}
@@ -110,7 +124,8 @@ ui_notes_cli_main(int argc, char **argv, const char *texts)
 			else if (strcmp(optarg, "json") == 0)
 				fmt = NOTES_JSON;
 			else {
-				fprintf(stderr, "duwen: --format: '%s' is not markdown or json\n", optarg);
+				termsafe_warn(stderr, NULL, "--format: '%s' is not markdown or json",
+					      optarg);
 				return 2;
 			}
 			break;
@@ -142,20 +157,20 @@ ui_notes_cli_main(int argc, char **argv, const char *texts)
 	if (corpus_load(&corpus, paths, nrest > 0 ? (size_t)nrest : 1, NULL,
 			nrest > 0 ? warn_path : NULL, NULL) < 0 ||
 	    notes_lib_init(&lib, &corpus) < 0) {
-		fputs("duwen: out of memory\n", stderr);
+		termsafe_warn(stderr, NULL, "out of memory");
 		corpus_free(&corpus);
 		return 1;
 	}
 	if (store_open(data, &s, &cause) < 0) {
-		fputs("duwen: out of memory\n", stderr);
+		termsafe_warn(stderr, NULL, "out of memory");
 		goto out;
 	}
 	if (cause)
-		fprintf(stderr, "duwen: %s\n", cause);
+		termsafe_warn(stderr, NULL, "%s", cause);
 	if (exporting) {
 		int rc = notes_export(stdout, fmt, s, &lib, article);
 		if (rc < 0)
-			fprintf(stderr, "duwen: notes export: %s\n", err_strerror(rc));
+			termsafe_warn(stderr, NULL, "notes export: %s", err_strerror(rc));
 		else
 			status = 0;
 		goto out;
@@ -165,20 +180,22 @@ ui_notes_cli_main(int argc, char **argv, const char *texts)
 		goto out;
 	struct notes_import_stats st;
 	char *why = NULL;
-	int rc = notes_import(s, &lib, buf, len, &st, &why);
+	int rc = notes_import(s, &lib, buf, len, &st, warn_annot, (void *)file, &why);
 	if (rc == ERR_READONLY) {
-		fprintf(stderr, "duwen: %s: nothing imported: %s\n", file,
-			store_error(s)[0] ? store_error(s) : "the notes database is read-only");
+		termsafe_warn(stderr, file, "nothing imported: %s",
+			      store_error(s)[0] ? store_error(s) : "the notes database is read-only");
 	} else if (rc < 0) {
-		fprintf(stderr, "duwen: %s: %s\n", file, why ? why : err_strerror(rc));
+		termsafe_warn(stderr, file, "%s", why ? why : err_strerror(rc));
 		if (rc != ERR_INVAL && store_error(s)[0])
-			fprintf(stderr, "duwen: %s\n", store_error(s));
+			termsafe_warn(stderr, NULL, "%s", store_error(s));
 		if (st.added)
-			fprintf(stderr, "duwen: %zu notes were imported before that\n", st.added);
+			termsafe_warn(stderr, NULL, "%zu notes were imported before that", st.added);
 	} else {
-		printf("imported %zu note%s (%zu not found in their article, kept as orphans), "
-		       "%zu already there, %zu not usable\n",
-		       st.added, st.added == 1 ? "" : "s", st.orphans, st.duplicates, st.skipped);
+		termsafe_printf(stdout, TERMSAFE_TEXT,
+				"imported %zu note%s (%zu not found in their article, kept as orphans), "
+				"%zu already there, %zu not usable\n",
+				st.added, st.added == 1 ? "" : "s", st.orphans, st.duplicates,
+				st.skipped);
 		status = 0;
 	}
 	free(why);

@@ -17,6 +17,7 @@
 #include "../src/err.h"
 #include "../src/script.h"
 #include "../src/store.h"
+#include "../src/termsafe.h"
 #include "app.h"
 #include "screen/pane_int.h"
 #include "registry.h"
@@ -199,8 +200,8 @@ ui_run(struct corpus *c, const struct ui_opts *o)
 	SCREEN *scr = newterm(NULL, stdout, stdin);
 	if (scr == NULL) {
 		const char *t = getenv("TERM");
-		fprintf(stderr, "duwen: cannot use terminal type '%s'; try TERM=xterm-256color\n",
-			t ? t : "");
+		termsafe_warn(stderr, NULL, "cannot use terminal type '%s'; try TERM=xterm-256color",
+			      t ? t : "");
 		rc = 1;
 		goto out;
 	}
@@ -232,7 +233,7 @@ out:
 	if (app.mgr)
 		pane_mgr_free(&app);
 	for (size_t i = 0; i < w.n; i++) {
-		fprintf(stderr, "duwen: %s\n", w.v[i]);
+		termsafe_warn(stderr, NULL, "%s", w.v[i]);
 		free(w.v[i]);
 	}
 	if (w.dropped)
