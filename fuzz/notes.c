@@ -84,6 +84,16 @@ export(struct store *s, struct notes_lib *l, enum notes_format fmt, size_t *len)
 	return buf;
 }
 
+/* 1 if s holds a C0 control other than LF, DEL or a C1 control. */
+static int
+has_control(const char *s)
+{
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+		if ((*p < 0x20 && *p != '\n') || *p == 0x7F || (p[0] == 0xC2 && p[1] >= 0x80 && p[1] < 0xA0))
+			return 1;
+	return 0;
+}
+
 int
 fuzz_notes(const uint8_t *data, size_t size)
 {
@@ -101,7 +111,7 @@ fuzz_notes(const uint8_t *data, size_t size)
 	if (notes_lib_init(&l, one_article()) < 0)
 		fuzz_fail("notes_lib_init");
 	struct notes_import_stats st;
-	int rc = notes_import(s, &l, (const char *)data, size, &st, &cause);
+	int rc = notes_import(s, &l, (const char *)data, size, &st, NULL, NULL, &cause);
 	free(cause);
 	cause = NULL;
 	if (rc < 0 && rc != ERR_INVAL && rc != ERR_NOMEM)
@@ -116,6 +126,10 @@ fuzz_notes(const uint8_t *data, size_t size)
 		if (a->path == NULL || a->quote == NULL || a->quote[0] == 0 || a->note == NULL ||
 		    a->prefix == NULL || a->suffix == NULL)
 			fuzz_fail("note %zu stored without path, quote or note", i);
+		const char *field[4] = { a->quote, a->note, a->prefix, a->suffix };
+		for (int k = 0; k < 4; k++)
+			if (has_control(field[k]))
+				fuzz_fail("note %zu: field %d keeps a control character", i, k);
 		if (!a->orphan && strcmp(a->path, FUZZ_NOTES_PATH) == 0 &&
 		    (a->start > a->end || a->end > one_article()->v[0].len))
 			fuzz_fail("note %zu anchored at %zu-%zu", i, a->start, a->end);
@@ -128,7 +142,7 @@ fuzz_notes(const uint8_t *data, size_t size)
 			fuzz_fail("the JSON export does not parse: %s", err);
 		json_free(&doc);
 		struct notes_import_stats again;
-		rc = notes_import(s, &l, json, n, &again, &cause);
+		rc = notes_import(s, &l, json, n, &again, NULL, NULL, &cause);
 		free(cause);
 		if (rc == 0 && again.added != 0)
 			fuzz_fail("importing the export again added %zu notes", again.added);
