@@ -6,8 +6,8 @@ BUILD   ?= build
 SANBUILD ?= $(BUILD)-san
 
 CC      ?= cc
-PKGS     = ncursesw libutf8proc uchardet opencc sqlite3 libzip libxml-2.0
-SRCPKGS  = libutf8proc uchardet opencc sqlite3 libzip libxml-2.0
+PKGS     = ncursesw libutf8proc uchardet opencc sqlite3 libzip libxml-2.0 gumbo
+SRCPKGS  = libutf8proc uchardet opencc sqlite3 libzip libxml-2.0 gumbo
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CURSES_LIBS := $(shell pkg-config --libs ncursesw 2>/dev/null)

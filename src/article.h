@@ -8,6 +8,7 @@
 #include <stdint.h>
 
 #include "clean.h"
+#include "format.h"
 #include "parse.h"
 #include "source.h"
 #include "span.h"
@@ -27,9 +28,12 @@ struct article {
 	size_t replaced;        /* undecodable sequences */
 	size_t chars;           /* characters (code points) outside boilerplate */
 	uint64_t hash;          /* FNV-1a 64 of text */
+	enum format format;     /* what the file was read as */
 };
 
-/* Load the file at path. 0 or an err_code with *cause (malloc'd reason). */
+/* Load the file at path ("-": standard input) as its format says
+ * (format_of_file: a web page through html, else plain text). 0 or an
+ * err_code with *cause (malloc'd reason). */
 int article_load(const struct source_opts *opts, const char *path,
 		 struct article *out, char **cause);
 

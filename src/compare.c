@@ -77,6 +77,9 @@ compare_block_counts(int kind)
 	case BLOCK_PARAGRAPH:
 	case BLOCK_CAPTION:
 	case BLOCK_PRE:
+	case BLOCK_LIST_ITEM:
+	case BLOCK_QUOTE:
+	case BLOCK_TABLE:
 		return 1;
 	default:
 		return 0;

@@ -343,6 +343,33 @@ fill(const struct fill *f, size_t s, size_t e, struct layout_lines *out)
 	return 0;
 }
 
+/* A list item's lines hang under its text: the first starts at the item's
+ * indent (its leading spaces), the others after the marker too (the run up
+ * to the first space after the indent: "• ", "12. "), when that leaves at
+ * least half the width. */
+static void
+list_hang(struct fill *f, int w)
+{
+	size_t p = f->bs;
+	int lead = 0;
+	while (p < f->be && f->text[p] == ' ') {
+		p++;
+		lead++;
+	}
+	size_t m = p;
+	while (m < f->be && f->text[m] != ' ')
+		m++;
+	while (m < f->be && f->text[m] == ' ')
+		m++;
+	int hang = lead + width_str(&f->o->w, f->text + p, m - p);
+	if (2 * hang > w)
+		return;
+	f->first_indent = lead;
+	f->first_avail = w - lead;
+	f->indent = hang;
+	f->avail = w - hang;
+}
+
 int
 layout_block(const struct layout_opts *o, const char *text, const struct block *b,
 	     int width_cols, struct layout_lines *out)
@@ -359,7 +386,11 @@ layout_block(const struct layout_opts *o, const char *text, const struct block *
 			f.first_avail = w - o->indent_cols;
 		}
 		break;
+	case BLOCK_LIST_ITEM:
+		list_hang(&f, w);
+		break;
 	case BLOCK_SUMMARY: /* inset on both sides, like a block quote */
+	case BLOCK_QUOTE:
 		if (w >= 24) {
 			f.first_indent = f.indent = 2;
 			f.first_avail = f.avail = w - 4;
@@ -368,7 +399,7 @@ layout_block(const struct layout_opts *o, const char *text, const struct block *
 	default:
 		break;
 	}
-	if (b->kind == BLOCK_PRE) {
+	if (b->kind == BLOCK_PRE || b->kind == BLOCK_TABLE) {
 		f.keep_lead = 1;
 		rc = 0;
 		for (size_t s = b->start; s <= b->end && rc == 0;) {

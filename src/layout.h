@@ -59,10 +59,13 @@ struct layout_lines {
  * layout_measure). An empty or all-space block gives no lines. 0 or
  * ERR_NOMEM. Cost linear in the block.
  * Styles: paragraph: first line indented by indent_cols (when the width is
- * at least twice that and leaves room for a wide character); summary: inset 2 columns on both sides (width >= 24);
+ * at least twice that and leaves room for a wide character); summary and
+ * quote: inset 2 columns on both sides (width >= 24); list item: the first
+ * line at the item's leading spaces, the others hanging after its marker
+ * ("• ", "3. ") when that leaves half the width;
  * title: each line centred; caption: centred if it fits on one line, else
  * inset like a summary; byline and source: right-aligned; heading, meta,
- * boilerplate: flush left; pre: each '\n' is a forced break, leading spaces
+ * boilerplate: flush left; pre and table: each '\n' is a forced break, leading spaces
  * kept, an empty source line gives an empty line. Spaces (and joined '\n')
  * at a break and at the block's start and end are not on any line.
  * Width: no line is wider than width_cols, except when width_cols is 1: a

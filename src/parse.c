@@ -28,7 +28,7 @@ parse_block_kind_name(enum block_kind k)
 {
 	static const char *names[BLOCK_KIND_COUNT] = {
 		"title", "byline", "source", "summary", "heading", "paragraph",
-		"caption", "boilerplate", "pre", "meta",
+		"caption", "boilerplate", "pre", "meta", "list item", "quote", "table",
 	};
 	return (unsigned)k < BLOCK_KIND_COUNT ? names[k] : "?";
 }

@@ -17,6 +17,9 @@ enum block_kind {
 	BLOCK_BOILERPLATE, /* kept, hidden by default */
 	BLOCK_PRE,         /* preformatted: lines kept as they are */
 	BLOCK_META,        /* the file's own header block (title: ...) */
+	BLOCK_LIST_ITEM,   /* starts with its indent (2 spaces a level) and marker ("• ", "3. ") */
+	BLOCK_QUOTE,       /* a block quotation */
+	BLOCK_TABLE,       /* a table as aligned text: a line per row, kept as they are */
 	BLOCK_KIND_COUNT
 };
 

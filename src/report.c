@@ -178,7 +178,7 @@ report_list(FILE *f, const struct corpus *c, const struct layout_opts *o,
 			termsafe_puts(f, r->date, TERMSAFE_LINE);
 			put_spaces(f, dw - r->date_cols + 2);
 		}
-		fprintf(f, "%*zu 字", cw, c->v[i].chars);
+		fprintf(f, "%-4s  %*zu 字", format_name(c->v[i].format), cw, c->v[i].chars);
 		for (size_t k = 0; k < ncities; k++) {
 			fputs("  ", f);
 			termsafe_puts(f, cities->name[k], TERMSAFE_LINE);

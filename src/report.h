@@ -54,7 +54,8 @@ void report_cities_free(struct report_cities *c);
 
 /* One line per article, columns aligned by display width (o->w), the
  * fields shown as layout_glyph shows them (o->punct_fullwidth):
- *   title  source  [date]  N 字  杭州 n  深圳 n  成都 n
+ *   title  source  [date]  format  N 字  杭州 n  深圳 n  成都 n
+ * (format: format_name's "txt", "html", "epub", padded to 4 columns)
  * "-" for an unknown source or date; the date column is left out when no
  * article has a date. The city columns are cities' (article i is corpus
  * article i; NULL: none). 0, ERR_NOMEM or ERR_IO (writing failed). */

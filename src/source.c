@@ -7,12 +7,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "charset.h"
 #include "err.h"
+#include "format.h"
 
 static void
 set_cause(char **cause, const char *fmt, ...)
@@ -207,13 +207,14 @@ too_big(char **cause, unsigned long long size, size_t max)
 }
 
 int
-source_read(const struct source_opts *opts, const char *path,
-	    struct source_text *out, char **cause)
+source_read_bytes(const struct source_opts *opts, const char *path, unsigned char **bytes,
+		  size_t *len, char **cause)
 {
 	char why[128];
 	size_t max = opts && opts->max_bytes ? opts->max_bytes : SOURCE_DEFAULT_MAX_BYTES;
+	int std_in = strcmp(path, "-") == 0;
 	/* O_NONBLOCK: opening a FIFO must not hang before the check below. */
-	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+	int fd = std_in ? 0 : open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
 	if (fd < 0) {
 		if (errno == ENOENT || errno == ENOTDIR) {
 			set_cause(cause, "no such file or directory");
@@ -233,11 +234,13 @@ source_read(const struct source_opts *opts, const char *path,
 		rc = ERR_IO;
 		goto out;
 	}
-	if (!S_ISREG(st.st_mode)) {
+	if (!std_in && !S_ISREG(st.st_mode)) {
 		set_cause(cause, S_ISDIR(st.st_mode) ? "is a directory" : "not a regular file");
 		rc = ERR_INVAL;
 		goto out;
 	}
+	if (!S_ISREG(st.st_mode))
+		st.st_size = 65535; /* a pipe: its size is unknown */
 	if ((unsigned long long)st.st_size > max) {
 		too_big(cause, (unsigned long long)st.st_size, max);
 		rc = ERR_TOOBIG;
@@ -281,10 +284,27 @@ source_read(const struct source_opts *opts, const char *path,
 		rc = ERR_TOOBIG;
 		goto out;
 	}
-	rc = source_decode(opts, buf, n, out, cause);
+	*bytes = buf;
+	*len = n;
+	buf = NULL;
 out:
 	free(buf);
-	close(fd);
+	if (!std_in)
+		close(fd);
+	return rc;
+}
+
+int
+source_read(const struct source_opts *opts, const char *path,
+	    struct source_text *out, char **cause)
+{
+	unsigned char *buf;
+	size_t n;
+	int rc = source_read_bytes(opts, path, &buf, &n, cause);
+	if (rc < 0)
+		return rc;
+	rc = source_decode(opts, buf, n, out, cause);
+	free(buf);
 	return rc;
 }
 
@@ -329,8 +349,7 @@ cmp_version(const void *a, const void *b)
 static int
 is_article_name(const char *name)
 {
-	size_t len = strlen(name);
-	return name[0] != '.' && len > 4 && strcasecmp(name + len - 4, ".txt") == 0;
+	return format_of_name(name) >= 0;
 }
 
 /* Append dir's articles to out, sorted; warn if there are none. */
@@ -368,7 +387,7 @@ expand_dir(const char *dir, struct pathvec *out, source_warn_fn warn, void *ctx)
 	if (rc < 0)
 		return rc;
 	if (out->n == first && warn)
-		warn(ctx, dir, "no .txt articles in directory");
+		warn(ctx, dir, "no articles in directory (" FORMAT_EXTENSIONS ")");
 	/* out->v is NULL while nothing was found: qsort must not see it */
 	if (out->n - first > 1)
 		qsort(out->v + first, out->n - first, sizeof *out->v, cmp_version);
@@ -383,6 +402,10 @@ source_expand(const char *const *paths, size_t npaths, struct source_paths *out,
 	int rc = 0;
 	for (size_t i = 0; i < npaths && rc == 0; i++) {
 		struct stat st;
+		if (strcmp(paths[i], "-") == 0) { /* standard input */
+			rc = pathvec_push(&pv, strdup(paths[i]));
+			continue;
+		}
 		if (stat(paths[i], &st) < 0) {
 			char why[128];
 			if (errno == ENOENT || errno == ENOTDIR)

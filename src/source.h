@@ -34,7 +34,13 @@ int source_decode(const struct source_opts *opts, const unsigned char *bytes,
  * malloc'd "unknown encoding 'NAME'". For checking --encoding up front. */
 int source_check_encoding(const char *name, char **cause);
 
-/* Read and decode the file at path. Errors as source_decode plus
+/* Read the bytes of the file at path ("-": standard input, which may be a
+ * pipe) into a malloc'd *bytes of *len bytes (the caller frees it). Errors
+ * as source_read's but for decoding; *bytes is written only on success. */
+int source_read_bytes(const struct source_opts *opts, const char *path, unsigned char **bytes,
+		      size_t *len, char **cause);
+
+/* Read and decode the file at path ("-": standard input). Errors as source_decode plus
  * ERR_NOTFOUND, ERR_IO (unreadable: strerror), ERR_TOOBIG ("file is 70.2 MiB,
  * over the 64 MiB limit"), ERR_INVAL (a directory or other non-regular
  * file); *cause names the reason (not the path). */
@@ -51,10 +57,12 @@ struct source_paths {
 	size_t n;
 };
 
-/* Expand paths: a file stays itself, a directory becomes its *.txt files
- * (any case of ".txt"; hidden files skipped), sorted by name with numbers
- * compared by value (strverscmp). Missing paths, unreadable directories and
- * directories with no .txt file are reported through warn and skipped.
+/* Expand paths: a file stays itself, "-" (standard input) too, a directory
+ * becomes its files of a known format (format_of_name: .txt, .html, .htm,
+ * .xhtml, .epub in any case; hidden files skipped), sorted by name with
+ * numbers compared by value (strverscmp). Missing paths, unreadable
+ * directories and directories with no such file are reported through warn
+ * and skipped.
  * 0 or ERR_NOMEM; out->n may be 0. */
 int source_expand(const char *const *paths, size_t npaths, struct source_paths *out,
 		  source_warn_fn warn, void *ctx);

@@ -147,7 +147,7 @@ test_mixed(void **state)
 	/* expansion reports first, then each file that does not load */
 	char want[6][200];
 	snprintf(want[0], sizeof want[0], "%s: no such file or directory", missing);
-	snprintf(want[1], sizeof want[1], "%s: no .txt articles in directory", empty);
+	snprintf(want[1], sizeof want[1], "%s: no articles in directory (.txt, .html, .htm, .xhtml or .epub)", empty);
 	snprintf(want[2], sizeof want[2], "%s/b_image.txt: not a text file (PNG image)", dir);
 	snprintf(want[3], sizeof want[3], "%s/c_empty.txt: file is empty or blank", dir);
 	snprintf(want[4], sizeof want[4], "%s/d_blank.txt: file is empty or blank", dir);

@@ -268,25 +268,25 @@ test_list(void **state)
 	v[1] = article_of(&b2, LONG_TITLE, NULL, NULL, NULL, 12345);
 
 	list_of(v, 2, 0,
-		"开源大模型之城                           第一财经  2025-04-03     80 字  杭州 1  深圳 0  成都 0\n"
-		"一二三四五六七八九十一二三四五六七八九…  -         -           12345 字  杭州 0  深圳 2  成都 1\n");
+		"开源大模型之城                           第一财经  2025-04-03  txt      80 字  杭州 1  深圳 0  成都 0\n"
+		"一二三四五六七八九十一二三四五六七八九…  -         -           txt   12345 字  杭州 0  深圳 2  成都 1\n");
 	/* "…" takes two columns on a CJK terminal: the cut leaves room for it */
 	list_of(v, 2, 1,
-		"开源大模型之城                            第一财经  2025-04-03     80 字  杭州 1  深圳 0  成都 0\n"
-		"一二三四五六七八九十一二三四五六七八九…  -         -           12345 字  杭州 0  深圳 2  成都 1\n");
+		"开源大模型之城                            第一财经  2025-04-03  txt      80 字  杭州 1  深圳 0  成都 0\n"
+		"一二三四五六七八九十一二三四五六七八九…  -         -           txt   12345 字  杭州 0  深圳 2  成都 1\n");
 	/* no article with a date: no date column */
 	static size_t second[] = { 0, 2, 1 };
 	const struct report_cities one = { 3, { "杭州", "深圳", "成都" }, second };
 	list_with(v + 1, 1, 0, &one,
-		  "一二三四五六七八九十一二三四五六七八九…  -  12345 字  杭州 0  深圳 2  成都 1\n");
+		  "一二三四五六七八九十一二三四五六七八九…  -  txt   12345 字  杭州 0  深圳 2  成都 1\n");
 	list_of(v, 0, 0, "");
 	/* four cities, counts of up to three digits aligned; none at all */
 	static size_t four_counts[] = { 105, 0, 7, 16, 0, 4, 0, 0 };
 	const struct report_cities four = { 4, { "杭州", "北京", "深圳", "成都" }, four_counts };
 	list_with(v, 2, 0, &four,
-		  "开源大模型之城                           第一财经  2025-04-03     80 字  杭州 105  北京   0  深圳   7  成都  16\n"
-		  "一二三四五六七八九十一二三四五六七八九…  -         -           12345 字  杭州   0  北京   4  深圳   0  成都   0\n");
-	list_with(v + 1, 1, 0, NULL, "一二三四五六七八九十一二三四五六七八九…  -  12345 字\n");
+		  "开源大模型之城                           第一财经  2025-04-03  txt      80 字  杭州 105  北京   0  深圳   7  成都  16\n"
+		  "一二三四五六七八九十一二三四五六七八九…  -         -           txt   12345 字  杭州   0  北京   4  深圳   0  成都   0\n");
+	list_with(v + 1, 1, 0, NULL, "一二三四五六七八九十一二三四五六七八九…  -  txt   12345 字\n");
 	span_list_free(&b1.spans);
 }
 

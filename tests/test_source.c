@@ -627,7 +627,7 @@ test_expand(void **state)
 	assert_int_equal(w.n, 2);
 	assert_string_equal(w.lines[0], "texts/nope.txt: no such file or directory");
 	char want_empty[160];
-	snprintf(want_empty, sizeof want_empty, "%s: no .txt articles in directory", empty);
+	snprintf(want_empty, sizeof want_empty, "%s: no articles in directory (.txt, .html, .htm, .xhtml or .epub)", empty);
 	assert_string_equal(w.lines[1], want_empty);
 	source_paths_free(&sp);
 	assert_null(sp.v);

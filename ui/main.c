@@ -72,8 +72,9 @@ usage(FILE *f)
 {
 	fputs("usage: duwen [options] [PATH...]\n"
 	      "\n"
-	      "A terminal reader for Chinese-language articles. PATH is a file or a\n"
-	      "directory of .txt files; with none, the bundled texts are opened.\n"
+	      "A terminal reader for Chinese-language articles. PATH is a file, - for\n"
+	      "standard input, or a directory of .txt, .html, .htm, .xhtml and .epub\n"
+	      "files; with none, the bundled texts are opened.\n"
 	      "\n",
 	      f);
 	for (size_t i = 0; i < NOPTIONS; i++) {
@@ -269,6 +270,16 @@ bad:
 	return EXIT_USAGE;
 }
 
+/* 1 if a path is "-", standard input. */
+static int
+reads_stdin(const struct options *o)
+{
+	for (size_t i = 0; i < o->npaths; i++)
+		if (strcmp(o->paths[i], "-") == 0)
+			return 1;
+	return 0;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -317,6 +328,13 @@ main(int argc, char **argv)
 			st = EXIT_OUTPUT;
 		}
 		return st;
+	}
+	if (opts.mode == MODE_UI && reads_stdin(&opts) && !isatty(STDIN_FILENO) &&
+	    freopen("/dev/tty", "r", stdin) == NULL) {
+		/* the article came on standard input: keys come from the terminal */
+		say(NULL, "cannot read keys: /dev/tty: %s", strerror(errno));
+		corpus_free(&corpus);
+		return EXIT_USAGE;
 	}
 	if (opts.mode == MODE_UI) {
 		/* a single file opens straight in the reading view, as less would */

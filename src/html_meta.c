@@ -1,0 +1,285 @@
+/* html_meta: a page's title, author, date and source, from <meta> (og:,
+ * article:, name=author), JSON-LD (headline, author, datePublished,
+ * publisher), <title> without the site's name, and the first <h1>. */
+#include "html_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "err.h"
+#include "json.h"
+#include "parse_line.h"
+#include "ustr.h"
+
+struct found {
+	char *og_title, *ld_title, *title, *h1;
+	char *author, *date, *site;
+};
+
+static const char *
+attr(const GumboNode *g, const char *name)
+{
+	const GumboAttribute *a = gumbo_get_attribute(&g->v.element.attributes, name);
+	return a ? a->value : NULL;
+}
+
+/* Text of a raw-text element (title, script): its child text nodes. */
+static const char *
+raw_text(const GumboNode *g)
+{
+	const GumboVector *ch = &g->v.element.children;
+	for (unsigned k = 0; k < ch->length; k++) {
+		const GumboNode *c = ch->data[k];
+		if (c->type == GUMBO_NODE_TEXT || c->type == GUMBO_NODE_WHITESPACE)
+			return c->v.text.text;
+	}
+	return "";
+}
+
+static int
+keep(char **field, const char *s)
+{
+	if (*field || s == NULL)
+		return 0;
+	return doc_set_meta(field, s, strlen(s));
+}
+
+static int
+meta_tag(struct found *f, const GumboNode *g)
+{
+	const char *key = attr(g, "property");
+	if (key == NULL)
+		key = attr(g, "name");
+	if (key == NULL)
+		key = attr(g, "itemprop");
+	const char *v = attr(g, "content");
+	if (key == NULL || v == NULL)
+		return 0;
+	static const char *const title[] = { "og:title", "twitter:title", NULL };
+	static const char *const date[] = { "article:published_time", "og:article:published_time",
+					    "datepublished", "pubdate", "publishdate", "publish_date",
+					    "dc.date", "dc.date.issued", "date", "sailthru.date",
+					    "parsely-pub-date", "weibo: article:create_at", NULL };
+	static const char *const author[] = { "author", "article:author", "byline",
+					      "dc.creator", "parsely-author", "sailthru.author", NULL };
+	static const char *const site[] = { "og:site_name", "application-name", "mediaid", NULL };
+	int rc = 0;
+	for (size_t i = 0; title[i] && rc == 0; i++)
+		if (strcasecmp(key, title[i]) == 0)
+			rc = keep(&f->og_title, v);
+	for (size_t i = 0; date[i] && rc == 0; i++)
+		if (strcasecmp(key, date[i]) == 0)
+			rc = keep(&f->date, v);
+	/* article:author is often a profile URL */
+	for (size_t i = 0; author[i] && rc == 0; i++)
+		if (strcasecmp(key, author[i]) == 0 && strncmp(v, "http", 4) != 0)
+			rc = keep(&f->author, v);
+	for (size_t i = 0; site[i] && rc == 0; i++)
+		if (strcasecmp(key, site[i]) == 0)
+			rc = keep(&f->site, v);
+	return rc;
+}
+
+/* A JSON-LD name: a string, {"name": ...}, or the first of an array. */
+static const char *
+ld_name(const struct json *v)
+{
+	if (v == NULL)
+		return NULL;
+	if (v->type == JSON_STRING)
+		return v->str;
+	if (v->type == JSON_ARRAY && v->n > 0)
+		return ld_name(&v->items[0]);
+	if (v->type == JSON_OBJECT)
+		return json_str(json_get(v, "name"));
+	return NULL;
+}
+
+static int
+ld_object(struct found *f, const struct json *o, int depth)
+{
+	if (depth > 4 || o == NULL)
+		return 0;
+	if (o->type == JSON_ARRAY) {
+		for (size_t i = 0; i < o->n; i++)
+			if (ld_object(f, &o->items[i], depth + 1) < 0)
+				return ERR_NOMEM;
+		return 0;
+	}
+	if (o->type != JSON_OBJECT)
+		return 0;
+	if (json_get(o, "@graph"))
+		return ld_object(f, json_get(o, "@graph"), depth + 1);
+	const struct json *type = json_get(o, "@type");
+	const char *ts = type && type->type == JSON_ARRAY && type->n ? json_str(&type->items[0])
+								   : json_str(type);
+	if (ts == NULL || (strstr(ts, "Article") == NULL && strstr(ts, "Posting") == NULL &&
+			   strcmp(ts, "ReportageNews") != 0 && strcmp(ts, "WebPage") != 0))
+		return 0;
+	int web = strcmp(ts, "WebPage") == 0; /* only when nothing better says */
+	const char *h = json_str(json_get(o, "headline"));
+	if (!web && keep(&f->ld_title, h) < 0)
+		return ERR_NOMEM;
+	if (keep(&f->author, ld_name(json_get(o, "author"))) < 0 ||
+	    keep(&f->date, json_str(json_get(o, "datePublished"))) < 0 ||
+	    keep(&f->site, ld_name(json_get(o, "publisher"))) < 0)
+		return ERR_NOMEM;
+	return 0;
+}
+
+static int
+ld_json(struct found *f, const char *s)
+{
+	struct json v;
+	char err[80];
+	if (json_parse(s, strlen(s), &v, err, sizeof err) < 0)
+		return 0; /* a broken block says nothing */
+	int rc = ld_object(f, &v, 0);
+	json_free(&v);
+	return rc;
+}
+
+/* ---- title ---- */
+
+static int
+sep_at(const char *s, size_t i, size_t *len)
+{
+	static const char *const seps[] = { " - ", " | ", " – ", " — ", " :: ", " · ", "_",
+					    "|", "｜", "——", " -- ", NULL };
+	for (size_t k = 0; seps[k]; k++) {
+		size_t n = strlen(seps[k]);
+		if (strncmp(s + i, seps[k], n) == 0) {
+			*len = n;
+			return 1;
+		}
+	}
+	/* a bare hyphen between Chinese text, not in "COVID-19" */
+	if (s[i] == '-' && i > 0 && s[i + 1]) {
+		int32_t a, b;
+		ustr_prev(s, i, &a);
+		ustr_next(s, strlen(s), i + 1, &b);
+		if (ustr_is_cjk(a) || ustr_is_cjk(b)) {
+			*len = 1;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* The title without the site's name: trailing segments after a separator
+ * (" - ", " | ", "_", ...) that are short beside what stays. The last one
+ * stripped goes to *site if it is empty. Edits t in place. */
+static int
+strip_site(char *t, char **site)
+{
+	for (int guard = 0; guard < 8; guard++) {
+		size_t n = strlen(t), cut = 0, sl = 0, len;
+		for (size_t i = 1; i < n; i++)
+			if (sep_at(t, i, &len)) {
+				cut = i;
+				sl = len;
+				i += len - 1;
+			}
+		if (cut == 0)
+			return 0;
+		size_t tail = ustr_count(t + cut + sl, n - cut - sl), head = ustr_count(t, cut);
+		if (tail > 24 || tail >= head)
+			return 0;
+		if (*site == NULL && tail > 0 && doc_set_meta(site, t + cut + sl, n - cut - sl) < 0)
+			return ERR_NOMEM;
+		t[cut] = 0;
+		while (cut > 0 && t[cut - 1] == ' ')
+			t[--cut] = 0;
+	}
+	return 0;
+}
+
+/* 1 if the heading h names the same article as the title t. */
+static int
+same(const char *h, const char *t)
+{
+	size_t hn = strlen(h), tn = strlen(t);
+	if (hn == 0 || tn == 0)
+		return 0;
+	if (strcmp(h, t) == 0 || strncmp(t, h, hn) == 0)
+		return hn * 2 >= tn;
+	return strstr(h, t) != NULL || (strstr(t, h) != NULL && hn * 2 >= tn);
+}
+
+static int
+choose(struct found *f, struct doc *d)
+{
+	char *site = NULL;
+	int rc = 0;
+	if (f->title)
+		rc = strip_site(f->title, &site);
+	char *og_site = NULL;
+	if (rc == 0 && f->og_title)
+		rc = strip_site(f->og_title, &og_site);
+	free(og_site);
+	const char *pick = NULL;
+	if (f->h1 && (same(f->h1, f->title ? f->title : "") ||
+		      same(f->h1, f->og_title ? f->og_title : "") ||
+		      same(f->h1, f->ld_title ? f->ld_title : "")))
+		pick = f->h1;
+	else if (f->ld_title)
+		pick = f->ld_title;
+	else if (f->og_title)
+		pick = f->og_title;
+	else if (f->title && f->title[0])
+		pick = f->title;
+	else
+		pick = f->h1;
+	if (rc == 0 && pick)
+		rc = doc_set_meta(&d->title, pick, strlen(pick));
+	if (rc == 0 && f->author)
+		rc = doc_set_meta(&d->author, f->author, strlen(f->author));
+	const char *src = f->site ? f->site : site;
+	if (rc == 0 && src)
+		rc = doc_set_meta(&d->source, src, strlen(src));
+	char date[11];
+	if (rc == 0 && f->date && parse_line_date(f->date, strlen(f->date), date))
+		rc = doc_set_meta(&d->date, date, strlen(date));
+	free(site);
+	return rc;
+}
+
+int
+html_meta_read(const struct htree *t, struct doc *d)
+{
+	struct found f = { 0 };
+	int rc = 0;
+	for (size_t i = 0; i < t->n && rc == 0; i++) {
+		const struct hn *h = &t->v[i];
+		const GumboNode *g = h->g;
+		if (g->type != GUMBO_NODE_ELEMENT)
+			continue;
+		if (h->tag == GUMBO_TAG_TITLE && f.title == NULL)
+			rc = keep(&f.title, raw_text(g));
+		else if (h->tag == GUMBO_TAG_META)
+			rc = meta_tag(&f, g);
+		else if (h->tag == GUMBO_TAG_SCRIPT) {
+			const char *type = attr(g, "type");
+			if (type && strcasecmp(type, "application/ld+json") == 0)
+				rc = ld_json(&f, raw_text(g));
+		} else if (h->tag == GUMBO_TAG_H1 && f.h1 == NULL && !(h->flags & HN_HIDDEN)) {
+			char *s = html_text_of(t, i);
+			if (s == NULL)
+				rc = ERR_NOMEM;
+			else if (s[0])
+				rc = keep(&f.h1, s);
+			free(s);
+		}
+	}
+	if (rc == 0)
+		rc = choose(&f, d);
+	free(f.og_title);
+	free(f.ld_title);
+	free(f.title);
+	free(f.h1);
+	free(f.author);
+	free(f.date);
+	free(f.site);
+	return rc;
+}

@@ -1,0 +1,352 @@
+/* Tests for html (and doc, doc_article): small pages written for one rule
+ * each, read as a saved page (HTML_EXTRACT_ARTICLE) or a chapter
+ * (HTML_WHOLE_BODY), compared block by block as "kind|text". */
+#include <iconv.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "../src/doc.h"
+#include "../src/err.h"
+#include "../src/html.h"
+#include "support_parse.h"
+
+/* Paragraphs long enough to score as text. */
+#define EN1 "The council voted on Tuesday to expand the tram line, a decision that " \
+	    "residents had awaited for years, and work will begin in the spring."
+#define EN2 "Engineers said the new stretch, which runs along the river, will carry " \
+	    "twenty thousand passengers a day once it opens, according to the plan."
+#define ZH1 "杭州市政府周二宣布，将在城西新建三座公园，总面积约两百公顷，预计明年完工。"
+#define ZH2 "据介绍，新公园将以湿地和林地为主，兼顾市民休闲与生态保护，并配套建设步道。"
+
+static struct article
+load(const char *html, enum html_mode mode)
+{
+	struct doc d = { 0 };
+	char *cause = NULL;
+	assert_int_equal(html_read(html, strlen(html), mode, &d, &cause), 0);
+	assert_null(cause);
+	struct article a;
+	assert_int_equal(doc_article(&d, "page.html", &a), 0);
+	doc_free(&d);
+	return a;
+}
+
+static void
+check(const char *html, enum html_mode mode, const char *const *want, size_t nwant)
+{
+	struct article a = load(html, mode);
+	int bad = support_check_blocks(a.text, a.blocks, a.nblocks, want, nwant);
+	article_free(&a);
+	assert_int_equal(bad, 0);
+}
+
+#define CHECK(html, mode, ...)                                                  \
+	do {                                                                    \
+		static const char *const w_[] = { __VA_ARGS__ };                 \
+		check(html, mode, w_, sizeof w_ / sizeof w_[0]);                 \
+	} while (0)
+
+/* Navigation, a footer and an aside are dropped from the article and kept
+ * as boilerplate, in their places. */
+static void
+test_nav_dropped(void **state)
+{
+	(void)state;
+	CHECK("<body><nav><a href=/>Home</a> <a href=/news>News</a></nav>"
+	      "<article><p>" EN1 "</p><p>" EN2 "</p></article>"
+	      "<footer>Copyright 2025 The Daily</footer></body>",
+	      HTML_EXTRACT_ARTICLE, "boilerplate|Home News", "paragraph|" EN1, "paragraph|" EN2,
+	      "boilerplate|Copyright 2025 The Daily");
+}
+
+/* A block of links inside the article's container goes. */
+static void
+test_link_dense_dropped(void **state)
+{
+	(void)state;
+	CHECK("<body><div><p>" EN1 "</p><p>" EN2 "</p>"
+	      "<div>More: <a href=a>Trams in the city centre</a>, <a href=b>Bus fares rise</a>,"
+	      " <a href=c>River walk opens</a></div></div></body>",
+	      HTML_EXTRACT_ARTICLE, "paragraph|" EN1, "paragraph|" EN2,
+	      "boilerplate|More: Trams in the city centre, Bus fares rise, River walk opens");
+}
+
+/* Class and id hints: a "sidebar" with as much text loses to "content". */
+static void
+test_class_hints(void **state)
+{
+	(void)state;
+	CHECK("<body><div class=sidebar><p>" EN2 "</p><p>" EN1 "</p></div>"
+	      "<div id=main-content><p>" EN1 "</p><p>" EN2 "</p></div></body>",
+	      HTML_EXTRACT_ARTICLE, "boilerplate|" EN2, "boilerplate|" EN1, "paragraph|" EN1,
+	      "paragraph|" EN2);
+}
+
+/* Chinese punctuation scores: three short Chinese paragraphs with their
+ * ，。 beat a longer paragraph that has no comma (counting only ',' they
+ * would lose). */
+static void
+test_cjk_punctuation(void **state)
+{
+	(void)state;
+	static const char *const words =
+		"Lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor "
+		"incididunt ut labore et dolore magna aliqua Ut enim ad minim veniam quis nostrud "
+		"exercitation ullamco laboris nisi ut aliquip ex ea commodo consequat Duis aute "
+		"irure dolor in reprehenderit in voluptate velit esse cillum dolore eu fugiat";
+	char html[4096];
+	snprintf(html, sizeof html,
+		 "<body><div><p>%s</p></div>"
+		 "<div><p>" ZH1 "</p><p>" ZH2 "</p><p>" ZH1 "</p></div></body>",
+		 words);
+	char b0[600];
+	snprintf(b0, sizeof b0, "boilerplate|%s", words);
+	const char *const want[] = { b0, "paragraph|" ZH1, "paragraph|" ZH2, "paragraph|" ZH1 };
+	check(html, HTML_EXTRACT_ARTICLE, want, 4);
+}
+
+/* script, style, template, noscript and svg hold no text; hidden elements
+ * are boilerplate. */
+static void
+test_script_dropped(void **state)
+{
+	(void)state;
+	CHECK("<head><style>p{color:red}</style></head><body><article>"
+	      "<p>" EN1 "<script>var t = \"not text\";</script></p>"
+	      "<template><p>template text</p></template><noscript>Enable JavaScript</noscript>"
+	      "<svg><text>svg text</text></svg>"
+	      "<p>" EN2 "</p><p style=\"display: none\">hidden text</p></article></body>",
+	      HTML_EXTRACT_ARTICLE, "paragraph|" EN1, "paragraph|" EN2, "boilerplate|hidden text");
+}
+
+/* Entities that decode to controls never reach the text: ESC with its
+ * sequence, BEL, a raw C1 CSI; &#x9b; is '›' (the HTML5 table). */
+static void
+test_entities_sanitized(void **state)
+{
+	(void)state;
+	CHECK("<body><p>A&#27;[31mB E&#7;F &#x9b; G&#x202E;H&#xFEFF;I&#27;]0;title&#7;J</p></body>",
+	      HTML_WHOLE_BODY, "paragraph|AB EF \u203A GHIJ");
+}
+
+/* doc_article cleans what any reader puts in a doc: a raw C1 CSI with its
+ * sequence, controls; a pre block keeps its lines, others lose theirs. */
+static void
+test_doc_clean(void **state)
+{
+	(void)state;
+	struct doc d = { 0 };
+	assert_int_equal(doc_push(&d, BLOCK_PARAGRAPH, 0, 0, "C\xC2\x9B" "1mD\nE\x01", 9), 0);
+	assert_int_equal(doc_push(&d, BLOCK_PRE, 0, 0, " a\n b ", 7), 0);
+	assert_int_equal(doc_push(&d, BLOCK_PARAGRAPH, 0, 0, " \u3000\n", 5), 0); /* blank: not added */
+	assert_int_equal(d.n, 2);
+	struct article a;
+	assert_int_equal(doc_article(&d, NULL, &a), 0);
+	static const char *const want[] = { "paragraph|CD E", "pre| a\n b " };
+	assert_int_equal(support_check_blocks(a.text, a.blocks, a.nblocks, want, 2), 0);
+	assert_int_equal(a.stats.controls, 2);
+	article_free(&a);
+	doc_free(&d);
+}
+
+/* Headings, quotes, captions, nested and numbered lists. */
+static void
+test_structure(void **state)
+{
+	(void)state;
+	CHECK("<title>Notes</title><body><h2>Plans</h2><ul><li>one<ul><li>inner <b>bold</b></li></ul></li>"
+	      "<li>two</li></ul><ol><li>first</li><li>second<p>more</p></li></ol>"
+	      "<blockquote><p>quoted</p></blockquote>"
+	      "<figure><figcaption>A tram</figcaption></figure></body>",
+	      HTML_WHOLE_BODY, "heading|Plans", "list item|\u2022 one", "list item|  \u2022 inner bold",
+	      "list item|\u2022 two", "list item|1. first", "list item|2. second",
+	      "list item|  more", "quote|quoted", "caption|A tram");
+}
+
+/* <pre> keeps its lines and spaces; a table is aligned text. */
+static void
+test_pre_and_table(void **state)
+{
+	(void)state;
+	CHECK("<body><pre>  int x;\n\n    x = 1;  </pre>"
+	      "<table><caption>人口</caption><tr><th>城市</th><th>人口</th></tr>"
+	      "<tr><td>Hangzhou</td><td>1200</td></tr><tr><td>成都</td><td>2100</td></tr></table>"
+	      "</body>",
+	      HTML_WHOLE_BODY, "pre|  int x;\n\n    x = 1;", "caption|人口",
+	      "table|城市      人口\nHangzhou  1200\n成都      2100");
+}
+
+/* A table that lays out the page is not a data table: its cells are text. */
+static void
+test_layout_table(void **state)
+{
+	(void)state;
+	CHECK("<body><table><tr><td><table><tr><td>menu</td></tr></table></td>"
+	      "<td><p>" EN1 "</p></td></tr></table></body>",
+	      HTML_WHOLE_BODY, "paragraph|menu", "paragraph|" EN1);
+}
+
+/* A chapter keeps everything, navigation included. */
+static void
+test_whole_body(void **state)
+{
+	(void)state;
+	CHECK("<body><nav>Contents</nav><p>short</p></body>", HTML_WHOLE_BODY,
+	      "paragraph|Contents", "paragraph|short");
+}
+
+/* ---- metadata ---- */
+
+struct meta_case {
+	const char *html;
+	const char *title, *source, *author, *date;
+};
+
+static const struct meta_case META[] = {
+	/* the site's name comes off the title, and names the source */
+	{ "<title>杭州将新建三座城市公园_新浪网</title><p>x</p>", "杭州将新建三座城市公园", "新浪网", NULL, NULL },
+	{ "<title>杭州将新建三座城市公园 - 网易新闻</title>", "杭州将新建三座城市公园", "网易新闻", NULL, NULL },
+	{ "<title>杭州将新建三座城市公园_财经_新浪网</title>", "杭州将新建三座城市公园", "新浪网", NULL, NULL },
+	{ "<title>Council backs tram extension | Reuters</title>", "Council backs tram extension",
+	  "Reuters", NULL, NULL },
+	/* a hyphen inside a word is no separator */
+	{ "<title>COVID-19 cases fall</title>", "COVID-19 cases fall", NULL, NULL, NULL },
+	/* the <h1> that matches the title wins; one that names the site does not */
+	{ "<title>公园开工 城西三座_杭州网</title><body><h1>杭州网</h1><h1>x</h1></body>",
+	  "公园开工 城西三座", "杭州网", NULL, NULL },
+	{ "<title>Tram line to be extended - The Daily</title><body><h1>Tram line to be extended, "
+	  "council says</h1>",
+	  "Tram line to be extended, council says", "The Daily", NULL, NULL },
+	/* meta: og:, article:, name=author */
+	{ "<meta property=og:title content=\"Tram extension\"><meta property=og:site_name "
+	  "content=\"The Daily\"><meta property=article:published_time "
+	  "content=\"2025-03-04T10:00:00Z\"><meta name=author content=\"Ann Lee\">",
+	  "Tram extension", "The Daily", "Ann Lee", "2025-03-04" },
+	/* JSON-LD */
+	{ "<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\","
+	  "\"@type\":\"NewsArticle\",\"headline\":\"三座公园\",\"author\":[{\"@type\":\"Person\","
+	  "\"name\":\"张三\"}],\"datePublished\":\"2025-04-03\",\"publisher\":{\"name\":"
+	  "\"杭州日报\"}}</script>",
+	  "三座公园", "杭州日报", "张三", "2025-04-03" },
+	{ "<script type=\"application/ld+json\">{\"@graph\":[{\"@type\":\"WebPage\"},"
+	  "{\"@type\":\"Article\",\"headline\":\"In a graph\"}]}</script><title>Other</title>",
+	  "In a graph", NULL, NULL, NULL },
+	/* nothing to go by: the file name */
+	{ "<p></p>", "page", NULL, NULL, NULL },
+};
+
+static void
+assert_opt_string(const char *got, const char *want)
+{
+	if (want == NULL) {
+		if (got)
+			fail_msg("want NULL, got '%s'", got);
+		return;
+	}
+	assert_non_null(got);
+	assert_string_equal(got, want);
+}
+
+static void
+test_meta(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < sizeof META / sizeof META[0]; i++) {
+		struct article a = load(META[i].html, HTML_EXTRACT_ARTICLE);
+		assert_opt_string(a.meta.title, META[i].title);
+		assert_opt_string(a.meta.source, META[i].source);
+		assert_opt_string(a.meta.author, META[i].author);
+		assert_opt_string(a.meta.date, META[i].date);
+		article_free(&a);
+	}
+}
+
+/* The heading that repeats the title is the title block. */
+static void
+test_title_block(void **state)
+{
+	(void)state;
+	CHECK("<title>Tram line extended | The Daily</title><body><article><h1>Tram line "
+	      "extended</h1><p>" EN1 "</p></article></body>",
+	      HTML_EXTRACT_ARTICLE, "title|Tram line extended", "paragraph|" EN1);
+}
+
+/* ---- encodings ---- */
+
+static void
+test_prescan(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *head, *want;
+	} cases[] = {
+		{ "<meta charset=\"gb2312\">", "GB18030" },
+		{ "<!-- <meta charset=big5> --><META CHARSET=GBK>", "GB18030" },
+		{ "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=big5\">", "BIG5-HKSCS" },
+		{ "<meta content='text/html;charset=Shift_JIS' http-equiv=content-type>", "Shift_JIS" },
+		{ "<?xml version=\"1.0\" encoding=\"GBK\"?><html>", "GB18030" },
+		{ "<meta charset=\"no-such-thing\">", NULL },
+		{ "<meta name=charset content=gbk>", NULL },
+		{ "<p>charset=gbk</p>", NULL },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char name[32] = "";
+		const char *h = cases[i].head;
+		int got = html_prescan_charset((const unsigned char *)h, strlen(h), name, sizeof name);
+		if (cases[i].want == NULL) {
+			if (got)
+				fail_msg("%s: want none, got %s", h, name);
+		} else {
+			assert_int_equal(got, 1);
+			assert_string_equal(name, cases[i].want);
+		}
+	}
+}
+
+/* A GBK page that says so reads right; a UTF-8 page whose meta still names
+ * GBK reads as UTF-8. */
+static void
+test_decode_gbk(void **state)
+{
+	(void)state;
+	const char *utf8 = "<html><head><meta charset=\"gbk\"><title>公园</title></head>"
+			   "<body><p>" ZH1 "</p></body></html>";
+	char gbk[1024];
+	iconv_t cd = iconv_open("GBK", "UTF-8");
+	assert_true(cd != (iconv_t)-1);
+	char *in = (char *)utf8, *out = gbk;
+	size_t il = strlen(utf8), ol = sizeof gbk;
+	assert_true(iconv(cd, &in, &il, &out, &ol) != (size_t)-1);
+	iconv_close(cd);
+	size_t n = (size_t)(out - gbk);
+	for (int k = 0; k < 2; k++) {
+		struct source_text st;
+		const unsigned char *b = k == 0 ? (const unsigned char *)gbk : (const unsigned char *)utf8;
+		assert_int_equal(html_decode(NULL, b, k == 0 ? n : strlen(utf8), &st, NULL), 0);
+		assert_string_equal(st.encoding, k == 0 ? "GB18030" : "UTF-8");
+		assert_string_equal(st.utf8, utf8);
+		source_text_free(&st);
+	}
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_nav_dropped),	  cmocka_unit_test(test_link_dense_dropped),
+		cmocka_unit_test(test_class_hints),	  cmocka_unit_test(test_cjk_punctuation),
+		cmocka_unit_test(test_script_dropped),	  cmocka_unit_test(test_entities_sanitized),
+		cmocka_unit_test(test_structure),	  cmocka_unit_test(test_pre_and_table),
+		cmocka_unit_test(test_layout_table),	  cmocka_unit_test(test_whole_body),
+		cmocka_unit_test(test_doc_clean),	  cmocka_unit_test(test_meta),		  cmocka_unit_test(test_title_block),
+		cmocka_unit_test(test_prescan),		  cmocka_unit_test(test_decode_gbk),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
