@@ -37,7 +37,7 @@ SAN_LIB_OBJ = $(LIB_SRC:%.c=$(SANBUILD)/%.o)
 SAN_UI_OBJ  = $(UI_SRC:%.c=$(SANBUILD)/%.o)
 SAN_SUPPORT_OBJ = $(SUPPORT_SRC:%.c=$(SANBUILD)/%.o)
 
-.PHONY: all run check deps test unit santest e2e e2e-san lint bench install uninstall clean \
+.PHONY: all run check deps test unit santest e2e e2e-san lint layers bench install uninstall clean \
 	fuzz fuzz-deps fuzz-build
 .DEFAULT_GOAL := all
 
@@ -52,7 +52,7 @@ run: deps
 
 check: deps
 	@$(MAKE) --no-print-directory all $(TESTS) $(BENCHES)
-	@$(MAKE) --no-print-directory -k unit santest lint e2e e2e-san
+	@$(MAKE) --no-print-directory -k unit santest lint layers e2e e2e-san
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -121,6 +121,11 @@ lint:
 	  if [ -n "$$out" ]; then echo "$$out"; exit 1; fi; \
 	  echo "== man/duwen.1: mandoc -Tlint clean"; \
 	else groff -ww -z -man man/duwen.1 && echo "== man/duwen.1: groff -ww clean"; fi
+
+# No circle of files (includes and calls, from the objects' symbols) and the
+# screen layer below the panes: tools/layers.py says which rule a file breaks.
+layers: $(LIB_OBJ) $(UI_OBJ) $(BUILD)/ui/main.o
+	@python3 tools/layers.py $(BUILD)
 
 e2e: $(BUILD)/duwen
 	@DUWEN=$(abspath $(BUILD))/duwen sh tests/run.sh e2e $(sort $(wildcard tests/e2e/*.sh))

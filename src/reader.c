@@ -49,9 +49,8 @@ clamp_top(struct reader *r, struct view_pos p)
 	return pos_cmp(p, last) > 0 ? last : p;
 }
 
-/* Map base spans to the displayed text and sort them. */
-static int
-remap_spans(struct reader *r)
+int
+reader_remap_spans(struct reader *r)
 {
 	span_list_clear(&r->spans);
 	for (size_t i = 0; i < r->base.n; i++) {
@@ -66,9 +65,8 @@ remap_spans(struct reader *r)
 	return 0;
 }
 
-/* A new view of the displayed article with top at displayed offset off. */
-static int
-new_view(struct reader *r, size_t off)
+int
+reader_rebuild(struct reader *r, size_t off)
 {
 	struct view *v = view_new(r->a, &r->vo, r->cols > 0 ? r->cols : 1);
 	if (v == NULL)
@@ -94,7 +92,7 @@ reader_init(struct reader *r, const struct article *a, struct script *sc,
 	r->cols = cols;
 	r->rows = rows;
 	r->cur = 0;
-	if (new_view(r, off > a->len ? a->len : off) < 0 ||
+	if (reader_rebuild(r, off > a->len ? a->len : off) < 0 ||
 	    reader_set_spans(r, NULL) < 0) {
 		reader_free(r);
 		return ERR_NOMEM;
@@ -136,7 +134,7 @@ reader_resize(struct reader *r, int cols, int rows)
 			     ? r->anchor : reader_top_offset(r);
 	r->cols = cols;
 	r->rows = rows;
-	int rc = new_view(r, off);
+	int rc = reader_rebuild(r, off);
 	r->anchor = off;
 	r->anchor_pos = r->top;
 	r->anchor_valid = rc == 0;
@@ -235,46 +233,6 @@ reader_heading(struct reader *r, int dir)
 }
 
 int
-reader_set_script(struct reader *r, enum script_kind kind)
-{
-	if (kind == r->kind)
-		return 0;
-	if (kind != SCRIPT_ORIGINAL && r->script == NULL)
-		return ERR_INVAL;
-	size_t place = reader_place(r);
-	struct script_article sa;
-	int have = 0;
-	if (kind != SCRIPT_ORIGINAL) {
-		int rc = script_convert_article(r->script, kind, r->orig, &sa);
-		if (rc < 0)
-			return rc;
-		have = 1;
-	}
-	if (r->have_sa)
-		script_article_free(&r->sa);
-	r->have_sa = have;
-	if (have)
-		r->sa = sa;
-	r->a = have ? &r->sa.art : r->orig;
-	r->kind = kind;
-	if (new_view(r, reader_from_orig(r, place)) < 0 || remap_spans(r) < 0)
-		return ERR_NOMEM;
-	return reader_search_redo(r);
-}
-
-int
-reader_set_boiler(struct reader *r, int show)
-{
-	if (!!show == !!r->vo.show_boilerplate)
-		return 0;
-	size_t off = reader_top_offset(r);
-	r->vo.show_boilerplate = show;
-	if (new_view(r, off) < 0)
-		return ERR_NOMEM;
-	return reader_search_redo(r);
-}
-
-int
 reader_set_spans(struct reader *r, const struct span_list *orig_spans)
 {
 	span_list_clear(&r->base);
@@ -287,5 +245,5 @@ reader_set_spans(struct reader *r, const struct span_list *orig_spans)
 		if (span_list_push(&r->base, orig_spans->v[i].start, orig_spans->v[i].end,
 				   orig_spans->v[i].kind, orig_spans->v[i].tag) < 0)
 			return ERR_NOMEM;
-	return remap_spans(r);
+	return reader_remap_spans(r);
 }

@@ -73,11 +73,15 @@ int reader_at_end(struct reader *r);
  * block). 0, or ERR_NOTFOUND if there is none that way. */
 int reader_heading(struct reader *r, int dir);
 
-/* Switch the displayed script, keeping the place. 0, ERR_INVAL (no
- * converters), ERR_NOMEM. */
-int reader_set_script(struct reader *r, enum script_kind kind);
-/* Show or hide boilerplate, keeping the place. */
-int reader_set_boiler(struct reader *r, int show);
+/* reader_mode.c: switch the displayed script, keeping the place and
+ * re-running the search. 0, ERR_INVAL (no converters), ERR_NOMEM. */
+int reader_mode_script(struct reader *r, enum script_kind kind);
+/* Show or hide boilerplate, keeping the place and the search. */
+int reader_mode_boiler(struct reader *r, int show);
+/* For reader_mode.c: a new view with the top row at displayed offset off,
+ * and the base spans mapped again to the displayed text. 0 or ERR_NOMEM. */
+int reader_rebuild(struct reader *r, size_t off);
+int reader_remap_spans(struct reader *r);
 
 /* Replace the highlight spans (orig offsets; copied). 0 or ERR_NOMEM. */
 int reader_set_spans(struct reader *r, const struct span_list *orig_spans);

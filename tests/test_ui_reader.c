@@ -178,7 +178,7 @@ test_script_keeps_sentence(void **state)
 		size_t sent = article_sentence_at(&f->a[k], place);
 		const enum script_kind seq[] = { SCRIPT_SIMPLIFIED, SCRIPT_TRADITIONAL, SCRIPT_ORIGINAL };
 		for (size_t s = 0; s < 3; s++) {
-			assert_int_equal(reader_set_script(&r, seq[s]), 0);
+			assert_int_equal(reader_mode_script(&r, seq[s]), 0);
 			assert_int_equal(r.kind, seq[s]);
 			assert_int_equal(article_sentence_at(&f->a[k], reader_place(&r)), sent);
 		}

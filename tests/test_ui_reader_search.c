@@ -87,7 +87,7 @@ test_folding(void **state)
 		/* script folding, both ways, over the displayed text */
 		assert_int_equal(reader_search(&r, "开源", 1, &wrapped), 2);
 		assert_memory_equal(r.a->text + r.hits.v[0].start, "開源", strlen("開源"));
-		assert_int_equal(reader_set_script(&r, SCRIPT_TRADITIONAL), 0);
+		assert_int_equal(reader_mode_script(&r, SCRIPT_TRADITIONAL), 0);
 		assert_int_equal(reader_search(&r, "还有开源", 1, &wrapped), 1);
 		const struct span *h = &r.hits.v[0];
 		assert_int_equal(h->end - h->start, strlen("還有開源"));

@@ -7,14 +7,25 @@
 #define DUWEN_APP_H
 
 #include <stddef.h>
+#include <stdint.h>
+#include <time.h>
 
 #include "../src/config.h"
 #include "../src/corpus.h"
+#include "../src/note_index.h"
 #include "../src/script.h"
 #include "../src/store.h"
 #include "../src/view.h"
 
 struct pane_mgr;
+
+/* The note index the panes share (ui/panes/noteset.c). */
+struct noteset {
+	struct note_index ix;
+	int loaded;
+	unsigned gen;            /* bumped on every reload */
+	struct timespec checked; /* last look at the store */
+};
 
 struct app {
 	struct corpus *corpus;
@@ -24,7 +35,12 @@ struct app {
 	struct view_opts vopts;/* layout and view options (config `set`) */
 	int split_min_cols;    /* side by side from this many columns (`set split`) */
 	int mono;              /* 1: no colours (NO_COLOR, monochrome terminal) */
-	struct pane_mgr *mgr;  /* private to pane.c */
+	struct pane_mgr *mgr;  /* private to ui/screen/ */
+	struct noteset notes;  /* ui/panes/noteset.c */
+	struct {               /* ui/panes/annot_act.c */
+		int last_colour;     /* the colour chosen last: the next default */
+		int64_t last_deleted;/* what U brings back (0: nothing) */
+	} annot;
 };
 
 #endif

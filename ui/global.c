@@ -4,10 +4,9 @@
 
 #include "app.h"
 #include "screen/pane.h"
-#include "screen/pane_int.h"
+#include "screen/keys.h"
 #include "panes/help.h"
 #include "panes/list.h"
-#include "panes/reader.h"
 
 enum { G_HELP = 1, G_NEXT, G_PREV, G_COMMAND, G_REDRAW, G_SUSPEND, G_QUIT, G_LIST, G_READER };
 
@@ -43,7 +42,7 @@ global_key(struct app *app, struct pane *focused, const struct pane_event *ev)
 		return PANE_REDRAW_ALL;
 	}
 	case G_READER: {
-		struct pane *p = pane_find(app, &ui_reader_ops);
+		struct pane *p = pane_find_named(app, "reader");
 		if (p)
 			pane_focus(app, p);
 		else
@@ -54,7 +53,7 @@ global_key(struct app *app, struct pane *focused, const struct pane_event *ev)
 		char line[512];
 		if (ev->arg) {
 			pane_command(app, ev->arg);
-		} else if (pane_prompt(app, ":", NULL, line, sizeof line)) {
+		} else if (pane_prompt_command(app, line, sizeof line)) {
 			pane_command(app, line);
 		}
 		return PANE_REDRAW_ALL;

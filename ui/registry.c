@@ -6,6 +6,7 @@
 #include "global.h"
 #include "panes/help.h"
 #include "panes/list.h"
+#include "panes/match.h"
 #include "panes/outline.h"
 #include "panes/reader.h"
 #include "panes/compare.h"
@@ -18,12 +19,13 @@ registry_all(struct app *app)
 	int rc;
 	if ((rc = ui_global_register(app)) < 0 ||
 	    (rc = pane_register(app, &ui_list_ops)) < 0 ||
-	    (rc = pane_register(app, &ui_reader_ops)) < 0 ||
+	    (rc = ui_reader_register(app)) < 0 ||
 	    (rc = ui_outline_register(app)) < 0 ||
-	    (rc = ui_help_register(app)) < 0)
+	    (rc = ui_help_register(app)) < 0 ||
+	    (rc = ui_match_register(app)) < 0 ||
+	    (rc = ui_compare_register(app)) < 0 ||
+	    (rc = ui_search_register(app)) < 0 ||
+	    (rc = ui_notes_register(app)) < 0)
 		return rc;
-	ui_compare_register(app);
-	ui_search_register(app);
-	ui_notes_register(app);
 	return 0;
 }

@@ -19,7 +19,7 @@
 #include "../src/store.h"
 #include "../src/termsafe.h"
 #include "app.h"
-#include "screen/pane_int.h"
+#include "screen/pane.h"
 #include "registry.h"
 #include "screen/style.h"
 #include "panes/help.h"
@@ -205,7 +205,7 @@ ui_run(struct corpus *c, const struct ui_opts *o)
 		rc = 1;
 		goto out;
 	}
-	app.mgr->curses = 1;
+	pane_set_curses(&app, 1);
 	raw();
 	noecho();
 	nonl();
@@ -218,7 +218,7 @@ ui_run(struct corpus *c, const struct ui_opts *o)
 		app.mono = 1;
 	style_init(&cfg, app.mono, warn, &w);
 	if (ui_list_open(&app, 1) < 0 ||
-	    ((o && o->open_reader) || c->n == 1 ? ui_reader_open(&app, 0, PANE_PLACE_REMEMBERED, NULL) : 0) < 0) {
+	    ((o && o->open_reader) || c->n == 1 ? pane_open_article(&app, 0, PANE_PLACE_REMEMBERED, NULL) : 0) < 0) {
 		rc = 1;
 	} else {
 		if (w.n)

@@ -5,15 +5,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../app.h"
-#include "../screen/keys.h"
-#include "../screen/pane_int.h"
 #include "../../src/reader.h"
-#include "../screen/style.h"
 #include "../../src/textsel.h"
+#include "../app.h"
+#include "../screen/style.h"
 #include "annot_act.h"
-#include "notes.h"
-#include "reader.h"
+#include "noteset.h"
 
 enum {
 	A_PREV = 1, A_NEXT, A_SELECT, A_ANNOTATE, A_EDIT, A_COLOUR, A_DELETE, A_UNDO,
@@ -24,7 +21,7 @@ enum {
  * reader's own table: they act only when the reading view has the focus.
  * The selection's keys (the last five) act only while selecting and then
  * come first (ui_annot_reader_key), so h and Left still go back otherwise. */
-static const struct pane_key annot_keys[] = {
+const struct pane_key ui_annot_keys[UI_ANNOT_NKEYS] = {
 	{ A_NEXT, "next-sentence", { ')', PANE_CTRL('n') }, "Passage cursor to the next sentence (selecting: select up to it)", 0 },
 	{ A_PREV, "prev-sentence", { '(', PANE_CTRL('p') }, "Passage cursor to the previous sentence (selecting: select back to it)", 0 },
 	{ A_SELECT, "select", { 'v' }, "Select from the passage cursor; ( ) by sentence, h l H L by character; v again cancels", 0 },
@@ -40,29 +37,17 @@ static const struct pane_key annot_keys[] = {
 	{ A_CANCEL, "select-cancel", { PANE_KEY_ESC }, "Cancel the selection; else hide the passage cursor", 0 },
 };
 
-/* The passage cursor of the one reading view and the last deletion. The
- * pane's data is reader.c's, so the state lives here, tied to the
- * article it was made on. */
-static struct {
-	struct app *app;
-	const struct article *orig;
-	size_t art;
-	struct textsel ts;
-	int64_t announced; /* the note last shown on the message line */
-} st;
-
 static struct textsel *
-sel_for(struct app *app, struct reader *r, size_t art)
+sel_for(struct ui_annot *an, struct reader *r, size_t art)
 {
-	if (st.app != app || st.orig != r->orig || st.art != art) {
-		st.app = app;
-		st.orig = r->orig;
-		st.art = art;
-		textsel_init(&st.ts, r->orig);
-		st.announced = 0;
+	if (an->orig != r->orig || an->art != art) {
+		an->orig = r->orig;
+		an->art = art;
+		textsel_init(&an->ts, r->orig);
+		an->announced = 0;
 	}
-	st.ts.show_boiler = r->vo.show_boilerplate;
-	return &st.ts;
+	an->ts.show_boiler = r->vo.show_boilerplate;
+	return &an->ts;
 }
 
 /* ---- the reading view ---- */
@@ -109,30 +94,30 @@ note_here(struct app *app, struct textsel *ts, const struct article *a, size_t a
 	size_t s, e;
 	if (textsel_range(ts, a, &s, &e) < 0)
 		return NULL;
-	return note_index_at(ui_notes_index(app), art, s, e);
+	return note_index_at(noteset_index(app), art, s, e);
 }
 
 /* After a cursor move: say the note of the passage now under it, once. */
 static void
-announce(struct app *app, struct textsel *ts, const struct article *a, size_t art)
+announce(struct app *app, struct ui_annot *an, struct textsel *ts, const struct article *a, size_t art)
 {
 	const struct note_entry *n = note_here(app, ts, a, art);
-	if (n == NULL || n->a.id == st.announced) {
+	if (n == NULL || n->a.id == an->announced) {
 		if (n == NULL)
-			st.announced = 0;
+			an->announced = 0;
 		return;
 	}
-	st.announced = n->a.id;
+	an->announced = n->a.id;
 	if (n->a.note[0])
 		pane_message(app, "✎ %s  (e: edit)", n->a.note);
 	else
 		pane_message(app, "%s highlight  (e: add a note)", n->a.colour);
 }
 
-static int
-act(struct app *app, struct reader *r, size_t art, int action)
+int
+ui_annot_key(struct app *app, struct ui_annot *an, struct reader *r, size_t art, int action)
 {
-	struct textsel *ts = sel_for(app, r, art);
+	struct textsel *ts = sel_for(an, r, art);
 	const struct article *a = r->orig;
 	if (ts->cur >= a->nsents) {
 		/* No cursor yet (nothing drawn): the top visible sentence. */
@@ -153,7 +138,7 @@ act(struct app *app, struct reader *r, size_t art, int action)
 			return PANE_HANDLED;
 		}
 		show_range(r, a->sents[ts->cur].start, a->sents[ts->cur].end);
-		announce(app, ts, a, art);
+		announce(app, an, ts, a, art);
 		return PANE_REDRAW;
 	case A_SELECT:
 		if (ts->selecting) {
@@ -192,14 +177,14 @@ act(struct app *app, struct reader *r, size_t art, int action)
 		}
 		if (!ts->selecting) {
 			/* the sentence is highlighted already: its note, not a copy */
-			const struct note_entry *n = note_index_at(ui_notes_index(app), art, s, e);
+			const struct note_entry *n = note_index_at(noteset_index(app), art, s, e);
 			if (n && n->a.start == s && n->a.end == e) {
 				ui_annot_act_edit(app, n->a.id);
 				return PANE_REDRAW_ALL;
 			}
 		}
-		ui_annot_act_create(app, art, s, e);
-		st.announced = 0;
+		ui_annot_act_create(app, art, s, e, ts);
+		an->announced = 0;
 		return PANE_REDRAW_ALL;
 	case A_EDIT:
 	case A_COLOUR:
@@ -216,7 +201,7 @@ act(struct app *app, struct reader *r, size_t art, int action)
 			ui_annot_act_recolour(app, id);
 		else
 			ui_annot_act_delete(app, id);
-		st.announced = id;
+		an->announced = id;
 		return PANE_REDRAW_ALL;
 	}
 	case A_UNDO:
@@ -227,45 +212,25 @@ act(struct app *app, struct reader *r, size_t art, int action)
 	}
 }
 
-static const struct pane_keymap annot_map;
-
 int
-ui_annot_reader_key(struct pane *p, struct reader *r, size_t art, const struct pane_event *ev)
+ui_annot_reader_key(struct pane *p, struct ui_annot *an, struct reader *r, size_t art,
+		    const struct pane_event *ev, const struct pane_keymap *km)
 {
-	struct textsel *ts = sel_for(p->app, r, art);
+	struct textsel *ts = sel_for(an, r, art);
 	if (!ts->selecting || ev->key == 0)
 		return PANE_UNHANDLED;
-	struct keys_ctx *c = keys_ctx_find(&p->app->mgr->keys, annot_map.name, &annot_map);
-	const struct pane_key *k = c ? keys_lookup(c, ev->key) : NULL;
+	const struct pane_key *k = pane_keymap_lookup(p->app, km, ev->key);
 	if (k == NULL || k->action < A_END_LEFT)
 		return PANE_UNHANDLED;
-	return act(p->app, r, art, k->action);
+	return ui_annot_key(p->app, an, r, art, k->action);
 }
-
-static int
-annot_fn(struct app *app, struct pane *focused, const struct pane_event *ev)
-{
-	if (focused == NULL || focused->ops != &ui_reader_ops)
-		return PANE_UNHANDLED;
-	struct reader *r = ui_reader_model(app);
-	size_t art, off;
-	if (r == NULL || ui_reader_place(app, &art, &off) < 0)
-		return PANE_UNHANDLED;
-	return act(app, r, art, ev->action);
-}
-
-static const struct pane_keymap annot_map = {
-	.name = "annotate",
-	.keys = annot_keys,
-	.nkeys = sizeof annot_keys / sizeof annot_keys[0],
-	.fn = annot_fn,
-};
 
 void
-ui_annot_frame(struct app *app, struct reader *r, size_t art, const struct view_row *rows,
+ui_annot_frame(struct app *app, struct ui_annot *an, struct reader *r, size_t art, const struct view_row *rows,
 	       int n)
 {
-	struct textsel *ts = sel_for(app, r, art);
+	(void)app;
+	struct textsel *ts = sel_for(an, r, art);
 	const struct article *a = r->orig;
 	size_t vs = 0, ve = 0;
 	int any = 0;
@@ -313,9 +278,9 @@ chars_in(const struct article *a, size_t s, size_t e)
 }
 
 int
-ui_annot_status(struct app *app, struct reader *r, size_t art, char *buf, size_t cap)
+ui_annot_status(struct app *app, struct ui_annot *an, struct reader *r, size_t art, char *buf, size_t cap)
 {
-	struct textsel *ts = sel_for(app, r, art);
+	struct textsel *ts = sel_for(an, r, art);
 	const struct article *a = r->orig;
 	if (ts->selecting) {
 		snprintf(buf, cap, "SELECT %zu字  a: annotate  Esc: cancel", chars_in(a, ts->s, ts->e));
@@ -333,34 +298,19 @@ ui_annot_status(struct app *app, struct reader *r, size_t art, char *buf, size_t
 }
 
 void
-ui_annot_cancel(struct app *app, size_t art)
+ui_annot_set_cursor(struct app *app, struct ui_annot *an, struct reader *r, size_t art,
+		    size_t off)
 {
-	if (st.app == app && st.art == art)
-		textsel_cancel(&st.ts);
-}
-
-void
-ui_annot_set_cursor(struct app *app, size_t art, size_t off)
-{
-	struct reader *r = ui_reader_model(app);
-	size_t cur;
-	if (r == NULL || ui_reader_place(app, &cur, &(size_t){ 0 }) < 0 || cur != art)
-		return;
-	struct textsel *ts = sel_for(app, r, art);
+	struct textsel *ts = sel_for(an, r, art);
 	textsel_set(ts, r->orig, off);
 	textsel_show(ts); /* the passage the user came to read */
-	st.announced = 0;
-	announce(app, ts, r->orig, art);
+	an->announced = 0;
+	announce(app, an, ts, r->orig, art);
 }
 
 void
-ui_annot_plain_move(struct app *app, struct reader *r, size_t art)
+ui_annot_plain_move(struct app *app, struct ui_annot *an, struct reader *r, size_t art)
 {
-	textsel_hide(sel_for(app, r, art));
-}
-
-int
-ui_annot_register(struct app *app)
-{
-	return pane_register_global(app, &annot_map);
+	(void)app;
+	textsel_hide(sel_for(an, r, art));
 }

@@ -11,53 +11,10 @@
 #include "../../src/err.h"
 #include "../../src/notes.h"
 #include "../../src/store.h"
+#include "../../src/textsel.h"
 #include "../app.h"
-#include "../screen/pane_int.h"
-#include "../screen/style.h"
-#include "annot.h"
-#include "../screen/edit.h"
-#include "notes.h"
-
-/* The colour last chosen (the default next time) and the last deletion
- * (what U brings back): one reader at the keyboard per process. */
-static struct {
-	int last_colour;
-	int64_t last_deleted;
-} act;
-
-/* ---- the prompt line: one key ---- */
-
-/* Show label on the prompt line and read one key (resizes handled). */
-static int
-ask_key(struct app *app, const char *label)
-{
-	struct pane_mgr *m = app->mgr;
-	m->msg[0] = 0;
-	for (;;) {
-		pane_update(app);
-		if (!m->ar.too_small) {
-			werase(m->promptw);
-			pane_put_trunc(m->promptw, 0, 0, label, strlen(label), COLS - 1,
-				       style_get(STYLE_KEY));
-			wnoutrefresh(m->promptw);
-			doupdate();
-		}
-		wint_t ch;
-		wtimeout(m->promptw, -1);
-		int r = wget_wch(m->promptw, &ch);
-		if (pane_signalled)
-			return 27;
-		if (r == ERR)
-			continue;
-		if (r == KEY_CODE_YES && ch == KEY_RESIZE) {
-			m->relayout = 1;
-			continue;
-		}
-		werase(m->promptw);
-		m->lines_dirty = 1;
-		return (int)ch;
-	}
-}
+#include "../screen/pane.h"
+#include "noteset.h"
 
 int
 ui_annot_act_colour_letter(size_t i)
@@ -113,18 +70,17 @@ choose_colour(struct app *app, const char *what, int def)
 		snprintf(label + len, sizeof label - (size_t)len, "  Enter: %s  Esc: cancel",
 			 c[def].name);
 	for (;;) {
-		int k = ui_annot_act_colour_key(ask_key(app, label), def);
+		int k = ui_annot_act_colour_key(pane_ask_key(app, label), def);
 		if (k != -2)
 			return k;
-		if (app->mgr->curses)
-			beep();
+		pane_beep(app);
 	}
 }
 
 static int
 confirm(struct app *app, const char *question)
 {
-	int k = ask_key(app, question);
+	int k = pane_ask_key(app, question);
 	return k == 'y' || k == 'Y';
 }
 
@@ -173,19 +129,19 @@ colour_name(int i)
 #define NOTE_LABEL "Note (Enter: save, Esc: no note): "
 
 int
-ui_annot_act_create(struct app *app, size_t art, size_t s, size_t e)
+ui_annot_act_create(struct app *app, size_t art, size_t s, size_t e, struct textsel *done)
 {
 	if (!writable(app))
 		return ERR_READONLY;
-	struct note_index *ix = ui_notes_index(app);
+	struct note_index *ix = noteset_index(app);
 	if (art >= app->corpus->n || !ix->have_lib || art >= ix->ncorpus)
 		return ERR_RANGE;
-	int colour = choose_colour(app, "Colour", act.last_colour);
+	int colour = choose_colour(app, "Colour", app->annot.last_colour);
 	if (colour < 0) {
 		pane_message(app, "Not highlighted");
 		return ERR_INVAL;
 	}
-	act.last_colour = colour;
+	app->annot.last_colour = colour;
 	struct store_annot a;
 	int rc = notes_new(&app->corpus->v[art], ix->lib.keys[art], s, e, "", colour_name(colour), &a);
 	if (rc < 0) {
@@ -199,10 +155,11 @@ ui_annot_act_create(struct app *app, size_t art, size_t s, size_t e)
 		store_annot_clear(&a);
 		return rc;
 	}
-	ui_annot_cancel(app, art); /* done with: the status line shows the note */
-	ui_notes_changed(app);
+	if (done) /* done with: the status line shows the note */
+		textsel_cancel(done);
+	noteset_changed(app);
 	char *note = NULL;
-	if (ui_edit_prompt(app, NOTE_LABEL, NULL, &note) && note[0]) {
+	if (pane_prompt_edit(app, NOTE_LABEL, NULL, &note) && note[0]) {
 		free(a.note);
 		a.note = note;
 		note = NULL;
@@ -215,7 +172,7 @@ ui_annot_act_create(struct app *app, size_t art, size_t s, size_t e)
 	}
 	free(note);
 	store_annot_clear(&a);
-	ui_notes_changed(app);
+	noteset_changed(app);
 	return rc;
 }
 
@@ -243,7 +200,7 @@ ui_annot_act_edit(struct app *app, int64_t id)
 	if (rc < 0)
 		return rc;
 	char *note = NULL;
-	if (!ui_edit_prompt(app, "Note (Enter: save, Esc: keep): ", a.note, &note)) {
+	if (!pane_prompt_edit(app, "Note (Enter: save, Esc: keep): ", a.note, &note)) {
 		pane_message(app, "Note unchanged");
 		store_annot_clear(&a);
 		return ERR_INVAL;
@@ -255,7 +212,7 @@ ui_annot_act_edit(struct app *app, int64_t id)
 	else
 		pane_message(app, note[0] ? "Note saved" : "Note removed (the highlight stays)");
 	store_annot_clear(&a);
-	ui_notes_changed(app);
+	noteset_changed(app);
 	return rc;
 }
 
@@ -275,10 +232,10 @@ ui_annot_act_recolour(struct app *app, int64_t id)
 			write_failed(app, rc);
 		else
 			pane_message(app, "Now %s", a.colour);
-		act.last_colour = colour;
+		app->annot.last_colour = colour;
 	}
 	store_annot_clear(&a);
-	ui_notes_changed(app);
+	noteset_changed(app);
 	return colour < 0 ? ERR_INVAL : rc;
 }
 
@@ -303,28 +260,28 @@ ui_annot_act_delete(struct app *app, int64_t id)
 		write_failed(app, rc);
 		return rc;
 	}
-	act.last_deleted = id;
+	app->annot.last_deleted = id;
 	pane_message(app, "Deleted (U brings it back)");
-	ui_notes_changed(app);
+	noteset_changed(app);
 	return 0;
 }
 
 int
 ui_annot_act_undo(struct app *app)
 {
-	if (act.last_deleted <= 0) {
+	if (app->annot.last_deleted <= 0) {
 		pane_message(app, "Nothing to bring back");
 		return ERR_NOTFOUND;
 	}
 	if (!writable(app))
 		return ERR_READONLY;
-	int rc = store_annot_undelete(app->store, act.last_deleted);
+	int rc = store_annot_undelete(app->store, app->annot.last_deleted);
 	if (rc < 0) {
 		write_failed(app, rc);
 		return rc;
 	}
-	act.last_deleted = 0;
+	app->annot.last_deleted = 0;
 	pane_message(app, "Brought back");
-	ui_notes_changed(app);
+	noteset_changed(app);
 	return 0;
 }

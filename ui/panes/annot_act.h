@@ -11,9 +11,12 @@
 
 struct app;
 
-/* Highlight [s, e) of corpus article art: asks the colour, saves, then
- * asks for a note (Esc keeps the highlight without one). 0 if saved. */
-int ui_annot_act_create(struct app *app, size_t art, size_t s, size_t e);
+/* Highlight [s, e) of corpus article art: asks the colour, saves, cancels
+ * the selection done (may be NULL), then asks for a note (Esc keeps the
+ * highlight without one). 0 if saved. */
+struct textsel;
+int ui_annot_act_create(struct app *app, size_t art, size_t s, size_t e,
+			struct textsel *done);
 /* Edit the note / change the colour / delete (asks y/n) annotation id.
  * 0 if saved. */
 int ui_annot_act_edit(struct app *app, int64_t id);

@@ -442,10 +442,12 @@ static const struct pane_keymap global_map = {
 	.fn = global_fn,
 };
 
-void
+int
 ui_compare_register(struct app *app)
 {
-	pane_register(app, &compare_ops);
-	pane_register_global(app, &global_map);
-	ui_match_register(app);
+	int rc;
+	if ((rc = pane_register(app, &compare_ops)) < 0 ||
+	    (rc = pane_register_global(app, &global_map)) < 0)
+		return rc;
+	return 0;
 }

@@ -12,7 +12,7 @@ struct app;
 
 /* Register the pane, the shared highlight sources (match.h) and the
  * global keys C / F4 (comparison) and K (keyword). */
-void ui_compare_register(struct app *app);
+int ui_compare_register(struct app *app);
 
 /* Open (or focus) the comparison pane. 0 or a negative err_code. */
 int ui_compare_open(struct app *app);

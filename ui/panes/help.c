@@ -8,7 +8,7 @@
 #include "../app.h"
 #include "../screen/keys.h"
 #include "../screen/menu.h"
-#include "../screen/pane_int.h"
+#include "../screen/pane.h"
 #include "../screen/style.h"
 
 /* Every key context's heading, in the order the help and the manual show
@@ -75,7 +75,7 @@ typedef int (*help_fn)(void *ctx, const char *heading, const char *keys,
 static int
 walk(struct app *app, help_fn fn, void *ctx)
 {
-	struct keys_table *t = &app->mgr->keys;
+	const struct keys_table *t = pane_keys(app);
 	char last[160] = "";
 	size_t prev = 0;
 	/* the contexts by ctx_order (distinct): a selection sort, they are few */

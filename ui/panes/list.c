@@ -11,11 +11,10 @@
 #include "../app.h"
 #include "../../src/list_model.h"
 #include "../screen/menu.h"
-#include "../screen/pane_int.h"
+#include "../screen/pane.h"
 #include "../screen/style.h"
 #include "help.h"
 #include "match.h"
-#include "reader.h"
 
 enum {
 	L_DOWN = 1, L_UP, L_PAGEDOWN, L_PAGEUP, L_TOP, L_BOTTOM, L_OPEN, L_SORT,
@@ -275,7 +274,7 @@ l_key(struct pane *p, const struct pane_event *ev)
 		size_t art = current_art(lp);
 		if (art == (size_t)-1)
 			return PANE_HANDLED;
-		int rc = ui_reader_open(p->app, art, PANE_PLACE_REMEMBERED, NULL);
+		int rc = pane_open_article(p->app, art, PANE_PLACE_REMEMBERED, NULL);
 		if (rc < 0)
 			pane_error(p->app, "cannot open: %s", err_strerror(rc));
 		return PANE_REDRAW_ALL;

@@ -462,15 +462,14 @@ spans_source(void *ctx, struct app *app, size_t art, struct span_list *out)
 	return 0;
 }
 
-void
+int
 ui_match_register(struct app *app)
 {
-	static const struct app *done;
 	um_app = app;
-	if (done == app)
-		return;
-	done = app;
-	pane_add_span_source(app, spans_source, NULL);
+	int rc = pane_add_span_source(app, spans_source, NULL);
+	if (rc < 0)
+		return rc;
 	style_set_span_fn(SPAN_KEYWORD, keyword_attr);
 	style_set_span_fn(SPAN_CITY, city_attr);
+	return 0;
 }

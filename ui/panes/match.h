@@ -100,8 +100,8 @@ int ui_match_attr(int base, const struct span *const *v, size_t n, size_t pos);
 /* The same over a list sorted by start (NULL: none). */
 int ui_match_attr_list(int base, const struct span_list *l, size_t pos);
 
-/* Register the span sources, keyword styles and the global keys
- * (compare, search, keyword). Called by the compare pane's register. */
-void ui_match_register(struct app *app);
+/* Register the span source and the keyword and city styles. Called once
+ * by ui/registry.c. 0 or ERR_NOMEM. */
+int ui_match_register(struct app *app);
 
 #endif

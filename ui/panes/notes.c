@@ -13,93 +13,8 @@
 #include "../app.h"
 #include "../screen/menu.h"
 #include "../screen/style.h"
-#include "annot.h"
 #include "annot_act.h"
-
-/* ---- the shared index ---- */
-
-/* One index per process: the span source, the list's counter, the reader
- * and the pane all read it; gen tells the pane to rebuild its rows. */
-static struct {
-	struct app *app;
-	struct note_index ix;
-	int loaded;
-	unsigned gen;
-	struct timespec checked;
-} ns;
-
-void
-ui_notes_reset(void)
-{
-	note_index_free(&ns.ix);
-	memset(&ns, 0, sizeof ns);
-}
-
-static void
-load(struct app *app)
-{
-	int rc = note_index_load(&ns.ix, app->store, app->corpus, app->script);
-	if (rc < 0 && !ns.loaded)
-		pane_error(app, "Cannot read the notes: %s", err_strerror(rc));
-	ns.loaded = 1;
-	ns.gen++;
-}
-
-struct note_index *
-ui_notes_index(struct app *app)
-{
-	if (ns.app != app) {
-		ui_notes_reset();
-		ns.app = app;
-	}
-	if (!ns.loaded)
-		load(app);
-	return &ns.ix;
-}
-
-void
-ui_notes_refresh(struct app *app)
-{
-	clock_gettime(CLOCK_MONOTONIC, &ns.checked);
-	if (ns.app != app || !ns.loaded) {
-		ui_notes_index(app);
-		return;
-	}
-	if (store_changed(app->store)) {
-		load(app);
-		pane_spans_changed(app);
-	}
-}
-
-void
-ui_notes_changed(struct app *app)
-{
-	ui_notes_index(app);
-	load(app);
-	pane_spans_changed(app);
-}
-
-static int
-notes_spans(void *ctx, struct app *app, size_t art, struct span_list *out)
-{
-	(void)ctx;
-	return note_index_spans(ui_notes_index(app), art, out);
-}
-
-/* The list asks for every article each time it is drawn: look at the
- * store at most every 200 ms from here. */
-static int
-notes_count(void *ctx, struct app *app, size_t art)
-{
-	(void)ctx;
-	struct timespec now;
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	long ms = (now.tv_sec - ns.checked.tv_sec) * 1000 +
-		  (now.tv_nsec - ns.checked.tv_nsec) / 1000000;
-	if (ms >= 200 || ms < 0)
-		ui_notes_refresh(app);
-	return (int)note_index_count(ui_notes_index(app), art);
-}
+#include "noteset.h"
 
 static int
 note_attr(const struct span *s)
@@ -150,7 +65,7 @@ struct npane {
 static const struct note_entry *
 current(const struct npane *np)
 {
-	const struct note_index *ix = &ns.ix;
+	const struct note_index *ix = noteset_index(np->app);
 	if (np->nrows == 0 || np->m.cur >= np->nrows || np->rows[np->m.cur] >= ix->n)
 		return NULL;
 	return &ix->v[np->rows[np->m.cur]];
@@ -159,9 +74,9 @@ current(const struct npane *np)
 static int
 rebuild(struct npane *np)
 {
-	struct note_index *ix = ui_notes_index(np->app);
+	struct note_index *ix = noteset_index(np->app);
 	const struct note_entry *cur = current(np);
-	if (cur && np->gen == ns.gen)
+	if (cur && np->gen == noteset_gen(np->app))
 		np->keep = cur->a.id;
 	size_t *rows = malloc((ix->n ? ix->n : 1) * sizeof *rows);
 	if (rows == NULL)
@@ -174,7 +89,7 @@ rebuild(struct npane *np)
 	free(np->rows);
 	np->rows = rows;
 	np->nrows = (size_t)n;
-	np->gen = ns.gen;
+	np->gen = noteset_gen(np->app);
 	menu_set(&np->m, np->nrows, np->list_rows > 0 ? np->list_rows : 1);
 	for (size_t i = 0; i < np->nrows; i++)
 		if (ix->v[rows[i]].a.id == np->keep) {
@@ -379,11 +294,11 @@ static void
 n_draw(struct pane *p, WINDOW *w)
 {
 	struct npane *np = p->data;
-	ui_notes_refresh(p->app);
-	if (np->gen != ns.gen && rebuild(np) < 0)
+	noteset_refresh(p->app);
+	if (np->gen != noteset_gen(np->app) && rebuild(np) < 0)
 		pane_error(p->app, "out of memory");
 	int cols = getmaxx(w), rows = getmaxy(w);
-	const struct note_index *ix = &ns.ix;
+	const struct note_index *ix = noteset_index(np->app);
 	char head[400];
 	snprintf(head, sizeof head, "批注 Notes  %zu%s of %zu · by %s%s%s", np->nrows,
 		 np->filter[0] ? " shown" : "", ix->n, note_sort_name(np->sort),
@@ -427,11 +342,10 @@ jump(struct pane *p, const struct note_entry *e)
 	const struct article *a = &app->corpus->v[art];
 	if (start > a->len)
 		start = 0;
-	if (pane_open_article(app, art, start, NULL) < 0) {
+	if (pane_open_passage(app, art, start) < 0) {
 		pane_error(app, "out of memory");
 		return;
 	}
-	ui_annot_set_cursor(app, art, start);
 	if (orphan)
 		pane_error(app, "This passage is no longer in the article (edited?): shown where it was");
 }
@@ -528,7 +442,7 @@ n_key(struct pane *p, const struct pane_event *ev)
 static void
 n_save(struct pane *p)
 {
-	ui_notes_refresh(p->app);
+	noteset_refresh(p->app);
 }
 
 const struct pane_ops ui_notes_ops = {
@@ -558,7 +472,7 @@ ui_notes_open(struct app *app)
 		return ERR_NOMEM;
 	np->app = app;
 	np->list_rows = 1;
-	np->gen = ns.gen - 1; /* build on first draw */
+	np->gen = noteset_gen(app) - 1; /* build on first draw */
 	return pane_open(app, &ui_notes_ops, np, 1) ? 0 : ERR_NOMEM;
 }
 
@@ -588,13 +502,15 @@ static const struct pane_keymap global_map = {
 	.fn = global_fn,
 };
 
-void
+int
 ui_notes_register(struct app *app)
 {
-	pane_register(app, &ui_notes_ops);
-	pane_register_global(app, &global_map);
-	ui_annot_register(app);
-	pane_add_span_source(app, notes_spans, NULL);
-	pane_set_note_counter(app, notes_count, NULL);
+	int rc;
+	if ((rc = pane_register(app, &ui_notes_ops)) < 0 ||
+	    (rc = pane_register_global(app, &global_map)) < 0 ||
+	    (rc = pane_add_span_source(app, noteset_spans, NULL)) < 0)
+		return rc;
+	pane_set_note_counter(app, noteset_count, NULL);
 	style_set_span_fn(SPAN_NOTE, note_attr);
+	return 0;
 }

@@ -10,7 +10,6 @@
 #include "../screen/pane.h"
 #include "../../src/reader.h"
 #include "../screen/style.h"
-#include "reader.h"
 
 enum { O_DOWN = 1, O_UP, O_PAGEDOWN, O_PAGEUP, O_TOP, O_BOTTOM, O_GO, O_CLOSE };
 
@@ -28,6 +27,7 @@ static const struct pane_key outline_keys[] = {
 struct outline {
 	struct app *app;
 	const struct article *a; /* displayed article of the reader */
+	size_t art;              /* its corpus index */
 	size_t *blk;             /* block indices */
 	size_t *orig;            /* orig offset of each entry */
 	int *level;              /* 0 title, 1 heading, 2 paragraph */
@@ -108,7 +108,7 @@ o_key(struct pane *p, const struct pane_event *ev)
 	case O_BOTTOM: menu_goto(&o->m, o->m.n ? o->m.n - 1 : 0); break;
 	case O_GO:
 		if (o->m.n) {
-			ui_reader_jump(p->app, o->orig[o->m.cur]);
+			pane_open_article(p->app, o->art, o->orig[o->m.cur], NULL);
 			return PANE_CLOSE | PANE_REDRAW_ALL;
 		}
 		break;
@@ -137,11 +137,8 @@ ui_outline_register(struct app *app)
 }
 
 int
-ui_outline_open(struct app *app)
+ui_outline_open(struct app *app, struct reader *r, size_t art)
 {
-	struct reader *r = ui_reader_model(app);
-	if (r == NULL)
-		return ERR_NOTFOUND;
 	struct pane *old = pane_find(app, &outline_ops);
 	if (old)
 		pane_close(app, old);
@@ -160,6 +157,7 @@ ui_outline_open(struct app *app)
 	}
 	o->app = app;
 	o->a = a;
+	o->art = art;
 	/* the title as the reading view shows it (script and punctuation) */
 	pane_shown_copy(app, r->a->meta.title, o->title, sizeof o->title);
 	size_t n = 0, heads = 0;

@@ -4,11 +4,15 @@
 #ifndef DUWEN_UI_OUTLINE_H
 #define DUWEN_UI_OUTLINE_H
 
+#include <stddef.h>
+
 struct app;
 
-/* Open the outline of the reading view's article. 0, ERR_NOTFOUND (no
- * article open) or ERR_NOMEM. */
-int ui_outline_open(struct app *app);
+/* Open the outline of r, the reading view's model of corpus article art
+ * (borrowed until the call returns). Enter opens the article at the
+ * heading through pane_open_article. 0 or ERR_NOMEM. */
+struct reader;
+int ui_outline_open(struct app *app, struct reader *r, size_t art);
 /* Make the outline's keys known (help, bind). 0 or ERR_NOMEM. */
 int ui_outline_register(struct app *app);
 

@@ -7,15 +7,14 @@
 
 #include "../../src/err.h"
 #include "../../src/store.h"
-#include "../app.h"
 #include "../../src/reader.h"
-#include "reader_head.h"
-#include "../screen/pane_int.h"
+#include "../app.h"
 #include "../screen/style.h"
-#include "annot.h" /* passage cursor, selection, notes: issue 7 */
+#include "annot.h" /* passage cursor, selection, notes */
 #include "match.h"
-#include "notes.h"
+#include "noteset.h"
 #include "outline.h"
+#include "reader_head.h"
 
 enum {
 	R_DOWN = 1, R_UP, R_HALFDOWN, R_HALFUP, R_PAGEDOWN, R_PAGEUP, R_TOP,
@@ -54,6 +53,7 @@ struct rpane {
 	unsigned spans_gen;
 	size_t saved;           /* place last written to the store */
 	struct reader_head head; /* title and facts: the document's first rows */
+	struct ui_annot annot;   /* passage cursor and selection */
 	int header_rows;         /* rows of it on screen at the last draw */
 };
 
@@ -61,7 +61,6 @@ static int
 collect_spans(struct rpane *rp)
 {
 	struct app *app = rp->app;
-	struct pane_mgr *m = app->mgr;
 	struct span_list all = { 0 };
 	int rc = 0;
 	for (size_t i = 0; i < rp->extra.n && rc == 0; i++)
@@ -72,7 +71,6 @@ collect_spans(struct rpane *rp)
 		rc = reader_set_spans(&rp->r, &all);
 	span_list_free(&all);
 	rp->spans_gen = pane_spans_gen(app);
-	(void)m;
 	return rc;
 }
 
@@ -150,7 +148,7 @@ r_status(struct pane *p, char *buf, size_t cap)
 	/* the selection or the note under the passage cursor, else the title */
 	char note[256];
 	const char *tail = note;
-	if (!ui_annot_status(p->app, r, rp->art, note, sizeof note)) {
+	if (!ui_annot_status(p->app, &rp->annot, r, rp->art, note, sizeof note)) {
 		/* the article: its title and source, as the text shows them */
 		size_t k = pane_shown_copy(p->app, r->a->meta.title, note, sizeof note);
 		const char *src = r->a->meta.source;
@@ -232,7 +230,7 @@ r_draw(struct pane *p, WINDOW *w)
 {
 	struct rpane *rp = p->data;
 	struct reader *r = &rp->r;
-	ui_notes_refresh(p->app); /* notes another duwen process wrote */
+	noteset_refresh(p->app); /* notes another duwen process wrote */
 	if (rp->spans_gen != pane_spans_gen(p->app))
 		collect_spans(rp);
 	int rows = getmaxy(w), cols = getmaxx(w);
@@ -247,7 +245,7 @@ r_draw(struct pane *p, WINDOW *w)
 	if (n > 512)
 		n = 512;
 	int got = view_rows(r->view, r->top, n, vr);
-	ui_annot_frame(p->app, r, rp->art, vr, got); /* passage cursor on screen, drawn */
+	ui_annot_frame(p->app, &rp->annot, r, rp->art, vr, got); /* passage cursor on screen, drawn */
 	int margin = layout_margin(&r->vo.layout, cols);
 	for (int i = 0; i < got; i++)
 		if (vr[i].kind == VIEW_ROW_TEXT)
@@ -257,6 +255,8 @@ r_draw(struct pane *p, WINDOW *w)
 }
 
 /* ---- keys ---- */
+
+static const struct pane_keymap annot_map;
 
 static void
 search(struct pane *p, int dir, const char *arg)
@@ -323,7 +323,7 @@ set_script(struct pane *p, const char *arg)
 			return PANE_HANDLED;
 		}
 	}
-	int rc = reader_set_script(&rp->r, k);
+	int rc = reader_mode_script(&rp->r, k);
 	if (rc == ERR_INVAL)
 		pane_error(p->app, "OpenCC's data is not installed: cannot convert the script");
 	else if (rc < 0)
@@ -341,7 +341,7 @@ r_key(struct pane *p, const struct pane_event *ev)
 	int page = r->rows > 2 ? r->rows - 1 : 1; /* keep one line of context */
 	int half = r->rows / 2 > 0 ? r->rows / 2 : 1;
 	/* while selecting, the selection's keys (h, l, Esc...) come first */
-	int sel = ui_annot_reader_key(p, r, rp->art, ev);
+	int sel = ui_annot_reader_key(p, &rp->annot, r, rp->art, ev, &annot_map);
 	if (sel != PANE_UNHANDLED)
 		return sel;
 	/* scrolls go through the header (the document's first rows) and tell
@@ -350,7 +350,7 @@ r_key(struct pane *p, const struct pane_event *ev)
 	reader_head_set(&rp->head, r);
 	/* a plain move leaves passage mode: reading draws no passage cursor */
 	if ((ev->action >= R_DOWN && ev->action <= R_PREV) || ev->action == R_PERCENT)
-		ui_annot_plain_move(p->app, r, rp->art);
+		ui_annot_plain_move(p->app, &rp->annot, r, rp->art);
 	switch (ev->action) {
 	case R_DOWN: moved = reader_head_scroll(&rp->head, r, 1); break;
 	case R_UP: moved = reader_head_scroll(&rp->head, r, -1); break;
@@ -391,7 +391,7 @@ r_key(struct pane *p, const struct pane_event *ev)
 			pane_message(p->app, "No heading above");
 		break;
 	case R_OUTLINE:
-		if (ui_outline_open(p->app) < 0)
+		if (ui_outline_open(p->app, r, rp->art) < 0)
 			pane_error(p->app, "out of memory");
 		return PANE_REDRAW_ALL;
 	case R_SEARCH: search(p, 1, ev->arg); break;
@@ -400,7 +400,7 @@ r_key(struct pane *p, const struct pane_event *ev)
 	case R_PREV: search_next(p, -1); break;
 	case R_SCRIPT: return set_script(p, ev->arg);
 	case R_BOILER:
-		if (reader_set_boiler(r, !r->vo.show_boilerplate) < 0)
+		if (reader_mode_boiler(r, !r->vo.show_boilerplate) < 0)
 			pane_error(p->app, "out of memory");
 		pane_message(p->app, r->vo.show_boilerplate ? "boilerplate shown" : "boilerplate hidden");
 		break;
@@ -430,8 +430,8 @@ const struct pane_ops ui_reader_ops = {
 
 /* ---- opening ---- */
 
-int
-ui_reader_open(struct app *app, size_t art, size_t off, const struct span_list *extra)
+static int
+open_article(struct app *app, size_t art, size_t off, const struct span_list *extra)
 {
 	if (art >= app->corpus->n)
 		return ERR_RANGE;
@@ -463,7 +463,7 @@ ui_reader_open(struct app *app, size_t art, size_t off, const struct span_list *
 		if (rp) {
 			/* carry the display choices over to the next article */
 			if (rp->r.kind != SCRIPT_ORIGINAL)
-				reader_set_script(&nrp->r, rp->r.kind);
+				reader_mode_script(&nrp->r, rp->r.kind);
 			r_destroy(p);
 			p->data = nrp;
 		}
@@ -490,9 +490,41 @@ ui_reader_open(struct app *app, size_t art, size_t off, const struct span_list *
 	return 0;
 }
 
-int
-ui_reader_place(struct app *app, size_t *art, size_t *off)
+/* the reader's own search, so that n/N move between the hits; the hit
+ * at orig offset hit becomes the current one (the reader's folding may
+ * miss some of the caller's: then stop after one round) */
+static void
+search_from(struct reader *r, const char *query, size_t hit)
 {
+	int wrapped = 0;
+	if (reader_search(r, query, 1, &wrapped) <= 0)
+		return;
+	size_t target = reader_from_orig(r, hit);
+	for (size_t k = 0; k < r->hits.n && r->cur < r->hits.n &&
+			   r->hits.v[r->cur].start != target; k++)
+		reader_search_next(r, 1, &wrapped);
+}
+
+static int
+opener_open(void *ctx, struct app *app, const struct pane_open_req *req)
+{
+	(void)ctx;
+	int rc = open_article(app, req->art, req->off, req->extra);
+	struct pane *p = rc == 0 ? pane_find(app, &ui_reader_ops) : NULL;
+	if (p == NULL)
+		return rc;
+	struct rpane *rp = p->data;
+	if (req->query)
+		search_from(&rp->r, req->query, req->hit);
+	if (req->passage)
+		ui_annot_set_cursor(app, &rp->annot, &rp->r, rp->art, req->off);
+	return 0;
+}
+
+static int
+opener_place(void *ctx, struct app *app, size_t *art, size_t *off)
+{
+	(void)ctx;
 	struct pane *p = pane_find(app, &ui_reader_ops);
 	if (p == NULL)
 		return ERR_NOTFOUND;
@@ -502,23 +534,30 @@ ui_reader_place(struct app *app, size_t *art, size_t *off)
 	return 0;
 }
 
-void
-ui_reader_jump(struct app *app, size_t off)
+/* The annotate keys act only while the reading view has the focus. */
+static int
+annot_fn(struct app *app, struct pane *focused, const struct pane_event *ev)
 {
-	struct pane *p = pane_find(app, &ui_reader_ops);
-	if (p == NULL)
-		return;
-	struct rpane *rp = p->data;
-	rp->r.top = view_pos_of_offset(rp->r.view, reader_from_orig(&rp->r, off));
-	reader_scroll(&rp->r, 0);
-	reader_head_fix(&rp->head, &rp->r, 0);
-	pane_focus(app, p);
-	pane_dirty(p);
+	if (focused == NULL || focused->ops != &ui_reader_ops)
+		return PANE_UNHANDLED;
+	struct rpane *rp = focused->data;
+	return ui_annot_key(app, &rp->annot, &rp->r, rp->art, ev->action);
 }
 
-struct reader *
-ui_reader_model(struct app *app)
+static const struct pane_keymap annot_map = {
+	.name = "annotate",
+	.keys = ui_annot_keys,
+	.nkeys = UI_ANNOT_NKEYS,
+	.fn = annot_fn,
+};
+
+int
+ui_reader_register(struct app *app)
 {
-	struct pane *p = pane_find(app, &ui_reader_ops);
-	return p ? &((struct rpane *)p->data)->r : NULL;
+	int rc;
+	if ((rc = pane_register(app, &ui_reader_ops)) < 0 ||
+	    (rc = pane_register_global(app, &annot_map)) < 0)
+		return rc;
+	pane_set_opener(app, &(struct pane_opener){ opener_open, opener_place, NULL });
+	return 0;
 }

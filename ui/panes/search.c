@@ -14,7 +14,6 @@
 #include "../screen/style.h"
 #include "match.h"
 #include "passage.h"
-#include "reader.h"
 
 enum { S_DOWN = 1, S_UP, S_PAGEDOWN, S_PAGEUP, S_TOP, S_BOTTOM, S_OPEN, S_QUERY, S_BACK };
 
@@ -197,23 +196,11 @@ open_hit(struct srch *s)
 			rc = span_list_push(&extra, s->res.v[i].start, s->res.v[i].end, SPAN_SEARCH, 0);
 	size_t off = h->sent < a->nsents ? a->sents[h->sent].start : h->start;
 	if (rc == 0)
-		rc = pane_open_article(s->app, h->art, off, &extra);
+		rc = pane_open_at(s->app, &(struct pane_open_req){ .art = h->art, .off = off,
+				  .extra = &extra, .query = s->query, .hit = h->start });
 	span_list_free(&extra);
-	if (rc < 0) {
+	if (rc < 0)
 		pane_error(s->app, "cannot open the article: %s", err_strerror(rc));
-		return PANE_REDRAW_ALL;
-	}
-	/* the reader's own search, so that n/N move between the hits */
-	struct reader *r = ui_reader_model(s->app);
-	int wrapped = 0;
-	if (r && reader_search(r, s->query, 1, &wrapped) > 0) {
-		/* make this hit the current one (the reader's folding may miss
-		 * some of ours: then stop after one round) */
-		size_t target = reader_from_orig(r, h->start);
-		for (size_t k = 0; k < r->hits.n && r->cur < r->hits.n &&
-				   r->hits.v[r->cur].start != target; k++)
-			reader_search_next(r, 1, &wrapped);
-	}
 	return PANE_REDRAW_ALL;
 }
 
@@ -338,10 +325,12 @@ static const struct pane_keymap global_map = {
 	.fn = global_fn,
 };
 
-void
+int
 ui_search_register(struct app *app)
 {
-	pane_register(app, &search_ops);
-	pane_register_global(app, &global_map);
-	ui_match_register(app);
+	int rc;
+	if ((rc = pane_register(app, &search_ops)) < 0 ||
+	    (rc = pane_register_global(app, &global_map)) < 0)
+		return rc;
+	return 0;
 }

@@ -9,7 +9,7 @@
 struct app;
 
 /* Register the pane and the global keys S / F5. */
-void ui_search_register(struct app *app);
+int ui_search_register(struct app *app);
 
 /* Open (or focus) the search pane; query NULL: ask for one. 0 or a
  * negative err_code. */

@@ -1,4 +1,4 @@
-/* ui_edit: the note line editor (see edit.h). */
+/* ui_edit: the line editor's buffer (see edit.h). */
 #include "edit.h"
 
 #include <stdlib.h>
@@ -7,18 +7,8 @@
 #include <wchar.h>
 
 #include "../../src/err.h"
-#include "../app.h"
-#include "pane.h"
-#include "pane_int.h"
-#include "style.h"
 
 #define KEY_ESC 27
-
-void
-ui_edit_register(struct app *app)
-{
-	(void)app;
-}
 
 int
 ui_edit_init(struct ui_edit *e, const char *initial)
@@ -159,6 +149,19 @@ ui_edit_kill_end(struct ui_edit *e)
 }
 
 void
+ui_edit_kill_word(struct ui_edit *e)
+{
+	size_t to = e->cur, from = to;
+	while (from > 0 && e->buf[from - 1] == ' ')
+		from--;
+	while (from > 0 && e->buf[from - 1] != ' ')
+		from--;
+	/* from is on a cluster boundary: a space or the start */
+	cut(e, from, to);
+	e->cur = from;
+}
+
+void
 ui_edit_kill_start(struct ui_edit *e)
 {
 	cut(e, 0, e->cur);
@@ -230,151 +233,4 @@ ui_edit_key(struct ui_edit *e, int is_code, unsigned key)
 	if (n > 0)
 		ui_edit_insert(e, (const char *)u, (size_t)n);
 	return UI_EDIT_MORE;
-}
-
-static void
-draw(WINDOW *w, int y, int x, int width, const struct width_opts *wo, struct ui_edit *e)
-{
-	int cur = ui_edit_scroll(e, wo, width);
-	wmove(w, y, x);
-	for (int i = 0; i < width; i++)
-		waddch(w, ' ');
-	int col = 0, shown = 0;
-	char cell[32];
-	for (size_t p = 0; p < e->len;) {
-		size_t q = width_next_cluster(e->buf, e->len, p);
-		int cw = width_cluster(wo, e->buf + p, q - p);
-		if (col >= e->scroll_cols && shown + cw <= width) {
-			width_cluster_shown(wo, e->buf + p, q - p, cell, sizeof cell);
-			mvwaddstr(w, y, x + shown, cell);
-			shown += cw;
-		} else if (col >= e->scroll_cols) {
-			break;
-		}
-		col += cw;
-		p = q;
-	}
-	wmove(w, y, x + cur);
-}
-
-/* Read one key into e: returns the editor's verdict. A newline with more
- * input already waiting is a paste of several lines, not Enter. *resized
- * is set on KEY_RESIZE. */
-static int
-read_key(WINDOW *w, struct ui_edit *e, int *resized)
-{
-	wint_t ch;
-	int rc = wget_wch(w, &ch);
-	if (rc == ERR)
-		return UI_EDIT_MORE;
-	if (rc == KEY_CODE_YES && ch == KEY_RESIZE) {
-		*resized = 1;
-		return UI_EDIT_MORE;
-	}
-	if (rc == OK && ch == KEY_ESC) {
-		/* Esc with more bytes right behind it is a key the terminal
-		 * description does not know (ESC [ 1 ~): drop the sequence
-		 * rather than cancel the note being typed. */
-		wint_t next;
-		nodelay(w, TRUE);
-		int more = wget_wch(w, &next), n = 0;
-		while (more == OK && n++ < 16 && !(n > 1 && next >= 0x40 && next <= 0x7e))
-			more = wget_wch(w, &next);
-		nodelay(w, FALSE);
-		if (n > 0 || more != ERR)
-			return UI_EDIT_MORE;
-	}
-	if (rc == OK && (ch == '\r' || ch == '\n')) {
-		wint_t next;
-		nodelay(w, TRUE);
-		int more = wget_wch(w, &next);
-		nodelay(w, FALSE);
-		if (more != ERR) {
-			ui_edit_insert(e, " ", 1);
-			if (more == OK && next != '\r' && next != '\n')
-				return ui_edit_key(e, 0, (unsigned)next);
-			if (more == KEY_CODE_YES)
-				return ui_edit_key(e, 1, (unsigned)next);
-			return UI_EDIT_MORE;
-		}
-	}
-	return ui_edit_key(e, rc == KEY_CODE_YES, (unsigned)ch);
-}
-
-int
-ui_edit_run(WINDOW *w, int y, int x, int width_cols, const struct width_opts *wo,
-	    const char *label, const char *initial, char **out)
-{
-	struct ui_edit e;
-	if (ui_edit_init(&e, initial) < 0)
-		return 0;
-	int lw = 0;
-	if (label) {
-		mvwaddstr(w, y, x, label);
-		lw = width_str(wo, label, strlen(label));
-	}
-	int old_cursor = curs_set(1);
-	keypad(w, TRUE);
-	int result = UI_EDIT_MORE, resized = 0;
-	while (result == UI_EDIT_MORE) {
-		draw(w, y, x + lw, width_cols - lw, wo, &e);
-		wrefresh(w);
-		result = read_key(w, &e, &resized);
-	}
-	if (old_cursor != ERR)
-		curs_set(old_cursor);
-	if (result == UI_EDIT_CANCEL) {
-		ui_edit_free(&e);
-		return 0;
-	}
-	*out = e.buf; /* ownership passes to the caller */
-	return 1;
-}
-
-int
-ui_edit_prompt(struct app *app, const char *label, const char *initial, char **out)
-{
-	static const struct width_opts wo = { 0 };
-	struct pane_mgr *m = app->mgr;
-	struct ui_edit e;
-	if (ui_edit_init(&e, initial) < 0)
-		return 0;
-	m->msg[0] = 0;
-	curs_set(1);
-	int result = UI_EDIT_MORE;
-	while (result == UI_EDIT_MORE && !pane_signalled) {
-		/* The screen first (it may have been resized), then the line:
-		 * the prompt window is remade on a resize, so fetch it anew. */
-		pane_update(app);
-		WINDOW *w = m->promptw;
-		int resized = 0;
-		if (m->ar.too_small) {
-			wtimeout(w, -1);
-			result = read_key(w, &e, &resized);
-			if (resized)
-				m->relayout = 1;
-			continue;
-		}
-		leaveok(w, FALSE);
-		werase(w);
-		int lc = pane_put(w, 0, 0, label, strlen(label), COLS / 2, style_get(STYLE_KEY));
-		draw(w, 0, lc, COLS - lc - 1, &wo, &e);
-		wnoutrefresh(w);
-		doupdate();
-		wtimeout(w, -1);
-		result = read_key(w, &e, &resized);
-		if (resized)
-			m->relayout = 1;
-	}
-	curs_set(0);
-	leaveok(m->promptw, TRUE);
-	werase(m->promptw);
-	wnoutrefresh(m->promptw);
-	m->lines_dirty = 1;
-	if (result != UI_EDIT_DONE) {
-		ui_edit_free(&e);
-		return 0;
-	}
-	*out = e.buf;
-	return 1;
 }

@@ -21,6 +21,7 @@
 #ifndef DUWEN_PANE_H
 #define DUWEN_PANE_H
 
+#include <signal.h>
 #include <stdarg.h>
 #include <stddef.h>
 
@@ -30,6 +31,7 @@
 
 struct app;  /* ui/app.h: the corpus, store, script, config, options */
 struct pane;
+struct keys_table;
 
 /* What a key handler did; the event loop acts on the flags. */
 enum pane_result {
@@ -131,6 +133,8 @@ struct pane *pane_open(struct app *app, const struct pane_ops *ops, void *data,
 		       int focus);
 /* The first open pane of class ops, or NULL. */
 struct pane *pane_find(struct app *app, const struct pane_ops *ops);
+/* The first open pane whose class is called name ("reader"), or NULL. */
+struct pane *pane_find_named(struct app *app, const char *name);
 void pane_close(struct app *app, struct pane *p);
 void pane_focus(struct app *app, struct pane *p);
 struct pane *pane_focused(struct app *app);
@@ -144,15 +148,40 @@ void pane_dirty_all(struct app *app);
  * only the new rows are drawn. Any other change to the screen is safe. */
 void pane_scrolled(struct pane *p, long rows);
 
-/* ---- the reading view (reader.c) ---- */
+/* ---- the reading view, through the app ---- */
 
-/* Open (or focus) the reading view on article index art at byte offset off
- * of the article's original text (PANE_PLACE_REMEMBERED: where the reader
- * left it last time), with extra highlight spans (copied; over
- * the original text; may be NULL). 0, ERR_RANGE or ERR_NOMEM. */
+/* What to open: corpus article art at byte offset off of its original
+ * text (PANE_PLACE_REMEMBERED: where the reader left it last time), with
+ * extra highlight spans (copied; over the original text; may be NULL);
+ * passage: put the passage cursor on the sentence at off (a jump from the
+ * notes pane); query: search it in the reading view too, making the hit
+ * that starts at orig offset hit the current one (n/N go on from there). */
+struct pane_open_req {
+	size_t art, off;
+	const struct span_list *extra;
+	int passage;
+	const char *query;
+	size_t hit;
+};
+/* How to open an article and where the reading is: registered by the pane
+ * that shows articles (the reading view), so that the manager and the
+ * other panes need not know it. */
+struct pane_opener {
+	int (*open)(void *ctx, struct app *app, const struct pane_open_req *req);
+	int (*place)(void *ctx, struct app *app, size_t *art, size_t *off);
+	void *ctx;
+};
+void pane_set_opener(struct app *app, const struct pane_opener *o);
+/* Open (or focus) the reading view as req says. 0, ERR_RANGE, ERR_NOMEM,
+ * or ERR_NOTFOUND when no pane registered an opener. */
+int pane_open_at(struct app *app, const struct pane_open_req *req);
+
+/* pane_open_at with art, off and extra. */
 #define PANE_PLACE_REMEMBERED ((size_t)-1)
 int pane_open_article(struct app *app, size_t art, size_t off,
 		      const struct span_list *extra);
+/* pane_open_at with art, off and the passage cursor there. */
+int pane_open_passage(struct app *app, size_t art, size_t off);
 /* The reading place: article index and the byte offset (original text) of
  * the first character on the top row. 0, or ERR_NOTFOUND if no article is
  * open. */
@@ -161,11 +190,25 @@ int pane_reading_place(struct app *app, size_t *art, size_t *off);
 /* ---- prompt and messages (the bottom line) ---- */
 
 /* Read a line on the prompt line after label ("/", ":", "Filter: ").
- * initial may be NULL. Blocks in its own key loop (resizes are handled).
- * Returns 1 and buf (NUL-terminated UTF-8, at most cap - 1 bytes) on
- * Enter, 0 on Esc / Ctrl-C / Ctrl-G. */
+ * initial may be NULL. Blocks in its own key loop (resizes are handled);
+ * the editing keys are the line editor's (edit.h). Returns 1 and buf
+ * (NUL-terminated UTF-8, at most cap - 1 bytes) on Enter, 0 on Esc /
+ * Ctrl-C / Ctrl-G, or Backspace on an empty line (as in less). */
 int pane_prompt(struct app *app, const char *label, const char *initial,
 		char *buf, size_t cap);
+/* As pane_prompt for a ':' command line: Tab completes the command names
+ * of the focused pane and the global keys (again: the next one). Every
+ * prompt keeps its own history (Up/Down, Ctrl-P/Ctrl-N) by label. */
+int pane_prompt_command(struct app *app, char *buf, size_t cap);
+/* As pane_prompt, for longer text (a note): *out is malloc'd on Enter (the
+ * caller frees it); Backspace on an empty line does not cancel. */
+int pane_prompt_edit(struct app *app, const char *label, const char *initial,
+		     char **out);
+/* Beep, when the terminal is up (not in tests). */
+void pane_beep(struct app *app);
+/* Show label on the prompt line and read one key (resizes handled).
+ * Returns the key, or 27 (Esc) when a signal ends the program. */
+int pane_ask_key(struct app *app, const char *label);
 /* Show a message on the prompt line until the next key. */
 void pane_message(struct app *app, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
@@ -183,6 +226,10 @@ typedef int (*pane_span_fn)(void *ctx, struct app *app, size_t art,
 int pane_add_span_source(struct app *app, pane_span_fn fn, void *ctx);
 /* The spans of some article changed (a note was added): re-collect. */
 void pane_spans_changed(struct app *app);
+/* Append the spans of every span source for corpus article art. */
+int pane_collect_spans(struct app *app, size_t art, struct span_list *out);
+/* Generation counter bumped by pane_spans_changed. */
+unsigned pane_spans_gen(struct app *app);
 
 /* Number of notes on corpus article art, for the list's notes column
  * (the annotations module sets it; without one the column shows 0). */
@@ -208,5 +255,31 @@ int pane_put_shown(struct app *app, WINDOW *w, int y, int x, const char *s,
 /* s as pane_put_shown shows it, into buf (NUL-terminated, cut at a glyph
  * if cap is short), for a title inside a longer line. Returns its bytes. */
 size_t pane_shown_copy(struct app *app, const char *s, char *buf, size_t cap);
+
+/* ---- the app's side (ui.c, global.c): setting up and running ---- */
+
+/* Set up / tear down the manager's state (no terminal involved); free
+ * closes every pane (their places are saved). 0 or ERR_NOMEM. */
+int pane_mgr_init(struct app *app);
+void pane_mgr_free(struct app *app);
+/* 1 while curses is running (the prompts beep only then). */
+void pane_set_curses(struct app *app, int on);
+/* Apply the config's bind lines; bad ones go to warn. */
+void pane_apply_binds(struct app *app, void (*warn)(void *, const char *), void *ctx);
+/* Run the event loop until quit; curses must be up. */
+void pane_run(struct app *app);
+/* Set by SIGHUP/SIGTERM (the handler writes the signal number). */
+extern volatile sig_atomic_t pane_signalled;
+/* Run a ':' command line. */
+void pane_command(struct app *app, const char *line);
+/* Suspend (Ctrl-Z) and come back. */
+void pane_suspend(struct app *app);
+/* The key table (keys.h), for the help screen and the man page. */
+const struct keys_table *pane_keys(struct app *app);
+/* The action km binds to key, or NULL. */
+const struct pane_key *pane_keymap_lookup(struct app *app, const struct pane_keymap *km,
+					  int key);
+/* Notes on corpus article art (0 without a counter). */
+int pane_note_count(struct app *app, size_t art);
 
 #endif

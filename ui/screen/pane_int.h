@@ -1,6 +1,5 @@
-/* pane_int: the screen manager's private state, shared by pane.c (panes,
- * layout, loop), pane_prompt.c (the bottom line) and help.c (the key
- * table as text). Not for panes: they use pane.h. */
+/* pane_int: the screen manager's private state, shared by the files of
+ * ui/screen/ only (tools/layers.py checks it). Panes use pane.h. */
 #ifndef DUWEN_PANE_INT_H
 #define DUWEN_PANE_INT_H
 
@@ -16,6 +15,13 @@ struct pane_spansrc {
 	void *ctx;
 };
 
+/* One prompt label's history (oldest first) and completer. */
+struct pane_history {
+	char *label;
+	char **v;
+	size_t n, cap;
+};
+
 struct pane_mgr {
 	struct pane **v;       /* open panes, in tab order */
 	size_t n, cap;
@@ -28,6 +34,9 @@ struct pane_mgr {
 	struct pane_spansrc *spansrc;
 	size_t nspansrc, capspansrc;
 	unsigned spans_gen;    /* bumped by pane_spans_changed */
+	struct pane_opener opener; /* the reading view's, else zeros */
+	struct pane_history *hist; /* prompt histories and completers, by label */
+	size_t nhist, caphist;
 	pane_count_fn note_count;
 	void *note_ctx;
 	char msg[512];
@@ -42,15 +51,8 @@ struct pane_mgr {
 	int relayout;          /* windows must be rebuilt */
 };
 
-/* Set up / tear down the manager's state (no terminal involved). */
-int pane_mgr_init(struct app *app);
-void pane_mgr_free(struct app *app);
-/* Run the event loop until quit; curses must be up. */
-void pane_run(struct app *app);
 /* Call ops->save on every open pane. */
 void pane_save_all(struct app *app);
-/* Apply the config's bind lines; bad ones go to warn. */
-void pane_apply_binds(struct app *app, void (*warn)(void *, const char *), void *ctx);
 /* Bring the screen up to date (draw what is dirty, then doupdate). */
 void pane_update(struct app *app);
 /* Rebuild the windows after a size change. */
@@ -58,20 +60,10 @@ void pane_relayout(struct app *app);
 /* Draw the prompt line with text and put the cursor at cursor_cols. */
 void pane_draw_prompt_line(struct app *app, const char *label, const char *text,
 			   size_t len, size_t cursor);
-/* Set by SIGHUP/SIGTERM. */
-extern volatile sig_atomic_t pane_signalled;
 /* Pane of class ops or NULL (help, keys). */
 struct keys_ctx *pane_ctx_of(struct app *app, const struct pane_ops *ops);
 /* Handle one key in the focused pane, then the global maps. */
 void pane_dispatch(struct app *app, int key);
-/* Run a ':' command line. */
-void pane_command(struct app *app, const char *line);
-/* Append the spans of every span source for corpus article art. */
-int pane_collect_spans(struct app *app, size_t art, struct span_list *out);
-/* Generation counter bumped by pane_spans_changed. */
-unsigned pane_spans_gen(struct app *app);
-/* Notes on corpus article art (0 without a counter). */
-int pane_note_count(struct app *app, size_t art);
 /* Index of the sidebar pane (the list), or m->n. */
 size_t pane_sidebar_index(struct pane_mgr *m);
 /* pane_scroll.c: before drawing, let the terminal scroll the text of the
@@ -81,7 +73,12 @@ size_t pane_sidebar_index(struct pane_mgr *m);
 void pane_scroll_apply(struct app *app);
 void pane_scroll_forget(struct app *app);
 void pane_scroll_park(struct app *app);
-/* Suspend (Ctrl-Z) and come back. */
-void pane_suspend(struct app *app);
+
+/* pane_history.c: the history of prompt label (made on first use; NULL
+ * without memory), adding a line to it (the oldest go past 100), freeing
+ * them all. */
+struct pane_history *pane_history_get(struct pane_mgr *m, const char *label);
+void pane_history_add(struct pane_history *h, const char *line);
+void pane_history_free(struct pane_mgr *m);
 
 #endif

@@ -1,137 +1,335 @@
-/* The prompt line: read a line of UTF-8 (Chinese input included) with a
- * few editing keys, redrawing the screen on resize. See pane_prompt in
- * pane.h. */
-#include <limits.h>
+/* The bottom row's one line editor: every prompt (":", "/", filters,
+ * notes) and every one-key question reads keys here, on the tested buffer
+ * of edit.h, with the same keys, history and resizes. See pane.h. */
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
 
+#include "../../src/err.h"
 #include "../../src/width.h"
 #include "../app.h"
+#include "edit.h"
 #include "keys.h"
 #include "pane.h"
 #include "pane_int.h"
 #include "style.h"
 
-void
-pane_draw_prompt_line(struct app *app, const char *label, const char *text,
-		      size_t len, size_t cursor)
+struct prompt {
+	const char *label;
+	int back_out;        /* Backspace on an empty line cancels */
+	int commands;        /* Tab completes ':' command names */
+	struct pane_history *h;
+	size_t hpos;         /* h->n: the line being typed */
+	char *typed;         /* the line being typed while browsing history */
+	size_t tab_n, tab_i; /* candidates of the last Tab, the one shown */
+	const char *tab_v[64];
+	size_t tab_at;       /* bytes before the completed word */
+};
+
+static void
+replace(struct ui_edit *e, size_t from, const char *s)
 {
-	static const struct width_opts wo = { 0 };
-	WINDOW *w = app->mgr->promptw;
-	(void)cursor;
+	e->cur = e->len;
+	while (e->len > from)
+		ui_edit_backspace(e);
+	ui_edit_insert(e, s, strlen(s));
+}
+
+/* Up (dir -1) and Down (dir 1) through the history of the prompt. */
+static void
+browse(struct prompt *pr, struct ui_edit *e, int dir)
+{
+	struct pane_history *h = pr->h;
+	if (h == NULL || h->n == 0)
+		return;
+	if (dir < 0 && pr->hpos == 0)
+		return;
+	if (dir > 0 && pr->hpos >= h->n)
+		return;
+	if (pr->hpos == h->n) {
+		free(pr->typed);
+		pr->typed = strdup(e->buf);
+	}
+	pr->hpos = dir < 0 ? pr->hpos - 1 : pr->hpos + 1;
+	replace(e, 0, pr->hpos < h->n ? h->v[pr->hpos] : pr->typed ? pr->typed : "");
+}
+
+/* The ':' command names that start with text[at, len) in the focused pane's
+ * context and the global maps, each once. */
+static size_t
+command_names(struct app *app, const char *word, size_t wl, const char **out, size_t max)
+{
+	struct pane_mgr *m = app->mgr;
+	size_t n = 0;
+	struct pane *p = pane_focused(app);
+	const struct keys_ctx *ctxs[64];
+	size_t nc = 0;
+	if (p) {
+		const struct keys_ctx *c = pane_ctx_of(app, p->ops);
+		if (c)
+			ctxs[nc++] = c;
+	}
+	for (size_t i = 0; i < m->nglobals && nc < 64; i++) {
+		const struct keys_ctx *c = keys_ctx_find(&m->keys, m->globals[i]->name, m->globals[i]);
+		if (c)
+			ctxs[nc++] = c;
+	}
+	static const char *const vi[] = { "quit" };
+	for (size_t i = 0; i < sizeof vi / sizeof *vi && n < max; i++)
+		if (strncmp(vi[i], word, wl) == 0)
+			out[n++] = vi[i];
+	for (size_t c = 0; c < nc; c++)
+		for (size_t k = 0; k < ctxs[c]->nacts && n < max; k++) {
+			const char *name = ctxs[c]->acts[k].name;
+			if (strncmp(name, word, wl) != 0)
+				continue;
+			int dup = 0;
+			for (size_t j = 0; j < n && !dup; j++)
+				dup = strcmp(out[j], name) == 0;
+			if (!dup)
+				out[n++] = name;
+		}
+	return n;
+}
+
+/* Tab: complete the command name; again: the next candidate. */
+static void
+complete(struct app *app, struct prompt *pr, struct ui_edit *e, int again)
+{
+	if (!pr->commands)
+		return;
+	if (!again) {
+		if (memchr(e->buf, ' ', e->len)) /* the argument: nothing to offer */
+			return;
+		pr->tab_at = 0;
+		pr->tab_n = command_names(app, e->buf, e->len, pr->tab_v,
+					  sizeof pr->tab_v / sizeof *pr->tab_v);
+		pr->tab_i = 0;
+	} else if (pr->tab_n > 0) {
+		pr->tab_i = (pr->tab_i + 1) % pr->tab_n;
+	}
+	if (pr->tab_n == 0) {
+		if (app->mgr->curses)
+			beep();
+		return;
+	}
+	replace(e, pr->tab_at, pr->tab_v[pr->tab_i]);
+	if (pr->tab_n == 1)
+		ui_edit_insert(e, " ", 1);
+}
+
+static void
+draw_line(struct app *app, WINDOW *w, const char *label, struct ui_edit *e)
+{
+	const struct width_opts *wo = &app->vopts.layout.w;
 	werase(w);
-	int lc = pane_put(w, 0, 0, label, strlen(label), COLS - 2, style_get(STYLE_KEY));
-	int room = COLS - lc - 1;
-	/* Show the tail when the line is wider than the room. */
-	size_t from = 0;
-	while (from < len && width_str(&wo, text + from, len - from) > room)
-		from = width_next_cluster(text, len, from);
-	int c = pane_put(w, 0, lc, text + from, len - from, room, A_NORMAL);
-	wmove(w, 0, lc + c);
+	int lc = pane_put(w, 0, 0, label, strlen(label), COLS / 2, style_get(STYLE_KEY));
+	int room = COLS - lc - 1, cur = ui_edit_scroll(e, wo, room);
+	int col = 0, shown = 0;
+	for (size_t p = 0; p < e->len;) {
+		size_t q = width_next_cluster(e->buf, e->len, p);
+		int cw = width_cluster(wo, e->buf + p, q - p);
+		if (col >= e->scroll_cols) {
+			if (shown + cw > room)
+				break;
+			shown += pane_put(w, 0, lc + shown, e->buf + p, q - p, room - shown, A_NORMAL);
+		}
+		col += cw;
+		p = q;
+	}
+	wmove(w, 0, lc + cur);
 	wnoutrefresh(w);
 }
 
-/* Remove the last cluster of buf[0, *len). */
-static void
-back_cluster(char *buf, size_t *len)
+/* Drop the rest of an escape sequence the terminal description does not
+ * know (ESC [ 1 ~). 1 if there was one. */
+static int
+drop_sequence(WINDOW *w)
 {
-	size_t last = 0;
-	for (size_t i = 0; i < *len;) {
-		last = i;
-		i = width_next_cluster(buf, *len, i);
-	}
-	*len = last;
-	buf[*len] = 0;
+	wint_t next;
+	nodelay(w, TRUE);
+	int more = wget_wch(w, &next), n = 0;
+	while (more == OK && n++ < 16 && !(n > 1 && next >= 0x40 && next <= 0x7e))
+		more = wget_wch(w, &next);
+	nodelay(w, FALSE);
+	return n > 0 || more != ERR;
 }
 
-int
-pane_prompt(struct app *app, const char *label, const char *initial, char *buf,
-	    size_t cap)
+/* One key for the editor; returns UI_EDIT_*. */
+static int
+edit_key(struct app *app, struct prompt *pr, struct ui_edit *e, WINDOW *w, int r, wint_t ch)
 {
-	struct pane_mgr *m = app->mgr;
-	size_t len = 0;
-	if (cap == 0)
-		return 0;
-	buf[0] = 0;
-	if (initial) {
-		len = strnlen(initial, cap - 1);
-		memcpy(buf, initial, len);
-		buf[len] = 0;
-	}
-	m->msg[0] = 0;
-	curs_set(1);
-	leaveok(m->promptw, FALSE);
-	int done = -1;
-	while (done < 0 && !pane_signalled) {
-		pane_update(app);
-		if (m->ar.too_small) {
-			wint_t ch;
-			wtimeout(m->promptw, 1000);
-			int r = wget_wch(m->promptw, &ch);
-			if (r == KEY_CODE_YES && ch == KEY_RESIZE)
-				m->relayout = 1;
-			else if (r != ERR)
-				done = 0;
-			continue;
-		}
-		pane_draw_prompt_line(app, label, buf, len, len);
-		doupdate();
-		wint_t ch;
-		wtimeout(m->promptw, -1);
-		int r = wget_wch(m->promptw, &ch);
-		if (r == ERR)
-			continue;
-		if (r == KEY_CODE_YES) {
-			switch (ch) {
-			case KEY_RESIZE: m->relayout = 1; break;
-			case KEY_BACKSPACE:
-				if (len == 0)
-					done = 0; /* backspace on an empty line backs out, as in less */
-				else
-					back_cluster(buf, &len);
-				break;
-			case KEY_ENTER: done = 1; break;
-			default: break;
-			}
-			continue;
-		}
+	int is_code = r == KEY_CODE_YES, tab = !is_code && ch == '\t';
+	int again = tab && pr->tab_n > 0;
+	if (!tab)
+		pr->tab_n = 0;
+	if (is_code) {
 		switch (ch) {
-		case '\r': case '\n': done = 1; continue;
-		case 27: case PANE_CTRL('c'): case PANE_CTRL('g'): done = 0; continue;
-		case 8: case 127:
-			if (len == 0)
-				done = 0;
-			else
-				back_cluster(buf, &len);
-			continue;
-		case PANE_CTRL('u'): len = 0; buf[0] = 0; continue;
-		case PANE_CTRL('w'):
-			while (len > 0 && buf[len - 1] == ' ')
-				len--;
-			while (len > 0 && buf[len - 1] != ' ')
-				back_cluster(buf, &len);
-			buf[len] = 0;
-			continue;
-		case PANE_CTRL('l'): clearok(curscr, TRUE); pane_dirty_all(app); continue;
+		case KEY_UP: browse(pr, e, -1); return UI_EDIT_MORE;
+		case KEY_DOWN: browse(pr, e, 1); return UI_EDIT_MORE;
+		case KEY_BACKSPACE:
+			if (e->len == 0 && pr->back_out)
+				return UI_EDIT_CANCEL;
+			break;
 		default: break;
 		}
-		if (ch < 0x20 || ch == 0x7f || (ch >= 0x80 && ch < 0xa0))
+		return ui_edit_key(e, 1, (unsigned)ch);
+	}
+	switch (ch) {
+	case '\t': complete(app, pr, e, again); return UI_EDIT_MORE;
+	case 8: case 127:
+		if (e->len == 0 && pr->back_out)
+			return UI_EDIT_CANCEL;
+		break;
+	case PANE_CTRL('p'): browse(pr, e, -1); return UI_EDIT_MORE;
+	case PANE_CTRL('n'): browse(pr, e, 1); return UI_EDIT_MORE;
+	case PANE_CTRL('w'): ui_edit_kill_word(e); return UI_EDIT_MORE;
+	case PANE_CTRL('l'): clearok(curscr, TRUE); pane_dirty_all(app); return UI_EDIT_MORE;
+	case 27:
+		if (drop_sequence(w))
+			return UI_EDIT_MORE;
+		break;
+	case '\r': case '\n': {
+		/* a newline with more input right behind it is a paste */
+		wint_t next;
+		nodelay(w, TRUE);
+		int more = wget_wch(w, &next);
+		nodelay(w, FALSE);
+		if (more == ERR)
+			break;
+		ui_edit_insert(e, " ", 1);
+		if (more == OK && (next == '\r' || next == '\n'))
+			return UI_EDIT_MORE;
+		return edit_key(app, pr, e, w, more, next);
+	}
+	default: break;
+	}
+	return ui_edit_key(e, 0, (unsigned)ch);
+}
+
+/* The loop every prompt shares. 1 and *out (malloc'd) on Enter. */
+static int
+run(struct app *app, struct prompt *pr, const char *initial, char **out)
+{
+	struct pane_mgr *m = app->mgr;
+	struct ui_edit e;
+	if (ui_edit_init(&e, initial) < 0)
+		return 0;
+	pr->h = pane_history_get(m, pr->label);
+	pr->hpos = pr->h ? pr->h->n : 0;
+	m->msg[0] = 0;
+	curs_set(1);
+	int result = UI_EDIT_MORE;
+	while (result == UI_EDIT_MORE && !pane_signalled) {
+		/* The screen first (it may have been resized), then the line:
+		 * the prompt window is remade on a resize, so fetch it anew. */
+		pane_update(app);
+		WINDOW *w = m->promptw;
+		leaveok(w, FALSE);
+		if (!m->ar.too_small) {
+			draw_line(app, w, pr->label, &e);
+			doupdate();
+		}
+		wint_t ch;
+		wtimeout(w, -1);
+		int r = wget_wch(w, &ch);
+		if (r == ERR)
 			continue;
-		char mb[MB_LEN_MAX];
-		mbstate_t st;
-		memset(&st, 0, sizeof st);
-		size_t n = wcrtomb(mb, (wchar_t)ch, &st);
-		if (n == (size_t)-1 || len + n >= cap)
+		if (r == KEY_CODE_YES && ch == KEY_RESIZE) {
+			m->relayout = 1;
 			continue;
-		memcpy(buf + len, mb, n);
-		len += n;
-		buf[len] = 0;
+		}
+		result = edit_key(app, pr, &e, w, r, ch);
 	}
 	curs_set(0);
 	leaveok(m->promptw, TRUE);
-	m->lines_dirty = 1;
 	werase(m->promptw);
 	wnoutrefresh(m->promptw);
-	return done == 1;
+	m->lines_dirty = 1;
+	free(pr->typed);
+	if (result != UI_EDIT_DONE) {
+		ui_edit_free(&e);
+		return 0;
+	}
+	pane_history_add(pr->h, e.buf);
+	*out = e.buf;
+	return 1;
+}
+
+static int
+prompt_buf(struct app *app, struct prompt *pr, const char *initial, char *buf, size_t cap)
+{
+	char *s = NULL;
+	if (cap == 0)
+		return 0;
+	buf[0] = 0;
+	if (!run(app, pr, initial, &s))
+		return 0;
+	size_t n = strlen(s);
+	if (n >= cap) { /* cut at a cluster boundary */
+		size_t k = 0;
+		while (k < n) {
+			size_t q = width_next_cluster(s, n, k);
+			if (q >= cap)
+				break;
+			k = q;
+		}
+		n = k;
+	}
+	memcpy(buf, s, n);
+	buf[n] = 0;
+	free(s);
+	return 1;
+}
+
+int
+pane_prompt(struct app *app, const char *label, const char *initial, char *buf, size_t cap)
+{
+	struct prompt pr = { .label = label, .back_out = 1 };
+	return prompt_buf(app, &pr, initial, buf, cap);
+}
+
+int
+pane_prompt_command(struct app *app, char *buf, size_t cap)
+{
+	struct prompt pr = { .label = ":", .back_out = 1, .commands = 1 };
+	return prompt_buf(app, &pr, NULL, buf, cap);
+}
+
+int
+pane_prompt_edit(struct app *app, const char *label, const char *initial, char **out)
+{
+	struct prompt pr = { .label = label };
+	return run(app, &pr, initial, out);
+}
+
+int
+pane_ask_key(struct app *app, const char *label)
+{
+	struct pane_mgr *m = app->mgr;
+	m->msg[0] = 0;
+	for (;;) {
+		pane_update(app);
+		if (!m->ar.too_small) {
+			werase(m->promptw);
+			pane_put_trunc(m->promptw, 0, 0, label, strlen(label), COLS - 1,
+				       style_get(STYLE_KEY));
+			wnoutrefresh(m->promptw);
+			doupdate();
+		}
+		wint_t ch;
+		wtimeout(m->promptw, -1);
+		int r = wget_wch(m->promptw, &ch);
+		if (pane_signalled)
+			return 27;
+		if (r == ERR)
+			continue;
+		if (r == KEY_CODE_YES && ch == KEY_RESIZE) {
+			m->relayout = 1;
+			continue;
+		}
+		werase(m->promptw);
+		m->lines_dirty = 1;
+		return (int)ch;
+	}
 }
