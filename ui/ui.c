@@ -24,6 +24,7 @@
 #include "screen/style.h"
 #include "panes/help.h"
 #include "panes/list.h"
+#include "panes/noteset.h"
 #include "panes/reader.h"
 
 /* Warnings met before and while starting: shown in the message line and
@@ -232,6 +233,7 @@ ui_run(struct corpus *c, const struct ui_opts *o)
 out:
 	if (app.mgr)
 		pane_mgr_free(&app);
+	noteset_free(&app);
 	for (size_t i = 0; i < w.n; i++) {
 		termsafe_warn(stderr, NULL, "%s", w.v[i]);
 		free(w.v[i]);
