@@ -162,7 +162,11 @@ $(FUZZBUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) -std=c11 -D_GNU_SOURCE $(WARN) $(FUZZFLAGS) -fsanitize=fuzzer-no-link $(PKG_CFLAGS) -MMD -MP -c -o $@ $<
 
-$(FUZZBUILD)/fuzz_%: fuzz/entry.c $(FUZZ_LIB_OBJ)
+$(FUZZBUILD)/libduwen-fuzz.a: $(FUZZ_LIB_OBJ)
+	@rm -f $@
+	@ar rcs $@ $^
+
+$(FUZZBUILD)/fuzz_%: fuzz/entry.c $(FUZZBUILD)/libduwen-fuzz.a
 	$(FUZZ_CC) -std=c11 $(WARN) $(FUZZFLAGS) -fsanitize=fuzzer -DFUZZ_BODY=fuzz_$* -o $@ $^ $(SRC_LIBS) -lm
 
 fuzz-build: $(FUZZ_NAMES:%=$(FUZZBUILD)/fuzz_%)
@@ -175,7 +179,7 @@ fuzz: deps fuzz-deps
 	  ASAN_OPTIONS=detect_leaks=1 $(FUZZBUILD)/fuzz_$$n -max_total_time=$(FUZZ_SECONDS) \
 	    -print_final_stats=1 -max_len=65536 -artifact_prefix=$(FUZZBUILD)/crash-$$n- \
 	    $(FUZZ_OPTS) $(FUZZBUILD)/corpus/$$n fuzz/regress/$$n 2>$(FUZZBUILD)/fuzz_$$n.log; \
-	  rc=$$?; grep -E '^(#[0-9]+ *DONE|stat::number_of_executed_units|stat::average_exec_per_sec|==[0-9]+==ERROR|SUMMARY|fuzz: )' $(FUZZBUILD)/fuzz_$$n.log; \
+	  rc=$$?; grep -E '^(#[0-9]+ *DONE|Done [0-9]+ runs|stat::number_of_executed_units|stat::average_exec_per_sec|==[0-9]+==ERROR|SUMMARY|fuzz: )' $(FUZZBUILD)/fuzz_$$n.log; \
 	  if [ $$rc -ne 0 ]; then status=1; echo "fuzz_$$n: FAILED (exit $$rc; $(FUZZBUILD)/fuzz_$$n.log)"; fi; \
 	done; exit $$status
 
