@@ -4,7 +4,6 @@
 #include <string.h>
 
 #include "err.h"
-#include "html.h"
 #include "ustr.h"
 
 uint64_t
@@ -94,37 +93,6 @@ article_from_utf8(const char *path, const char *utf8, size_t len,
 	a.hash = article_hash(a.text, a.len);
 	*out = a;
 	return 0;
-}
-
-int
-article_load(const struct source_opts *opts, const char *path,
-	     struct article *out, char **cause)
-{
-	unsigned char *bytes;
-	size_t n;
-	int rc = source_read_bytes(opts, path, &bytes, &n, cause);
-	if (rc < 0)
-		return rc;
-	enum format f = format_of_file(strcmp(path, "-") == 0 ? NULL : path, bytes, n);
-	if (f == FORMAT_HTML) {
-		rc = html_article(opts, path, bytes, n, out, cause);
-		free(bytes);
-		return rc;
-	}
-	struct source_text st;
-	rc = source_decode(opts, bytes, n, &st, cause);
-	free(bytes);
-	if (rc < 0)
-		return rc;
-	rc = article_from_utf8(path, st.utf8, st.len, out);
-	if (rc < 0 && cause)
-		*cause = strdup(err_strerror(rc));
-	if (rc == 0) {
-		memcpy(out->encoding, st.encoding, sizeof out->encoding);
-		out->replaced = st.replaced;
-	}
-	source_text_free(&st);
-	return rc;
 }
 
 void

@@ -1,0 +1,41 @@
+/* article_load: read a file and make an article of it by its format (plain
+ * text through source and clean, HTML through html.c); see article.h.
+ * Above article.c and html.c, which builds on article.c. */
+#include "article.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "err.h"
+#include "html.h"
+
+int
+article_load(const struct source_opts *opts, const char *path,
+	     struct article *out, char **cause)
+{
+	unsigned char *bytes;
+	size_t n;
+	int rc = source_read_bytes(opts, path, &bytes, &n, cause);
+	if (rc < 0)
+		return rc;
+	enum format f = format_of_file(strcmp(path, "-") == 0 ? NULL : path, bytes, n);
+	if (f == FORMAT_HTML) {
+		rc = html_article(opts, path, bytes, n, out, cause);
+		free(bytes);
+		return rc;
+	}
+	struct source_text st;
+	rc = source_decode(opts, bytes, n, &st, cause);
+	free(bytes);
+	if (rc < 0)
+		return rc;
+	rc = article_from_utf8(path, st.utf8, st.len, out);
+	if (rc < 0 && cause)
+		*cause = strdup(err_strerror(rc));
+	if (rc == 0) {
+		memcpy(out->encoding, st.encoding, sizeof out->encoding);
+		out->replaced = st.replaced;
+	}
+	source_text_free(&st);
+	return rc;
+}
