@@ -31,8 +31,9 @@ struct article {
 	enum format format;     /* what the file was read as */
 };
 
-/* Load the file at path ("-": standard input) as its format says
- * (format_of_file: a web page through html, else plain text). 0 or an
+/* Load the file at path ("-": standard input) as its format says: a
+ * .epub book through epub_article (read from its archive in place), else
+ * format_of_file: a web page through html, else plain text. 0 or an
  * err_code with *cause (malloc'd reason). */
 int article_load(const struct source_opts *opts, const char *path,
 		 struct article *out, char **cause);

@@ -1,18 +1,23 @@
 /* article_load: read a file and make an article of it by its format (plain
- * text through source and clean, HTML through html.c); see article.h.
- * Above article.c and html.c, which builds on article.c. */
+ * text through source and clean, HTML through html.c, an EPUB book through
+ * epub_article.c); see article.h. Above article.c, html.c and
+ * epub_article.c, which build on article.c. */
 #include "article.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 #include "err.h"
+#include "epub_article.h"
 #include "html.h"
 
 int
 article_load(const struct source_opts *opts, const char *path,
 	     struct article *out, char **cause)
 {
+	/* a book is read in place from its zip archive, not into memory */
+	if (format_of_name(path) == FORMAT_EPUB)
+		return epub_article_load(opts, path, out, cause);
 	unsigned char *bytes;
 	size_t n;
 	int rc = source_read_bytes(opts, path, &bytes, &n, cause);

@@ -55,6 +55,8 @@ skipped_tag(const GumboNode *g)
 	case GUMBO_TAG_IMG:
 	case GUMBO_TAG_MAP:
 	case GUMBO_TAG_AREA:
+	case GUMBO_TAG_RT: /* ruby annotations (pinyin, zhuyin): the base text is read */
+	case GUMBO_TAG_RP:
 		return 1;
 	default:
 		return 0;

@@ -193,13 +193,17 @@ test_layout_table(void **state)
 	      HTML_WHOLE_BODY, "paragraph|menu", "paragraph|" EN1);
 }
 
-/* A chapter keeps everything, navigation included. */
+/* A chapter keeps everything, navigation included, but ruby annotations. */
 static void
 test_whole_body(void **state)
 {
 	(void)state;
 	CHECK("<body><nav>Contents</nav><p>short</p></body>", HTML_WHOLE_BODY,
 	      "paragraph|Contents", "paragraph|short");
+	/* ruby: the base text; the annotation and its fallback brackets go */
+	CHECK("<body><p><ruby>漢<rp>(</rp><rt>hàn</rt><rp>)</rp>字</ruby>と"
+	      "<ruby><rb>東</rb><rt>とう</rt></ruby></p></body>",
+	      HTML_WHOLE_BODY, "paragraph|漢字と東");
 }
 
 /* ---- metadata ---- */

@@ -1,0 +1,310 @@
+/* Tests for epub_article: books written here read as one article, shown
+ * as "kind: text" rows per block: chapters in spine order, headings from
+ * the TOC only where a chapter has none, part titles, Chinese chapters
+ * (U+3000 indents, ruby, GBK), missing and damaged chapters, and the
+ * messages of books that cannot be read. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <cmocka.h>
+
+#include "../src/article.h"
+#include "../src/corpus.h"
+#include "../src/epub_article.h"
+#include "../src/err.h"
+#include "../src/format.h"
+#include "support_epub.h"
+#include "support_tmp.h"
+
+#define XHTML(body)                                                                                \
+	"<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<!DOCTYPE html>\n"                            \
+	"<html xmlns=\"http://www.w3.org/1999/xhtml\" xmlns:epub=\"http://www.idpf.org/2007/ops\">" \
+	"<head><title>x</title><style>p{text-indent:2em}</style></head><body>" body "</body></html>"
+
+#define ITEM(id, href) "<item id=\"" id "\" href=\"" href "\" media-type=\"application/xhtml+xml\"/>"
+#define REF(id) "<itemref idref=\"" id "\"/>"
+
+/* The article's blocks, "kind: text" a line each. */
+static char *
+block_rows(const struct article *a)
+{
+	char *s = NULL;
+	size_t n = 0;
+	FILE *f = open_memstream(&s, &n);
+	assert_non_null(f);
+	for (size_t i = 0; i < a->nblocks; i++)
+		fprintf(f, "%s: %.*s\n", parse_block_kind_name(a->blocks[i].kind),
+			(int)(a->blocks[i].end - a->blocks[i].start), a->text + a->blocks[i].start);
+	fclose(f);
+	return s;
+}
+
+static void
+expect_rows(const struct article *a, const char *want)
+{
+	char *got = block_rows(a);
+	if (strcmp(got, want) != 0) {
+		fprintf(stderr, "got:\n%swant:\n%s", got, want);
+		fail();
+	}
+	free(got);
+}
+
+/* Write an EPUB named name with the given OPF pieces and entries, load it
+ * with article_load; 0 or the error, with *cause. */
+static int
+load(const char *name, const char *opf, const struct support_zip_entry *e, size_t n,
+     const struct source_opts *so, struct article *a, char **cause)
+{
+	char *path = support_tmp_path(name);
+	support_epub_write(path, opf, e, n);
+	int rc = article_load(so, path, a, cause);
+	free(path);
+	return rc;
+}
+
+static const char ncx[] =
+	"<?xml version=\"1.0\"?><ncx xmlns=\"http://www.daisy.org/z3986/2005/ncx/\"><navMap>"
+	"<navPoint><navLabel><text>第一章 出发</text></navLabel><content src=\"c1.xhtml\"/>"
+	"<navPoint><navLabel><text>一、夜</text></navLabel><content src=\"c1.xhtml#night\"/></navPoint>"
+	"<navPoint><navLabel><text>二、不在</text></navLabel><content src=\"c1.xhtml#gone\"/></navPoint>"
+	"</navPoint>"
+	"<navPoint><navLabel><text>第二章 无题</text></navLabel><content src=\"c2.xhtml\"/></navPoint>"
+	"<navPoint><navLabel><text>第三章</text></navLabel><content src=\"c3.xhtml\"/></navPoint>"
+	"</navMap></ncx>";
+
+/* EPUB 2: the chapter's own heading stays; a chapter without one gets the
+ * TOC's title; a title written as a paragraph becomes the heading; a
+ * fragment finds its heading inside the chapter; notes (linear="no") last. */
+static void
+test_epub2(void **state)
+{
+	(void)state;
+	char *opf = support_epub_opf(
+		"2.0",
+		"<dc:title>书</dc:title><dc:creator>作者甲</dc:creator><dc:date>2010-01-01</dc:date>"
+		"<dc:publisher>某出版社</dc:publisher>",
+		"<item id=\"ncx\" href=\"toc.ncx\" media-type=\"application/x-dtbncx+xml\"/>"
+		ITEM("n", "notes.xhtml") ITEM("c1", "c1.xhtml") ITEM("c2", "c2.xhtml")
+			ITEM("c3", "c3.xhtml"),
+		"toc=\"ncx\"", "<itemref idref=\"n\" linear=\"no\"/>" REF("c1") REF("c2") REF("c3"));
+	const struct support_zip_entry e[] = {
+		{ "OEBPS/toc.ncx", ncx, 0, SUPPORT_ZIP_DEFLATE },
+		{ "OEBPS/c1.xhtml",
+		  XHTML("<h2>第一章　出发</h2><p>开头。</p><h3 id=\"night\">一、夜</h3><p>夜里。</p>"),
+		  0, SUPPORT_ZIP_DEFLATE },
+		{ "OEBPS/c2.xhtml", XHTML("<p>没有标题的一章。</p>"), 0, 0 },
+		{ "OEBPS/c3.xhtml", XHTML("<p class=\"title\">第三章　归来</p><p>　　回来了。</p>"), 0,
+		  0 },
+		{ "OEBPS/notes.xhtml", XHTML("<p>注一。</p>"), 0, 0 },
+	};
+	struct article a;
+	char *cause = NULL;
+	assert_int_equal(load("ncx.epub", opf, e, sizeof e / sizeof e[0], NULL, &a, &cause), 0);
+	assert_null(cause);
+	assert_string_equal(a.meta.title, "书");
+	assert_string_equal(a.meta.author, "作者甲");
+	assert_string_equal(a.meta.date, "2010-01-01");
+	assert_string_equal(a.meta.source, "某出版社");
+	assert_int_equal(a.format, FORMAT_EPUB);
+	expect_rows(&a, "heading: 第一章　出发\n"
+			"paragraph: 开头。\n"
+			"heading: 一、夜\n"
+			"paragraph: 夜里。\n"
+			"heading: 第二章 无题\n"
+			"paragraph: 没有标题的一章。\n"
+			"heading: 第三章　归来\n"
+			"paragraph: 回来了。\n"
+			"paragraph: 注一。\n");
+	article_free(&a);
+	free(opf);
+}
+
+static const char nav[] =
+	"<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+	"<html xmlns=\"http://www.w3.org/1999/xhtml\" xmlns:epub=\"http://www.idpf.org/2007/ops\">"
+	"<body><nav epub:type=\"toc\"><ol>"
+	"<li><a href=\"Text/cover.xhtml\">封面</a></li>"
+	"<li><span>第一部</span><ol><li><a href=\"Text/c1.xhtml\">第一回</a></li></ol></li>"
+	"<li><span>第二部</span><ol><li><a href=\"Text/c2.xhtml\">第二回</a></li></ol></li>"
+	"</ol></nav></body></html>";
+
+/* EPUB 3 with a nav: part titles with no page of their own go before their
+ * first chapter; a cover of an image alone adds nothing but its heading. A
+ * Chinese chapter: U+3000 indents go (the layout indents paragraphs), ruby
+ * keeps its base text, images leave nothing, <br> splits paragraphs. */
+static void
+test_epub3_chinese(void **state)
+{
+	(void)state;
+	char *opf = support_epub_opf(
+		"3.0", "<dc:title>红楼</dc:title>",
+		"<item id=\"nav\" href=\"nav.xhtml\" media-type=\"application/xhtml+xml\" "
+		"properties=\"nav\"/>" ITEM("cv", "Text/cover.xhtml") ITEM("c1", "Text/c1.xhtml")
+			ITEM("c2", "Text/c2.xhtml"),
+		"", REF("cv") REF("c1") REF("c2"));
+	const struct support_zip_entry e[] = {
+		{ "OEBPS/nav.xhtml", nav, 0, 0 },
+		{ "OEBPS/Text/cover.xhtml", XHTML("<div><img src=\"../c.jpg\" alt=\"cover\"/></div>"), 0,
+		  0 },
+		{ "OEBPS/Text/c1.xhtml",
+		  XHTML("<h1>第一回</h1><p>\xe3\x80\x80\xe3\x80\x80<ruby>甄<rp>(</rp><rt>zhēn</rt>"
+			"<rp>)</rp></ruby>士隐梦幻识通灵。</p>"
+			"<p>\xe3\x80\x80\xe3\x80\x80第二段<img src=\"x.png\"/>。<br/>\xe3\x80\x80\xe3\x80\x80"
+			"第三段。</p>"),
+		  0, SUPPORT_ZIP_DEFLATE },
+		{ "OEBPS/Text/c2.xhtml", XHTML("<h1>第二回</h1><p>贾夫人仙逝扬州城。</p>"), 0, 0 },
+	};
+	struct article a;
+	assert_int_equal(load("nav.epub", opf, e, sizeof e / sizeof e[0], NULL, &a, NULL), 0);
+	assert_string_equal(a.meta.title, "红楼");
+	assert_null(a.meta.author);
+	expect_rows(&a, "heading: 封面\n"
+			"heading: 第一部\n"
+			"heading: 第一回\n"
+			"paragraph: 甄士隐梦幻识通灵。\n"
+			"paragraph: 第二段。\n"
+			"paragraph: 第三段。\n"
+			"heading: 第二部\n"
+			"heading: 第二回\n"
+			"paragraph: 贾夫人仙逝扬州城。\n");
+	article_free(&a);
+	free(opf);
+}
+
+/* Chapters in GBK (declared), with terminal escapes in the text: decoded,
+ * and no control character left in the text. */
+static void
+test_encoding_controls(void **state)
+{
+	(void)state;
+	char *opf = support_epub_opf("2.0", "<dc:title>T</dc:title>", ITEM("g", "g.xhtml") ITEM("x", "x.xhtml"),
+				     "", REF("g") REF("x"));
+	/* "<p>中文</p>" in GBK: 中 D6D0, 文 CEC4 */
+	const char gbk[] = "<?xml version=\"1.0\" encoding=\"GBK\"?>\n"
+			   "<html xmlns=\"http://www.w3.org/1999/xhtml\"><head><title>g</title></head>"
+			   "<body><p>\xD6\xD0\xCE\xC4</p></body></html>";
+	const struct support_zip_entry e[] = {
+		{ "OEBPS/g.xhtml", gbk, 0, 0 },
+		{ "OEBPS/x.xhtml", XHTML("<p>a\x1b[31mred\x1b[0m\x07 b</p>"), 0, 0 },
+	};
+	struct article a;
+	assert_int_equal(load("gbk.epub", opf, e, 2, NULL, &a, NULL), 0);
+	assert_int_equal(a.nblocks, 2);
+	assert_memory_equal(a.text + a.blocks[0].start, "中文", strlen("中文"));
+	for (size_t i = 0; i < a.len; i++)
+		assert_true((unsigned char)a.text[i] >= 0x20 || a.text[i] == '\n');
+	assert_non_null(strstr(a.text, "red"));
+	article_free(&a);
+	free(opf);
+}
+
+/* A chapter missing from the archive, or damaged, leaves a caption in its
+ * place; the rest reads. */
+static void
+test_missing_damaged(void **state)
+{
+	(void)state;
+	char *opf = support_epub_opf("3.0", "<dc:title>T</dc:title>",
+				     ITEM("a", "a.xhtml") ITEM("b", "b.xhtml") ITEM("c", "c.xhtml"),
+				     "", REF("a") REF("b") REF("c"));
+	const struct support_zip_entry e[] = {
+		{ "OEBPS/a.xhtml", XHTML("<p>甲。</p>"), 0, 0 },
+		{ "OEBPS/c.xhtml", XHTML("<p>丙。</p>"), 0, SUPPORT_ZIP_ENCRYPT },
+	};
+	struct article a;
+	assert_int_equal(load("gap.epub", opf, e, 2, NULL, &a, NULL), 0);
+	expect_rows(&a, "paragraph: 甲。\n"
+			"caption: [OEBPS/b.xhtml is missing from the archive]\n"
+			"caption: [OEBPS/c.xhtml is encrypted (a password-protected zip entry)]\n");
+	article_free(&a);
+	free(opf);
+}
+
+static void
+test_refused(void **state)
+{
+	(void)state;
+	char *opf = support_epub_opf("3.0", "", ITEM("a", "a.xhtml"), "", REF("a"));
+	const struct support_zip_entry img[] = {
+		{ "OEBPS/a.xhtml", XHTML("<p><img src=\"p1.jpg\" alt=\"page 1\"/></p>"), 0, 0 },
+	};
+	struct article a;
+	char *cause = NULL;
+	const struct support_zip_entry text[] = {
+		{ "OEBPS/a.xhtml", XHTML("<h1>第一章</h1><p>正文。</p>"), 0, 0 },
+	};
+	/* no dc:title: named after its file, not its first heading */
+	assert_int_equal(load("无题.epub", opf, text, 1, NULL, &a, &cause), 0);
+	assert_string_equal(a.meta.title, "无题");
+	article_free(&a);
+	assert_int_equal(load("comic.epub", opf, img, 1, NULL, &a, &cause), ERR_EMPTY);
+	assert_string_equal(cause, "the book holds no text (1 chapter read)");
+	free(cause);
+	/* over the size limit: the whole book is refused */
+	char *big = malloc(3000);
+	assert_non_null(big);
+	memset(big, 'x', 2999);
+	big[2999] = 0;
+	const struct support_zip_entry large[] = { { "OEBPS/a.xhtml", big, 0, SUPPORT_ZIP_DEFLATE } };
+	struct source_opts so = { NULL, 2048 };
+	cause = NULL;
+	assert_int_equal(load("large.epub", opf, large, 1, &so, &a, &cause), ERR_TOOBIG);
+	assert_string_equal(cause, "OEBPS/a.xhtml: the book's text is over the 0 MiB limit "
+				   "(uncompressed)");
+	free(cause);
+	free(big);
+	free(opf);
+}
+
+/* A folder lists its books beside its texts; article_load tells a book by
+ * its name, and a file that is no EPUB says so. */
+static void
+test_corpus(void **state)
+{
+	(void)state;
+	char *dir = support_tmp_path("lib");
+	assert_int_equal(mkdir(dir, 0700), 0);
+	char *opf = support_epub_opf("3.0", "<dc:title>书一</dc:title>", ITEM("a", "a.xhtml"), "",
+				     REF("a"));
+	const struct support_zip_entry e[] = { { "OEBPS/a.xhtml", XHTML("<p>正文。</p>"), 0, 0 } };
+	char *book = support_tmp_path("lib/b.epub");
+	support_epub_write(book, opf, e, 1);
+	support_write_in(dir, "a.txt", "标题\n\n正文。\n", strlen("标题\n\n正文。\n"));
+	support_write_in(dir, "bad.epub", "not a zip", 9);
+	struct corpus c;
+	const char *paths[] = { dir };
+	assert_int_equal(corpus_load(&c, paths, 1, NULL, NULL, NULL), 0);
+	assert_int_equal(c.n, 2);
+	assert_int_equal(c.v[0].format, FORMAT_TEXT);
+	assert_int_equal(c.v[1].format, FORMAT_EPUB);
+	assert_string_equal(c.v[1].meta.title, "书一");
+	corpus_free(&c);
+	struct article a;
+	char *cause = NULL;
+	char *bad = support_tmp_path("lib/bad.epub");
+	assert_int_equal(article_load(NULL, bad, &a, &cause), ERR_INVAL);
+	assert_string_equal(cause, "not an EPUB: not a zip archive");
+	free(cause);
+	free(bad);
+	free(book);
+	free(opf);
+	free(dir);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_epub2),		cmocka_unit_test(test_epub3_chinese),
+		cmocka_unit_test(test_encoding_controls), cmocka_unit_test(test_missing_damaged),
+		cmocka_unit_test(test_refused),	cmocka_unit_test(test_corpus),
+	};
+	return cmocka_run_group_tests(tests, support_tmp_setup, support_tmp_teardown);
+}
