@@ -18,6 +18,7 @@ enum {
 	HN_ARTICLE = 1 << 3,   /* in the article */
 	HN_REMOVED = 1 << 4,   /* in the article's container but cleaned away */
 	HN_CANDIDATE = 1 << 5, /* scored as a container */
+	HN_BYLINE = 1 << 6,    /* class/id/itemprop says byline, date, credit... */
 };
 
 struct hn {

@@ -68,6 +68,23 @@ paragraph_like(const struct htree *t, size_t i)
 	return 1;
 }
 
+/* Text and commas of i's children that are not blocks: text nodes and
+ * inline elements. */
+static void
+loose_text(const struct htree *t, size_t i, size_t *text, size_t *commas)
+{
+	*text = *commas = 0;
+	for (int c = t->v[i].first; c >= 0; c = t->v[c].next) {
+		const struct hn *h = &t->v[c];
+		if (h->flags & (HN_SKIP | HN_HIDDEN))
+			continue;
+		if (h->g->type == GUMBO_NODE_ELEMENT && html_is_block(h->tag))
+			continue;
+		*text += h->text;
+		*commas += h->commas;
+	}
+}
+
 static void
 add(struct htree *t, int i, double points)
 {
@@ -112,6 +129,9 @@ furniture(const struct htree *t, size_t i)
 	if (h->g->type != GUMBO_NODE_ELEMENT)
 		return 0;
 	if (h->flags & (HN_HIDDEN | HN_SKIP))
+		return 1;
+	/* a byline, a date, a photo credit: metadata, not the text */
+	if (h->flags & HN_BYLINE && h->text < 160 && h->paras == 0)
 		return 1;
 	switch (h->tag) {
 	case GUMBO_TAG_NAV: case GUMBO_TAG_ASIDE: case GUMBO_TAG_FORM:
@@ -236,12 +256,22 @@ pick(struct htree *t, size_t body, int how)
 		return -1;
 	for (size_t i = body; i < t->v[body].end; i++) {
 		const struct hn *h = &t->v[i];
-		if (out[i] || h->g->type != GUMBO_NODE_ELEMENT || !paragraph_like(t, i))
+		if (out[i] || h->g->type != GUMBO_NODE_ELEMENT)
 			continue;
-		if (h->text < 25 || h->parent < 0)
-			continue;
-		double points = 1 + (double)h->commas + (h->text / 100 < 3 ? (double)(h->text / 100) : 3);
+		size_t text = h->text, commas = h->commas;
 		int p = h->parent;
+		if (!paragraph_like(t, i)) {
+			if (h->tag != GUMBO_TAG_DIV && h->tag != GUMBO_TAG_SECTION &&
+			    h->tag != GUMBO_TAG_ARTICLE && h->tag != GUMBO_TAG_MAIN)
+				continue;
+			/* text loose among blocks reads as a paragraph of its own,
+			 * as readability wraps it in <p>: points to i itself */
+			loose_text(t, i, &text, &commas);
+			p = (int)i;
+		}
+		if (text < 25 || p < 0)
+			continue;
+		double points = 1 + (double)commas + (text / 100 < 3 ? (double)(text / 100) : 3);
 		for (int level = 0; p >= 0 && level < 3; level++, p = t->v[p].parent) {
 			if ((size_t)p < body)
 				break;

@@ -146,6 +146,55 @@ weigh(const char *v)
 	return w;
 }
 
+/* Words of the page's metadata lines: byline, date, photo credit. */
+static const char *const BYLINE[] = { "byline", "author", "dateline", "timestamp", "published",
+				      "credit", "pubdate", "datetime", "posted", NULL };
+static const char *const BYLINE_WORD[] = { "date", "time", "updated", "meta", "source", "info",
+					   NULL };
+
+/* has_word on the value as written: a capital after a small letter also
+ * starts a word ("storyDate", "dateModified"). */
+static int
+has_word_camel(const char *s, const char *w)
+{
+	size_t k = strlen(w);
+	for (const char *p = s; (p = strcasestr(p, w)) != NULL; p++) {
+		int before = p == s || !isalnum((unsigned char)p[-1]) ||
+			     (isupper((unsigned char)p[0]) && islower((unsigned char)p[-1]));
+		int after = !isalnum((unsigned char)p[k]) || isupper((unsigned char)p[k]);
+		if (before && after)
+			return 1;
+	}
+	return 0;
+}
+
+static int
+byline_value(const char *v)
+{
+	if (v == NULL || *v == 0)
+		return 0;
+	for (size_t i = 0; BYLINE_WORD[i]; i++)
+		if (has_word_camel(v, BYLINE_WORD[i]))
+			return 1;
+	char buf[256];
+	size_t n = 0;
+	for (; *v && n + 1 < sizeof buf; v++)
+		buf[n++] = (char)tolower((unsigned char)*v);
+	buf[n] = 0;
+	for (size_t i = 0; BYLINE[i]; i++)
+		if (strstr(buf, BYLINE[i]))
+			return 1;
+	return 0;
+}
+
+static int
+byline(const GumboNode *g)
+{
+	return g->v.element.tag == GUMBO_TAG_ADDRESS || byline_value(attr(g, "class")) ||
+	       byline_value(attr(g, "id")) || byline_value(attr(g, "itemprop")) ||
+	       byline_value(attr(g, "rel"));
+}
+
 int
 html_hint(const GumboNode *g)
 {
@@ -234,6 +283,8 @@ build(struct htree *t, const GumboNode *g, int parent, int depth)
 	if (hidden(g))
 		h->flags |= HN_HIDDEN;
 	h->hint = html_hint(g);
+	if (byline(g))
+		h->flags |= HN_BYLINE;
 	if (h->flags & HN_SKIP || depth > 400) { /* deeper than any page: text-free */
 		t->v[i].end = t->n;
 		return i;

@@ -112,6 +112,31 @@ test_cjk_punctuation(void **state)
 	check(html, HTML_EXTRACT_ARTICLE, want, 4);
 }
 
+/* Text loose in a div beside a block (text and <br>, as Chinese sites
+ * write) scores as a paragraph of that div. */
+static void
+test_loose_text(void **state)
+{
+	(void)state;
+	CHECK("<body><div class=nav><a href=/>首页</a></div><div><div>" ZH1 "<br><br>" ZH2
+	      "<br>" ZH1 "<div class=gallery></div></div></div></body>",
+	      HTML_EXTRACT_ARTICLE, "boilerplate|首页", "paragraph|" ZH1, "paragraph|" ZH2,
+	      "paragraph|" ZH1);
+}
+
+/* A byline, a date line and a photo credit inside the article are page
+ * metadata: boilerplate. */
+static void
+test_byline_dropped(void **state)
+{
+	(void)state;
+	CHECK("<body><article><div class=byline>By Ann Lee</div>"
+	      "<span class=storyDate>Posted: Fri 6:45 PM</span><p>" EN1 "</p>"
+	      "<div class=\"photo-credit\">Getty Images</div><p>" EN2 "</p></article></body>",
+	      HTML_EXTRACT_ARTICLE, "boilerplate|By Ann Lee", "boilerplate|Posted: Fri 6:45 PM",
+	      "paragraph|" EN1, "boilerplate|Getty Images", "paragraph|" EN2);
+}
+
 /* script, style, template, noscript and svg hold no text; hidden elements
  * are boilerplate. */
 static void
@@ -242,6 +267,25 @@ static const struct meta_case META[] = {
 	{ "<script type=\"application/ld+json\">{\"@graph\":[{\"@type\":\"WebPage\"},"
 	  "{\"@type\":\"Article\",\"headline\":\"In a graph\"}]}</script><title>Other</title>",
 	  "In a graph", NULL, NULL, NULL },
+	/* "--" and a bare hyphen before a Chinese site name separate */
+	{ "<title>女儿出嫁，郑板桥画了几笔兰花当嫁妆--文化--人民网</title>",
+	  "女儿出嫁，郑板桥画了几笔兰花当嫁妆", "人民网", NULL, NULL },
+	{ "<title>阿里发布最强AI芯片，一块顶十块GPU-EDN 电子技术设计</title>",
+	  "阿里发布最强AI芯片，一块顶十块GPU", "EDN 电子技术设计", NULL, NULL },
+	/* an element named title that the <title> holds, with what the title
+	 * adds before or after it (no separator) left out */
+	{ "<title>明日股市预测--最新出炉联合国贸发报告：全球经济增长率降至2.3%</title><body>"
+	  "<div class=title-text>最新出炉联合国贸发报告：全球经济增长率降至2.3%</div>",
+	  "最新出炉联合国贸发报告：全球经济增长率降至2.3%", NULL, NULL, NULL },
+	/* a <title> that names the section: the heading just before the text */
+	{ "<title>新闻动态--中国地理学会官网</title><body><h3>首页 - 新闻动态</h3><div><h5>"
+	  "人文地理学术年会在重庆举行</h5><div>发布时间：2019-05-18</div><div><p>" ZH1 "</p><p>"
+	  ZH2 "</p></div></div></body>",
+	  "人文地理学术年会在重庆举行", NULL, NULL, NULL },
+	/* references escaped twice in a meta value; an author that is a number */
+	{ "<meta property=og:title content=\"&amp;#8216;Light&amp;#8217; &amp;amp; dark\">"
+	  "<meta name=author content=104363>",
+	  "\u2018Light\u2019 & dark", NULL, NULL, NULL },
 	/* nothing to go by: the file name */
 	{ "<p></p>", "page", NULL, NULL, NULL },
 };
@@ -346,6 +390,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_nav_dropped),	  cmocka_unit_test(test_link_dense_dropped),
 		cmocka_unit_test(test_class_hints),	  cmocka_unit_test(test_cjk_punctuation),
+		cmocka_unit_test(test_loose_text),	  cmocka_unit_test(test_byline_dropped),
 		cmocka_unit_test(test_script_dropped),	  cmocka_unit_test(test_entities_sanitized),
 		cmocka_unit_test(test_structure),	  cmocka_unit_test(test_pre_and_table),
 		cmocka_unit_test(test_layout_table),	  cmocka_unit_test(test_whole_body),
