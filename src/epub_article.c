@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <utf8proc.h>
 
 #include "err.h"
 #include "html.h"
@@ -33,18 +34,25 @@ set_cause(char **cause, const char *fmt, ...)
 	va_end(ap);
 }
 
-/* s without white space (U+3000 included), malloc'd; NULL if no memory. */
+/* s with each run of white space (U+3000 included) one ' ', trimmed;
+ * malloc'd, NULL if no memory. */
 static char *
-squeeze(const char *s)
+norm(const char *s)
 {
 	size_t n = strlen(s), k = 0;
 	char *out = malloc(n + 1);
 	if (out == NULL)
 		return NULL;
+	int space = 0;
 	for (size_t i = 0; i < n;) {
 		int32_t cp;
 		size_t j = ustr_next(s, n, i, &cp);
-		if (!ustr_is_space(cp) && cp != '\n') {
+		if (ustr_is_space(cp) || cp == '\n') {
+			space = k > 0;
+		} else {
+			if (space)
+				out[k++] = ' ';
+			space = 0;
 			memcpy(out + k, s + i, j - i);
 			k += j - i;
 		}
@@ -54,16 +62,53 @@ squeeze(const char *s)
 	return out;
 }
 
-/* 1 if text reads as the TOC title t (both squeezed): the same, or one
- * the start of the other ("第一章" and "第一章　风起"). -1 if no memory. */
+/* 1 if the code point at s (if any) ends a word: white space, punctuation. */
 static int
-same_title(const char *text, const char *t)
+boundary(const char *s)
 {
-	char *a = squeeze(text), *b = squeeze(t);
+	if (*s == 0)
+		return 1;
+	int32_t cp;
+	ustr_next(s, strlen(s), 0, &cp);
+	utf8proc_category_t c = utf8proc_category(cp);
+	return cp == ' ' || (c >= UTF8PROC_CATEGORY_PC && c <= UTF8PROC_CATEGORY_PO);
+}
+
+/* 1 if s ends a sentence (。！？ and the like): prose, not a title. */
+static int
+ends_sentence(const char *s)
+{
+	static const char *const stops[] = { "。", "！", "？", "；", "…", ".", "!", "?" };
+	size_t n = strlen(s);
+	for (size_t i = 0; i < sizeof stops / sizeof stops[0]; i++) {
+		size_t k = strlen(stops[i]);
+		if (n >= k && memcmp(s + n - k, stops[i], k) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* 1 if a heading's text reads as the TOC title t: the same words (spacing
+ * aside), or one of them the other's start up to a space or punctuation
+ * ("第一章" and "第一章　风起"). A paragraph (heading 0) must not end like
+ * a sentence and may only add to t ("第一章 风起" for t "第一章"), so that
+ * a chapter titled "一" does not take "一个人走来。" for its title. -1 if
+ * no memory. */
+static int
+same_title(const char *text, const char *t, int heading)
+{
+	char *a = norm(text), *b = norm(t);
 	int r = -1;
 	if (a && b) {
 		size_t na = strlen(a), nb = strlen(b);
-		r = na > 0 && nb > 0 && strncmp(a, b, na < nb ? na : nb) == 0;
+		if (na == 0 || nb == 0 || (!heading && ends_sentence(a)))
+			r = 0;
+		else if (na == nb)
+			r = strcmp(a, b) == 0;
+		else if (na > nb)
+			r = strncmp(a, b, nb) == 0 && boundary(a + nb);
+		else
+			r = heading && strncmp(a, b, na) == 0 && boundary(b + na);
 	}
 	free(a);
 	free(b);
@@ -101,7 +146,7 @@ find_title(const struct doc *d, size_t cur, const struct epub_toc_entry *e)
 		if (b->kind == BLOCK_BOILERPLATE)
 			continue;
 		if (is_heading(b) || (b->kind == BLOCK_PARAGRAPH && strlen(b->text) <= TITLE_MAX_BYTES)) {
-			int s = same_title(b->text, e->title);
+			int s = same_title(b->text, e->title, is_heading(b));
 			if (s < 0)
 				return -1;
 			if (s)

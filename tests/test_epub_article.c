@@ -178,6 +178,75 @@ test_epub3_chinese(void **state)
 	free(opf);
 }
 
+/* Which block a TOC entry names, one book per row: the chapter c.xhtml
+ * with body, the TOC entries given as nav <li> items. */
+static const struct {
+	const char *toc, *body, *want;
+} title_cases[] = {
+	/* a chapter titled "一" does not take a sentence for its title */
+	{ "<li><a href=\"c.xhtml\">一</a></li>", "<p>一个人走来。</p>",
+	  "heading: 一\nparagraph: 一个人走来。\n" },
+	{ "<li><a href=\"c.xhtml\">一</a></li>", "<p>一</p><p>正文。</p>",
+	  "heading: 一\nparagraph: 正文。\n" },
+	{ "<li><a href=\"c.xhtml\">序</a></li>", "<p>序幕拉开了</p>",
+	  "heading: 序\nparagraph: 序幕拉开了\n" },
+	/* the paragraph may say more than the TOC, up to a space or a mark */
+	{ "<li><a href=\"c.xhtml\">第一章</a></li>", "<p>第一章\xe3\x80\x80风起</p><p>正文。</p>",
+	  "heading: 第一章\xe3\x80\x80风起\nparagraph: 正文。\n" },
+	{ "<li><a href=\"c.xhtml\">第一章</a></li>", "<p>第一章：风起</p><p>正文。</p>",
+	  "heading: 第一章：风起\nparagraph: 正文。\n" },
+	/* a heading may say less: h1 the number, h2 the name */
+	{ "<li><a href=\"c.xhtml\">第一章 风起</a></li>", "<h1>第一章</h1><h2>风起</h2><p>正文。</p>",
+	  "heading: 第一章\nheading: 风起\nparagraph: 正文。\n" },
+	/* a heading worded otherwise is the chapter's own */
+	{ "<li><a href=\"c.xhtml\">Chapter 1</a></li>", "<h2>第一章</h2><p>正文。</p>",
+	  "heading: 第一章\nparagraph: 正文。\n" },
+	/* fragments: found by their words (a short paragraph too), else left out */
+	{ "<li><a href=\"c.xhtml\">甲</a></li><li><a href=\"c.xhtml#x\">乙：归来</a></li>"
+	  "<li><a href=\"c.xhtml#y\">丙</a></li>",
+	  "<h1>甲</h1><p>一。</p><p id=\"x\">乙：归来</p><p>二。</p>",
+	  "heading: 甲\nparagraph: 一。\nheading: 乙：归来\nparagraph: 二。\n" },
+	/* a first entry with a fragment not found: at the chapter's start */
+	{ "<li><a href=\"c.xhtml#z\">丁</a></li>", "<p>正文。</p>",
+	  "heading: 丁\nparagraph: 正文。\n" },
+};
+
+static void
+test_title_rules(void **state)
+{
+	(void)state;
+	char *opf = support_epub_opf("3.0", "<dc:title>T</dc:title>",
+				     "<item id=\"nav\" href=\"nav.xhtml\" "
+				     "media-type=\"application/xhtml+xml\" properties=\"nav\"/>" ITEM(
+					     "c", "c.xhtml"),
+				     "", REF("c"));
+	for (size_t i = 0; i < sizeof title_cases / sizeof title_cases[0]; i++) {
+		char *navdoc, *chapter;
+		assert_true(asprintf(&navdoc,
+				     "<html xmlns=\"http://www.w3.org/1999/xhtml\" "
+				     "xmlns:epub=\"http://www.idpf.org/2007/ops\"><body>"
+				     "<nav epub:type=\"toc\"><ol>%s</ol></nav></body></html>",
+				     title_cases[i].toc) > 0);
+		assert_true(asprintf(&chapter, XHTML("%s"), title_cases[i].body) > 0);
+		const struct support_zip_entry e[] = {
+			{ "OEBPS/nav.xhtml", navdoc, 0, 0 },
+			{ "OEBPS/c.xhtml", chapter, 0, 0 },
+		};
+		struct article a;
+		assert_int_equal(load("t.epub", opf, e, 2, NULL, &a, NULL), 0);
+		char *got = block_rows(&a);
+		if (strcmp(got, title_cases[i].want) != 0) {
+			fprintf(stderr, "case %zu:\ngot:\n%swant:\n%s", i, got, title_cases[i].want);
+			fail();
+		}
+		free(got);
+		article_free(&a);
+		free(navdoc);
+		free(chapter);
+	}
+	free(opf);
+}
+
 /* Chapters in GBK (declared), with terminal escapes in the text: decoded,
  * and no control character left in the text. */
 static void
@@ -303,6 +372,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_epub2),		cmocka_unit_test(test_epub3_chinese),
+		cmocka_unit_test(test_title_rules),
 		cmocka_unit_test(test_encoding_controls), cmocka_unit_test(test_missing_damaged),
 		cmocka_unit_test(test_refused),	cmocka_unit_test(test_corpus),
 	};
