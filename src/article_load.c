@@ -23,6 +23,11 @@ article_load(const struct source_opts *opts, const char *path,
 	int rc = source_read_bytes(opts, path, &bytes, &n, cause);
 	if (rc < 0)
 		return rc;
+	if (epub_sniff(bytes, n)) { /* a book on standard input, or named otherwise */
+		rc = epub_article_from_bytes(opts, path, bytes, n, out, cause);
+		free(bytes);
+		return rc;
+	}
 	enum format f = format_of_file(strcmp(path, "-") == 0 ? NULL : path, bytes, n);
 	if (f == FORMAT_HTML) {
 		rc = html_article(opts, path, bytes, n, out, cause);

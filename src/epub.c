@@ -192,13 +192,11 @@ read_toc(struct epub_book *b)
 	return 0;
 }
 
+/* Read the book out of its archive b->zip. */
 static int
-open_book(struct epub_book *b, const char *path, size_t max_bytes, char **cause)
+open_book(struct epub_book *b, char **cause)
 {
-	int rc = epub_zip_open(path, max_bytes ? max_bytes : SOURCE_DEFAULT_MAX_BYTES, &b->zip,
-			       cause);
-	if (rc == 0)
-		rc = check_mimetype(b->zip, cause);
+	int rc = check_mimetype(b->zip, cause);
 	if (rc < 0)
 		return rc;
 	if (!epub_zip_has(b->zip, CONTAINER)) {
@@ -251,14 +249,20 @@ open_book(struct epub_book *b, const char *path, size_t max_bytes, char **cause)
 	return rc;
 }
 
-int
-epub_open(const char *path, size_t max_bytes, struct epub_book **out, char **cause)
+/* Open the book at path, or else in bytes[0, n). */
+static int
+open_either(const char *path, const void *bytes, size_t n, size_t max_bytes,
+	    struct epub_book **out, char **cause)
 {
 	struct epub_book *b = calloc(1, sizeof *b);
 	if (b == NULL)
 		return ERR_NOMEM;
 	char *why = NULL;
-	int rc = open_book(b, path, max_bytes, cause ? &why : NULL);
+	size_t budget = max_bytes ? max_bytes : SOURCE_DEFAULT_MAX_BYTES;
+	int rc = path ? epub_zip_open(path, budget, &b->zip, cause ? &why : NULL)
+		      : epub_zip_open_bytes(bytes, n, budget, &b->zip, cause ? &why : NULL);
+	if (rc == 0)
+		rc = open_book(b, cause ? &why : NULL);
 	if (rc < 0) {
 		epub_close(b);
 		if (cause)
@@ -268,6 +272,31 @@ epub_open(const char *path, size_t max_bytes, struct epub_book **out, char **cau
 	free(why);
 	*out = b;
 	return 0;
+}
+
+int
+epub_open(const char *path, size_t max_bytes, struct epub_book **out, char **cause)
+{
+	return open_either(path, NULL, 0, max_bytes, out, cause);
+}
+
+int
+epub_open_bytes(const void *bytes, size_t n, size_t max_bytes, struct epub_book **out,
+		char **cause)
+{
+	return open_either(NULL, bytes, n, max_bytes, out, cause);
+}
+
+int
+epub_sniff(const unsigned char *b, size_t n)
+{
+	static const char mt[] = "application/epub+zip";
+	if (n < 30 || memcmp(b, "PK\x03\x04", 4) != 0)
+		return 0;
+	size_t name = (size_t)b[26] | (size_t)b[27] << 8, extra = (size_t)b[28] | (size_t)b[29] << 8;
+	size_t at = 30 + name + extra;
+	return name == 8 && memcmp(b + 30, "mimetype", 8) == 0 && n >= at + sizeof mt - 1 &&
+	       memcmp(b + at, mt, sizeof mt - 1) == 0;
 }
 
 int

@@ -39,6 +39,15 @@ int epub_is_epub_name(const char *path);
  * reason that names the part of the book at fault. */
 int epub_open(const char *path, size_t max_bytes, struct epub_book **out, char **cause);
 
+/* The same for a book in memory, bytes[0, n), which must outlive *out
+ * (standard input, a book with another name). Errors as epub_open. */
+int epub_open_bytes(const void *bytes, size_t n, size_t max_bytes, struct epub_book **out,
+		    char **cause);
+
+/* 1 if b[0, n) starts as the EPUB standard has a book start: a zip whose
+ * first entry is "mimetype", stored, holding "application/epub+zip". */
+int epub_sniff(const unsigned char *b, size_t n);
+
 /* The bytes of chapter i, malloc'd and NUL-terminated, as epub_zip_read. */
 int epub_read_chapter(struct epub_book *b, size_t i, char **buf, size_t *len, char **cause);
 

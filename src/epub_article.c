@@ -327,16 +327,13 @@ epub_article_doc(struct epub_book *b, const struct source_opts *opts, struct doc
 	return 0;
 }
 
-int
-epub_article_load(const struct source_opts *opts, const char *path, struct article *out,
-		  char **cause)
+/* The article of the open book b (closed here), named path. */
+static int
+book_article(struct epub_book *b, const struct source_opts *opts, const char *path,
+	     struct article *out, char **cause)
 {
-	struct epub_book *b;
-	int rc = epub_open(path, opts ? opts->max_bytes : 0, &b, cause);
-	if (rc < 0)
-		return rc;
 	struct doc d = { 0 };
-	rc = epub_article_doc(b, opts, &d, cause);
+	int rc = epub_article_doc(b, opts, &d, cause);
 	size_t nch = b->nch;
 	epub_close(b);
 	if (rc < 0)
@@ -349,9 +346,10 @@ epub_article_load(const struct source_opts *opts, const char *path, struct artic
 		doc_free(&d);
 		return ERR_EMPTY;
 	}
-	/* no dc:title: the file's name, not the first chapter's heading */
+	/* no dc:title: the file's name, not the first chapter's heading
+	 * (standard input has none) */
 	const char *base = strrchr(path, '/');
-	base = base ? base + 1 : path;
+	base = strcmp(path, "-") == 0 ? "" : base ? base + 1 : path;
 	size_t blen = strlen(base);
 	if (blen > 5 && strcasecmp(base + blen - 5, ".epub") == 0)
 		blen -= 5;
@@ -365,4 +363,22 @@ epub_article_load(const struct source_opts *opts, const char *path, struct artic
 	}
 	out->format = FORMAT_EPUB;
 	return 0;
+}
+
+int
+epub_article_load(const struct source_opts *opts, const char *path, struct article *out,
+		  char **cause)
+{
+	struct epub_book *b;
+	int rc = epub_open(path, opts ? opts->max_bytes : 0, &b, cause);
+	return rc < 0 ? rc : book_article(b, opts, path, out, cause);
+}
+
+int
+epub_article_from_bytes(const struct source_opts *opts, const char *path,
+			const unsigned char *bytes, size_t n, struct article *out, char **cause)
+{
+	struct epub_book *b;
+	int rc = epub_open_bytes(bytes, n, opts ? opts->max_bytes : 0, &b, cause);
+	return rc < 0 ? rc : book_article(b, opts, path, out, cause);
 }

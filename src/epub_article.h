@@ -20,6 +20,12 @@
 int epub_article_load(const struct source_opts *opts, const char *path, struct article *out,
 		      char **cause);
 
+/* The same for a book in memory, bytes[0, n) (standard input, or a file
+ * named otherwise whose bytes epub_sniff knows), named path. */
+int epub_article_from_bytes(const struct source_opts *opts, const char *path,
+			    const unsigned char *bytes, size_t n, struct article *out,
+			    char **cause);
+
 /* The book's chapters and TOC as one doc (what epub_article_load lays
  * out): headings from the TOC where a chapter has none. 0, or an err_code
  * with *cause (if cause) a malloc'd reason; out (zeroed) written only on

@@ -32,20 +32,10 @@ set_cause(char **cause, const char *fmt, ...)
 	va_end(ap);
 }
 
-int
-epub_zip_open(const char *path, size_t budget, struct epub_zip **out, char **cause)
+/* The epub_zip of zip, or the error zip_open's code zerr means. */
+static int
+wrap(zip_t *zip, int zerr, size_t budget, struct epub_zip **out, char **cause)
 {
-	struct stat st;
-	if (stat(path, &st) < 0) {
-		set_cause(cause, "%s", errno == ENOENT ? "no such file or directory" : strerror(errno));
-		return errno == ENOENT ? ERR_NOTFOUND : ERR_IO;
-	}
-	if (!S_ISREG(st.st_mode)) {
-		set_cause(cause, "not a regular file");
-		return ERR_INVAL;
-	}
-	int zerr = 0;
-	zip_t *zip = zip_open(path, ZIP_RDONLY, &zerr);
 	if (zip == NULL) {
 		if (zerr == ZIP_ER_NOZIP || zerr == ZIP_ER_INCONS) {
 			set_cause(cause, "not an EPUB: %s",
@@ -71,6 +61,38 @@ epub_zip_open(const char *path, size_t budget, struct epub_zip **out, char **cau
 	z->budget = budget;
 	*out = z;
 	return 0;
+}
+
+int
+epub_zip_open(const char *path, size_t budget, struct epub_zip **out, char **cause)
+{
+	struct stat st;
+	if (stat(path, &st) < 0) {
+		set_cause(cause, "%s", errno == ENOENT ? "no such file or directory" : strerror(errno));
+		return errno == ENOENT ? ERR_NOTFOUND : ERR_IO;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		set_cause(cause, "not a regular file");
+		return ERR_INVAL;
+	}
+	int zerr = 0;
+	zip_t *zip = zip_open(path, ZIP_RDONLY, &zerr);
+	return wrap(zip, zerr, budget, out, cause);
+}
+
+int
+epub_zip_open_bytes(const void *bytes, size_t n, size_t budget, struct epub_zip **out,
+		    char **cause)
+{
+	zip_error_t ze;
+	zip_error_init(&ze);
+	zip_source_t *src = zip_source_buffer_create(bytes, n, 0, &ze);
+	zip_t *zip = src ? zip_open_from_source(src, ZIP_RDONLY, &ze) : NULL;
+	int zerr = zip_error_code_zip(&ze);
+	zip_error_fini(&ze);
+	if (zip == NULL && src)
+		zip_source_free(src);
+	return wrap(zip, zerr, budget, out, cause);
 }
 
 void

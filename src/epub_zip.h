@@ -15,6 +15,11 @@ struct epub_zip;
  * ERR_NOMEM, with *cause (if cause) a malloc'd reason. */
 int epub_zip_open(const char *path, size_t budget, struct epub_zip **out, char **cause);
 
+/* The same for a zip archive in memory, bytes[0, n), which must outlive
+ * the epub_zip. Errors as epub_zip_open but ERR_NOTFOUND. */
+int epub_zip_open_bytes(const void *bytes, size_t n, size_t budget, struct epub_zip **out,
+			char **cause);
+
 void epub_zip_close(struct epub_zip *z);
 
 /* 1 if the archive holds an entry named name (see epub_zip_read), else 0. */

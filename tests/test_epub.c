@@ -304,6 +304,53 @@ test_limit(void **state)
 	free(path);
 }
 
+/* The OCF signature: a zip whose first entry is "mimetype", stored. The
+ * same book opens from memory as from its file. */
+static void
+test_sniff_bytes(void **state)
+{
+	(void)state;
+	const struct support_zip_entry ch[] = { CH };
+	char *path = support_tmp_path("mem.epub");
+	support_epub_write(path, good_opf, ch, 1);
+	FILE *f = fopen(path, "rb");
+	assert_non_null(f);
+	static unsigned char buf[1 << 16];
+	size_t n = fread(buf, 1, sizeof buf, f);
+	fclose(f);
+	assert_true(epub_sniff(buf, n));
+	assert_false(epub_sniff(buf, 40));
+	assert_false(epub_sniff((const unsigned char *)"PK\x03\x04", 4));
+	struct epub_book *b;
+	assert_int_equal(epub_open_bytes(buf, n, 0, &b, NULL), 0);
+	char *rows = book_rows(b);
+	assert_string_equal(rows, "chapter: OEBPS/a.xhtml\n");
+	free(rows);
+	epub_close(b);
+	char *cause = NULL;
+	assert_int_equal(epub_open_bytes("not a zip", 9, 0, &b, &cause), ERR_INVAL);
+	assert_string_equal(cause, "not an EPUB: not a zip archive");
+	free(cause);
+	/* no mimetype first (or a compressed one): not the signature */
+	const struct support_zip_entry late[] = { CT, MT };
+	support_zip_write(path, late, 2);
+	f = fopen(path, "rb");
+	assert_non_null(f);
+	n = fread(buf, 1, sizeof buf, f);
+	fclose(f);
+	assert_false(epub_sniff(buf, n));
+	const struct support_zip_entry packed[] = {
+		{ "mimetype", "application/epub+zip", 0, SUPPORT_ZIP_DEFLATE }, CT
+	};
+	support_zip_write(path, packed, 2);
+	f = fopen(path, "rb");
+	assert_non_null(f);
+	n = fread(buf, 1, sizeof buf, f);
+	fclose(f);
+	assert_false(epub_sniff(buf, n));
+	free(path);
+}
+
 static void
 test_names(void **state)
 {
@@ -321,6 +368,7 @@ main(void)
 		cmocka_unit_test(test_epub2_ncx),	cmocka_unit_test(test_epub3_nav),
 		cmocka_unit_test(test_missing_chapter), cmocka_unit_test(test_open_errors),
 		cmocka_unit_test(test_limit),		cmocka_unit_test(test_names),
+		cmocka_unit_test(test_sniff_bytes),
 	};
 	return cmocka_run_group_tests(tests, support_tmp_setup, support_tmp_teardown);
 }

@@ -356,6 +356,14 @@ test_corpus(void **state)
 	assert_string_equal(c.v[1].meta.title, "书一");
 	corpus_free(&c);
 	struct article a;
+	/* a book named otherwise is known by its first bytes */
+	char *other = support_tmp_path("book.zip");
+	support_epub_write(other, opf, e, 1);
+	assert_int_equal(article_load(NULL, other, &a, NULL), 0);
+	assert_int_equal(a.format, FORMAT_EPUB);
+	assert_string_equal(a.meta.title, "书一");
+	article_free(&a);
+	free(other);
 	char *cause = NULL;
 	char *bad = support_tmp_path("lib/bad.epub");
 	assert_int_equal(article_load(NULL, bad, &a, &cause), ERR_INVAL);

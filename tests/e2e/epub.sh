@@ -93,6 +93,8 @@ if cmp -s "$tmp/head" "$tmp/want"; then ok "--dump rows exact (title, facts, hea
 	fail "--dump rows differ:"
 	diff "$tmp/want" "$tmp/head"
 fi
+"$DUWEN" --dump --width 40 - <"$tmp/lib/jiangcheng.epub" | sed -n '1,9p' >"$tmp/stdin"
+cmp -s "$tmp/stdin" "$tmp/want" && ok "a book on standard input reads the same" || fail "--dump - differs"
 grep -q "hàn" "$tmp/dump" && fail "ruby annotation shown" || ok "ruby: the base text only"
 grep -q "插图" "$tmp/dump" && fail "an image's alt text shown" || ok "the image leaves no text"
 
