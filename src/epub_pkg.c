@@ -22,6 +22,20 @@ set_cause(char **cause, const char *fmt, ...)
 	va_end(ap);
 }
 
+/* Set *cause to what, with why name is not well-formed XML if it is not. */
+static void
+fail_cause(char **cause, const char *name, const char *what, const char *xml, size_t len)
+{
+	if (cause == NULL)
+		return;
+	char *why = epub_xml_problem(xml, len);
+	if (why)
+		set_cause(cause, "%s %s (not well-formed XML: %s)", name, what, why);
+	else
+		set_cause(cause, "%s %s", name, what);
+	free(why);
+}
+
 int
 epub_pkg_has_token(const char *list, const char *tok)
 {
@@ -73,7 +87,8 @@ epub_pkg_container(const char *xml, size_t len, char **opf, char **cause)
 		return rc;
 	}
 	if (best == NULL) {
-		set_cause(cause, "META-INF/container.xml names no package document (rootfile)");
+		fail_cause(cause, "META-INF/container.xml", "names no package document (rootfile)",
+			   xml, len);
 		return ERR_INVAL;
 	}
 	*opf = best;
@@ -279,7 +294,7 @@ epub_pkg_parse(const char *opf_name, const char *xml, size_t len, struct epub_pk
 	xmlDocPtr doc = epub_xml_read(xml, len, EPUB_XML_RECOVER);
 	xmlNodePtr root = doc ? xmlDocGetRootElement(doc) : NULL;
 	if (root == NULL || !epub_xml_is(root, "package")) {
-		set_cause(cause, "%s is not an EPUB package document", opf_name);
+		fail_cause(cause, opf_name, "is not an EPUB package document", xml, len);
 		if (doc)
 			xmlFreeDoc(doc);
 		return ERR_INVAL;
@@ -309,7 +324,7 @@ epub_pkg_parse(const char *opf_name, const char *xml, size_t len, struct epub_pk
 	}
 	xmlFreeDoc(doc);
 	if (rc == 0 && p.nspine == 0) {
-		set_cause(cause, "%s lists no chapters (its spine is empty)", opf_name);
+		fail_cause(cause, opf_name, "lists no chapters (its spine is empty)", xml, len);
 		rc = ERR_INVAL;
 	}
 	if (rc < 0) {

@@ -4,6 +4,7 @@
 #include "epub_xml.h"
 
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -39,6 +40,30 @@ epub_xml_read(const char *buf, size_t len, enum epub_xml_mode mode)
 		doc = NULL;
 	}
 	return doc;
+}
+
+char *
+epub_xml_problem(const char *buf, size_t len)
+{
+	if (len > INT_MAX)
+		return NULL;
+	xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
+	if (ctxt == NULL)
+		return NULL;
+	xmlDocPtr doc = xmlCtxtReadMemory(ctxt, buf, (int)len, NULL, NULL,
+					  XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	char *why = NULL;
+	if (!ctxt->wellFormed || doc == NULL) {
+		const xmlError *e = &ctxt->lastError;
+		char *msg = epub_xml_clean(e->message ? e->message : "not XML");
+		if (msg == NULL || asprintf(&why, "line %d: %s", e->line, msg) < 0)
+			why = NULL;
+		free(msg);
+	}
+	if (doc)
+		xmlFreeDoc(doc);
+	xmlFreeParserCtxt(ctxt);
+	return why;
 }
 
 /* The local part of a name written "prefix:local" (HTML and undeclared

@@ -20,6 +20,11 @@ enum epub_xml_mode {
  * element (or, for EPUB_XML_STRICT, is not well formed). */
 xmlDocPtr epub_xml_read(const char *buf, size_t len, enum epub_xml_mode mode);
 
+/* Why buf[0, len) is not well-formed XML: "line N: message" of its first
+ * fatal error (malloc'd), or NULL if it is (or if out of memory). For
+ * messages about a document that did not read as expected. */
+char *epub_xml_problem(const char *buf, size_t len);
+
 /* 1 if node is an element whose local name is name (any namespace). */
 int epub_xml_is(const xmlNode *node, const char *name);
 
