@@ -1,15 +1,21 @@
 /* article: file bytes -> article, as a file is read (source_decode, then
  * clean and parse: article_from_utf8), with what the later stages rely on
  * checked: valid NUL-terminated UTF-8, blocks and sentences in order inside
- * the text; then each block laid out at one width with the layout contract.
+ * the text; then each block laid out at one width with the layout contract,
+ * and what --dump and --list print of it: valid UTF-8 without a control
+ * character (sanitize_is_control) but the line feed.
  * Input: the file's bytes. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
 
 #include "../src/article.h"
+#include "../src/corpus.h"
 #include "../src/err.h"
 #include "../src/layout.h"
+#include "../src/report.h"
+#include "../src/sanitize.h"
 #include "fuzz.h"
 
 static void
@@ -75,6 +81,48 @@ lay_out(const struct article *a, int w)
 	layout_lines_free(&ll);
 }
 
+/* What a terminal would get: valid UTF-8, no control but '\n'. */
+static void
+check_printed(const char *what, const char *s, size_t len)
+{
+	for (size_t i = 0; i < len;) {
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+						      (utf8proc_ssize_t)(len - i), &cp);
+		if (n <= 0)
+			fuzz_fail("%s: invalid UTF-8 at byte %zu", what, i);
+		if (cp != '\n' && sanitize_is_control(cp))
+			fuzz_fail("%s: control U+%04X at byte %zu", what, (unsigned)cp, i);
+		i += (size_t)n;
+	}
+}
+
+static void
+print(const struct article *a, int w)
+{
+	struct layout_opts o;
+	layout_opts_default(&o);
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	if (f == NULL)
+		return;
+	int rc = report_dump(f, a, &o, w);
+	fclose(f);
+	if (rc == 0)
+		check_printed("--dump", buf, len);
+	free(buf);
+	struct corpus c = { (struct article *)a, 1 };
+	buf = NULL;
+	if ((f = open_memstream(&buf, &len)) == NULL)
+		return;
+	rc = report_list(f, &c, &o, NULL);
+	fclose(f);
+	if (rc == 0)
+		check_printed("--list", buf, len);
+	free(buf);
+}
+
 int
 fuzz_article(const uint8_t *data, size_t size)
 {
@@ -98,6 +146,7 @@ fuzz_article(const uint8_t *data, size_t size)
 	if (rc == 0) {
 		check_article(&a);
 		lay_out(&a, 1 + (int)(a.hash % 100));
+		print(&a, (int)(a.hash % 61));
 		article_free(&a);
 	} else if (rc != ERR_NOMEM) {
 		fuzz_fail("article_from_utf8: %d", rc);
