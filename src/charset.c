@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <iconv.h>
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -10,6 +11,7 @@
 #include <utf8proc.h>
 
 #include "err.h"
+#include "hanfreq_table.h"
 
 /* How much of a file the detector and the candidate comparison look at. */
 #define SAMPLE_BYTES ((size_t)64 << 10)
@@ -275,30 +277,103 @@ textual_unit(unsigned u)
 	       (u >= 0xFF00 && u < 0xFFF0) || (u >= 0xD800 && u < 0xE000);
 }
 
-const char *
-charset_sniff_utf16(const unsigned char *b, size_t n)
+/* Readings of UTF-16 bytes compared: a unit read as little- (le) or
+ * big-endian counts in text if it looks like text (textual_unit), in right
+ * or wrong if a NUL byte is where UTF-16 text has them (the high byte) or
+ * where it has not (the low, under a non-NUL high byte), and adds to score
+ * as much as it is likely text: a Han character by its frequency in modern
+ * Chinese (a unit made of two characters' bytes is seldom a common one),
+ * ASCII or punctuation that is not ASCII read out of step. A likely unit
+ * with a NUL low byte (U+3000, 一, 开, 最) is not wrong. */
+struct unit_tally {
+	long text, right, wrong, score;
+};
+
+static void
+tally(struct unit_tally *t, const unsigned char *b, size_t i, int le, int sign)
 {
-	size_t nul[2] = { 0, 0 }, text[2] = { 0, 0 }, units = n / 2, ascii = 0;
+	unsigned lo = le ? b[i] : b[i + 1], hi = le ? b[i + 1] : b[i], u = hi << 8 | lo;
+	int text = textual_unit(u), wrong = lo == 0 && hi != 0, likely = 0;
+	if (u >= HANFREQ_TABLE_FIRST && u < HANFREQ_TABLE_FIRST + HANFREQ_TABLE_LEN) {
+		int cost = hanfreq_table_costs[u - HANFREQ_TABLE_FIRST] - '@';
+		likely = cost > 0 && cost < 20 ? 20 - cost : 0;
+	} else if (text && (!wrong || u == 0x3000)) {
+		/* ASCII, general and CJK punctuation, full-width forms as a
+		 * middling Han character; Latin letters (pinyin) less; not the
+		 * rare Han of Extension A nor Hangul, where units made of two
+		 * characters' bytes often land. */
+		if (u < 0x80 || (u >= 0x2000 && u < 0x2070) || (u >= 0x3000 && u < 0x3100) ||
+		    (u >= 0xFF00 && u < 0xFFF0))
+			likely = 10;
+		else if (u < 0x2B0)
+			likely = 3;
+	}
+	t->text += sign * text;
+	t->right += sign * (hi == 0 && lo != 0);
+	t->wrong += sign * (wrong && likely == 0);
+	t->score += sign * likely;
+}
+
+const char *
+charset_sniff_utf16_stray(const unsigned char *b, size_t n, size_t *skip)
+{
+	size_t units = n / 2, odd = n >= 1 ? (n - 1) / 2 : 0, ascii = 0;
+	*skip = SIZE_MAX;
 	if (units == 0)
 		return NULL;
-	for (size_t i = 0; i + 1 < n; i += 2) {
-		nul[0] += b[i] == 0;
-		nul[1] += b[i + 1] == 0;
+	for (size_t i = 0; i + 1 < n; i += 2)
 		ascii += b[i] >= 0x20 && b[i] < 0x7F && b[i + 1] >= 0x20 && b[i + 1] < 0x7F;
-		text[0] += textual_unit((unsigned)b[i] << 8 | b[i + 1]);
-		text[1] += textual_unit((unsigned)b[i + 1] << 8 | b[i]);
-	}
 	/* ASCII text with a stray NUL reads as CJK too, but there most units
 	 * are two printable ASCII bytes; in UTF-16 about one in five. */
 	if (ascii * 2 >= units)
 		return NULL;
-	/* side 1: NULs in the odd bytes, the high bytes of little-endian units */
+	/* Each byte order, read in step throughout, or for some k: k units in
+	 * step, byte 2k skipped, then the units from 2k + 1 on. The reading
+	 * with the highest score wins (in step, little-endian on a tie): UTF-16
+	 * read one byte out of step in the other byte order looks like text
+	 * but not like Chinese. */
+	struct unit_tally best = { -1, 0, 0, -1 };
+	size_t best_k = SIZE_MAX, best_units = 0;
+	int best_le = 1;
 	for (int le = 1; le >= 0; le--) {
-		size_t here = nul[le], there = nul[!le];
-		if (here > 0 && there * 10 <= here && text[le] * 10 >= units * 9)
-			return le ? "UTF-16LE" : "UTF-16BE";
+		struct unit_tally all = { 0 }, cur = { 0 };
+		for (size_t j = 0; j < units; j++)
+			tally(&all, b, 2 * j, le, 1);
+		for (size_t j = 0; j < odd; j++)
+			tally(&cur, b, 2 * j + 1, le, 1);
+		if (all.score > best.score) {
+			best = all;
+			best_k = SIZE_MAX;
+			best_units = units;
+			best_le = le;
+		}
+		for (size_t k = 0; k <= odd; k++) {
+			if (cur.score > best.score) {
+				best = cur;
+				best_k = k;
+				best_units = odd;
+				best_le = le;
+			}
+			if (k < odd) { /* unit k moves from the odd reading to the even */
+				tally(&cur, b, 2 * k, le, 1);
+				tally(&cur, b, 2 * k + 1, le, -1);
+			}
+		}
+	}
+	if (best.right > 0 && best.wrong * 10 <= best.right &&
+	    (size_t)best.text * 10 >= best_units * 9) {
+		*skip = best_k == SIZE_MAX ? SIZE_MAX : 2 * best_k;
+		return best_le ? "UTF-16LE" : "UTF-16BE";
 	}
 	return NULL;
+}
+
+const char *
+charset_sniff_utf16(const unsigned char *b, size_t n)
+{
+	size_t skip;
+	const char *name = charset_sniff_utf16_stray(b, n, &skip);
+	return skip == SIZE_MAX ? name : NULL;
 }
 
 /* What a decoding looks like: wrong double-byte decodings produce kana,

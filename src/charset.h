@@ -33,10 +33,21 @@ int charset_convert(const char *name, const unsigned char *b, size_t n,
 int charset_known(const char *name);
 
 /* "UTF-16LE" or "UTF-16BE" if b[0, n) (no BOM, holding NUL bytes) reads as
- * UTF-16 text: its NUL bytes sit at one parity, nine code units in ten are
- * ordinary text and fewer than half are two printable ASCII bytes (which
- * would make it ASCII with stray NULs); else NULL. Static strings. */
+ * UTF-16 text: nine code units in ten are ordinary text, its NUL bytes sit
+ * in the high bytes (a tenth as many in low bytes, not counting common
+ * characters such as U+3000 and 一 whose low byte is NUL), and fewer than
+ * half the units are two printable ASCII bytes (which would make it ASCII
+ * with stray NULs); else NULL. Static strings. */
 const char *charset_sniff_utf16(const unsigned char *b, size_t n);
+
+/* As charset_sniff_utf16, also for UTF-16 text with one byte too many or
+ * too few somewhere (lost or added in transit), which puts every unit after
+ * it out of step. Of the readings in either byte order, in step throughout
+ * or in step up to byte *skip, which is skipped, and out of step from there
+ * on (a lost byte: the orphaned half of its unit is skipped), the one most
+ * like Chinese text is taken (by Han character frequency), and must pass
+ * charset_sniff_utf16's test. *skip is SIZE_MAX for none. */
+const char *charset_sniff_utf16_stray(const unsigned char *b, size_t n, size_t *skip);
 
 /* Choose the encoding of b[0, n), which is not well-formed UTF-8: "UTF-8"
  * when the ill-formed sequences are few beside well-formed ones; else

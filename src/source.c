@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -109,6 +110,56 @@ source_check_encoding(const char *name, char **cause)
 	return ERR_ENCODING;
 }
 
+/* co with each NUL character (nul of them) made U+FFFD, and counted. */
+static int
+nul_to_fffd(struct charset_out *co, size_t nul)
+{
+	char *t = malloc(co->len + 2 * nul + 1), *o = t;
+	if (t == NULL)
+		return ERR_NOMEM;
+	for (size_t i = 0; i < co->len; i++) {
+		if (co->s[i] == 0) {
+			memcpy(o, "\xEF\xBF\xBD", 3);
+			o += 3;
+		} else {
+			*o++ = co->s[i];
+		}
+	}
+	*o = 0;
+	free(co->s);
+	co->s = t;
+	co->len = (size_t)(o - t);
+	co->replaced += nul;
+	return 0;
+}
+
+/* b[0, n) decoded from name with the byte at stray skipped: a U+FFFD there. */
+static int
+convert_around(const char *name, const unsigned char *b, size_t n, size_t stray,
+	       struct charset_out *out)
+{
+	struct charset_out head, tail;
+	int rc = charset_convert(name, b, stray, &head);
+	if (rc < 0)
+		return rc;
+	if ((rc = charset_convert(name, b + stray + 1, n - stray - 1, &tail)) < 0) {
+		free(head.s);
+		return rc;
+	}
+	char *s = malloc(head.len + 3 + tail.len + 1);
+	if (s != NULL) {
+		memcpy(s, head.s, head.len);
+		memcpy(s + head.len, "\xEF\xBF\xBD", 3);
+		memcpy(s + head.len + 3, tail.s, tail.len + 1);
+		out->s = s;
+		out->len = head.len + 3 + tail.len;
+		out->replaced = head.replaced + 1 + tail.replaced;
+	}
+	free(head.s);
+	free(tail.s);
+	return s ? 0 : ERR_NOMEM;
+}
+
 int
 source_decode(const struct source_opts *opts, const unsigned char *bytes,
 	      size_t n, struct source_text *out, char **cause)
@@ -120,7 +171,7 @@ source_decode(const struct source_opts *opts, const unsigned char *bytes,
 	}
 	char name[32];
 	const char *bom_enc = NULL;
-	size_t skip = 0;
+	size_t skip = 0, stray = SIZE_MAX;
 	int rc;
 	if (opts && opts->encoding) {
 		if ((rc = source_check_encoding(opts->encoding, cause)) < 0)
@@ -129,9 +180,15 @@ source_decode(const struct source_opts *opts, const unsigned char *bytes,
 	} else if ((skip = bom_len(bytes, n, &bom_enc)) > 0) {
 		snprintf(name, sizeof name, "%s", bom_enc);
 	} else if (n > 0 && memchr(bytes, 0, n)) {
-		const char *u16 = charset_sniff_utf16(bytes, n);
+		/* UTF-16 by its NUL bytes; one byte too many or too few in it is
+		 * skipped (one U+FFFD) rather than garbling all that follows. */
+		const char *u16 = charset_sniff_utf16_stray(bytes, n, &stray);
 		if (u16 == NULL) {
-			set_cause(cause, "not a text file (contains NUL bytes)");
+			size_t nul = 0;
+			for (size_t i = 0; i < n; i++)
+				nul += bytes[i] == 0;
+			set_cause(cause, "not a text file (%zu NUL byte%s; only UTF-16 text may hold"
+				  " them)", nul, nul == 1 ? "" : "s");
 			return ERR_BINARY;
 		}
 		snprintf(name, sizeof name, "%s", u16);
@@ -144,7 +201,8 @@ source_decode(const struct source_opts *opts, const unsigned char *bytes,
 			return rc;
 	}
 	struct charset_out co;
-	rc = charset_convert(name, bytes + skip, n - skip, &co);
+	rc = stray == SIZE_MAX ? charset_convert(name, bytes + skip, n - skip, &co)
+			       : convert_around(name, bytes, n, stray, &co);
 	if (rc == ERR_ENCODING)
 		set_cause(cause, "cannot decode %s", name);
 	if (rc < 0)
@@ -156,10 +214,22 @@ source_decode(const struct source_opts *opts, const unsigned char *bytes,
 		co.len -= 3;
 		had_bom = 1;
 	}
-	if (memchr(co.s, 0, co.len)) {
+	/* NUL characters (UTF-16 or UTF-32 text, or a forced encoding): a
+	 * few are damage, each one U+FFFD; many mean it is not text. */
+	size_t nul = 0, chars = 0;
+	for (size_t i = 0; i < co.len; i++) {
+		nul += co.s[i] == 0;
+		chars += ((unsigned char)co.s[i] & 0xC0) != 0x80;
+	}
+	if (nul > 0 && nul * SOURCE_NUL_PER > chars) {
 		free(co.s);
-		set_cause(cause, "not a text file (contains NUL characters)");
+		set_cause(cause, "not a text file (NUL characters: %zu of %zu, over 1 in %d)", nul,
+			  chars, SOURCE_NUL_PER);
 		return ERR_BINARY;
+	}
+	if (nul > 0 && nul_to_fffd(&co, nul) < 0) {
+		free(co.s);
+		return ERR_NOMEM;
 	}
 	memset(out, 0, sizeof *out);
 	out->utf8 = co.s;

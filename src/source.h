@@ -8,6 +8,9 @@
 #include <stddef.h>
 
 #define SOURCE_DEFAULT_MAX_BYTES ((size_t)64 << 20)
+/* Decoded text with more than one NUL character in this many is not text;
+ * fewer are damage, each read as U+FFFD. */
+#define SOURCE_NUL_PER 100
 
 struct source_opts {
 	const char *encoding; /* iconv name to force; NULL = detect */
@@ -23,9 +26,11 @@ struct source_text {
 };
 
 /* Decode bytes[0, n) into out: a BOM (UTF-8, UTF-16, UTF-32), else UTF-16
- * recognised by its NUL bytes, else strict UTF-8, else charset_guess. A BOM
- * is not part of utf8. 0, or ERR_BINARY (NUL bytes or a known binary
- * signature), ERR_ENCODING (forced encoding unknown to iconv), ERR_NOMEM.
+ * recognised by its NUL bytes (one stray byte in it becomes one U+FFFD:
+ * charset_sniff_utf16_stray), else strict UTF-8, else charset_guess. A BOM
+ * is not part of utf8; a few NUL characters become U+FFFD (SOURCE_NUL_PER).
+ * 0, or ERR_BINARY (NUL bytes outside UTF-16, too many NUL characters, or a
+ * known binary signature), ERR_ENCODING (forced encoding unknown to iconv), ERR_NOMEM.
  * On error *cause (if cause) gets a malloc'd reason; out is untouched. */
 int source_decode(const struct source_opts *opts, const unsigned char *bytes,
 		  size_t n, struct source_text *out, char **cause);

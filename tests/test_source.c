@@ -162,6 +162,11 @@ static const struct enc_case {
 	{ "texts/000_sichuan_ribao.txt", "UTF-16BE", NULL, 0, "UTF-16BE" },
 	{ "texts/001_hangzhou_kaiyuan.txt", "UTF-16LE", NULL, 0, "UTF-16LE" },
 	{ "texts/001_hangzhou_kaiyuan.txt", "UTF-16BE", NULL, 0, "UTF-16BE" },
+	/* 137 U+3000 and 一, whose low byte is NUL as in ASCII read out of step */
+	{ "texts/002_shenzhen_pinle.txt", "UTF-16LE", NULL, 0, "UTF-16LE" },
+	{ "texts/002_shenzhen_pinle.txt", "UTF-16BE", NULL, 0, "UTF-16BE" },
+	{ "texts/003_deepseek_chuangxin.txt", "UTF-16LE", NULL, 0, "UTF-16LE" },
+	{ "texts/004_kexuebao_lianghui.txt", "UTF-16BE", NULL, 0, "UTF-16BE" },
 	{ "texts/004_kexuebao_lianghui.txt", "UTF-32LE", "\xFF\xFE\0\0", 4, "UTF-32LE" },
 };
 
@@ -425,6 +430,123 @@ test_unknown_encoding(void **state)
 	free(cause);
 }
 
+/* ---- BOM-less UTF-16 with one stray byte ---- */
+
+enum stray_kind {
+	STRAY_ADDED,    /* a byte added before unit at */
+	STRAY_LOST_LO,  /* the first byte of unit at lost */
+	STRAY_LOST_HI,  /* its second byte lost */
+	STRAY_NUL_UNIT, /* unit at made U+0000 */
+	STRAY_ODD_END,  /* a byte added at the end (an odd byte count) */
+};
+
+static const struct stray_case {
+	const char *file, *enc;
+	enum stray_kind kind;
+	int at; /* unit index; < 0 counts from the end */
+} STRAY_CASES[] = {
+	{ "texts/000_sichuan_ribao.txt", "UTF-16LE", STRAY_ADDED, 2000 },
+	{ "texts/000_sichuan_ribao.txt", "UTF-16BE", STRAY_ADDED, 2000 },
+	{ "texts/000_sichuan_ribao.txt", "UTF-16LE", STRAY_LOST_LO, 2000 },
+	{ "texts/000_sichuan_ribao.txt", "UTF-16BE", STRAY_LOST_LO, 2000 },
+	{ "texts/000_sichuan_ribao.txt", "UTF-16LE", STRAY_LOST_HI, 2000 },
+	{ "texts/000_sichuan_ribao.txt", "UTF-16BE", STRAY_LOST_HI, 2000 },
+	{ "texts/000_sichuan_ribao.txt", "UTF-16LE", STRAY_NUL_UNIT, 2000 },
+	{ "texts/000_sichuan_ribao.txt", "UTF-16BE", STRAY_NUL_UNIT, 2000 },
+	{ "texts/000_sichuan_ribao.txt", "UTF-16LE", STRAY_ODD_END, 0 },
+	{ "texts/000_sichuan_ribao.txt", "UTF-16BE", STRAY_ODD_END, 0 },
+	{ "texts/002_shenzhen_pinle.txt", "UTF-16LE", STRAY_ADDED, 1 },
+	{ "texts/002_shenzhen_pinle.txt", "UTF-16BE", STRAY_ADDED, 1 },
+	{ "texts/002_shenzhen_pinle.txt", "UTF-16LE", STRAY_ADDED, -3 },
+	{ "texts/002_shenzhen_pinle.txt", "UTF-16BE", STRAY_LOST_HI, -300 },
+	{ "texts/003_deepseek_chuangxin.txt", "UTF-16LE", STRAY_LOST_LO, 7 },
+	{ "texts/003_deepseek_chuangxin.txt", "UTF-16BE", STRAY_ADDED, 3000 },
+};
+
+/* Byte offset of code point k of UTF-8 s[0, n). */
+static size_t
+cp_offset(const char *s, size_t n, size_t k)
+{
+	size_t i = 0;
+	for (; i < n && k > 0; k--)
+		for (i++; i < n && ((unsigned char)s[i] & 0xC0) == 0x80; i++)
+			;
+	return i;
+}
+
+/* The texts in UTF-16 without a BOM, each with one byte too many or too
+ * few or one NUL unit, decode as UTF-16 with exactly one U+FFFD where the
+ * damage is and everything else intact (before, a byte added or lost put
+ * every later unit out of step and the file was refused as binary). */
+static void
+test_utf16_stray(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < sizeof STRAY_CASES / sizeof STRAY_CASES[0]; i++) {
+		const struct stray_case *c = &STRAY_CASES[i];
+		size_t n;
+		char *orig = slurp(c->file, &n);
+		size_t cps = 0;
+		for (size_t j = 0; j < n; j++)
+			cps += ((unsigned char)orig[j] & 0xC0) != 0x80;
+		size_t at = c->kind == STRAY_ODD_END ? cps : c->at < 0 ? cps + (size_t)c->at
+							    : (size_t)c->at;
+		size_t cut = cp_offset(orig, n, at), next = cp_offset(orig, n, at + 1);
+		size_t pn, rn;
+		char *p16 = encode(orig, cut, c->enc, &pn);
+		char *r16 = encode(orig + cut, n - cut, c->enc, &rn);
+		assert_non_null(p16);
+		assert_non_null(r16);
+		char *bytes = malloc(pn + rn + 1);
+		assert_non_null(bytes);
+		memcpy(bytes, p16, pn);
+		size_t bn = pn, keep = next; /* the text resumes at orig + keep */
+		switch (c->kind) {
+		case STRAY_ADDED:
+		case STRAY_ODD_END:
+			bytes[bn++] = 'A';
+			memcpy(bytes + bn, r16, rn);
+			bn += rn;
+			keep = cut;
+			break;
+		case STRAY_LOST_LO:
+		case STRAY_LOST_HI:
+			bytes[bn++] = r16[c->kind == STRAY_LOST_LO ? 1 : 0];
+			memcpy(bytes + bn, r16 + 2, rn - 2);
+			bn += rn - 2;
+			break;
+		case STRAY_NUL_UNIT:
+			bytes[bn++] = 0;
+			bytes[bn++] = 0;
+			memcpy(bytes + bn, r16 + 2, rn - 2);
+			bn += rn - 2;
+			break;
+		}
+		size_t wn = cut + 3 + (n - keep);
+		char *want = malloc(wn + 1);
+		assert_non_null(want);
+		memcpy(want, orig, cut);
+		memcpy(want + cut, "\xEF\xBF\xBD", 3);
+		memcpy(want + cut + 3, orig + keep, n - keep);
+		struct source_text t;
+		char *cause = NULL;
+		int rc = decode(NULL, bytes, bn, &t, &cause);
+		if (rc != 0)
+			fail_msg("case %zu: rc %d (%s)", i, rc, cause ? cause : "");
+		if (strcmp(t.encoding, c->enc) != 0 || t.replaced != 1)
+			fail_msg("case %zu: %s, %zu replaced", i, t.encoding, t.replaced);
+		if (t.len != wn || memcmp(t.utf8, want, wn) != 0)
+			fprintf(stderr, "case %zu: %s %s, unit %zu\n", i, c->file, c->enc, at);
+		assert_bytes(t.utf8, t.len, want, wn);
+		source_text_free(&t);
+		free(want);
+		free(bytes);
+		free(p16);
+		free(r16);
+		free(orig);
+	}
+}
+
 /* ---- binary files ---- */
 
 static const struct bin_case {
@@ -433,8 +555,9 @@ static const struct bin_case {
 	const char *cause;
 } BIN_CASES[] = {
 #define X(b, c) { b, sizeof b - 1, c }
-	X("abc\0def", "not a text file (contains NUL bytes)"),
-	X("中文\n\0", "not a text file (contains NUL bytes)"),
+	X("abc\0def", "not a text file (1 NUL byte; only UTF-16 text may hold them)"),
+	X("中文\n\0", "not a text file (1 NUL byte; only UTF-16 text may hold them)"),
+	X("ab\0\0\0\0cd\0\0\0\0\0ef\0\0\0", "not a text file (12 NUL bytes; only UTF-16 text may hold them)"),
 	X("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", "not a text file (PNG image)"),
 	X("\x89PNG\r\n\x1a\nabc", "not a text file (PNG image)"),
 	X("\x7F" "ELF\x02\x01\x01", "not a text file (ELF executable)"),
@@ -443,7 +566,7 @@ static const struct bin_case {
 	X("%PDF-1.7\n", "not a text file (PDF document)"),
 	X("PK\x03\x04zz", "not a text file (ZIP archive)"),
 	X("\x1F\x8B\x08", "not a text file (gzip data)"),
-	X("\xFF\xFE\x00\x00\x00\x00\x00\x00", "not a text file (contains NUL characters)"),
+	X("\xFF\xFE\x00\x00\x00\x00\x00\x00", "not a text file (NUL characters: 1 of 1, over 1 in 100)"),
 #undef X
 };
 
@@ -670,6 +793,7 @@ main(void)
 		cmocka_unit_test(test_every_truncation),
 		cmocka_unit_test(test_bom_only_and_empty),
 		cmocka_unit_test(test_unknown_encoding),
+		cmocka_unit_test(test_utf16_stray),
 		cmocka_unit_test(test_binary),
 		cmocka_unit_test(test_read_errors),
 		cmocka_unit_test(test_size_limit),
