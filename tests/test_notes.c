@@ -575,6 +575,42 @@ test_import_kill9(void **state)
 	free(doc);
 }
 
+/* A full disk part-way through an import (the store capped with
+ * max_page_count): the import stops with "disk full", the notes it stored
+ * are whole and counted, and once there is room importing the file again
+ * adds exactly the rest. */
+static void
+test_import_full_disk(void **state)
+{
+	struct fx *x = *state;
+	char *doc = import_doc(x, "f");
+	store_close(x->s);
+	struct store_opts o = { .max_pages = 12 };
+	char *cause = NULL;
+	assert_int_equal(store_open_opts(&o, x->data, &x->s, &cause), 0);
+	assert_null(cause);
+	struct notes_import_stats st;
+	assert_int_equal(notes_import(x->s, &x->lib, doc, strlen(doc), &st, NULL, NULL, &cause),
+			 ERR_DB);
+	free(cause);
+	cause = NULL;
+	assert_non_null(strstr(store_error(x->s), "disk full"));
+	size_t got = count_tagged(x, "f", NULL);
+	assert_true(got > 0 && got < NIMPORT);
+	assert_int_equal(st.added, got);
+	store_close(x->s);
+	assert_int_equal(store_open(x->data, &x->s, &cause), 0);
+	assert_null(cause);
+	assert_int_equal(notes_import(x->s, &x->lib, doc, strlen(doc), &st, NULL, NULL, &cause), 0);
+	assert_int_equal(st.added, NIMPORT - got);
+	assert_int_equal(st.duplicates, got);
+	int seen[NIMPORT] = { 0 };
+	assert_int_equal(count_tagged(x, "f", seen), NIMPORT);
+	for (int i = 0; i < NIMPORT; i++)
+		assert_int_equal(seen[i], 1);
+	free(doc);
+}
+
 struct warned {
 	char lines[8][256];
 	size_t n;
@@ -717,6 +753,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_export_unopened, fx_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_import_concurrent, fx_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_import_kill9, fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_import_full_disk, fx_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_import_hostile, fx_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_export_hostile_store, fx_setup, fx_teardown),
 	};
