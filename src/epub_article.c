@@ -191,12 +191,15 @@ place_entry(struct doc *d, size_t *cur, const struct epub_toc_entry *e, int star
 
 /* Make chapter c's headings (its doc d) from the TOC entries that point
  * into it, in TOC order; the linkless group titles ("第二部") just before
- * its first entry go first. 0 or ERR_NOMEM. */
+ * its first entry go first, even when the chapter itself has no text.
+ * 0 or ERR_NOMEM. */
 static int
 apply_toc(struct doc *d, const struct epub_book *b, size_t c)
 {
 	size_t cur = 0;
-	int started = 0, rc = 0;
+	int started = 0, rc = 0, text = 0;
+	for (size_t k = 0; k < d->n && !text; k++)
+		text = d->v[k].kind != BLOCK_BOILERPLATE;
 	for (size_t t = 0; t < b->toc.n && rc == 0; t++) {
 		if (b->toc_ch[t] != c)
 			continue;
@@ -208,7 +211,9 @@ apply_toc(struct doc *d, const struct epub_book *b, size_t c)
 				if ((rc = insert_heading(d, cur, b->toc.v[g].title)) == 0)
 					cur++;
 		}
-		if (rc == 0)
+		/* a page with no text (a cover, a picture) gets no heading:
+		 * there would be nothing under it */
+		if (rc == 0 && text)
 			rc = place_entry(d, &cur, &b->toc.v[t], !started);
 		started = 1;
 	}
