@@ -4,8 +4,9 @@
 # nav, U+3000 indents, ruby, an image) beside a plain article in a folder,
 # a broken one and a DRM one. The folder lists both; the book opens as one
 # article whose outline (o) is its table of contents; Enter on a chapter
-# jumps there; --dump at width 40 has no line-breaking fault (kinsoku.py)
-# and the exact rows; bad books are refused with the reason.
+# jumps there; the place is remembered across a restart; --dump has no
+# line-breaking fault (kinsoku.py) and the exact rows; bad books are
+# refused with the reason.
 # Every wait polls the screen until the text shows or a timeout passes.
 . "$(dirname "$0")/lib/harness.sh"
 export LC_ALL=C.UTF-8
@@ -121,6 +122,25 @@ keys G
 wait_for "全书完。" && ok "G reads on to the book's last chapter"
 keys q
 wait_for "文章 Articles (2)" && ok "q goes back to the list"
+# the place in the book is remembered: back in chapter two after a restart
+keys Enter
+wait_for "全书完。"
+keys o
+wait_for "目录 Outline"
+keys g j Enter
+wait_for "他回来的时候"
+keys Q
+wait_for "duwen exited 0" && ok "Q quits"
+start_duwen e2e 100 30 "" "'$tmp/lib/jiangcheng.epub'"
+wait_for "江城 · 某出版社"
+n=0
+until head -3 "$tmp/screen" | grep -q "第二章　归来" || [ "$n" -ge 30 ]; do
+	sleep 0.1
+	screen
+	n=$((n + 1))
+done
+head -3 "$tmp/screen" | grep -q "第二章　归来" && ok "reopened at the chapter it was left at" ||
+	{ fail "reopened elsewhere:"; cat "$tmp/screen"; }
 keys Q
 
 # 4. books that cannot be read are refused with the reason
