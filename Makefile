@@ -149,7 +149,7 @@ e2e-san: $(SANBUILD)/duwen
 FUZZBUILD ?= $(BUILD)-fuzz
 FUZZ_CC ?= clang
 FUZZ_SECONDS ?= 60
-FUZZ_NAMES ?= article layout notes config match
+FUZZ_NAMES ?= article layout notes config match page
 FUZZ_OPTS ?=
 FUZZ_SANFLAGS = -fsanitize=address,undefined,float-cast-overflow -fno-sanitize-recover=all
 FUZZFLAGS = -O1 -g -fno-omit-frame-pointer $(FUZZ_SANFLAGS)

@@ -33,8 +33,8 @@ check_utf8(const char *what, const char *s, size_t len)
 	}
 }
 
-static void
-check_article(const struct article *a)
+void
+fuzz_check_article(const struct article *a)
 {
 	check_utf8("article text", a->text, a->len);
 	if (a->meta.title == NULL)
@@ -63,8 +63,8 @@ check_article(const struct article *a)
 			fuzz_fail("span %zu: %zu-%zu", i, a->spans.v[i].start, a->spans.v[i].end);
 }
 
-static void
-lay_out(const struct article *a, int w)
+void
+fuzz_check_layout(const struct article *a, int w)
 {
 	struct layout_opts o;
 	layout_opts_default(&o);
@@ -97,8 +97,8 @@ check_printed(const char *what, const char *s, size_t len)
 	}
 }
 
-static void
-print(const struct article *a, int w)
+void
+fuzz_check_printed(const struct article *a, int w)
 {
 	struct layout_opts o;
 	layout_opts_default(&o);
@@ -144,9 +144,9 @@ fuzz_article(const uint8_t *data, size_t size)
 	struct article a;
 	rc = article_from_utf8("fuzz.txt", st.utf8, st.len, &a);
 	if (rc == 0) {
-		check_article(&a);
-		lay_out(&a, 1 + (int)(a.hash % 100));
-		print(&a, (int)(a.hash % 61));
+		fuzz_check_article(&a);
+		fuzz_check_layout(&a, 1 + (int)(a.hash % 100));
+		fuzz_check_printed(&a, (int)(a.hash % 61));
 		article_free(&a);
 	} else if (rc != ERR_NOMEM) {
 		fuzz_fail("article_from_utf8: %d", rc);

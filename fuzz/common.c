@@ -7,7 +7,7 @@
 
 const struct fuzz_harness fuzz_harnesses[] = {
 	{ "article", fuzz_article }, { "layout", fuzz_layout }, { "notes", fuzz_notes },
-	{ "config", fuzz_config },   { "match", fuzz_match },
+	{ "config", fuzz_config },   { "match", fuzz_match },   { "page", fuzz_page },
 };
 const size_t fuzz_nharnesses = sizeof fuzz_harnesses / sizeof fuzz_harnesses[0];
 

@@ -26,6 +26,17 @@ int fuzz_notes(const uint8_t *data, size_t size);
 int fuzz_config(const uint8_t *data, size_t size);
 /* the matcher: patterns and text folded, hits as original spans. */
 int fuzz_match(const uint8_t *data, size_t size);
+/* bytes -> article through the web page and EPUB readers, as a file on
+ * standard input is loaded: an EPUB if epub_sniff knows it, else HTML. */
+int fuzz_page(const uint8_t *data, size_t size);
+
+struct article;
+/* The article contracts fuzz_article checks, for the other harnesses that
+ * make articles: text, blocks, sentences and spans in order; the blocks
+ * laid out at width w; what --dump (at width w) and --list print. */
+void fuzz_check_article(const struct article *a);
+void fuzz_check_layout(const struct article *a, int w);
+void fuzz_check_printed(const struct article *a, int w);
 
 /* A harness by name (the directory under fuzz/regress/). */
 struct fuzz_harness {

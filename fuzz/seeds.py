@@ -5,9 +5,12 @@ C1 controls, bidi overrides, lone marks, wide clusters, odd encodings).
 Deterministic; rewrites its own files and leaves what libFuzzer added.
 Usage: seeds.py OUTDIR"""
 import glob
+import io
 import json
 import os
 import sys
+import zipfile
+from xml.sax.saxutils import escape
 
 HOSTILE = [
     "\x1b]52;c;aGVsbG8=\x07", "\x1b]0;title\x07", "\x1b]2;t\x1b\\", "\x1b]8;;http://x\x1b\\link",
@@ -39,6 +42,38 @@ def hostile_text(i):
         parts.append(HOSTILE[(i * 7 + k * k) % len(HOSTILE)])
         parts.append("杭州开源" if k % 3 else "DeepSeek ")
     return "".join(parts)
+
+
+def epub(title, paras):
+    b = io.BytesIO()
+    with zipfile.ZipFile(b, "w") as z:
+        z.writestr(zipfile.ZipInfo("mimetype"), "application/epub+zip")
+        z.writestr("META-INF/container.xml",
+                   '<?xml version="1.0"?><container version="1.0" xmlns="urn:oasis:names:tc:'
+                   'opendocument:xmlns:container"><rootfiles><rootfile full-path="OEBPS/'
+                   'content.opf" media-type="application/oebps-package+xml"/></rootfiles>'
+                   '</container>')
+        items = "".join('<item id="c%d" href="c%d.xhtml" media-type="application/xhtml+xml"/>'
+                        % (i, i) for i in range(len(paras)))
+        spine = "".join('<itemref idref="c%d"/>' % i for i in range(len(paras)))
+        toc = "".join('<li><a href="c%d.xhtml">第%d章</a></li>' % (i, i + 1)
+                      for i in range(len(paras)))
+        z.writestr("OEBPS/content.opf",
+                   '<?xml version="1.0"?><package xmlns="http://www.idpf.org/2007/opf" '
+                   'version="3.0" unique-identifier="id"><metadata xmlns:dc="http://purl.org/'
+                   'dc/elements/1.1/"><dc:title>%s</dc:title><dc:creator>作者</dc:creator>'
+                   '<dc:identifier id="id">x</dc:identifier></metadata><manifest><item id="nav"'
+                   ' href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>%s'
+                   '</manifest><spine>%s</spine></package>' % (escape(title), items, spine))
+        z.writestr("OEBPS/nav.xhtml",
+                   '<?xml version="1.0"?><html xmlns="http://www.w3.org/1999/xhtml" '
+                   'xmlns:epub="http://www.idpf.org/2007/ops"><body><nav epub:type="toc"><ol>'
+                   '%s</ol></nav></body></html>' % toc)
+        for i, p in enumerate(paras):
+            z.writestr("OEBPS/c%d.xhtml" % i,
+                       '<?xml version="1.0"?><html xmlns="http://www.w3.org/1999/xhtml"><body>'
+                       '<h1>第%d章</h1><p>%s</p></body></html>' % (i + 1, escape(p)))
+    return b.getvalue()
 
 
 def main():
@@ -110,6 +145,20 @@ def main():
         write(d, "hostile-%d.conf" % i,
               ("set %s %s\ncity \"%s\" x\ntheme t \"%s\\\"\" \\\\\n# %s\n" %
                (h[:5], h[5:12], h[12:20], h[20:30], h)).encode("utf-8"))
+    # page: web pages and EPUB books made of the texts
+    d = os.path.join(out, "page")
+    for k, (name, data) in enumerate(tx):
+        s = data.decode("utf-8")
+        paras = [p for p in s.split("\n\n") if p.strip()][:12]
+        body = "".join("<p>%s</p>\n" % p.replace("&", "&amp;").replace("<", "&lt;") for p in paras)
+        h = hostile_text(k).replace("&", "&amp;").replace("<", "&lt;")
+        page = ("<!DOCTYPE html><html><head><meta charset=\"%s\"><title>%s</title></head><body>"
+                "<nav><a href=\"/\">首页</a> | <a href=\"/x\">新闻</a></nav><article><h1>%s</h1>"
+                "<p class=\"byline\">记者 张三 2025-03-05</p>%s<p>%s</p></article>"
+                "<footer>版权所有 &copy; 2025</footer></body></html>") % (
+                    "gb2312" if k % 2 else "utf-8", paras[0][:30], paras[0][:30], body, h)
+        write(d, name + ".html", page.encode("gb18030" if k % 2 else "utf-8"))
+        write(d, name + ".epub", epub(paras[0][:20], paras))
     # match: flags, range, patterns, NUL, text
     d = os.path.join(out, "match")
     pats = "杭州\n深圳市\n成都\nAI\n開源\n资本\nDeepSeek"

@@ -34,7 +34,15 @@ skip_escape(const char *s, size_t n, size_t i, int32_t cp, size_t k)
 	if (cp == 0x1B && j < n) {
 		csi = s[j] == '[';
 		str = s[j] == ']' || s[j] == 'P' || s[j] == 'X' || s[j] == '^' || s[j] == '_';
-		j++; /* the byte after ESC belongs to it */
+		if (csi || str) {
+			j++;
+		} else { /* ESC intermediates* final: only ASCII belongs to it (a
+			  * character after a lone ESC stays whole: found by fuzz_page) */
+			while (j < n && (unsigned char)s[j] >= 0x20 && (unsigned char)s[j] <= 0x2F)
+				j++;
+			if (j < n && (unsigned char)s[j] >= 0x30 && (unsigned char)s[j] <= 0x7E)
+				j++;
+		}
 	}
 	if (csi) {
 		while (j < n && (unsigned char)s[j] >= 0x20 && (unsigned char)s[j] <= 0x3F)
@@ -47,8 +55,8 @@ skip_escape(const char *s, size_t n, size_t i, int32_t cp, size_t k)
 		while (j < n && s[j] != 0x07 && s[j] != 0x1B &&
 		       !((unsigned char)s[j] == 0xC2 && j + 1 < n && (unsigned char)s[j + 1] == 0x9C))
 			j++;
-		if (j < n)
-			j += s[j] == 0x07 ? 1 : 2;
+		if (j < n) /* BEL; ESC \ (a lone ESC alone); C1 ST */
+			j += s[j] == 0x07 ? 1 : s[j] != 0x1B ? 2 : j + 1 < n && s[j + 1] == '\\' ? 2 : 1;
 	}
 	return j > n ? n : j;
 }
