@@ -101,6 +101,7 @@ article_free(struct article *a)
 	free(a->path);
 	free(a->text);
 	free(a->blocks);
+	free(a->levels);
 	free(a->sents);
 	free(a->meta.title);
 	free(a->meta.source);

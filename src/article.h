@@ -29,6 +29,9 @@ struct article {
 	size_t chars;           /* characters (code points) outside boilerplate */
 	uint64_t hash;          /* FNV-1a 64 of text */
 	enum format format;     /* what the file was read as */
+	unsigned char *levels;  /* per block: a heading's rank, 1 the highest (h1, a
+				 * book's top contents entries), 0 unknown; NULL when
+				 * no block has one (plain text) */
 };
 
 /* Load the file at path ("-": standard input) as its format says: a

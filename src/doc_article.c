@@ -281,6 +281,11 @@ doc_article(const struct doc *d, const char *path, struct article *out)
 			t.len = before;
 			continue;
 		}
+		if (b->kind == BLOCK_HEADING && b->level > 0) {
+			if (a.levels == NULL && (a.levels = calloc(d->n, 1)) == NULL)
+				goto fail;
+			a.levels[a.nblocks] = (unsigned char)(b->level < 255 ? b->level : 255);
+		}
 		a.blocks[a.nblocks++] = (struct block){ start, t.len, b->kind };
 	}
 	if (clean_buf_put(&t, "\n", 1) < 0)

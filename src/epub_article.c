@@ -115,11 +115,12 @@ same_title(const char *text, const char *t, int heading)
 	return r;
 }
 
-/* Insert a heading titled title at position at of d. 0 or ERR_NOMEM. */
+/* Insert a heading titled title, of rank level, at position at of d. 0 or
+ * ERR_NOMEM. */
 static int
-insert_heading(struct doc *d, size_t at, const char *title)
+insert_heading(struct doc *d, size_t at, const char *title, int level)
 {
-	int rc = doc_push(d, BLOCK_HEADING, 1, 0, title, strlen(title));
+	int rc = doc_push(d, BLOCK_HEADING, level, 0, title, strlen(title));
 	if (rc < 0 || d->n == 0 || strcmp(d->v[d->n - 1].text, title) != 0)
 		return rc; /* a blank title is not pushed */
 	struct doc_block h = d->v[d->n - 1];
@@ -158,6 +159,13 @@ find_title(const struct doc *d, size_t cur, const struct epub_toc_entry *e)
 	return (long)d->n;
 }
 
+/* The heading rank of TOC entry e: 1 for a top-level entry. */
+static int
+rank_of(const struct epub_toc_entry *e)
+{
+	return e->depth < 5 ? e->depth + 1 : 6;
+}
+
 /* Place TOC entry e in chapter doc d from block *cur on: on the heading
  * (or title-like paragraph) it names, else, at the chapter's start, on the
  * chapter's own heading or as a new heading. A fragment whose heading is
@@ -169,8 +177,8 @@ place_entry(struct doc *d, size_t *cur, const struct epub_toc_entry *e, int star
 	if (k < 0)
 		return ERR_NOMEM;
 	if ((size_t)k < d->n) {
-		if (!is_heading(&d->v[k]))
-			d->v[k].kind = BLOCK_HEADING;
+		d->v[k].kind = is_heading(&d->v[k]) ? d->v[k].kind : BLOCK_HEADING;
+		d->v[k].level = rank_of(e);
 		*cur = (size_t)k + 1;
 		return 0;
 	}
@@ -180,10 +188,11 @@ place_entry(struct doc *d, size_t *cur, const struct epub_toc_entry *e, int star
 	while (f < d->n && d->v[f].kind == BLOCK_BOILERPLATE)
 		f++;
 	if (f < d->n && is_heading(&d->v[f])) {
+		d->v[f].level = rank_of(e);
 		*cur = f + 1; /* its own heading, worded otherwise */
 		return 0;
 	}
-	int rc = insert_heading(d, *cur, e->title);
+	int rc = insert_heading(d, *cur, e->title, rank_of(e));
 	if (rc == 0)
 		(*cur)++;
 	return rc;
@@ -198,8 +207,12 @@ apply_toc(struct doc *d, const struct epub_book *b, size_t c)
 {
 	size_t cur = 0;
 	int started = 0, rc = 0, text = 0;
-	for (size_t k = 0; k < d->n && !text; k++)
-		text = d->v[k].kind != BLOCK_BOILERPLATE;
+	for (size_t k = 0; k < d->n; k++) {
+		text |= d->v[k].kind != BLOCK_BOILERPLATE;
+		/* the chapter's own ranks, negative until the TOC ranks them */
+		if (d->v[k].kind == BLOCK_HEADING)
+			d->v[k].level = -(d->v[k].level > 0 ? d->v[k].level : 1);
+	}
 	for (size_t t = 0; t < b->toc.n && rc == 0; t++) {
 		if (b->toc_ch[t] != c)
 			continue;
@@ -208,7 +221,8 @@ apply_toc(struct doc *d, const struct epub_book *b, size_t c)
 			while (g > 0 && b->toc.v[g - 1].name == NULL)
 				g--;
 			for (; g < t && rc == 0; g++)
-				if ((rc = insert_heading(d, cur, b->toc.v[g].title)) == 0)
+				if ((rc = insert_heading(d, cur, b->toc.v[g].title,
+							 rank_of(&b->toc.v[g]))) == 0)
 					cur++;
 		}
 		/* a page with no text (a cover, a picture) gets no heading:
@@ -218,6 +232,26 @@ apply_toc(struct doc *d, const struct epub_book *b, size_t c)
 		started = 1;
 	}
 	return rc;
+}
+
+/* Rank the headings the TOC did not: in a book with a TOC, one below the
+ * last TOC-ranked heading before them (*last, carried from chapter to
+ * chapter: a chapter's subheadings and a split file's headings come under
+ * their chapter); in a book without one, as the XHTML has them. */
+static void
+rank_own(struct doc *d, int has_toc, int *last)
+{
+	for (size_t k = 0; k < d->n; k++) {
+		struct doc_block *b = &d->v[k];
+		if (b->kind != BLOCK_HEADING)
+			continue;
+		if (b->level > 0)
+			*last = b->level;
+		else if (has_toc)
+			b->level = *last < 6 ? *last + 1 : 6;
+		else
+			b->level = -b->level;
+	}
 }
 
 /* Move d's blocks to the end of book. 0 or ERR_NOMEM (d untouched). */
@@ -314,12 +348,14 @@ epub_article_doc(struct epub_book *b, const struct source_opts *opts, struct doc
 {
 	struct doc book = { 0 };
 	size_t replaced = 0;
-	int rc = set_meta(&book, &b->meta);
+	int rc = set_meta(&book, &b->meta), last = 0;
 	for (size_t c = 0; c < b->nch && rc == 0; c++) {
 		struct doc d = { 0 };
 		rc = chapter_doc(b, c, opts, &d, &replaced, cause);
 		if (rc == 0)
 			rc = apply_toc(&d, b, c);
+		if (rc == 0)
+			rank_own(&d, b->toc.n > 0, &last);
 		if (rc == 0)
 			rc = append(&book, &d);
 		doc_free(&d);

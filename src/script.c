@@ -326,6 +326,12 @@ carry(const struct article *a, const size_t *fm, struct article *art)
 		art->blocks[i].end = map_end(fm, n, a->blocks[i].end);
 	}
 	art->nblocks = a->nblocks;
+	if (a->levels) {
+		art->levels = malloc(a->nblocks ? a->nblocks : 1);
+		if (art->levels == NULL)
+			return ERR_NOMEM;
+		memcpy(art->levels, a->levels, a->nblocks);
+	}
 	if (a->nsents) {
 		art->sents = malloc(a->nsents * sizeof *art->sents);
 		if (art->sents == NULL)

@@ -30,7 +30,8 @@
 #define ITEM(id, href) "<item id=\"" id "\" href=\"" href "\" media-type=\"application/xhtml+xml\"/>"
 #define REF(id) "<itemref idref=\"" id "\"/>"
 
-/* The article's blocks, "kind: text" a line each. */
+/* The article's blocks, "kind: text" a line each; a heading ranked below
+ * the top shows its rank ("heading 2: text"). */
 static char *
 block_rows(const struct article *a)
 {
@@ -38,9 +39,14 @@ block_rows(const struct article *a)
 	size_t n = 0;
 	FILE *f = open_memstream(&s, &n);
 	assert_non_null(f);
-	for (size_t i = 0; i < a->nblocks; i++)
-		fprintf(f, "%s: %.*s\n", parse_block_kind_name(a->blocks[i].kind),
-			(int)(a->blocks[i].end - a->blocks[i].start), a->text + a->blocks[i].start);
+	for (size_t i = 0; i < a->nblocks; i++) {
+		int rank = a->levels ? a->levels[i] : 0;
+		fprintf(f, "%s", parse_block_kind_name(a->blocks[i].kind));
+		if (rank > 1)
+			fprintf(f, " %d", rank);
+		fprintf(f, ": %.*s\n", (int)(a->blocks[i].end - a->blocks[i].start),
+			a->text + a->blocks[i].start);
+	}
 	fclose(f);
 	return s;
 }
@@ -115,7 +121,7 @@ test_epub2(void **state)
 	assert_int_equal(a.format, FORMAT_EPUB);
 	expect_rows(&a, "heading: 第一章　出发\n"
 			"paragraph: 开头。\n"
-			"heading: 一、夜\n"
+			"heading 2: 一、夜\n"
 			"paragraph: 夜里。\n"
 			"heading: 第二章 无题\n"
 			"paragraph: 没有标题的一章。\n"
@@ -167,12 +173,12 @@ test_epub3_chinese(void **state)
 	assert_string_equal(a.meta.title, "红楼");
 	assert_null(a.meta.author);
 	expect_rows(&a, "heading: 第一部\n"
-			"heading: 第一回\n"
+			"heading 2: 第一回\n"
 			"paragraph: 甄士隐梦幻识通灵。\n"
 			"paragraph: 第二段。\n"
 			"paragraph: 第三段。\n"
 			"heading: 第二部\n"
-			"heading: 第二回\n"
+			"heading 2: 第二回\n"
 			"paragraph: 贾夫人仙逝扬州城。\n");
 	article_free(&a);
 	free(opf);
@@ -197,7 +203,7 @@ static const struct {
 	  "heading: 第一章：风起\nparagraph: 正文。\n" },
 	/* a heading may say less: h1 the number, h2 the name */
 	{ "<li><a href=\"c.xhtml\">第一章 风起</a></li>", "<h1>第一章</h1><h2>风起</h2><p>正文。</p>",
-	  "heading: 第一章\nheading: 风起\nparagraph: 正文。\n" },
+	  "heading: 第一章\nheading 2: 风起\nparagraph: 正文。\n" },
 	/* a heading worded otherwise is the chapter's own */
 	{ "<li><a href=\"c.xhtml\">Chapter 1</a></li>", "<h2>第一章</h2><p>正文。</p>",
 	  "heading: 第一章\nparagraph: 正文。\n" },
@@ -244,6 +250,49 @@ test_title_rules(void **state)
 		free(navdoc);
 		free(chapter);
 	}
+	free(opf);
+}
+
+/* Heading ranks: from the TOC's nesting where it places a heading; the
+ * others one below the TOC heading before them (a split file's heading
+ * under its chapter); in a book without a TOC, as the XHTML has them. */
+static void
+test_ranks(void **state)
+{
+	(void)state;
+	char *opf = support_epub_opf("3.0", "<dc:title>T</dc:title>",
+				     "<item id=\"nav\" href=\"nav.xhtml\" "
+				     "media-type=\"application/xhtml+xml\" properties=\"nav\"/>" ITEM(
+					     "a", "a.xhtml") ITEM("b", "b.xhtml"),
+				     "", REF("a") REF("b"));
+	const struct support_zip_entry e[] = {
+		{ "OEBPS/nav.xhtml",
+		  "<html xmlns=\"http://www.w3.org/1999/xhtml\" xmlns:epub=\"http://www.idpf.org/2007/"
+		  "ops\"><body><nav epub:type=\"toc\"><ol><li><span>卷一</span><ol>"
+		  "<li><a href=\"a.xhtml\">第一章</a></li></ol></li></ol></nav></body></html>",
+		  0, 0 },
+		{ "OEBPS/a.xhtml", XHTML("<h1>第一章</h1><p>甲。</p><h1>小节</h1><p>乙。</p>"), 0, 0 },
+		{ "OEBPS/b.xhtml", XHTML("<h2>续</h2><p>丙。</p>"), 0, 0 },
+	};
+	struct article a;
+	assert_int_equal(load("ranks.epub", opf, e, 3, NULL, &a, NULL), 0);
+	expect_rows(&a, "heading: 卷一\n"
+			"heading 2: 第一章\n"
+			"paragraph: 甲。\n"
+			"heading 3: 小节\n"
+			"paragraph: 乙。\n"
+			"heading 3: 续\n"
+			"paragraph: 丙。\n");
+	article_free(&a);
+	free(opf);
+	/* no TOC: the XHTML's own ranks */
+	opf = support_epub_opf("3.0", "<dc:title>T</dc:title>", ITEM("a", "a.xhtml"), "", REF("a"));
+	const struct support_zip_entry plain[] = {
+		{ "OEBPS/a.xhtml", XHTML("<h1>甲</h1><p>一。</p><h3>乙</h3><p>二。</p>"), 0, 0 },
+	};
+	assert_int_equal(load("plain.epub", opf, plain, 1, NULL, &a, NULL), 0);
+	expect_rows(&a, "heading: 甲\nparagraph: 一。\nheading 3: 乙\nparagraph: 二。\n");
+	article_free(&a);
 	free(opf);
 }
 
@@ -446,6 +495,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_epub2),		cmocka_unit_test(test_epub3_chinese),
 		cmocka_unit_test(test_title_rules),	cmocka_unit_test(test_damage_sweep),
+		cmocka_unit_test(test_ranks),
 		cmocka_unit_test(test_encoding_controls), cmocka_unit_test(test_missing_damaged),
 		cmocka_unit_test(test_refused),	cmocka_unit_test(test_corpus),
 	};

@@ -29,8 +29,8 @@ chapters = [
 ]
 nav = ('<?xml version="1.0" encoding="utf-8"?><html xmlns="http://www.w3.org/1999/xhtml" '
        'xmlns:epub="http://www.idpf.org/2007/ops"><body><nav epub:type="toc"><ol>'
-       '<li><a href="c1.xhtml">第一章\u3000山城</a></li>'
-       '<li><a href="c2.xhtml">第二章\u3000归来</a></li>'
+       '<li><span>上部</span><ol><li><a href="c1.xhtml">第一章\u3000山城</a></li>'
+       '<li><a href="c2.xhtml">第二章\u3000归来</a></li></ol></li>'
        '<li><a href="c3.xhtml">第三章\u3000尾声</a></li></ol></nav></body></html>')
 opf = ('<?xml version="1.0" encoding="UTF-8"?><package xmlns="http://www.idpf.org/2007/opf" '
        'version="3.0"><metadata xmlns:dc="http://purl.org/dc/elements/1.1/">'
@@ -81,10 +81,12 @@ if [ -f "$kin" ]; then
 else
 	echo "skip: kinsoku.py not found beside the repository"
 fi
-sed -n '1,9p' "$tmp/dump" >"$tmp/head"
+sed -n '1,11p' "$tmp/dump" >"$tmp/head"
 cat >"$tmp/want" <<'ROWS'
                   江城
-某出版社 · 某作者 · 2020-05-01 · 734 字
+某出版社 · 某作者 · 2020-05-01 · 736 字
+
+上部
 
 第一章　山城
 
@@ -97,7 +99,7 @@ if cmp -s "$tmp/head" "$tmp/want"; then ok "--dump rows exact (title, facts, hea
 	fail "--dump rows differ:"
 	diff "$tmp/want" "$tmp/head"
 fi
-"$DUWEN" --dump --width 40 - <"$tmp/lib/jiangcheng.epub" | sed -n '1,9p' >"$tmp/stdin"
+"$DUWEN" --dump --width 40 - <"$tmp/lib/jiangcheng.epub" | sed -n '1,11p' >"$tmp/stdin"
 cmp -s "$tmp/stdin" "$tmp/want" && ok "a book on standard input reads the same" || fail "--dump - differs"
 grep -q "hàn" "$tmp/dump" && fail "ruby annotation shown" || ok "ruby: the base text only"
 grep -q "插图" "$tmp/dump" && fail "an image's alt text shown" || ok "the image leaves no text"
@@ -113,7 +115,11 @@ wait_for "目录 Outline" && ok "o opens the outline"
 wait_for "第三章　尾声" && ok "the outline lists the chapters"
 grep -q "第二章　归来" "$tmp/screen" && ok "the TOC's title stands for a chapter without a heading" ||
 	fail "no 第二章 in the outline"
-keys j Enter
+# nested as the TOC is: the part's chapters indented under it
+grep -q "^    上部" "$tmp/screen" && grep -q "^      第一章　山城" "$tmp/screen" &&
+	grep -q "^      第二章　归来" "$tmp/screen" && grep -q "^    第三章　尾声" "$tmp/screen" &&
+	ok "the outline nests the chapters under their part" || { fail "outline not nested:"; cat "$tmp/screen"; }
+keys j j Enter
 wait_for "他回来的时候" && ok "Enter on a chapter jumps to it"
 screen
 head -3 "$tmp/screen" | grep -q "第二章　归来" && ok "the chapter heading is at the top" ||
@@ -127,7 +133,7 @@ keys Enter
 wait_for "全书完。"
 keys o
 wait_for "目录 Outline"
-keys g j Enter
+keys g j j Enter
 wait_for "他回来的时候"
 keys Q
 wait_for "duwen exited 0" && ok "Q quits"

@@ -31,6 +31,7 @@ struct outline {
 	size_t *blk;             /* block indices */
 	size_t *orig;            /* orig offset of each entry */
 	int *level;              /* 0 title, 1 heading, 2 paragraph */
+	int *sub;                /* a heading's rank below the article's highest, 0..3 */
 	struct menu m;
 	char title[256];
 };
@@ -44,6 +45,7 @@ o_destroy(struct pane *p)
 	free(o->blk);
 	free(o->orig);
 	free(o->level);
+	free(o->sub);
 	free(o);
 }
 
@@ -81,7 +83,7 @@ o_draw(struct pane *p, WINDOW *w)
 		if (k >= o->m.n)
 			break;
 		const struct block *b = &o->a->blocks[o->blk[k]];
-		int indent = 2 + 2 * o->level[k];
+		int indent = 2 + 2 * o->level[k] + 2 * o->sub[k];
 		int st = o->level[k] == 0 ? style_get(STYLE_TITLE)
 					  : o->level[k] == 1 ? style_get(STYLE_HEADING) : 0;
 		if (k == o->m.cur) {
@@ -147,10 +149,12 @@ ui_outline_open(struct app *app, struct reader *r, size_t art)
 	size_t cap = a->nblocks ? a->nblocks : 1;
 	if (o == NULL || (o->blk = malloc(cap * sizeof *o->blk)) == NULL ||
 	    (o->orig = malloc(cap * sizeof *o->orig)) == NULL ||
-	    (o->level = malloc(cap * sizeof *o->level)) == NULL) {
+	    (o->level = malloc(cap * sizeof *o->level)) == NULL ||
+	    (o->sub = malloc(cap * sizeof *o->sub)) == NULL) {
 		if (o) {
 			free(o->blk);
 			free(o->orig);
+			free(o->level);
 		}
 		free(o);
 		return ERR_NOMEM;
@@ -160,6 +164,13 @@ ui_outline_open(struct app *app, struct reader *r, size_t art)
 	o->art = art;
 	/* the title as the reading view shows it (script and punctuation) */
 	pane_shown_copy(app, r->a->meta.title, o->title, sizeof o->title);
+	/* headings indent by rank (h2 under h1, a book's chapters under its
+	 * parts), counted from the article's highest */
+	int top = 0;
+	for (size_t b = 0; a->levels && b < a->nblocks; b++)
+		if (a->blocks[b].kind == BLOCK_HEADING && a->levels[b] > 0 &&
+		    (top == 0 || a->levels[b] < top))
+			top = a->levels[b];
 	size_t n = 0, heads = 0;
 	for (int pass = 0; pass < 2 && (pass == 0 || heads == 0); pass++) {
 		n = 0;
@@ -176,6 +187,8 @@ ui_outline_open(struct app *app, struct reader *r, size_t art)
 			o->blk[n] = b;
 			o->orig[n] = reader_to_orig(r, a->blocks[b].start);
 			o->level[n] = lv;
+			int rank = lv == 1 && a->levels && a->levels[b] > top ? a->levels[b] - top : 0;
+			o->sub[n] = rank < 3 ? rank : 3;
 			n++;
 		}
 	}

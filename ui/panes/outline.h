@@ -1,6 +1,7 @@
 /* ui_outline: the table of contents of the article in the reading view:
- * its title and headings (or, for an article without headings, the start
- * of each paragraph); Enter jumps there and closes the outline. */
+ * its title and headings, indented by rank (article.levels: h2 under h1, a
+ * book's chapters under its parts), or, for an article without headings,
+ * the start of each paragraph; Enter jumps there and closes the outline. */
 #ifndef DUWEN_UI_OUTLINE_H
 #define DUWEN_UI_OUTLINE_H
 
