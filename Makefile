@@ -37,7 +37,7 @@ SAN_LIB_OBJ = $(LIB_SRC:%.c=$(SANBUILD)/%.o)
 SAN_UI_OBJ  = $(UI_SRC:%.c=$(SANBUILD)/%.o)
 SAN_SUPPORT_OBJ = $(SUPPORT_SRC:%.c=$(SANBUILD)/%.o)
 
-.PHONY: all run check deps test unit santest e2e e2e-san lint layers bench install uninstall clean \
+.PHONY: all run check deps test unit santest e2e e2e-san lint layers kinsoku bench install uninstall clean \
 	fuzz fuzz-deps fuzz-build
 .DEFAULT_GOAL := all
 
@@ -52,7 +52,7 @@ run: deps
 
 check: deps
 	@$(MAKE) --no-print-directory all $(TESTS) $(BENCHES)
-	@$(MAKE) --no-print-directory -k unit santest lint layers e2e e2e-san
+	@$(MAKE) --no-print-directory -k unit santest lint layers e2e e2e-san kinsoku
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -126,6 +126,11 @@ lint:
 # screen layer below the panes: tools/layers.py says which rule a file breaks.
 layers: $(LIB_OBJ) $(UI_OBJ) $(BUILD)/ui/main.o
 	@python3 tools/layers.py $(BUILD)
+
+# Line breaking judged by ../shared/tools/kinsoku.py (skipped without it)
+# on the manuals in tests/data/ and texts/ at widths 40-100.
+kinsoku: $(BUILD)/duwen
+	@DUWEN=$(abspath $(BUILD))/duwen sh tests/kinsoku.sh
 
 e2e: $(BUILD)/duwen
 	@DUWEN=$(abspath $(BUILD))/duwen sh tests/run.sh e2e $(sort $(wildcard tests/e2e/*.sh))

@@ -46,8 +46,11 @@ clean_space_len_back(const char *s, size_t n)
 	return 0;
 }
 
-/* Strip line-start indentation and trailing space, collapse blank-line runs
- * to one, drop leading and trailing blank lines; end with one newline. */
+/* Strip trailing space and the line-start indentation made of U+3000, NBSP
+ * or en/em spaces (a paragraph indent the layout makes itself), collapse
+ * blank-line runs to one, drop leading and trailing blank lines; end with
+ * one newline. Indentation of ASCII spaces alone stays: it tells code
+ * listings, tables of contents and list continuations apart (prefmt). */
 static int
 clean_lines(const char *in, size_t len, struct span_list *spans, struct clean_buf *out)
 {
@@ -68,10 +71,15 @@ clean_lines(const char *in, size_t len, struct span_list *spans, struct clean_bu
 	for (size_t ls = 0; ls < len;) {
 		const char *nl = memchr(in + ls, '\n', len - ls);
 		size_t le = nl ? (size_t)(nl - in) : len, a = ls, b = le, k;
-		while (a < b && (k = clean_space_len(in + a, b - a)) > 0)
+		int ascii = 1;
+		while (a < b && (k = clean_space_len(in + a, b - a)) > 0) {
+			ascii &= k == 1;
 			a += k;
+		}
 		while (b > a && (k = clean_space_len_back(in + a, b - a)) > 0)
 			b -= k;
+		if (a < b && ascii)
+			a = ls;
 		if (a == b) {
 			blank = out->len > 0;
 		} else {

@@ -80,6 +80,7 @@ compare_block_counts(int kind)
 	case BLOCK_LIST_ITEM:
 	case BLOCK_QUOTE:
 	case BLOCK_TABLE:
+	case BLOCK_LIST:
 		return 1;
 	default:
 		return 0;

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "err.h"
+#include "prefmt.h"
 #include "width.h"
 
 /* Lines longer than this many bytes are never part of a wrapped paragraph;
@@ -36,14 +37,31 @@ measure(const char *t, size_t s, size_t e)
 	return width_str(&wo, t + s, e - s);
 }
 
+static size_t
+indent(const struct hw *h, size_t i)
+{
+	return h->l[i].start - h->l[i].raw_start;
+}
+
 static int
 joinable(const struct hw *h, size_t i)
 {
 	if (i + 1 >= h->n || blank(&h->l[i]) || blank(&h->l[i + 1]) || h->skip[i] ||
 	    h->skip[i + 1])
 		return 0;
-	/* an indented line opens a paragraph (e-books, mail) */
-	return h->l[i + 1].start - h->l[i + 1].raw_start <= h->l[i].start - h->l[i].raw_start;
+	/* a list item's marker opens a new item */
+	if (prefmt_list_marker(h->t + h->l[i + 1].start, h->l[i + 1].end - h->l[i + 1].start))
+		return 0;
+	if (indent(h, i + 1) <= indent(h, i))
+		return 1;
+	/* An indented line opens a paragraph (e-books, mail), unless it
+	 * starts a hanging indent: line i opens its paragraph and the line
+	 * after the next keeps the deeper indentation or goes back to line
+	 * i's (问：… / 答：…). */
+	int opens = i == 0 || blank(&h->l[i - 1]) || h->skip[i - 1] || indent(h, i - 1) != indent(h, i);
+	int keeps = i + 2 >= h->n || blank(&h->l[i + 2]) || h->skip[i + 2] ||
+		    indent(h, i + 2) == indent(h, i + 1) || indent(h, i + 2) <= indent(h, i);
+	return opens && keeps;
 }
 
 static int

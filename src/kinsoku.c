@@ -6,6 +6,7 @@
 #include "kinsoku.h"
 
 #include <stddef.h>
+#include <string.h>
 #include <utf8proc.h>
 
 #include "width.h"
@@ -160,6 +161,9 @@ int
 kinsoku_can_break(const struct kinsoku_unit *prev, const struct kinsoku_unit *a,
 		  const struct kinsoku_unit *b, int spaced)
 {
+	/* inside a dot leader (目录 .......... 12): the dots may part */
+	if (prev != NULL && prev->cp == '.' && a->cp == '.' && b->cp == '.')
+		return 1;
 	if (b->cls == KINSOKU_CL || a->cls == KINSOKU_OP)
 		return 0;
 	if (a->cls == KINSOKU_GL || b->cls == KINSOKU_GL)
@@ -178,4 +182,42 @@ kinsoku_can_break(const struct kinsoku_unit *prev, const struct kinsoku_unit *a,
 	if (a->cp == 0x2019 && b->latin && prev != NULL && prev->latin)
 		return 0;
 	return 1;
+}
+
+int
+kinsoku_can_break_long(const struct kinsoku_unit *a, const struct kinsoku_unit *b)
+{
+	static const char before[] = ".@?#-&=";
+	if (!a->latin || !b->latin || a->cp == b->cp)
+		return 0;
+	if (a->cp == '/')
+		return 1;
+	if (b->cp == '.' && ((a->cp >= '0' && a->cp <= '9') || (a->cp >= 0xff10 && a->cp <= 0xff19)))
+		return 0; /* 557.6 */
+	return b->cp < 0x80 && b->cp > 0 && strchr(before, (int)b->cp) != NULL &&
+	       (a->cp >= 0x80 || strchr(before, (int)a->cp) == NULL);
+}
+
+size_t
+kinsoku_note_len(const char *s, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	/* ①..⑳ U+2460..2473, ❶..❿ U+2776..277F */
+	if (len >= 3 && u[0] == 0xE2 && ((u[1] == 0x91 && u[2] >= 0xA0 && u[2] <= 0xB3) ||
+					  (u[1] == 0x9D && u[2] >= 0xB6 && u[2] <= 0xBF)))
+		return 3;
+	size_t p = 0;
+	if (p < len && s[p] == '^')
+		p++;
+	if (p >= len || s[p] != '[')
+		return 0;
+	p++;
+	if (len - p >= 3 && (memcmp(s + p, "\u6ce8", 3) == 0 || memcmp(s + p, "\u8a3b", 3) == 0))
+		p += 3; /* 注 註 */
+	size_t d = p;
+	while (p < len && p - d < 4 && s[p] >= '0' && s[p] <= '9')
+		p++;
+	if (p == d || p - d > 3 || p >= len || s[p] != ']')
+		return 0;
+	return p + 1;
 }

@@ -4,6 +4,7 @@
 #ifndef DUWEN_KINSOKU_H
 #define DUWEN_KINSOKU_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 enum kinsoku_class {
@@ -40,5 +41,15 @@ int kinsoku_cjk(int32_t cp);
  * or more spaces lie between them). prev is the unit before a, or NULL. */
 int kinsoku_can_break(const struct kinsoku_unit *prev, const struct kinsoku_unit *a,
 		      const struct kinsoku_unit *b, int spaced);
+
+/* 1 if a token with no break opportunity that is too long for a line may
+ * be cut between a and b (both of it): after a '/', before one of
+ * . @ ? # - & = (not inside a run of them, nor before the '.' of a
+ * number). */
+int kinsoku_can_break_long(const struct kinsoku_unit *a, const struct kinsoku_unit *b);
+
+/* Length in bytes of the footnote mark at s[0, len), which must stay with
+ * the character before it: [4] [12] ^[4] [注1] [註1] ①..⑳ ❶..❿; else 0. */
+size_t kinsoku_note_len(const char *s, size_t len);
 
 #endif

@@ -16,6 +16,7 @@
 
 #include "err.h"
 #include "kinsoku.h"
+#include "prefmt.h"
 
 void
 layout_opts_default(struct layout_opts *o)
@@ -152,13 +153,20 @@ unit_at(const struct layout_opts *o, const char *text, size_t bs, size_t be, siz
 	unsigned char c = (unsigned char)text[pos];
 	u->start = pos;
 	if (c == '\n' || c == '\t') {
-		/* A joined hard-wrapped line: nothing between Chinese, a space
-		 * between Latin words. */
-		int32_t a = cp_before(text, bs, pos), b = cp_after(text, be, pos + 1);
-		int sp = c == '\t' || (a > ' ' && b > ' ' && !cjk(a) && !cjk(b));
-		u->end = pos + 1;
+		/* A joined hard-wrapped line (with the next line's indentation):
+		 * nothing between Chinese, a space between Latin words. */
+		size_t e = pos + 1;
+		while (c == '\n' && e < be && text[e] == ' ')
+			e++;
+		int32_t a = cp_before(text, bs, pos), b = cp_after(text, be, e);
+		/* ... but nothing after a '/' either: a URL or path wrapped
+		 * after a slash (https:// + lists.debian.org/...) */
+		int latin = a > ' ' && b > ' ' && !cjk(a) && !cjk(b);
+		int sp = c == '\t' || (latin && a != '/');
+		u->end = e;
 		u->cols = sp;
-		u->k = (struct kinsoku_unit){ c, KINSOKU_SP, 0 };
+		/* "https://" + "lists.debian.org": one token, no break there */
+		u->k = (struct kinsoku_unit){ c, latin && !sp ? KINSOKU_ZW : KINSOKU_SP, 0 };
 		if (shown)
 			strcpy(shown, sp ? " " : "");
 		return;
@@ -262,19 +270,86 @@ skip_spaces(const struct fill *f, size_t pos, size_t end)
 	return pos;
 }
 
-/* Lines of [s, e) (no forced breaks inside) appended to out. */
+/* Columns of the run of units from pos up to the next break opportunity,
+ * or avail + 1 if it is wider than avail (scans no further). */
+static int
+run_cols(const struct fill *f, size_t pos, size_t e, int avail)
+{
+	struct kinsoku_unit prev = { 0 }, prev2 = { 0 };
+	int cols = 0, have = 0, have2 = 0;
+	size_t glue_end = pos;
+	struct unit u;
+	for (; pos < e; pos = u.end) {
+		unit_at(f->o, f->text, f->bs, f->be, pos, &u, NULL);
+		if (u.k.cls == KINSOKU_SP)
+			return cols;
+		if (u.k.cls == KINSOKU_ZW && have)
+			continue;
+		size_t note = have ? kinsoku_note_len(f->text + u.start, f->be - u.start) : 0;
+		if (note)
+			glue_end = u.start + note;
+		if (have && u.start >= glue_end && !note &&
+		    kinsoku_can_break(have2 ? &prev2 : NULL, &prev, &u.k, 0))
+			return cols;
+		cols += u.cols;
+		if (cols > avail)
+			return avail + 1;
+		prev2 = prev;
+		have2 = have;
+		prev = u.k;
+		have = 1;
+	}
+	return cols;
+}
+
+/* Columns of the first row a token remainder from pos would fill in a row
+ * of limit columns: all of it if it fits (up to the next break
+ * opportunity), else up to its last cut (kinsoku_can_break_long) that fits. */
+static int
+piece_cols(const struct fill *f, size_t pos, size_t e, int limit)
+{
+	struct kinsoku_unit prev = { 0 };
+	int cols = 0, cut = 0, have = 0;
+	struct unit u;
+	for (; pos < e; pos = u.end) {
+		unit_at(f->o, f->text, f->bs, f->be, pos, &u, NULL);
+		if (u.k.cls == KINSOKU_SP || (have && !u.k.latin && u.k.cls != KINSOKU_ZW))
+			return cols;
+		if (u.k.cls == KINSOKU_ZW && have)
+			continue;
+		if (have && kinsoku_can_break_long(&prev, &u.k))
+			cut = cols;
+		cols += u.cols;
+		if (cols > limit)
+			return cut;
+		prev = u.k;
+		have = 1;
+	}
+	return cols;
+}
+
+/* Lines of [s, e) (no forced breaks inside) appended to out. A token too
+ * long for a line (a URL, a path) breaks after '/' or before . @ ? # - & =
+ * (kinsoku_can_break_long) when it cannot move whole to the next line; cut
+ * at a cluster only when it has none of those. */
 static int
 fill(const struct fill *f, size_t s, size_t e, struct layout_lines *out)
 {
-	int first = 1;
+	int first = 1, flush = 0;
 	size_t pos = f->keep_lead ? s : skip_spaces(f, s, e);
 	while (pos < e) {
 		int avail = first ? f->first_avail : f->avail;
 		int indent = first ? f->first_indent : f->indent;
+		if (flush && !first) { /* a long token's row: all the width */
+			avail += indent;
+			indent = 0;
+		}
+		flush = 0;
 		int lead = first && f->keep_lead; /* still in leading spaces */
 		/* cut_*: the line without its last unit, for a cut in a long run */
 		size_t ls = pos, last_end = pos, bp_end = 0, bp_next = 0, prev_start = pos, cut_end = pos;
-		int cut_cols = 0;
+		size_t tb_end = 0, tb_next = 0, glue_end = pos; /* tb: in a long token */
+		int cut_cols = 0, tb_cols = 0, have_tb = 0;
 		int cols = 0, last_cols = 0, bp_cols = 0, have = 0, have_bp = 0, spaced = 0;
 		struct kinsoku_unit prev = { 0 }, prev2 = { 0 };
 		int have_prev2 = 0, over = 0;
@@ -296,11 +371,22 @@ fill(const struct fill *f, size_t s, size_t e, struct layout_lines *out)
 				last_cols = cols;
 				continue;
 			}
-			if (have && kinsoku_can_break(have_prev2 ? &prev2 : NULL, &prev, &u.k, spaced)) {
+			/* a footnote mark ([4], ^[4], ①) stays with what it follows */
+			size_t note = have ? kinsoku_note_len(f->text + u.start, f->be - u.start) : 0;
+			if (note)
+				glue_end = u.start + note;
+			if (!have || note || u.start < glue_end) {
+				;
+			} else if (kinsoku_can_break(have_prev2 ? &prev2 : NULL, &prev, &u.k, spaced)) {
 				bp_end = last_end;
 				bp_cols = last_cols;
 				bp_next = u.start;
 				have_bp = 1;
+			} else if (!spaced && kinsoku_can_break_long(&prev, &u.k)) {
+				tb_end = last_end;
+				tb_cols = last_cols;
+				tb_next = u.start;
+				have_tb = 1;
 			}
 			if (have && cols + u.cols > avail) {
 				over = 1;
@@ -324,16 +410,43 @@ fill(const struct fill *f, size_t s, size_t e, struct layout_lines *out)
 		}
 		if (!have)
 			break; /* only spaces were left */
-		if (over && have_bp) {
+		/* The token after the last opportunity: does it fit on the next
+		 * row, or on a row of all the width (without the indent)? */
+		int full = f->avail + f->indent;
+		int tok = over && have_bp && have_tb && tb_next > bp_next
+				  ? run_cols(f, bp_next, e, full) : 0;
+		/* Cut it on this row only if the piece here and the next row's
+		 * piece are together wider than a row (else the token starts
+		 * the next row: then every cut fills a row). */
+		if (over && have_tb && have_bp && tok > full &&
+		    (tb_cols - bp_cols) + piece_cols(f, tb_next, e, full) <= full)
+			tok = f->avail; /* break at bp, flush */
+		if (over && have_tb && (!have_bp || tok > full)) {
+			/* cut inside the token: it never fits whole; its rows
+			 * take all the width */
+			last_end = tb_end;
+			last_cols = tb_cols;
+			pos = tb_next;
+			flush = 1;
+		} else if (over && have_bp) {
 			last_end = bp_end;
 			last_cols = bp_cols;
 			pos = bp_next;
+			flush = tok >= f->avail;
+			/* preformatted text keeps a space where it breaks */
+			if (f->keep_lead && bp_next > bp_end && f->text[bp_end] == ' ' && bp_cols < avail) {
+				last_end = bp_end + 1;
+				last_cols = bp_cols + 1;
+			}
 		} else if (over && u.k.cls == KINSOKU_CL && prev.cls != KINSOKU_CL && prev_start > ls) {
 			/* No opportunity on the whole line (a long URL): cut it, but
 			 * not right before a closing mark. */
 			last_end = cut_end;
 			last_cols = cut_cols;
 			pos = prev_start;
+			flush = 1;
+		} else if (over) {
+			flush = 1;
 		}
 		if (push(out, ls, last_end, indent, last_cols) < 0)
 			return ERR_NOMEM;
@@ -370,6 +483,44 @@ list_hang(struct fill *f, int w)
 	f->avail = w - hang;
 }
 
+static int
+leading_spaces(const char *text, size_t s, size_t e)
+{
+	int n = 0;
+	while (s < e && text[s] == ' ')
+		s++, n++;
+	return n;
+}
+
+/* A list: each item filled on its own, indented as deep past the list's
+ * first line as in the source, its continuation lines hanging under the
+ * text after its marker (if that leaves half the width). */
+static int
+list_items(struct fill *f, const struct block *b, struct layout_lines *out)
+{
+	const char *t = f->text;
+	int w = f->avail, base = leading_spaces(t, b->start, b->end), rc = 0;
+	for (size_t s = b->start; s < b->end && rc == 0;) {
+		size_t e = prefmt_item_end(t, s, b->end);
+		int ind = leading_spaces(t, s, e) - base;
+		size_t m = s + (size_t)leading_spaces(t, s, e);
+		size_t nl = m;
+		while (nl < e && t[nl] != '\n')
+			nl++;
+		size_t mk = prefmt_list_marker(t + m, nl - m);
+		int hang = ind + width_str(&f->o->w, t + m, mk);
+		if (ind < 0 || hang * 2 > w || w - hang < 2)
+			ind = hang = 0;
+		f->first_indent = ind;
+		f->first_avail = w - ind;
+		f->indent = hang;
+		f->avail = w - hang;
+		rc = fill(f, s, e, out);
+		s = e + 1;
+	}
+	return rc;
+}
+
 int
 layout_block(const struct layout_opts *o, const char *text, const struct block *b,
 	     int width_cols, struct layout_lines *out)
@@ -399,13 +550,20 @@ layout_block(const struct layout_opts *o, const char *text, const struct block *
 	default:
 		break;
 	}
-	if (b->kind == BLOCK_PRE || b->kind == BLOCK_TABLE) {
+	if (b->kind == BLOCK_LIST) {
+		rc = list_items(&f, b, out);
+	} else if (b->kind == BLOCK_PRE || b->kind == BLOCK_TABLE) {
 		f.keep_lead = 1;
 		rc = 0;
 		for (size_t s = b->start; s <= b->end && rc == 0;) {
 			const char *nl = memchr(text + s, '\n', b->end - s);
 			size_t e = nl ? (size_t)(nl - text) : b->end;
 			size_t before = out->n;
+			/* a line too long for the width goes on under its own
+			 * indentation */
+			int lead = leading_spaces(text, s, e);
+			f.indent = lead * 2 <= w && w - lead >= 2 ? lead : 0;
+			f.avail = w - f.indent;
 			rc = fill(&f, s, e, out);
 			if (rc == 0 && out->n == before && e < b->end) /* a blank line stays */
 				rc = push(out, s, s, 0, 0);

@@ -37,8 +37,10 @@ struct layout_glyph {
  * ，：；？！ when the character before or after them (looking through a run
  * of them, no spaces) is Chinese context; ( shows as （ when the character
  * before or after it is; ) follows its matching ( (searched up to 256 bytes
- * back), else the same rule as (. '\n' (a joined hard-wrapped line) shows
- * " " between two Latin characters and "" otherwise; '\t' shows " ". */
+ * back), else the same rule as (. '\n' (a joined hard-wrapped line; with
+ * the spaces that indent the next line, one unit) shows " " between two
+ * Latin characters (but not after a '/': a wrapped URL) and "" otherwise;
+ * '\t' shows " ". */
 size_t layout_glyph(const struct layout_opts *o, const char *text,
 		    size_t block_start, size_t block_end, size_t pos,
 		    struct layout_glyph *g);
@@ -65,7 +67,11 @@ struct layout_lines {
  * ("• ", "3. ") when that leaves half the width;
  * title: each line centred; caption: centred if it fits on one line, else
  * inset like a summary; byline and source: right-aligned; heading, meta,
- * boilerplate: flush left; pre and table: each '\n' is a forced break, leading spaces
+ * boilerplate: flush left; list: each item (prefmt_item_end) starts a line,
+ * indented as far past the first item's indentation as in the source, and
+ * hangs its other lines under the text after its marker (when that leaves
+ * half the width; else flush left); pre and table: each '\n' is a forced
+ * break, leading spaces
  * kept, an empty source line gives an empty line. Spaces (and joined '\n')
  * at a break and at the block's start and end are not on any line.
  * Width: no line is wider than width_cols, except when width_cols is 1: a

@@ -94,15 +94,20 @@ fold_push(struct fold_buf *b, const unsigned char *s, size_t n, uint32_t os, uin
 }
 
 /* Fold one code point of the (script-folded) stream that came from
- * original [os, oe). A line break waits for the next code point: a
- * hard-wrap join between CJK characters shows as nothing, so it must not
- * stop a match either. */
+ * original [os, oe). A line break waits for the next code point (past
+ * the next line's indentation): a hard-wrap join between CJK characters,
+ * or after a '/' (a wrapped URL), shows as nothing, so it must not stop a
+ * match either. */
 static int
 fold_one(struct fold_buf *b, int32_t cp, uint32_t os, uint32_t oe)
 {
+	if (b->nl_pending && cp == ' ') { /* the next line's indentation */
+		b->nl_oe = oe;
+		return 0;
+	}
 	if (b->nl_pending) {
 		b->nl_pending = 0;
-		if (!(ustr_is_cjk(b->prev) && ustr_is_cjk(cp))) {
+		if (!(ustr_is_cjk(b->prev) && ustr_is_cjk(cp)) && b->prev != '/') {
 			if (fold_push(b, (const unsigned char *)"\n", 1, b->nl_os, b->nl_oe) < 0)
 				return ERR_NOMEM;
 			b->prev = '\n';

@@ -28,7 +28,7 @@ parse_block_kind_name(enum block_kind k)
 {
 	static const char *names[BLOCK_KIND_COUNT] = {
 		"title", "byline", "source", "summary", "heading", "paragraph",
-		"caption", "boilerplate", "pre", "meta", "list item", "quote", "table",
+		"caption", "boilerplate", "pre", "meta", "list item", "quote", "table", "list",
 	};
 	return (unsigned)k < BLOCK_KIND_COUNT ? names[k] : "?";
 }
@@ -148,9 +148,10 @@ build_units(struct parser *p, struct meta *m)
 			continue;
 		}
 		if (pre[i]) {
-			while (j + 1 < n && pre[j + 1] && L[j + 1].start < L[j + 1].end)
+			while (j + 1 < n && pre[j + 1] == pre[i] && L[j + 1].start < L[j + 1].end)
 				j++;
-			rc = push(p, L[i].raw_start, L[j].end, BLOCK_PRE, 0);
+			rc = push(p, L[i].raw_start, L[j].end,
+				  pre[i] == PREFMT_MARK_LIST ? BLOCK_LIST : BLOCK_PRE, 0);
 		} else {
 			while (join[j])
 				j++;
@@ -382,11 +383,25 @@ split_sentences(const char *t, struct parse_result *r)
 			}
 			continue;
 		}
-		struct sentence_iter it;
-		sentence_iter_init(&it, t, bl->start, bl->end);
-		while (sentence_iter_next(&it, &s, &e))
-			if (push_sentence(r, &cap, s, e, b) < 0)
-				return ERR_NOMEM;
+		/* a list's sentences end with its items */
+		for (size_t a = bl->start; a < bl->end;) {
+			size_t z = bl->end, m = a, first = r->nsents;
+			if (bl->kind == BLOCK_LIST) { /* the marker ("1.") is no sentence */
+				z = prefmt_item_end(t, a, bl->end);
+				while (m < z && t[m] == ' ')
+					m++;
+				a = m;
+				m += prefmt_list_marker(t + m, z - m);
+			}
+			struct sentence_iter it;
+			sentence_iter_init(&it, t, m, z);
+			while (sentence_iter_next(&it, &s, &e))
+				if (push_sentence(r, &cap, s, e, b) < 0)
+					return ERR_NOMEM;
+			if (r->nsents > first)
+				r->sents[first].start = a;
+			a = z + 1; /* past the '\n' between items */
+		}
 	}
 	return 0;
 }

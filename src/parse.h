@@ -20,6 +20,10 @@ enum block_kind {
 	BLOCK_LIST_ITEM,   /* starts with its indent (2 spaces a level) and marker ("• ", "3. ") */
 	BLOCK_QUOTE,       /* a block quotation */
 	BLOCK_TABLE,       /* a table as aligned text: a line per row, kept as they are */
+	BLOCK_LIST,        /* list items, each a line opening with a marker
+			    * (prefmt_list_marker) and its '\n'-joined
+			    * continuation lines; from the first line's
+			    * indentation, which nested items exceed */
 	BLOCK_KIND_COUNT
 };
 

@@ -91,9 +91,11 @@ flat(const char *t, size_t s, size_t e, const char *append, int *nomem)
 		int32_t a = 0, b = 0;
 		if (p > s)
 			ustr_prev(t, p, &a);
+		while (p + 1 < e && t[p + 1] == ' ') /* the next line's indentation */
+			p++;
 		if (p + 1 < e)
 			ustr_next(t, e, p + 1, &b);
-		if (!ustr_is_cjk(a) && !ustr_is_cjk(b) && o > out && o[-1] != ' ')
+		if (!ustr_is_cjk(a) && !ustr_is_cjk(b) && a != '/' && o > out && o[-1] != ' ')
 			*o++ = ' ';
 	}
 	memcpy(o, append ? append : "", alen);

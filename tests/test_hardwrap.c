@@ -131,8 +131,8 @@ test_not_wrapped_two_lines(void **state)
 	assert_int_equal(support_parse_blocks(text, want, N(want)), 0);
 }
 
-/* In a wrapped file, code, lists, tables of contents, rules and tables are
- * kept line by line as BLOCK_PRE, indentation included. */
+/* In a wrapped file, code, tables of contents, rules and tables are kept
+ * line by line as BLOCK_PRE, indentation included; lists are BLOCK_LIST. */
 static void
 test_pre_in_wrapped(void **state)
 {
@@ -152,7 +152,7 @@ test_pre_in_wrapped(void **state)
 	const char *want[] = {
 		"paragraph|" CN1,
 		"pre|    ./configure --prefix=/usr\n    make && make install",
-		"pre|- 杭州：开源大模型\n- 深圳：硬件供应链\n- 成都：高校人才",
+		"list|- 杭州：开源大模型\n- 深圳：硬件供应链\n- 成都：高校人才",
 		"pre|第一章 总论 ........ 1\n第二章 杭州 ........ 5",
 		"pre|----------",
 		"pre|| 城市 | 企业 |\n|------|------|\n| 杭州 | 六小龙 |",
@@ -173,9 +173,92 @@ test_list_continuation(void **state)
 	/* "要点:" ends with ':': a heading, not a title */
 	const char *want[] = {
 		"heading|要点:",
-		"pre|1. 杭州的开源生态\n   包括阿里和深度求索\n2. 深圳的硬件",
+		"list|1. 杭州的开源生态\n   包括阿里和深度求索\n2. 深圳的硬件",
 	};
 	assert_int_equal(support_parse_blocks(text, want, N(want)), 0);
+}
+
+/* Markers as prefmt_list_marker measures them (with their spaces). */
+static void
+test_list_markers(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *s;
+		size_t len;
+	} cases[] = {
+		{ "1. 第一", 3 }, { "12)  x", 5 }, { "(3) 第三", 4 }, { "（一）总则", 9 },
+		{ "一、总则", 6 }, { "1、杭州", 4 }, { "- item", 2 }, { "* item", 2 },
+		{ "\u2022要点", 3 }, { "\u2460 第一", 4 }, { "[12] 注", 5 }, { "a) 甲", 3 },
+		{ "1.7%", 0 }, { "2.1 节", 0 }, { "[1]。", 0 }, { "-5度", 0 }, { "一", 0 },
+		{ "(AI)企业", 0 }, { "", 0 }, { "1.", 0 }, { "①", 0 },
+	};
+	for (size_t i = 0; i < N(cases); i++) {
+		size_t got = prefmt_list_marker(cases[i].s, strlen(cases[i].s));
+		if (got != cases[i].len)
+			fail_msg("case %zu: want %zu got %zu", i, cases[i].len, got);
+	}
+}
+
+/* A hard-wrapped manual: a numbered listing with Chinese comments and
+ * English lines, a table of contents, an aligned table with a Chinese
+ * header, list items whose lines were exactly full (each item stays one,
+ * nested items apart), a hanging 问/答 paragraph, notes. */
+static void
+test_manual(void **state)
+{
+	(void)state;
+	const char *text =
+		"目录\n\n"
+		"    1  关于安装 ................ 1\n"
+		"       1.1  简介 ............... 1\n"
+		"    附录 A  常见问题 ........... 20\n\n"
+		"代码清单 2-1：/etc/conf.d/net\n\n"
+		"     1  # 静态地址配置，适用于 OpenRC\n"
+		"     2  config_enp1s0=\"192.168.0.2/24\"\n"
+		"    16  # Gentoo lets\n"
+		"    17  the user do it\n\n"
+		"    分区          文件系统    大小\n"
+		"    /dev/sda1     vfat        1G\n"
+		"    /dev/sda3     ext4        剩余空间\n\n"
+		"    1. 準備磁碟。在這一步中，每個分割區都必須滿足\n"
+		"       的條件是大小足夠，並且已經建立了檔案系統。\n"
+		"       - 使用 DHCP 自動取得位址；\n"
+		"       - 手動設定。\n"
+		"    2. 下載並解壓 stage 檔案。\n\n"
+		"    问：编译时出现错误怎么办？这通常是内存不足造成的，应当\n"
+		"        减少并行任务数，或者临时添加交换文件；具体的计算\n"
+		"        方法见维基页面。\n\n"
+		"[1] 参见 https://wiki.gentoo.org/wiki/Handbook\n"
+		"[2] 安装过程中的每一步都可以重复执行。\n";
+	const char *want[] = {
+		"heading|目录",
+		"pre|    1  关于安装 ................ 1\n       1.1  简介 ............... 1\n"
+		"    附录 A  常见问题 ........... 20",
+		"heading|代码清单 2-1：/etc/conf.d/net",
+		"pre|     1  # 静态地址配置，适用于 OpenRC\n     2  config_enp1s0=\"192.168.0.2/24\"\n"
+		"    16  # Gentoo lets\n    17  the user do it",
+		"pre|    分区          文件系统    大小\n    /dev/sda1     vfat        1G\n"
+		"    /dev/sda3     ext4        剩余空间",
+		"list|    1. 準備磁碟。在這一步中，每個分割區都必須滿足\n"
+		"       的條件是大小足夠，並且已經建立了檔案系統。\n"
+		"       - 使用 DHCP 自動取得位址；\n       - 手動設定。\n"
+		"    2. 下載並解壓 stage 檔案。",
+		"paragraph|问：编译时出现错误怎么办？这通常是内存不足造成的，应当\n"
+		"        减少并行任务数，或者临时添加交换文件；具体的计算\n"
+		"        方法见维基页面。",
+		"list|[1] 参见 https://wiki.gentoo.org/wiki/Handbook\n"
+		"[2] 安装过程中的每一步都可以重复执行。",
+	};
+	assert_int_equal(support_parse_blocks(text, want, N(want)), 0);
+	/* one sentence per list item, the nested ones too */
+	struct parse_result r;
+	assert_int_equal(parse_article(text, strlen(text), &r), 0);
+	size_t items = 0;
+	for (size_t i = 0; i < r.nsents; i++)
+		items += r.sents[i].block == 5;
+	assert_int_equal(items, 5);
+	parse_result_free(&r);
 }
 
 /* A single list-looking line, or long "list" lines, are prose. */
@@ -227,6 +310,29 @@ test_prefmt_line(void **state)
 		{ "前言……………3", PREFMT_TOC },
 		{ "第一章 总论", PREFMT_NONE },
 		{ "深圳市50%—60%的人工智能企业", PREFMT_NONE },
+		/* listings: line numbers, code punctuation, Chinese comments */
+		{ "     1  # 静态地址配置，适用于 OpenRC", PREFMT_CODE },
+		{ "    17  the user decides", PREFMT_CODE },
+		{ "  3: 说明文字", PREFMT_CODE },
+		{ "1  关于安装", PREFMT_NONE },
+		{ "    # 中文注释", PREFMT_CODE },
+		{ "    for (i = 0; i < n; i++) {", PREFMT_CODE },
+		{ "    }", PREFMT_CODE },
+		{ "    $ 命令", PREFMT_CODE },
+		{ "    问：编译时出现 “internal compiler error: Killed (program cc1plus)”", PREFMT_NONE },
+		{ "    时添加交换文件；具体的计算方法见 https://wiki.gentoo.org/wiki/", PREFMT_NONE },
+		{ "    root # cd /etc/init.d", PREFMT_CODE },
+		/* list markers */
+		{ "一、总则", PREFMT_LIST },
+		{ "十二、附则", PREFMT_LIST },
+		{ "一丁、", PREFMT_NONE },
+		{ "① 第一", PREFMT_LIST },
+		{ "⑵第二", PREFMT_LIST },
+		{ "[4] 镜像站点每周更新一次。", PREFMT_LIST },
+		{ "[4]镜像", PREFMT_NONE },
+		{ "1.进入", PREFMT_LIST },
+		{ "1)x", PREFMT_NONE },
+		{ "• 要点", PREFMT_LIST },
 		{ "", PREFMT_NONE },
 	};
 	int bad = 0;
@@ -315,6 +421,8 @@ main(void)
 		cmocka_unit_test(test_pre_in_wrapped),
 		cmocka_unit_test(test_list_continuation),
 		cmocka_unit_test(test_list_not_pre),
+		cmocka_unit_test(test_list_markers),
+		cmocka_unit_test(test_manual),
 		cmocka_unit_test(test_prefmt_line),
 		cmocka_unit_test(test_plan_vector),
 		cmocka_unit_test(test_big_inputs),

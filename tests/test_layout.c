@@ -170,16 +170,124 @@ test_latin(void **state)
 		    ROWS("mail", "x@example.com", "now"));
 }
 
-/* Longer than the line: cut at cluster boundaries, never before a closing
- * mark. */
+/* A token longer than the line (URL, path, e-mail address) is cut after a
+ * '/' or before . @ ? # - & =, filling each row; a token that fits on the
+ * next row moves there whole; only a token with none of those marks is cut
+ * at a cluster boundary, and never right before a closing mark. */
 static void
 test_long_url(void **state)
 {
 	(void)state;
 	struct layout_opts o = plain();
 	expect_rows(&o, "见https://example.com/a/very/long/path。", BLOCK_PARAGRAPH, 12,
-		    ROWS("见", "https://exam", "ple.com/a/ve", "ry/long/pat", "h。"));
+		    ROWS("见https://", "example.com/", "a/very/long/", "path。"));
 	expect_rows(&o, "abcdefgh", BLOCK_PARAGRAPH, 3, ROWS("abc", "def", "gh"));
+	/* fits on a row of its own: moves whole, never /R + EADME */
+	expect_rows(&o, "debhelper 的说明位于 /usr/share/doc/debhelper/README 中，建议先读。",
+		    BLOCK_PARAGRAPH, 40,
+		    ROWS("debhelper 的说明位于", "/usr/share/doc/debhelper/README 中，建议",
+			 "先读。"));
+	/* wider than the line: after '/', before '.', '@', '?', '-' */
+	expect_rows(&o, "见 https://lists.debian.org/debian-mentors/2023/09/msg00012.html 。",
+		    BLOCK_PARAGRAPH, 30,
+		    ROWS("见 https://lists.debian.org/", "debian-mentors/2023/09/",
+			 "msg00012.html 。"));
+	expect_rows(&o, "写信到 debian-l10n-chinese-translators@lists.debian.org 询问",
+		    BLOCK_PARAGRAPH, 30,
+		    ROWS("写信到 debian-l10n-chinese", "-translators@lists.debian.org",
+			 "询问"));
+	expect_rows(&o, "https://example.com/search?q=abc#top", BLOCK_PARAGRAPH, 22,
+		    ROWS("https://example.com/", "search?q=abc#top"));
+	expect_rows(&o, "https://example.com/searchpage?q=abc#top", BLOCK_PARAGRAPH, 22,
+		    ROWS("https://example.com/", "searchpage?q=abc#top"));
+	/* a number is not cut before its decimal point */
+	expect_rows(&o, "共557.6万", BLOCK_PARAGRAPH, 6, ROWS("共", "557.6", "万"));
+}
+
+/* A joined hard-wrapped line: a URL wrapped after '/' is one token again;
+ * a '\n' with the next line's indentation is one joiner. */
+static void
+test_joined_lines(void **state)
+{
+	(void)state;
+	struct layout_opts o = plain();
+	expect_rows(&o, "见 https://\nlists.debian.org/debian-mentors/ 页面", BLOCK_PARAGRAPH, 80,
+		    ROWS("见 https://lists.debian.org/debian-mentors/ 页面"));
+	expect_rows(&o, "一个套件在上传之前必\n        须满足的条件", BLOCK_PARAGRAPH, 80,
+		    ROWS("一个套件在上传之前必须满足的条件"));
+	expect_rows(&o, "Gentoo lets\n    the user", BLOCK_PARAGRAPH, 80,
+		    ROWS("Gentoo lets the user"));
+	/* the joined URL breaks like any long token */
+	expect_rows(&o, "见 https://\nlists.debian.org/debian-mentors/ 页面", BLOCK_PARAGRAPH, 30,
+		    ROWS("见 https://lists.debian.org/", "debian-mentors/ 页面"));
+}
+
+/* Footnote marks stay with the word before them: never "^[" / "4]", never
+ * a mark at the start of a row. */
+static void
+test_footnotes(void **state)
+{
+	(void)state;
+	struct layout_opts o = plain();
+	expect_rows(&o, "一二三四[4]五六", BLOCK_PARAGRAPH, 8, ROWS("一二三", "四[4]五", "六"));
+	expect_rows(&o, "一二三四^[4]五六", BLOCK_PARAGRAPH, 10, ROWS("一二三", "四^[4]五六"));
+	expect_rows(&o, "一二三例子^[12]。后", BLOCK_PARAGRAPH, 12,
+		    ROWS("一二三例", "子^[12]。后"));
+	expect_rows(&o, "一二三四①五六", BLOCK_PARAGRAPH, 8, ROWS("一二三", "四①五六"));
+	expect_rows(&o, "一二三四[注1]五", BLOCK_PARAGRAPH, 8, ROWS("一二三", "四[注1]", "五"));
+	expect_rows(&o, "words here [4] more", BLOCK_PARAGRAPH, 13,
+		    ROWS("words", "here [4] more"));
+	/* brackets that are no mark break as before */
+	expect_rows(&o, "一二三四[甲]五", BLOCK_PARAGRAPH, 8, ROWS("一二三四", "[甲]五"));
+}
+
+/* Lists: each item on a new row, continuation rows hanging under the text
+ * after the marker, nested items as deep as in the source. */
+static void
+test_list_rows(void **state)
+{
+	(void)state;
+	struct layout_opts o;
+	layout_opts_default(&o);
+	const char *t = "    1. 准备磁盘。根据分区表创建分区，然后\n"
+			"       建立文件系统。\n"
+			"       - 使用 DHCP 自动获取地址；\n"
+			"    2. 下载 stage 文件。";
+	expect_rows(&o, t, BLOCK_LIST, 24,
+		    ROWS("1. 准备磁盘。根据分区表", "   创建分区，然后建立文", "   件系统。",
+			 "   - 使用 DHCP 自动获取", "     地址；", "2. 下载 stage 文件。"));
+	expect_rows(&o, "一、 总则：第一条内容很长\n    的说明。\n二、 附则。", BLOCK_LIST, 16,
+		    ROWS("一、 总则：第一", "     条内容很长", "     的说明。", "二、 附则。"));
+	/* too narrow for the hang: flush left */
+	expect_rows(&o, "- 一二三四", BLOCK_LIST, 3, ROWS("-", "一", "二", "三", "四"));
+}
+
+/* Preformatted: line for line with the indentation; a row too long for
+ * the width goes on under the line's indentation, a dot leader may part,
+ * a row broken at spaces keeps one. */
+static void
+test_pre_rows(void **state)
+{
+	(void)state;
+	struct layout_opts o = plain();
+	const char *t = "     1  # 静态地址配置\n"
+			"     2  config_enp1s0=\"192.168.0.2/24\"\n"
+			"\n"
+			"    分区        大小";
+	expect_rows(&o, t, BLOCK_PRE, 80,
+		    ROWS("     1  # 静态地址配置", "     2  config_enp1s0=\"192.168.0.2/24\"", "",
+			 "    分区        大小"));
+	expect_rows(&o, "    1  关于安装 ........................ 1", BLOCK_PRE, 30,
+		    ROWS("    1  关于安装 ..............", "    .......... 1"));
+	expect_rows(&o, "    /dev/sda1     vfat        1G      EFI 系统分区", BLOCK_PRE, 40,
+		    ROWS("    /dev/sda1     vfat        1G ", "    EFI 系统分区"));
+	/* a long token's rows take the whole width: it moves whole when it
+	 * fits there, else it is cut after a '/' */
+	expect_rows(&o, "     2  $ wget https://distfiles.gentoo.org/releases/iso.txt", BLOCK_PRE, 48,
+		    ROWS("     2  $ wget ", "https://distfiles.gentoo.org/releases/iso.txt"));
+	expect_rows(&o, "     2  $ wget https://distfiles.gentoo.org/releases/latest-iso.txt",
+		    BLOCK_PRE, 50,
+		    ROWS("     2  $ wget https://distfiles.gentoo.org/", "releases/latest-iso.txt"));
 }
 
 static void
@@ -392,7 +500,10 @@ check_block(const struct layout_opts *o, const char *path, const char *t, const 
 			unit_info(o, t, b, q, &sp);
 			spaced |= sp.cols > 0 || t[q] == '\n';
 		}
-		if (z.k.cls == KINSOKU_CL)
+		/* a long token may be cut before its '.' or '?' (the cut is
+		 * judged below) */
+		int token_cut = !spaced && a.k.latin && z.k.latin;
+		if (z.k.cls == KINSOKU_CL && !token_cut)
 			fail_msg("%s w=%d: line %zu starts with a closing mark (byte %zu)", path, w,
 				 i + 1, nx->start);
 		if (a.k.cls == KINSOKU_OP)
@@ -613,7 +724,9 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_forbidden_start), cmocka_unit_test(test_forbidden_end),
 		cmocka_unit_test(test_chains),          cmocka_unit_test(test_latin),
-		cmocka_unit_test(test_long_url),        cmocka_unit_test(test_ambiguous),
+		cmocka_unit_test(test_long_url),        cmocka_unit_test(test_joined_lines),
+		cmocka_unit_test(test_footnotes),       cmocka_unit_test(test_list_rows),
+		cmocka_unit_test(test_pre_rows),        cmocka_unit_test(test_ambiguous),
 		cmocka_unit_test(test_emoji_and_marks), cmocka_unit_test(test_empty),
 		cmocka_unit_test(test_punct_style),     cmocka_unit_test(test_styles),
 		cmocka_unit_test(test_measure),         cmocka_unit_test(test_every_width),

@@ -305,8 +305,8 @@ test_sentences_in_blocks(void **state)
 		assert_true(s > first);
 	}
 	assert_int_equal(s, r.nsents);
-	/* the pre block (the list) is one sentence per line */
-	assert_int_equal(r.blocks[3].kind, BLOCK_PRE);
+	/* the list is one sentence per item */
+	assert_int_equal(r.blocks[3].kind, BLOCK_LIST);
 	assert_int_equal(r.nsents, 1 + 2 + 1 + 2 + 1 + 1);
 	parse_result_free(&r);
 }
@@ -357,6 +357,7 @@ test_kind_names(void **state)
 	assert_string_equal(parse_block_kind_name(BLOCK_TITLE), "title");
 	assert_string_equal(parse_block_kind_name(BLOCK_BOILERPLATE), "boilerplate");
 	assert_string_equal(parse_block_kind_name(BLOCK_META), "meta");
+	assert_string_equal(parse_block_kind_name(BLOCK_LIST), "list");
 	assert_string_equal(parse_block_kind_name(BLOCK_KIND_COUNT), "?");
 }
 

@@ -1,0 +1,38 @@
+#!/bin/sh
+# e2e: a hard-wrapped Chinese technical manual (tests/data/) in a real
+# terminal: its numbered code listing is shown line for line with its
+# indentation, its list items are reflowed under their markers, and a URL
+# too long for the row is broken after a '/', not between letters.
+. "$(dirname "$0")/lib/harness.sh"
+manual=$root/tests/data/manual-gentoo-zh_CN.txt
+
+# row TEXT: the screen has a row that is exactly TEXT (trailing blanks aside)
+row() { sed 's/ *$//' "$tmp/screen" | grep -qxF -- "$1"; }
+
+start_duwen e2e 60 150 "" "'$manual'"
+wait_for "代码清单 2-1：/etc/conf.d/net"
+for r in '     1  # 静态地址配置，适用于 OpenRC' \
+	'     2  config_enp1s0="192.168.0.2/24"' \
+	'     3  routes_enp1s0="default via 192.168.0.1"' \
+	'     5  # Gentoo lets the user choose between netifrc and' \
+	'     7  modules_enp1s0="!plug"'; do
+	row "$r" && ok "listing row verbatim: $r" || fail "no row '$r'"
+done
+# the long wget line: broken after the '/' that fills the row
+next=$(sed 's/ *$//' "$tmp/screen" | awk -v r='     2  $ wget https://distfiles.gentoo.org/releases/amd64/' \
+	'found { print; exit } $0 == r { found = 1 }')
+if [ "$next" = "autobuilds/latest-iso.txt" ]; then
+	ok "a long URL breaks after '/'"
+else
+	fail "the wget URL is not broken after '/'"
+fi
+# a list item and its continuation: one item, hanging under its text
+row '1. 进入一个可以安装 Gentoo 的环境。这个环境通常是从安装光盘' &&
+	row '   或 U 盘启动的最小系统，它提供了分区、格式化和下载所需的' &&
+	ok "list item reflowed with a hanging indent" || fail "list item rows"
+# the table of contents keeps its indentation
+row '       1.1  简介 ..........................................' &&
+	ok "TOC indentation kept" || fail "TOC row"
+keys Q
+wait_for "duwen exited 0" && ok "quits cleanly"
+finish manual.sh
