@@ -95,6 +95,14 @@ article_from_utf8(const char *path, const char *utf8, size_t len,
 	return 0;
 }
 
+int
+article_repeats_title(const struct article *a, const struct block *b)
+{
+	const char *t = a->meta.title ? a->meta.title : "";
+	return b->kind == BLOCK_TITLE && strlen(t) == b->end - b->start &&
+	       memcmp(t, a->text + b->start, b->end - b->start) == 0;
+}
+
 void
 article_free(struct article *a)
 {

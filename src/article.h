@@ -47,6 +47,11 @@ int article_from_utf8(const char *path, const char *utf8, size_t len,
 
 void article_free(struct article *a);
 
+/* 1 if block b is a title block that repeats the article's title: the
+ * outputs (--dump, the reading view) show the title on top with its facts
+ * and leave such a block out. */
+int article_repeats_title(const struct article *a, const struct block *b);
+
 /* Index of the sentence containing off, or the nearest one before it;
  * nsents if there is none. */
 size_t article_sentence_at(const struct article *a, size_t off);

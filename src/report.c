@@ -325,16 +325,6 @@ meta_line(const struct article *a)
 	return s;
 }
 
-/* The title block repeats the title printed on top; other title blocks
- * (a header may name another title) stay. */
-static int
-repeats_title(const struct article *a, const struct block *b)
-{
-	const char *t = a->meta.title ? a->meta.title : "";
-	return b->kind == BLOCK_TITLE && strlen(t) == b->end - b->start &&
-	       memcmp(t, a->text + b->start, b->end - b->start) == 0;
-}
-
 int
 report_dump(FILE *f, const struct article *a, const struct layout_opts *o,
 	    int width_cols)
@@ -351,7 +341,7 @@ report_dump(FILE *f, const struct article *a, const struct layout_opts *o,
 	int first = 1;
 	for (size_t i = 0; i < a->nblocks && rc == 0; i++) {
 		const struct block *b = &a->blocks[i];
-		if (hidden_block(b->kind) || b->start >= b->end || repeats_title(a, b))
+		if (hidden_block(b->kind) || b->start >= b->end || article_repeats_title(a, b))
 			continue;
 		if (!first && width_cols > 0)
 			fputc('\n', f);

@@ -189,9 +189,11 @@ test_curses_colour(void **state)
 	term_close(&t);
 }
 
-/* Every kind alone, on the terminal's attributes (what it can show). */
+/* Every kind alone, on the terminal's attributes (what it can show):
+ * distinct, except the pairs in same (indices into kinds, -1: none), and
+ * never blinking. */
 static void
-check_distinct(const char *type, int mono, unsigned shown)
+check_distinct(const char *type, int mono, unsigned shown, const int same[][2], size_t nsame)
 {
 	struct term t;
 	term_open(&t, type, mono);
@@ -213,16 +215,26 @@ check_distinct(const char *type, int mono, unsigned shown)
 	enum { N = sizeof kinds / sizeof kinds[0] };
 	unsigned look[N];
 	for (size_t i = 0; i < N; i++) {
-		look[i] = (unsigned)attr_of(kinds[i].kind, kinds[i].tag) & shown;
+		unsigned full = (unsigned)attr_of(kinds[i].kind, kinds[i].tag);
+		assert_int_equal(full & A_BLINK, 0);
+		look[i] = full & shown;
 		if (look[i] == 0)
 			fprintf(stderr, "%s: %s shows as plain text\n", type, kinds[i].name);
 		assert_int_not_equal(look[i], 0);
-		for (size_t j = 0; j < i; j++)
+		for (size_t j = 0; j < i; j++) {
+			int allowed = 0;
+			for (size_t k = 0; k < nsame; k++)
+				allowed |= (size_t)same[k][0] == j && (size_t)same[k][1] == i;
+			if (allowed) {
+				assert_int_equal(look[i], look[j]);
+				continue;
+			}
 			if (look[i] == look[j]) {
 				fprintf(stderr, "%s: %s looks like %s (%#x)\n", type, kinds[i].name,
 					kinds[j].name, look[i]);
 				fail();
 			}
+		}
 	}
 	/* the other cities and note colours are still cities and notes */
 	for (int tag = 1; tag < 4; tag++)
@@ -236,8 +248,12 @@ static void
 test_distinct_vt100(void **state)
 {
 	(void)state;
-	/* a vt100 shows bold, underline, reverse and blink, nothing else */
-	check_distinct("vt100", 0, A_BOLD | A_UNDERLINE | A_REVERSE | A_BLINK);
+	/* a vt100 shows bold, underline, reverse and blink, nothing else; with
+	 * blink never used, the seven mixes of the first three go to the seven
+	 * first kinds, and the theme word is underlined as the passage cursor
+	 * (shown in passage mode only), garbled text bold as a city */
+	static const int same[][2] = { { 1, 7 }, { 5, 8 } };
+	check_distinct("vt100", 0, A_BOLD | A_UNDERLINE | A_REVERSE | A_BLINK, same, 2);
 }
 
 static void
@@ -245,7 +261,7 @@ test_distinct_no_color(void **state)
 {
 	(void)state;
 	check_distinct("xterm-256color", 1,
-		       A_BOLD | A_UNDERLINE | A_REVERSE | A_BLINK | A_DIM | A_ITALIC);
+		       A_BOLD | A_UNDERLINE | A_REVERSE | A_BLINK | A_DIM | A_ITALIC, NULL, 0);
 }
 
 /* ---- the manual ---- */

@@ -8,7 +8,10 @@
 #include "panes/help.h"
 #include "panes/list.h"
 
-enum { G_HELP = 1, G_NEXT, G_PREV, G_COMMAND, G_REDRAW, G_SUSPEND, G_QUIT, G_LIST, G_READER };
+enum {
+	G_HELP = 1, G_NEXT, G_PREV, G_COMMAND, G_REDRAW, G_SUSPEND, G_QUIT, G_LIST, G_READER,
+	G_PANE1, /* ... G_PANE1 + 8: the tabs' numbers */
+};
 
 static const struct pane_key global_keys[] = {
 	{ G_HELP, "help", { KEY_F(1) }, "Show the keys", 0 },
@@ -20,6 +23,15 @@ static const struct pane_key global_keys[] = {
 	{ G_REDRAW, "redraw", { PANE_CTRL('l') }, "Redraw the screen", 0 },
 	{ G_SUSPEND, "suspend", { PANE_CTRL('z') }, "Suspend duwen (fg resumes)", 0 },
 	{ G_QUIT, "quit", { 'Q', PANE_CTRL('c') }, "Quit (the reading place is saved)", 0 },
+	{ G_PANE1, "pane-1", { '1' }, "Focus pane 1 (the numbers on the status line)", 0 },
+	{ G_PANE1 + 1, "pane-2", { '2' }, "Focus pane 2", 0 },
+	{ G_PANE1 + 2, "pane-3", { '3' }, "Focus pane 3", 0 },
+	{ G_PANE1 + 3, "pane-4", { '4' }, "Focus pane 4", 0 },
+	{ G_PANE1 + 4, "pane-5", { '5' }, "Focus pane 5", 0 },
+	{ G_PANE1 + 5, "pane-6", { '6' }, "Focus pane 6", 0 },
+	{ G_PANE1 + 6, "pane-7", { '7' }, "Focus pane 7", 0 },
+	{ G_PANE1 + 7, "pane-8", { '8' }, "Focus pane 8", 0 },
+	{ G_PANE1 + 8, "pane-9", { '9' }, "Focus pane 9", 0 },
 };
 
 static int
@@ -65,7 +77,18 @@ global_key(struct app *app, struct pane *focused, const struct pane_event *ev)
 		pane_suspend(app);
 		return PANE_REDRAW_ALL;
 	case G_QUIT: return PANE_QUIT;
-	default: return PANE_UNHANDLED;
+	default:
+		if (ev->action >= G_PANE1 && ev->action <= G_PANE1 + 8) {
+			struct pane *p = pane_nth(app, (size_t)(ev->action - G_PANE1));
+			if (p == NULL) {
+				pane_message(app, "No pane %d: the status line numbers the open panes",
+					     ev->action - G_PANE1 + 1);
+				return PANE_HANDLED;
+			}
+			pane_focus(app, p);
+			return PANE_REDRAW_ALL;
+		}
+		return PANE_UNHANDLED;
 	}
 }
 

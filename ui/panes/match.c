@@ -347,15 +347,18 @@ pair_for(short fg, short bg, const int *attrs, size_t n, size_t first)
 
 static const struct app *um_app; /* for its mono flag; set by ui_match_register */
 
-/* Without colour, theme words and garbled text are told apart by italic;
- * a terminal without italic (vt100) blinks them instead. */
+/* Without colour, theme words and garbled text are told apart by italic.
+ * A terminal without italic (vt100) has bold, underline and reverse only,
+ * and every mix of them is some other kind's: there theme words are
+ * underlined as the passage cursor is (shown in passage mode only) and
+ * garbled text bold as a city; nothing ever blinks. */
 static int
 mono_fit(int attr, int rank)
 {
-	if ((rank == RANK_THEME || rank == RANK_GARBLED) && (attr & A_ITALIC) &&
-	    !(term_attrs() & A_ITALIC))
-		attr = (attr & ~A_ITALIC) | A_BLINK;
-	return attr;
+	(void)rank;
+	if ((attr & A_ITALIC) && !(term_attrs() & A_ITALIC))
+		attr &= ~A_ITALIC;
+	return attr & ~A_BLINK;
 }
 
 int

@@ -17,8 +17,9 @@
  * and bold, underline and reverse add up. Without colour (NO_COLOR,
  * monochrome) a character shows the attributes of its highest kind only,
  * since a union of two kinds' attributes could read as a third; each kind
- * has attributes of its own (style.h), italic becoming blink for theme
- * words and garbled text where the terminal has no italic (vt100). */
+ * has attributes of its own (style.h); where the terminal has no italic
+ * (vt100) theme words are only underlined and garbled text only bold.
+ * Nothing blinks. */
 #ifndef DUWEN_UI_MATCH_H
 #define DUWEN_UI_MATCH_H
 

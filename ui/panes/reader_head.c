@@ -63,8 +63,6 @@ reader_head_free(struct reader_head *h)
 	h->rows = 0;
 }
 
-static int text_has_title(const struct reader *r);
-
 int
 reader_head_set(struct reader_head *h, struct reader *r)
 {
@@ -74,7 +72,7 @@ reader_head_set(struct reader_head *h, struct reader *r)
 	const struct layout_opts *o = &r->vo.layout;
 	int width = layout_measure(o, r->cols);
 	const char *t = title_of(r);
-	struct block tb = { 0, text_has_title(r) ? 0 : strlen(t), BLOCK_TITLE };
+	struct block tb = { 0, strlen(t), BLOCK_TITLE };
 	if (tb.end > 0 && layout_block(o, t, &tb, width, &h->title) < 0) {
 		reader_head_free(h);
 		return ERR_NOMEM;
@@ -98,28 +96,6 @@ reader_head_set(struct reader_head *h, struct reader *r)
 		h->rows = 0;
 	h->hidden = hidden < h->rows ? hidden : h->rows;
 	return 0;
-}
-
-static int
-hidden_kind(const struct reader *r, enum block_kind k)
-{
-	return !r->vo.show_boilerplate && (k == BLOCK_BOILERPLATE || k == BLOCK_META);
-}
-
-/* 1 if the text opens with a title block that repeats the title: the
- * header then leaves the title to it (search hits in it show there). */
-static int
-text_has_title(const struct reader *r)
-{
-	const struct article *a = r->a;
-	const char *t = title_of(r);
-	size_t i = 0;
-	while (i < a->nblocks && (a->blocks[i].start >= a->blocks[i].end ||
-				  hidden_kind(r, a->blocks[i].kind)))
-		i++;
-	return i < a->nblocks && a->blocks[i].kind == BLOCK_TITLE &&
-	       a->blocks[i].end - a->blocks[i].start == strlen(t) &&
-	       memcmp(a->text + a->blocks[i].start, t, strlen(t)) == 0;
 }
 
 struct view_pos

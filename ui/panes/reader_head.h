@@ -2,8 +2,9 @@
  * · date · N字 · 约M分钟", then a blank row) as the first rows of the
  * scrolled document rather than a fixed row, so that the text pane can
  * reach the top of the screen and the terminal can scroll it whole (see
- * pane_scroll.c). When the text opens with its own title block, the header
- * leaves the title to it (facts, blank, then the text). Shown only while the reader's
+ * pane_scroll.c). The title comes first, then the facts, as in --dump: a
+ * title block of the text that repeats the title is not shown (view.c).
+ * Shown only while the reader's
  * top is the text's start; scrolling down hides it row by row before the
  * text moves. Model arithmetic plus one drawing call; the reader (reader.h)
  * is borrowed, its rows are the pane's rows. reader_head_free frees. */

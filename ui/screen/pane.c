@@ -146,6 +146,12 @@ pane_find(struct app *app, const struct pane_ops *ops)
 }
 
 struct pane *
+pane_nth(struct app *app, size_t i)
+{
+	return i < app->mgr->n ? app->mgr->v[i] : NULL;
+}
+
+struct pane *
 pane_find_named(struct app *app, const char *name)
 {
 	struct pane_mgr *m = app->mgr;

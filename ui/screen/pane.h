@@ -133,6 +133,8 @@ struct pane *pane_open(struct app *app, const struct pane_ops *ops, void *data,
 		       int focus);
 /* The first open pane of class ops, or NULL. */
 struct pane *pane_find(struct app *app, const struct pane_ops *ops);
+/* Open pane i (0-based, in tab order: the status line shows i + 1), or NULL. */
+struct pane *pane_nth(struct app *app, size_t i);
 /* The first open pane whose class is called name ("reader"), or NULL. */
 struct pane *pane_find_named(struct app *app, const char *name);
 void pane_close(struct app *app, struct pane *p);

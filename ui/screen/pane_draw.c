@@ -236,14 +236,23 @@ draw_status(struct app *app)
 	struct pane *p = pane_focused(app);
 	if (p && p->ops->status)
 		p->ops->status(p, left, sizeof left);
-	const char *hint = "F1 help  q back";
+	/* what q does here, from the key table: "q quit" in the list */
+	char hint[64] = "F1 help";
+	struct keys_ctx *kc = p ? pane_ctx_of(app, p->ops) : NULL;
+	const struct pane_key *qa = kc ? keys_lookup(kc, 'q') : NULL;
+	for (size_t i = 0; qa == NULL && i < m->nglobals; i++) {
+		struct keys_ctx *g = keys_ctx_find(&m->keys, m->globals[i]->name, m->globals[i]);
+		qa = g ? keys_lookup(g, 'q') : NULL;
+	}
+	if (qa)
+		snprintf(hint, sizeof hint, "F1 help  q %s", qa->name);
 	static const struct width_opts wo = { 0 };
 	int room = COLS - 1; /* never the bottom-right cell: no scroll, no wrap */
 	int lc = width_str(&wo, left, strlen(left));
 	int min_left = lc < 24 ? lc : 24;
 	int hc = width_str(&wo, hint, strlen(hint));
 	if (room - hc - 2 < min_left) {
-		hint = "F1 help";
+		hint[7] = 0; /* "F1 help" */
 		hc = width_str(&wo, hint, strlen(hint));
 	}
 	int each = 14, tc = m->n > 1 ? tabs(app, NULL, 0, each) : 0;
@@ -284,13 +293,18 @@ static void
 draw_too_small(void)
 {
 	erase();
-	const char *s = "terminal too small";
-	int y = LINES / 2, x = (COLS - 18) / 2;
-	if (COLS < 18) {
-		s = "too small";
-		x = COLS > 9 ? (COLS - 9) / 2 : 0;
-	}
-	mvaddnstr(y < 0 ? 0 : y, x < 0 ? 0 : x, s, COLS > 0 ? COLS : 0);
+	/* the size and the minimum, as long as it fits */
+	char s[3][96];
+	snprintf(s[0], sizeof s[0], "terminal too small: %dx%d, need %dx%d", COLS, LINES,
+		 ARRANGE_MIN_COLS, ARRANGE_MIN_ROWS);
+	snprintf(s[1], sizeof s[1], "too small: %dx%d, need %dx%d", COLS, LINES,
+		 ARRANGE_MIN_COLS, ARRANGE_MIN_ROWS);
+	snprintf(s[2], sizeof s[2], "%dx%d<%dx%d", COLS, LINES, ARRANGE_MIN_COLS, ARRANGE_MIN_ROWS);
+	int k = 0;
+	while (k < 2 && (int)strlen(s[k]) > COLS)
+		k++;
+	int len = (int)strlen(s[k]), y = LINES / 2, x = (COLS - len) / 2;
+	mvaddnstr(y < 0 ? 0 : y, x < 0 ? 0 : x, s[k], COLS > 0 ? COLS : 0);
 	wnoutrefresh(stdscr);
 }
 

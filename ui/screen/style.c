@@ -64,7 +64,7 @@ parse_colour(const char *s)
 
 static const struct { const char *name; int attr; } attr_names[] = {
 	{ "bold", A_BOLD }, { "underline", A_UNDERLINE }, { "reverse", A_REVERSE },
-	{ "dim", A_DIM }, { "italic", A_ITALIC }, { "blink", A_BLINK },
+	{ "dim", A_DIM }, { "italic", A_ITALIC },
 	{ "standout", A_STANDOUT }, { "normal", 0 }, { "none", 0 },
 };
 

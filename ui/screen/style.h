@@ -23,7 +23,7 @@ struct config;
 	/* Highlights (the priority is match.h's). Without colour a \
 	 * character shows its highest kind only, so each kind has monochrome \
 	 * attributes no other kind has on a vt100 (bold, underline, reverse; \
-	 * theme and garbled italic, which ui_match makes blink there): \
+	 * theme and garbled italic, dropped where the terminal has none): \
 	 * tests/test_ui_match.c checks it. */ \
 	X(GARBLED,    "garbled",     COLOR_RED, -1, A_UNDERLINE, A_BOLD | A_ITALIC) \
 	X(REPAIRED,   "repaired",    COLOR_GREEN, -1, A_UNDERLINE, A_ITALIC) \

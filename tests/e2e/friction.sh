@@ -1,0 +1,58 @@
+#!/bin/sh
+# e2e: the friction a new user hit (issue 11), one check per item, each in
+# a fresh session of the size the item names. Every wait polls the screen.
+. "$(dirname "$0")/lib/harness.sh"
+start() { # start COLS ROWS ENV ARGS...
+	start_duwen e2e "$@"
+}
+# line NUMBER (1-based) of the first screen line holding TEXT, else 0
+line_of() { grep -nF -- "$1" "$tmp/screen" | head -1 | cut -d: -f1 | grep . || echo 0; }
+
+# 1. the title first, then the facts line (as --dump), also for 003 and 002
+for f in 003_deepseek_chuangxin 002_shenzhen_pinle; do
+	title=$("$DUWEN" --dump "$texts/$f.txt" | sed -n 1p | sed 's/^ *//')
+	start 80 24 "" "'$texts/$f.txt'"
+	if wait_for "$title"; then
+		t=$(line_of "$title") m=$(line_of "字 · 约")
+		[ "$t" -gt 0 ] && [ "$m" -eq $((t + 1)) ] && ok "1: $f: the title (row $t), then the facts (row $m)" ||
+			{ fail "1: $f: title on row $t, facts on row $m"; cat "$tmp/screen"; }
+	fi
+done
+
+# 4. the status says what q does; the tabs' numbers are keys
+start 80 24 "" "'$texts'"
+if wait_for "文章 Articles (5)"; then
+	grep -q "q quit" "$tmp/screen" && ! grep -q "q back" "$tmp/screen" &&
+		ok "4: the list's status says q quit" || { fail "4: the list's status:"; tail -1 "$tmp/screen"; }
+fi
+keys Enter
+wait_for "1 list" && wait_for "2 reader" && ok "4: the tab line numbers the panes"
+keys 1
+wait_for "文章 Articles (5)" && ok "4: 1 focuses the list"
+keys 2
+wait_for "original" && ok "4: 2 focuses the reader"
+screen
+grep -q "q back" "$tmp/screen" && ok "4: the reader's status says q back" || fail "4: the reader's status"
+
+# 6. too small: the size and the minimum
+start 80 24 "" "'$texts'"
+wait_for "文章 Articles (5)"
+T resize-window -t e2e -x 39 -y 11
+wait_for "39x11, need 40x12" && ok "6: too small says the size and the minimum"
+T resize-window -t e2e -x 80 -y 11
+wait_for "terminal too small: 80x11, need 40x12" && ok "6: 80x11, as the issue has it"
+
+# 12. TERM=vt100: theme words and garbled text never blink
+start 80 24 "TERM=vt100" "'$texts'"
+wait_for "文章 Articles (5)"
+keys C
+esc=$(printf '\033')
+if wait_for "$esc[4m" e2e -e; then
+	if grep -q "$esc\[\([0-9;]*;\)\?5[;m]" "$tmp/screen"; then
+		fail "12: something blinks on a vt100 (SGR 5)"
+	else
+		ok "12: theme words underlined, nothing blinks"
+	fi
+fi
+
+finish friction
