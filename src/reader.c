@@ -170,6 +170,14 @@ bottom_row(struct reader *r)
 	return view_scroll(r->view, r->top, text_rows(r) - 1);
 }
 
+size_t
+reader_screen_end(struct reader *r)
+{
+	if (reader_at_end(r))
+		return r->a->len;
+	return view_offset_of_pos(r->view, view_scroll(r->view, r->top, text_rows(r)));
+}
+
 int
 reader_percent(struct reader *r)
 {

@@ -61,6 +61,9 @@ void reader_show(struct reader *r, size_t off, int context);
 /* Displayed and orig offset of the first character on the top row. */
 size_t reader_top_offset(struct reader *r);
 size_t reader_place(struct reader *r);
+/* Displayed offset just past the last character on screen (the text's
+ * length at the end). */
+size_t reader_screen_end(struct reader *r);
 /* Orig <-> displayed offsets. */
 size_t reader_to_orig(const struct reader *r, size_t off);
 size_t reader_from_orig(const struct reader *r, size_t off);
@@ -91,8 +94,10 @@ int reader_set_spans(struct reader *r, const struct span_list *orig_spans);
  * Returns the number of hits (0: none), or ERR_NOMEM. *wrapped is set to
  * 1 when the hit is found past the end (or start). */
 int reader_search(struct reader *r, const char *query, int dir, int *wrapped);
-/* Next (dir > 0) or previous hit after the current one. Returns the hit's
- * 1-based number, 0 if there are no hits. */
+/* Next (dir > 0) or previous hit after the current one when that is on
+ * the screen, else, as in less and vim, the first hit from the top row on
+ * (dir > 0) or the last before it. Returns the hit's 1-based number, 0 if
+ * there are no hits. */
 int reader_search_next(struct reader *r, int dir, int *wrapped);
 /* Re-run the search after the displayed text changed. */
 int reader_search_redo(struct reader *r);

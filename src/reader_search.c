@@ -9,6 +9,8 @@
 #include "match.h"
 #include "reader.h"
 
+/* A hit counts where the text is shown: boilerplate and meta only when
+ * shown; a title the header shows on top counts (as in the corpus search). */
 static int
 hit_visible(const struct reader *r, size_t off)
 {
@@ -19,6 +21,25 @@ hit_visible(const struct reader *r, size_t off)
 		return 0;
 	enum block_kind k = r->a->blocks[b].kind;
 	return k != BLOCK_BOILERPLATE && k != BLOCK_META && off >= r->a->blocks[b].start;
+}
+
+/* Where a search starts from: the top row's offset, or 0 at the start
+ * (the header shows the title, whose hits come first). */
+static size_t
+search_from(struct reader *r)
+{
+	struct view_pos start = view_pos_of_offset(r->view, 0);
+	if (r->top.block == start.block && r->top.line == start.line)
+		return 0;
+	return reader_top_offset(r);
+}
+
+/* 1 if hit i starts on the screen (top row to bottom row). */
+static int
+on_screen(struct reader *r, size_t i)
+{
+	size_t s = r->hits.v[i].start;
+	return s >= search_from(r) && s < reader_screen_end(r);
 }
 
 static int
@@ -83,7 +104,7 @@ reader_search(struct reader *r, const char *query, int dir, int *wrapped)
 	int rc = find_all(r);
 	if (rc <= 0)
 		return rc;
-	size_t here = reader_top_offset(r);
+	size_t here = search_from(r);
 	size_t i;
 	if (dir > 0) {
 		for (i = 0; i < r->hits.n && r->hits.v[i].start < here; i++)
@@ -112,7 +133,9 @@ reader_search_next(struct reader *r, int dir, int *wrapped)
 	if (r->hits.n == 0)
 		return 0;
 	size_t i;
-	if (r->cur >= r->hits.n) {
+	/* as in less and vim: from where the reader is, not from the last hit
+	 * when that has been scrolled off the screen */
+	if (r->cur >= r->hits.n || !on_screen(r, r->cur)) {
 		int w;
 		char q[sizeof r->query];
 		memcpy(q, r->query, sizeof q);

@@ -58,8 +58,8 @@ view_opts_default(struct view_opts *o)
 /* Empty blocks are left out too, so that they do not add blank rows, and
  * a title block that repeats the title (the reader's header shows it
  * first, then the facts, as --dump does). */
-static int
-hidden(const struct article *a, const struct view_opts *o, const struct block *b)
+int
+view_block_hidden(const struct article *a, const struct view_opts *o, const struct block *b)
 {
 	if (b->start >= b->end || article_repeats_title(a, b))
 		return 1;
@@ -134,7 +134,7 @@ view_new(const struct article *a, const struct view_opts *o, int width_cols)
 	for (size_t i = 0; i < VIEW_SLOTS; i++)
 		v->slot[i].vis = SIZE_MAX;
 	for (size_t i = 0; i < a->nblocks; i++)
-		v->n += !hidden(a, o, &a->blocks[i]);
+		v->n += !view_block_hidden(a, o, &a->blocks[i]);
 	v->idx = malloc((v->n ? v->n : 1) * sizeof *v->idx);
 	v->rows = malloc((v->n ? v->n : 1) * sizeof *v->rows);
 	v->fen = calloc(v->n + 1, sizeof *v->fen);
@@ -143,7 +143,7 @@ view_new(const struct article *a, const struct view_opts *o, int width_cols)
 		return NULL;
 	}
 	for (size_t i = 0, k = 0; i < a->nblocks; i++)
-		if (!hidden(a, o, &a->blocks[i]))
+		if (!view_block_hidden(a, o, &a->blocks[i]))
 			v->idx[k++] = i;
 	for (size_t i = 0; i < v->n; i++) {
 		v->rows[i] = estimate_rows(v, i);

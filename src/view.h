@@ -34,6 +34,11 @@ struct view_opts {
 
 void view_opts_default(struct view_opts *o);
 
+/* 1 if the view leaves block b of a out: an empty block, a title block
+ * that repeats the title (shown on top by the outputs), boilerplate and
+ * meta blocks unless o shows them. */
+int view_block_hidden(const struct article *a, const struct view_opts *o, const struct block *b);
+
 /* NULL on allocation failure. width_cols is the pane width. */
 struct view *view_new(const struct article *a, const struct view_opts *o,
 		      int width_cols);

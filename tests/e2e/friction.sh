@@ -5,6 +5,18 @@
 start() { # start COLS ROWS ENV ARGS...
 	start_duwen e2e "$@"
 }
+# settle: poll until two captures 0.1 s apart agree (the keys sent are drawn)
+settle() {
+	n=0
+	screen; cp "$tmp/screen" "$tmp/prev"
+	while [ "$n" -lt 50 ]; do
+		sleep 0.1
+		screen
+		cmp -s "$tmp/screen" "$tmp/prev" && return 0
+		cp "$tmp/screen" "$tmp/prev"
+		n=$((n + 1))
+	done
+}
 # line NUMBER (1-based) of the first screen line holding TEXT, else 0
 line_of() { grep -nF -- "$1" "$tmp/screen" | head -1 | cut -d: -f1 | grep . || echo 0; }
 
@@ -18,6 +30,24 @@ for f in 003_deepseek_chuangxin 002_shenzhen_pinle; do
 			{ fail "1: $f: title on row $t, facts on row $m"; cat "$tmp/screen"; }
 	fi
 done
+
+# 3. n after scrolling searches from where the reader is (less, vim)
+start 80 24 "" "'$texts/001_hangzhou_kaiyuan.txt'"
+wait_for "original"
+keys -l "/杭州"
+keys Enter
+wait_for "hit 1/"
+keys Space Space Space Space
+settle
+head -3 "$tmp/screen" >"$tmp/before"
+keys n
+wait_for "hit " && screen
+got=$(grep -o "hit [0-9]*/" "$tmp/screen" | head -1 | tr -dc 0-9)
+if [ "${got:-0}" -ge 3 ] && head -3 "$tmp/screen" | cmp -s - "$tmp/before"; then
+	ok "3: n after four pages: hit $got on the screen shown, no jump back"
+else
+	fail "3: n after four pages went to hit ${got:-none}:"; cat "$tmp/screen"
+fi
 
 # 4. the status says what q does; the tabs' numbers are keys
 start 80 24 "" "'$texts'"

@@ -103,7 +103,7 @@ wait_for "duwen exited 0" && ok "q backs out, then quits"
 start "'$texts/000_sichuan_ribao.txt'"
 wait_for "约"
 T resize-window -t e2e -x 30 -y 10
-wait_for "terminal too small" && ok "30x10 says the terminal is too small"
+wait_for "too small: 30x10, need 40x12" && ok "30x10 says the terminal is too small, its size and the minimum"
 T resize-window -t e2e -x 40 -y 12
 wait_for "original"
 screen
