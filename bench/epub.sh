@@ -4,7 +4,10 @@
 # zipfile), each chapter an XHTML page with a heading and 30 paragraphs
 # indented with U+3000. Prints wall time and peak memory of
 # `duwen --dump --width 0` (load, no layout) and `--dump --width 80` (load
-# and layout) for both. Needs $DUWEN and python3.
+# and layout) for both. Then the worst case of placing a TOC: a whole novel
+# in one file (40,000 short paragraphs) with 1,000 fragment entries whose
+# words are nowhere in it (each searched to the end). Needs $DUWEN and
+# python3.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 DUWEN=${DUWEN:-$here/../build/duwen}
@@ -55,3 +58,21 @@ run "epub --dump --width 0" --dump --width 0 "$tmp/book.epub"
 run "txt  --dump --width 0" --dump --width 0 "$tmp/book.txt"
 run "epub --dump --width 80" --dump --width 80 "$tmp/book.epub"
 run "txt  --dump --width 80" --dump --width 80 "$tmp/book.txt"
+python3 - "$tmp/onefile.epub" <<'PY'
+import sys, zipfile
+paras = ''.join('<p>\u201c\u4f60\u597d%d\u3002\u201d</p>' % i for i in range(40000))
+toc = ''.join('<li><a href="c.xhtml#c%d">Chapter %d</a></li>' % (i, i) for i in range(1000))
+with zipfile.ZipFile(sys.argv[1], 'w') as z:
+    z.writestr(zipfile.ZipInfo('mimetype'), 'application/epub+zip')
+    z.writestr('META-INF/container.xml', '<container><rootfiles><rootfile full-path="content.opf" '
+               'media-type="application/oebps-package+xml"/></rootfiles></container>')
+    z.writestr('content.opf', '<package xmlns="http://www.idpf.org/2007/opf" version="3.0"><metadata/>'
+               '<manifest><item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>'
+               '<item id="c" href="c.xhtml" media-type="application/xhtml+xml"/></manifest>'
+               '<spine><itemref idref="c"/></spine></package>')
+    z.writestr('nav.xhtml', '<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops">'
+               '<body><nav epub:type="toc"><ol>%s</ol></nav></body></html>' % toc)
+    z.writestr('c.xhtml', '<html xmlns="http://www.w3.org/1999/xhtml"><body>%s</body></html>' % paras,
+               zipfile.ZIP_DEFLATED)
+PY
+run "one file, 1,000 lost entries" --dump --width 0 "$tmp/onefile.epub"

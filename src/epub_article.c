@@ -88,46 +88,14 @@ ends_sentence(const char *s)
 	return 0;
 }
 
-/* 1 if a heading's text reads as the TOC title t: the same words (spacing
- * aside), or one of them the other's start up to a space or punctuation
- * ("第一章" and "第一章　风起"). A paragraph (heading 0) must not end like
- * a sentence and may only add to t ("第一章 风起" for t "第一章"), so that
- * a chapter titled "一" does not take "一个人走来。" for its title. -1 if
- * no memory. */
-static int
-same_title(const char *text, const char *t, int heading)
-{
-	char *a = norm(text), *b = norm(t);
-	int r = -1;
-	if (a && b) {
-		size_t na = strlen(a), nb = strlen(b);
-		if (na == 0 || nb == 0 || (!heading && ends_sentence(a)))
-			r = 0;
-		else if (na == nb)
-			r = strcmp(a, b) == 0;
-		else if (na > nb)
-			r = strncmp(a, b, nb) == 0 && boundary(a + nb);
-		else
-			r = heading && strncmp(a, b, na) == 0 && boundary(b + na);
-	}
-	free(a);
-	free(b);
-	return r;
-}
-
-/* Insert a heading titled title, of rank level, at position at of d. 0 or
- * ERR_NOMEM. */
-static int
-insert_heading(struct doc *d, size_t at, const char *title, int level)
-{
-	int rc = doc_push(d, BLOCK_HEADING, level, 0, title, strlen(title));
-	if (rc < 0 || d->n == 0 || strcmp(d->v[d->n - 1].text, title) != 0)
-		return rc; /* a blank title is not pushed */
-	struct doc_block h = d->v[d->n - 1];
-	memmove(d->v + at + 1, d->v + at, (d->n - 1 - at) * sizeof *d->v);
-	d->v[at] = h;
-	return 0;
-}
+/* A chapter's doc while the TOC is placed in it, with the words of each
+ * block that could be a title (a heading, a short paragraph that does not
+ * end like a sentence) worked out once: norm[k], NULL for other blocks. */
+struct chap {
+	struct doc *d;
+	char **norm;
+	unsigned char *heading; /* block k was a heading when norm[k] was made */
+};
 
 static int
 is_heading(const struct doc_block *b)
@@ -135,28 +103,118 @@ is_heading(const struct doc_block *b)
 	return b->kind == BLOCK_HEADING || b->kind == BLOCK_TITLE;
 }
 
-/* The block from *cur on that the TOC entry e names: a heading, or a short
+static void
+chap_free(struct chap *ch)
+{
+	for (size_t k = 0; ch->norm && k < ch->d->n; k++)
+		free(ch->norm[k]);
+	free(ch->norm);
+	free(ch->heading);
+	ch->norm = NULL;
+	ch->heading = NULL;
+}
+
+/* 0 or ERR_NOMEM (ch freed). */
+static int
+chap_init(struct chap *ch, struct doc *d)
+{
+	ch->d = d;
+	ch->norm = calloc(d->n + 1, sizeof *ch->norm);
+	ch->heading = calloc(d->n + 1, 1);
+	if (ch->norm == NULL || ch->heading == NULL) {
+		chap_free(ch);
+		return ERR_NOMEM;
+	}
+	for (size_t k = 0; k < d->n; k++) {
+		const struct doc_block *b = &d->v[k];
+		int h = is_heading(b);
+		if (!h && !(b->kind == BLOCK_PARAGRAPH && strlen(b->text) <= TITLE_MAX_BYTES))
+			continue;
+		char *t = norm(b->text);
+		if (t == NULL) {
+			chap_free(ch);
+			return ERR_NOMEM;
+		}
+		if (*t == 0 || (!h && ends_sentence(t))) {
+			free(t);
+			continue;
+		}
+		ch->norm[k] = t;
+		ch->heading[k] = (unsigned char)h;
+	}
+	return 0;
+}
+
+/* 1 if block words a (a heading's if heading) read as the TOC title t (both
+ * normalised): the same, or one of them the other's start up to a space or
+ * punctuation ("第一章" and "第一章　风起"). A paragraph may only add to t
+ * ("第一章 风起" for t "第一章"), so that a chapter titled "一" does not
+ * take "一个人走来" for its title. */
+static int
+same_title(const char *a, const char *t, int heading)
+{
+	size_t na = strlen(a), nt = strlen(t);
+	if (na == nt)
+		return strcmp(a, t) == 0;
+	if (na > nt)
+		return strncmp(a, t, nt) == 0 && boundary(a + nt);
+	return heading && strncmp(a, t, na) == 0 && boundary(t + na);
+}
+
+/* Insert a heading titled title, of rank level, at position at of ch's
+ * doc. 0 or ERR_NOMEM. */
+static int
+insert_heading(struct chap *ch, size_t at, const char *title, int level)
+{
+	struct doc *d = ch->d;
+	size_t n = d->n;
+	int rc = doc_push(d, BLOCK_HEADING, level, 0, title, strlen(title));
+	if (rc < 0 || d->n == n)
+		return rc; /* a blank title is not pushed */
+	char **nv = realloc(ch->norm, (d->n + 1) * sizeof *nv);
+	if (nv)
+		ch->norm = nv;
+	unsigned char *hv = nv ? realloc(ch->heading, d->n + 1) : NULL;
+	if (hv)
+		ch->heading = hv;
+	if (nv == NULL || hv == NULL) {
+		free(d->v[--d->n].text);
+		return ERR_NOMEM;
+	}
+	struct doc_block h = d->v[n];
+	memmove(d->v + at + 1, d->v + at, (n - at) * sizeof *d->v);
+	memmove(ch->norm + at + 1, ch->norm + at, (n - at) * sizeof *ch->norm);
+	memmove(ch->heading + at + 1, ch->heading + at, n - at);
+	d->v[at] = h;
+	ch->norm[at] = NULL; /* placed already: not to be found again */
+	ch->heading[at] = 1;
+	return 0;
+}
+
+/* The block from cur on that the TOC entry e names: a heading, or a short
  * paragraph written as one, reading as e's title; for an entry without a
  * fragment (the chapter's start) only the first block is looked at. Its
- * index, or d->n; -1 if no memory. */
+ * index, or the number of blocks; -1 if no memory. */
 static long
-find_title(const struct doc *d, size_t cur, const struct epub_toc_entry *e)
+find_title(const struct chap *ch, size_t cur, const struct epub_toc_entry *e)
 {
-	for (size_t k = cur; k < d->n; k++) {
-		const struct doc_block *b = &d->v[k];
-		if (b->kind == BLOCK_BOILERPLATE)
+	const struct doc *d = ch->d;
+	char *t = norm(e->title);
+	if (t == NULL)
+		return -1;
+	long found = (long)d->n;
+	for (size_t k = cur; k < d->n && *t; k++) {
+		if (d->v[k].kind == BLOCK_BOILERPLATE)
 			continue;
-		if (is_heading(b) || (b->kind == BLOCK_PARAGRAPH && strlen(b->text) <= TITLE_MAX_BYTES)) {
-			int s = same_title(b->text, e->title, is_heading(b));
-			if (s < 0)
-				return -1;
-			if (s)
-				return (long)k;
+		if (ch->norm[k] && same_title(ch->norm[k], t, ch->heading[k])) {
+			found = (long)k;
+			break;
 		}
 		if (e->frag == NULL)
 			break;
 	}
-	return (long)d->n;
+	free(t);
+	return found;
 }
 
 /* The heading rank of TOC entry e: 1 for a top-level entry. */
@@ -166,14 +224,15 @@ rank_of(const struct epub_toc_entry *e)
 	return e->depth < 5 ? e->depth + 1 : 6;
 }
 
-/* Place TOC entry e in chapter doc d from block *cur on: on the heading
- * (or title-like paragraph) it names, else, at the chapter's start, on the
+/* Place TOC entry e in the chapter from block *cur on: on the heading (or
+ * title-like paragraph) it names, else, at the chapter's start, on the
  * chapter's own heading or as a new heading. A fragment whose heading is
  * not found stays out of the outline. 0 or ERR_NOMEM. */
 static int
-place_entry(struct doc *d, size_t *cur, const struct epub_toc_entry *e, int start)
+place_entry(struct chap *ch, size_t *cur, const struct epub_toc_entry *e, int start)
 {
-	long k = find_title(d, *cur, e);
+	struct doc *d = ch->d;
+	long k = find_title(ch, *cur, e);
 	if (k < 0)
 		return ERR_NOMEM;
 	if ((size_t)k < d->n) {
@@ -192,7 +251,7 @@ place_entry(struct doc *d, size_t *cur, const struct epub_toc_entry *e, int star
 		*cur = f + 1; /* its own heading, worded otherwise */
 		return 0;
 	}
-	int rc = insert_heading(d, *cur, e->title, rank_of(e));
+	int rc = insert_heading(ch, *cur, e->title, rank_of(e));
 	if (rc == 0)
 		(*cur)++;
 	return rc;
@@ -206,13 +265,15 @@ static int
 apply_toc(struct doc *d, const struct epub_book *b, size_t c)
 {
 	size_t cur = 0;
-	int started = 0, rc = 0, text = 0;
+	int started = 0, text = 0;
 	for (size_t k = 0; k < d->n; k++) {
 		text |= d->v[k].kind != BLOCK_BOILERPLATE;
 		/* the chapter's own ranks, negative until the TOC ranks them */
 		if (d->v[k].kind == BLOCK_HEADING)
 			d->v[k].level = -(d->v[k].level > 0 ? d->v[k].level : 1);
 	}
+	struct chap ch;
+	int rc = chap_init(&ch, d);
 	for (size_t t = 0; t < b->toc.n && rc == 0; t++) {
 		if (b->toc_ch[t] != c)
 			continue;
@@ -221,16 +282,17 @@ apply_toc(struct doc *d, const struct epub_book *b, size_t c)
 			while (g > 0 && b->toc.v[g - 1].name == NULL)
 				g--;
 			for (; g < t && rc == 0; g++)
-				if ((rc = insert_heading(d, cur, b->toc.v[g].title,
+				if ((rc = insert_heading(&ch, cur, b->toc.v[g].title,
 							 rank_of(&b->toc.v[g]))) == 0)
 					cur++;
 		}
 		/* a page with no text (a cover, a picture) gets no heading:
 		 * there would be nothing under it */
 		if (rc == 0 && text)
-			rc = place_entry(d, &cur, &b->toc.v[t], !started);
+			rc = place_entry(&ch, &cur, &b->toc.v[t], !started);
 		started = 1;
 	}
+	chap_free(&ch);
 	return rc;
 }
 
