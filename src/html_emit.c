@@ -8,7 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "boiler.h"
 #include "err.h"
+#include "ustr.h"
 #include "width.h"
 
 struct emit {
@@ -51,6 +53,31 @@ put(struct emit *e, const char *s, size_t n)
 	e->len += n;
 }
 
+/* A line that is page furniture by its words, wherever it stands: 责任编辑,
+ * 免责声明, Copyright (boiler_strong); a breadcrumb (boiler_nav); a short
+ * 上一篇 / 分享到 line (boiler_footer); a line of the page's metadata
+ * labels: 来源：, 作者：, 发布时间：, 浏览, two of them, or one opening a
+ * short line. */
+static int
+furniture_line(const char *s, size_t n)
+{
+	if (n > 300)
+		return 0;
+	if (boiler_strong(s, n) || boiler_nav(s, n) ||
+	    (ustr_count(s, n) <= 16 && boiler_footer(s, n)))
+		return 1;
+	static const char *const labels[] = { "来源：", "来源:", "作者：", "作者:", "时间：",
+					      "发布时间", "發布時間", "浏览", "瀏覽", "阅读：",
+					      "编辑：", "日期：", "字号", "字號", "点击：", NULL };
+	int found = 0;
+	for (size_t i = 0; labels[i]; i++) {
+		size_t at = ustr_find(s, n, labels[i]);
+		if (at < n)
+			found += 1 + (at == 0 && ustr_count(s, n) <= 60);
+	}
+	return found >= 2;
+}
+
 static void
 flush(struct emit *e)
 {
@@ -63,6 +90,9 @@ flush(struct emit *e)
 			n--;
 	if (n > 0 && !e->err) {
 		enum block_kind k = e->in ? e->kind : BLOCK_BOILERPLATE;
+		if (e->extract && (k == BLOCK_PARAGRAPH || k == BLOCK_HEADING) &&
+		    furniture_line(e->buf, n))
+			k = BLOCK_BOILERPLATE;
 		int number = e->number;
 		if (k == BLOCK_LIST_ITEM) {
 			if (!e->item_pending)

@@ -137,6 +137,18 @@ test_byline_dropped(void **state)
 	      "paragraph|" EN1, "boilerplate|Getty Images", "paragraph|" EN2);
 }
 
+/* Lines of furniture by their words inside the article: the page's
+ * metadata labels, 责任编辑, a breadcrumb; a lone 来源 in prose stays. */
+static void
+test_furniture_lines(void **state)
+{
+	(void)state;
+	CHECK("<body><div><p>来源：新华网 作者：李四</p><p>" ZH1 "</p><p>" ZH2 "</p>"
+	      "<p>消息来源：记者现场采访。</p><p>（责任编辑：张三）</p></div></body>",
+	      HTML_EXTRACT_ARTICLE, "boilerplate|来源：新华网 作者：李四", "paragraph|" ZH1,
+	      "paragraph|" ZH2, "paragraph|消息来源：记者现场采访。", "boilerplate|（责任编辑：张三）");
+}
+
 /* script, style, template, noscript and svg hold no text; hidden elements
  * are boilerplate. */
 static void
@@ -391,6 +403,7 @@ main(void)
 		cmocka_unit_test(test_nav_dropped),	  cmocka_unit_test(test_link_dense_dropped),
 		cmocka_unit_test(test_class_hints),	  cmocka_unit_test(test_cjk_punctuation),
 		cmocka_unit_test(test_loose_text),	  cmocka_unit_test(test_byline_dropped),
+		cmocka_unit_test(test_furniture_lines),
 		cmocka_unit_test(test_script_dropped),	  cmocka_unit_test(test_entities_sanitized),
 		cmocka_unit_test(test_structure),	  cmocka_unit_test(test_pre_and_table),
 		cmocka_unit_test(test_layout_table),	  cmocka_unit_test(test_whole_body),
