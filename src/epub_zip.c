@@ -104,12 +104,23 @@ epub_zip_close(struct epub_zip *z)
 	free(z);
 }
 
+/* The entry name, else the same name in another case, else written with
+ * backslashes (archives made by some Windows tools). */
 static zip_int64_t
 locate(struct epub_zip *z, const char *name)
 {
 	zip_int64_t i = zip_name_locate(z->zip, name, 0);
 	if (i < 0)
 		i = zip_name_locate(z->zip, name, ZIP_FL_NOCASE);
+	if (i < 0 && strchr(name, '/')) {
+		char *bs = strdup(name);
+		if (bs == NULL)
+			return -1;
+		for (char *p = bs; *p; p++)
+			*p = *p == '/' ? '\\' : *p;
+		i = zip_name_locate(z->zip, bs, ZIP_FL_NOCASE);
+		free(bs);
+	}
 	return i;
 }
 

@@ -25,7 +25,8 @@ void epub_zip_close(struct epub_zip *z);
 /* 1 if the archive holds an entry named name (see epub_zip_read), else 0. */
 int epub_zip_has(struct epub_zip *z, const char *name);
 
-/* Read the entry name (exact name first, then without regard to case) whole
+/* Read the entry name (exact name first, then without regard to case,
+ * then with backslashes for slashes, as some Windows tools write) whole
  * into a malloc'd, NUL-terminated buffer: *out, *len bytes. 0, or
  * ERR_NOTFOUND (no such entry), ERR_TOOBIG (the entry would overrun the
  * budget: "... over the 64 MiB limit"), ERR_INVAL (encrypted entry, or a

@@ -24,8 +24,9 @@ test_read(void **state)
 		{ "a.txt", "alpha", 0, 0 },
 		{ "Dir/B.txt", "beta beta", 0, SUPPORT_ZIP_DEFLATE },
 		{ "empty", "", 0, 0 },
+		{ "OEBPS\\Text\\c1.xhtml", "<p>c1</p>", 0, 0 },
 	};
-	support_zip_write(path, e, 3);
+	support_zip_write(path, e, 4);
 	struct epub_zip *z;
 	assert_int_equal(epub_zip_open(path, 1000, &z, NULL), 0);
 	char *buf, *cause = NULL;
@@ -44,6 +45,11 @@ test_read(void **state)
 	assert_string_equal(buf, "");
 	free(buf);
 	assert_int_equal(epub_zip_budget(z), 1000 - 5 - 9);
+	/* an archive written with backslashes */
+	assert_true(epub_zip_has(z, "OEBPS/Text/c1.xhtml"));
+	assert_int_equal(epub_zip_read(z, "OEBPS/Text/c1.xhtml", &buf, &len, NULL), 0);
+	assert_string_equal(buf, "<p>c1</p>");
+	free(buf);
 	assert_false(epub_zip_has(z, "nope"));
 	assert_int_equal(epub_zip_read(z, "nope", &buf, &len, &cause), ERR_NOTFOUND);
 	assert_string_equal(cause, "nope is missing from the archive");
