@@ -18,6 +18,10 @@
 #include "kinsoku.h"
 #include "prefmt.h"
 
+/* How many columns a row may give up to end a long token's piece after a
+ * '/' rather than before a '.', '-' or the like. */
+#define SLASH_SLACK 12
+
 void
 layout_opts_default(struct layout_opts *o)
 {
@@ -304,12 +308,13 @@ run_cols(const struct fill *f, size_t pos, size_t e, int avail)
 
 /* Columns of the first row a token remainder from pos would fill in a row
  * of limit columns: all of it if it fits (up to the next break
- * opportunity), else up to its last cut (kinsoku_can_break_long) that fits. */
+ * opportunity), else up to its last cut (kinsoku_can_break_long) that fits,
+ * or the cut after a '/' a little before it, as fill prefers. */
 static int
 piece_cols(const struct fill *f, size_t pos, size_t e, int limit)
 {
 	struct kinsoku_unit prev = { 0 };
-	int cols = 0, cut = 0, have = 0;
+	int cols = 0, cut = 0, slash = 0, have = 0;
 	struct unit u;
 	for (; pos < e; pos = u.end) {
 		unit_at(f->o, f->text, f->bs, f->be, pos, &u, NULL);
@@ -317,11 +322,14 @@ piece_cols(const struct fill *f, size_t pos, size_t e, int limit)
 			return cols;
 		if (u.k.cls == KINSOKU_ZW && have)
 			continue;
-		if (have && kinsoku_can_break_long(&prev, &u.k))
+		if (have && kinsoku_can_break_long(&prev, &u.k)) {
 			cut = cols;
+			if (prev.cp == '/')
+				slash = cols;
+		}
 		cols += u.cols;
-		if (cols > limit)
-			return cut;
+		if (cols > limit) /* as fill chooses */
+			return slash > 0 && cut - slash <= SLASH_SLACK ? slash : cut;
 		prev = u.k;
 		have = 1;
 	}
@@ -349,6 +357,8 @@ fill(const struct fill *f, size_t s, size_t e, struct layout_lines *out)
 		/* cut_*: the line without its last unit, for a cut in a long run */
 		size_t ls = pos, last_end = pos, bp_end = 0, bp_next = 0, prev_start = pos, cut_end = pos;
 		size_t tb_end = 0, tb_next = 0, glue_end = pos; /* tb: in a long token */
+		size_t sl_end = 0, sl_next = 0; /* sl: the last such cut after a '/' */
+		int sl_cols = 0, bp_next_cols = 0;
 		int cut_cols = 0, tb_cols = 0, have_tb = 0;
 		int cols = 0, last_cols = 0, bp_cols = 0, have = 0, have_bp = 0, spaced = 0;
 		struct kinsoku_unit prev = { 0 }, prev2 = { 0 };
@@ -381,12 +391,18 @@ fill(const struct fill *f, size_t s, size_t e, struct layout_lines *out)
 				bp_end = last_end;
 				bp_cols = last_cols;
 				bp_next = u.start;
+				bp_next_cols = cols;
 				have_bp = 1;
 			} else if (!spaced && kinsoku_can_break_long(&prev, &u.k)) {
 				tb_end = last_end;
 				tb_cols = last_cols;
 				tb_next = u.start;
 				have_tb = 1;
+				if (prev.cp == '/') {
+					sl_end = tb_end;
+					sl_cols = tb_cols;
+					sl_next = tb_next;
+				}
 			}
 			if (have && cols + u.cols > avail) {
 				over = 1;
@@ -410,6 +426,14 @@ fill(const struct fill *f, size_t s, size_t e, struct layout_lines *out)
 		}
 		if (!have)
 			break; /* only spaces were left */
+		/* A cut after a '/' a little before the last cut reads better
+		 * (https:// | wiki.gentoo.org, not https://wiki | .gentoo.org). */
+		if (over && have_tb && sl_next > (have_bp ? bp_next : ls) && sl_next < tb_next &&
+		    tb_cols - sl_cols <= SLASH_SLACK) {
+			tb_end = sl_end;
+			tb_cols = sl_cols;
+			tb_next = sl_next;
+		}
 		/* The token after the last opportunity: does it fit on the next
 		 * row, or on a row of all the width (without the indent)? */
 		int full = f->avail + f->indent;
@@ -419,7 +443,7 @@ fill(const struct fill *f, size_t s, size_t e, struct layout_lines *out)
 		 * piece are together wider than a row (else the token starts
 		 * the next row: then every cut fills a row). */
 		if (over && have_tb && have_bp && tok > full &&
-		    (tb_cols - bp_cols) + piece_cols(f, tb_next, e, full) <= full)
+		    (tb_cols - bp_next_cols) + piece_cols(f, tb_next, e, full) <= full)
 			tok = f->avail; /* break at bp, flush */
 		if (over && have_tb && (!have_bp || tok > full)) {
 			/* cut inside the token: it never fits whole; its rows

@@ -76,7 +76,12 @@ struct layout_lines {
  * at a break and at the block's start and end are not on any line.
  * Width: no line is wider than width_cols, except when width_cols is 1: a
  * wide cluster then gets a line of its own and overflows by one column (a
- * 1-column pane cannot show it; the caller clips). */
+ * 1-column pane cannot show it; the caller clips).
+ * Tokens: a run with no break opportunity (URL, path, e-mail address) that
+ * fits on the next row moves there whole; a longer one is cut after a '/'
+ * (preferred) or before . @ ? # - & =, on the current row only when its
+ * piece there and on the next row are together wider than a row, and its
+ * rows take the whole width; footnote marks stay with what precedes them. */
 int layout_block(const struct layout_opts *o, const char *text,
 		 const struct block *b, int width_cols, struct layout_lines *out);
 

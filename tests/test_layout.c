@@ -200,8 +200,53 @@ test_long_url(void **state)
 		    ROWS("https://example.com/", "search?q=abc#top"));
 	expect_rows(&o, "https://example.com/searchpage?q=abc#top", BLOCK_PARAGRAPH, 22,
 		    ROWS("https://example.com/", "searchpage?q=abc#top"));
+	/* a cut after a '/' is preferred to one a little later before a '.' */
+	expect_rows(&o, "页面 https://wiki.gentoo.org/wiki/Handbook", BLOCK_PARAGRAPH, 20,
+		    ROWS("页面 https://", "wiki.gentoo.org/", "wiki/Handbook"));
 	/* a number is not cut before its decimal point */
 	expect_rows(&o, "共557.6万", BLOCK_PARAGRAPH, 6, ROWS("共", "557.6", "万"));
+}
+
+/* The kinsoku rules a long token and a footnote mark use, on their own. */
+static void
+test_kinsoku_tokens(void **state)
+{
+	(void)state;
+	static const struct {
+		int32_t a, b;
+		int want;
+	} cut[] = {
+		{ '/', 'l', 1 }, { 'e', '.', 1 }, { 'x', '@', 1 }, { 'h', '?', 1 }, { 'p', '#', 1 },
+		{ 'n', '-', 1 }, { 'a', '&', 1 }, { 'q', '=', 1 }, { '/', '/', 0 }, { '-', '-', 0 },
+		{ '.', '.', 0 }, { 'a', 'b', 0 }, { '7', '.', 0 }, { '.', 'c', 0 }, { '@', 'x', 0 },
+		{ '-', 'x', 0 }, { 0x4e00, '/', 0 },
+	};
+	for (size_t i = 0; i < sizeof cut / sizeof cut[0]; i++) {
+		struct kinsoku_unit a = { cut[i].a, (unsigned char)kinsoku_class_of(cut[i].a), 0 };
+		struct kinsoku_unit b = { cut[i].b, (unsigned char)kinsoku_class_of(cut[i].b), 0 };
+		a.latin = cut[i].a < 0x80;
+		b.latin = cut[i].b < 0x80;
+		if (kinsoku_can_break_long(&a, &b) != cut[i].want)
+			fail_msg("cut %zu: U+%04X | U+%04X want %d", i, (unsigned)cut[i].a,
+				 (unsigned)cut[i].b, cut[i].want);
+	}
+	static const struct {
+		const char *s;
+		size_t len;
+	} note[] = {
+		{ "[4]", 3 },   { "[12]。", 4 }, { "^[4]x", 4 },  { "[注1]", 6 }, { "[註12]", 7 },
+		{ "①", 3 },     { "⑳", 3 },      { "❶", 3 },      { "[1234]", 0 }, { "[]", 0 },
+		{ "[a]", 0 },   { "[4", 0 },     { "^4", 0 },     { "(4)", 0 },    { "", 0 },
+		{ "4]", 0 },    { "[注]", 0 },   { "\u2474", 0 },
+	};
+	for (size_t i = 0; i < sizeof note / sizeof note[0]; i++)
+		if (kinsoku_note_len(note[i].s, strlen(note[i].s)) != note[i].len)
+			fail_msg("note %zu (%s): want %zu", i, note[i].s, note[i].len);
+	/* dot leaders part; a lone '.' still never starts a line */
+	struct kinsoku_unit d = { '.', KINSOKU_CL, 1 }, x = { 'x', KINSOKU_AL, 1 };
+	assert_true(kinsoku_can_break(&d, &d, &d, 0));
+	assert_false(kinsoku_can_break(&x, &d, &d, 0));
+	assert_false(kinsoku_can_break(NULL, &x, &d, 1));
 }
 
 /* A joined hard-wrapped line: a URL wrapped after '/' is one token again;
@@ -726,6 +771,7 @@ main(void)
 		cmocka_unit_test(test_chains),          cmocka_unit_test(test_latin),
 		cmocka_unit_test(test_long_url),        cmocka_unit_test(test_joined_lines),
 		cmocka_unit_test(test_footnotes),       cmocka_unit_test(test_list_rows),
+		cmocka_unit_test(test_kinsoku_tokens),
 		cmocka_unit_test(test_pre_rows),        cmocka_unit_test(test_ambiguous),
 		cmocka_unit_test(test_emoji_and_marks), cmocka_unit_test(test_empty),
 		cmocka_unit_test(test_punct_style),     cmocka_unit_test(test_styles),

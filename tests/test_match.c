@@ -78,6 +78,10 @@ static const struct find_case find_cases[] = {
 	  { { "深圳", 1 }, { "杭州", 0 } } },
 	{ "joined line break between CJK", "杭\n州，AI\nGPU", 0,
 	  { { "杭州", 0 }, { "aigpu", 1 } }, { { "杭\n州", 0 } } },
+	{ "joined line with the next line's indentation", "必须满\n        足的条件", 0,
+	  { { "满足", 0 } }, { { "满\n        足", 0 } } },
+	{ "URL joined after its slash", "见 https://\n    lists.debian.org/ 页", 0,
+	  { { "https://lists.debian", 2 } }, { { "https://\n    lists.debian", 2 } } },
 	{ "no hit", "成都", 0, { { "杭州", 0 } }, { { NULL, 0 } } },
 };
 
