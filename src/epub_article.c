@@ -349,7 +349,7 @@ chapter_doc(struct epub_book *b, size_t c, const struct source_opts *opts, struc
 	size_t len;
 	int rc = epub_read_chapter(b, c, &buf, &len, &why);
 	if (rc == 0) {
-		struct source_opts o = { NULL, opts ? opts->max_bytes : 0 };
+		struct source_opts o = { .max_bytes = opts ? opts->max_bytes : 0 };
 		struct source_text st;
 		free(why);
 		why = NULL;
@@ -406,7 +406,7 @@ set_meta(struct doc *book, const struct epub_meta *m)
 
 int
 epub_article_doc(struct epub_book *b, const struct source_opts *opts, struct doc *out,
-		 char **cause)
+		 size_t *replaced_out, char **cause)
 {
 	struct doc book = { 0 };
 	size_t replaced = 0;
@@ -427,6 +427,8 @@ epub_article_doc(struct epub_book *b, const struct source_opts *opts, struct doc
 		return rc;
 	}
 	*out = book;
+	if (replaced_out)
+		*replaced_out = replaced;
 	return 0;
 }
 
@@ -436,7 +438,8 @@ book_article(struct epub_book *b, const struct source_opts *opts, const char *pa
 	     struct article *out, char **cause)
 {
 	struct doc d = { 0 };
-	int rc = epub_article_doc(b, opts, &d, cause);
+	size_t replaced = 0;
+	int rc = epub_article_doc(b, opts, &d, &replaced, cause);
 	size_t nch = b->nch;
 	epub_close(b);
 	if (rc < 0)
@@ -465,6 +468,7 @@ book_article(struct epub_book *b, const struct source_opts *opts, const char *pa
 		return rc;
 	}
 	out->format = FORMAT_EPUB;
+	out->replaced = replaced;
 	return 0;
 }
 

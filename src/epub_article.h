@@ -27,10 +27,11 @@ int epub_article_from_bytes(const struct source_opts *opts, const char *path,
 			    char **cause);
 
 /* The book's chapters and TOC as one doc (what epub_article_load lays
- * out): headings from the TOC where a chapter has none. 0, or an err_code
- * with *cause (if cause) a malloc'd reason; out (zeroed) written only on
- * success. */
+ * out): headings from the TOC where a chapter has none. *replaced (if
+ * replaced) gets the count of undecodable sequences in the chapters. 0, or
+ * an err_code with *cause (if cause) a malloc'd reason; out (zeroed) written
+ * only on success. */
 int epub_article_doc(struct epub_book *b, const struct source_opts *opts, struct doc *out,
-		     char **cause);
+		     size_t *replaced, char **cause);
 
 #endif

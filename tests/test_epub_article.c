@@ -297,7 +297,8 @@ test_ranks(void **state)
 }
 
 /* Chapters in GBK (declared), with terminal escapes in the text: decoded,
- * and no control character left in the text. */
+ * and no control character left in the text; a chapter with a byte that is
+ * no UTF-8 counts it as replaced. */
 static void
 test_encoding_controls(void **state)
 {
@@ -319,6 +320,14 @@ test_encoding_controls(void **state)
 	for (size_t i = 0; i < a.len; i++)
 		assert_true((unsigned char)a.text[i] >= 0x20 || a.text[i] == '\n');
 	assert_non_null(strstr(a.text, "red"));
+	assert_int_equal(a.replaced, 0);
+	article_free(&a);
+	const struct support_zip_entry bad[] = {
+		{ "OEBPS/g.xhtml", XHTML("<p>好\xff字</p>"), 0, 0 },
+		{ "OEBPS/x.xhtml", XHTML("<p>x</p>"), 0, 0 },
+	};
+	assert_int_equal(load("bad8.epub", opf, bad, 2, NULL, &a, NULL), 0);
+	assert_int_equal(a.replaced, 1);
 	article_free(&a);
 	free(opf);
 }
