@@ -38,7 +38,7 @@ SAN_UI_OBJ  = $(UI_SRC:%.c=$(SANBUILD)/%.o)
 SAN_SUPPORT_OBJ = $(SUPPORT_SRC:%.c=$(SANBUILD)/%.o)
 
 .PHONY: all run check deps test unit santest e2e e2e-san lint layers kinsoku bench install uninstall clean \
-	fuzz fuzz-deps fuzz-build
+	fuzz fuzz-deps fuzz-build memcheck memcheck-deps
 .DEFAULT_GOAL := all
 
 all: $(BUILD)/duwen
@@ -187,6 +187,15 @@ fuzz: deps fuzz-deps
 	  rc=$$?; grep -E '^(#[0-9]+ *DONE|Done [0-9]+ runs|stat::number_of_executed_units|stat::average_exec_per_sec|==[0-9]+==ERROR|SUMMARY|fuzz: )' $(FUZZBUILD)/fuzz_$$n.log; \
 	  if [ $$rc -ne 0 ]; then status=1; echo "fuzz_$$n: FAILED (exit $$rc; $(FUZZBUILD)/fuzz_$$n.log)"; fi; \
 	done; exit $$status
+
+# duwen under valgrind's memcheck: the plain-text modes and a session in the
+# panes (tests/memcheck.sh); any error or definite leak fails. Not in check.
+memcheck-deps:
+	@sh .ci/deps-memcheck
+
+memcheck: deps memcheck-deps
+	@$(MAKE) --no-print-directory all
+	@DUWEN=$(abspath $(BUILD))/duwen sh tests/memcheck.sh
 
 bench: deps
 	@$(MAKE) --no-print-directory $(BENCHES) $(BUILD)/duwen

@@ -13,7 +13,9 @@ tmp=$(mktemp -d)
 sock=duwen-e2e-$(basename "$0" .sh)-$$
 T() { tmux -L "$sock" -f /dev/null "$@"; }
 cleanup() { T kill-server 2>/dev/null; rm -rf "$tmp"; }
-trap cleanup EXIT INT TERM
+trap cleanup EXIT
+# a signal ends the script (through the EXIT trap), not only its tmux server
+trap 'exit 1' INT TERM
 export HOME="$tmp/home" XDG_CONFIG_HOME="$tmp/home/.config" XDG_DATA_HOME="$tmp/home/.local/share"
 mkdir -p "$HOME"
 fails=0
