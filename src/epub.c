@@ -143,7 +143,9 @@ make_chapters(struct epub_book *b)
 	for (int pass = 1; pass >= 0; pass--)
 		for (size_t i = 0; i < p->nspine; i++) {
 			const struct epub_item *it = &p->items[p->spine[i].item];
-			if (p->spine[i].linear != pass || !is_text_item(it))
+			/* the nav document is the outline (o), not a page of
+			 * links to scroll through before chapter one */
+			if (p->spine[i].linear != pass || !is_text_item(it) || p->spine[i].item == p->nav)
 				continue;
 			b->ch[b->nch++] = (struct epub_chapter){ it->name, pass,
 								 !epub_zip_has(b->zip, it->name) };

@@ -19,7 +19,8 @@ struct epub_chapter {
 
 struct epub_book {
 	struct epub_meta meta;
-	struct epub_chapter *ch; /* reading order: linear spine items, then the rest */
+	struct epub_chapter *ch; /* reading order: linear spine items, then the rest
+				  * (text only; the EPUB 3 nav document left out) */
 	size_t nch;
 	struct epub_toc toc;     /* from the nav document, else the NCX; may be empty */
 	size_t *toc_ch;          /* per toc entry: its chapter, or nch if none */

@@ -121,14 +121,15 @@ static void
 test_epub3_nav(void **state)
 {
 	(void)state;
-	/* both a nav and an NCX: the nav is read */
+	/* both a nav and an NCX: the nav is read; in the spine, it is no
+	 * chapter (it is the outline) */
 	char *opf = support_epub_opf(
 		"3.0", "<dc:title>Book</dc:title>",
 		"<item id=\"nav\" href=\"nav.xhtml\" media-type=\"application/xhtml+xml\" "
 		"properties=\"nav\"/>"
 		"<item id=\"ncx\" href=\"toc.ncx\" media-type=\"application/x-dtbncx+xml\"/>"
 		ITEM("a", "%E7%AC%AC1%E7%AB%A0.xhtml") ITEM("b", "c2.xhtml"),
-		"toc=\"ncx\"", "<itemref idref=\"a\"/><itemref idref=\"b\"/>");
+		"toc=\"ncx\"", "<itemref idref=\"nav\"/><itemref idref=\"a\"/><itemref idref=\"b\"/>");
 	const struct support_zip_entry e[] = {
 		{ "OEBPS/nav.xhtml", nav, 0, SUPPORT_ZIP_DEFLATE },
 		{ "OEBPS/toc.ncx", ncx, 0, SUPPORT_ZIP_DEFLATE },
