@@ -28,13 +28,6 @@ set_cause(char **cause, const char *fmt, ...)
 	va_end(ap);
 }
 
-int
-epub_is_epub_name(const char *path)
-{
-	size_t n = strlen(path);
-	return n > 5 && strcasecmp(path + n - 5, ".epub") == 0;
-}
-
 /* The mimetype entry, when there is one, must say it is an EPUB (an .odt
  * or a .docx is a zip too). */
 static int

@@ -29,9 +29,6 @@ struct epub_book {
 	struct epub_zip *zip;
 };
 
-/* 1 if path names an EPUB by its extension (".epub", any case). */
-int epub_is_epub_name(const char *path);
-
 /* Open the EPUB at path; max_bytes caps the uncompressed bytes read from
  * it (0: SOURCE_DEFAULT_MAX_BYTES). 0 with *out set, or ERR_NOTFOUND,
  * ERR_IO, ERR_INVAL (not a zip or not an EPUB: no container.xml, no or
