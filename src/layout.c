@@ -258,7 +258,7 @@ struct fill {
 	int first_indent;
 	int avail;        /* columns for the other lines */
 	int indent;
-	int keep_lead;    /* keep the segment's leading spaces (preformatted) */
+	int pre;          /* preformatted: a row broken at spaces keeps one */
 };
 
 static size_t
@@ -344,7 +344,7 @@ static int
 fill(const struct fill *f, size_t s, size_t e, struct layout_lines *out)
 {
 	int first = 1, flush = 0;
-	size_t pos = f->keep_lead ? s : skip_spaces(f, s, e);
+	size_t pos = skip_spaces(f, s, e);
 	while (pos < e) {
 		int avail = first ? f->first_avail : f->avail;
 		int indent = first ? f->first_indent : f->indent;
@@ -353,7 +353,6 @@ fill(const struct fill *f, size_t s, size_t e, struct layout_lines *out)
 			indent = 0;
 		}
 		flush = 0;
-		int lead = first && f->keep_lead; /* still in leading spaces */
 		/* cut_*: the line without its last unit, for a cut in a long run */
 		size_t ls = pos, last_end = pos, bp_end = 0, bp_next = 0, prev_start = pos, cut_end = pos;
 		size_t tb_end = 0, tb_next = 0, glue_end = pos; /* tb: in a long token */
@@ -366,15 +365,11 @@ fill(const struct fill *f, size_t s, size_t e, struct layout_lines *out)
 		struct unit u;
 		for (pos = ls; pos < e; pos = u.end) {
 			unit_at(f->o, f->text, f->bs, f->be, pos, &u, NULL);
-			if (u.k.cls != KINSOKU_SP)
-				lead = 0;
-			if (u.k.cls == KINSOKU_SP && !lead) {
+			if (u.k.cls == KINSOKU_SP) {
 				spaced = 1;
 				cols += u.cols;
 				continue;
 			}
-			if (u.k.cls == KINSOKU_SP) /* indentation of preformatted text */
-				u.k = (struct kinsoku_unit){ ' ', KINSOKU_AL, 1 };
 			if (u.k.cls == KINSOKU_ZW && have && !spaced) {
 				cols += u.cols;
 				last_end = u.end;
@@ -437,15 +432,14 @@ fill(const struct fill *f, size_t s, size_t e, struct layout_lines *out)
 		/* The token after the last opportunity: does it fit on the next
 		 * row, or on a row of all the width (without the indent)? */
 		int full = f->avail + f->indent;
-		int tok = over && have_bp && have_tb && tb_next > bp_next
-				  ? run_cols(f, bp_next, e, full) : 0;
+		int tok = over && have_bp ? run_cols(f, bp_next, e, full) : 0;
 		/* Cut it on this row only if the piece here and the next row's
 		 * piece are together wider than a row (else the token starts
 		 * the next row: then every cut fills a row). */
-		if (over && have_tb && have_bp && tok > full &&
+		if (over && have_tb && have_bp && tb_next > bp_next && tok > full &&
 		    (tb_cols - bp_next_cols) + piece_cols(f, tb_next, e, full) <= full)
 			tok = f->avail; /* break at bp, flush */
-		if (over && have_tb && (!have_bp || tok > full)) {
+		if (over && have_tb && (!have_bp || (tb_next > bp_next && tok > full))) {
 			/* cut inside the token: it never fits whole; its rows
 			 * take all the width */
 			last_end = tb_end;
@@ -458,7 +452,7 @@ fill(const struct fill *f, size_t s, size_t e, struct layout_lines *out)
 			pos = bp_next;
 			flush = tok >= f->avail;
 			/* preformatted text keeps a space where it breaks */
-			if (f->keep_lead && bp_next > bp_end && f->text[bp_end] == ' ' && bp_cols < avail) {
+			if (f->pre && bp_next > bp_end && f->text[bp_end] == ' ' && bp_cols < avail) {
 				last_end = bp_end + 1;
 				last_cols = bp_cols + 1;
 			}
@@ -511,7 +505,7 @@ static int
 leading_spaces(const char *text, size_t s, size_t e)
 {
 	int n = 0;
-	while (s < e && text[s] == ' ')
+	while (s < e && (text[s] == ' ' || text[s] == '\t')) /* '\t' shows " " */
 		s++, n++;
 	return n;
 }
@@ -577,15 +571,18 @@ layout_block(const struct layout_opts *o, const char *text, const struct block *
 	if (b->kind == BLOCK_LIST) {
 		rc = list_items(&f, b, out);
 	} else if (b->kind == BLOCK_PRE || b->kind == BLOCK_TABLE) {
-		f.keep_lead = 1;
+		f.pre = 1;
 		rc = 0;
 		for (size_t s = b->start; s <= b->end && rc == 0;) {
 			const char *nl = memchr(text + s, '\n', b->end - s);
 			size_t e = nl ? (size_t)(nl - text) : b->end;
 			size_t before = out->n;
-			/* a line too long for the width goes on under its own
-			 * indentation */
+			/* The line's indentation is its rows' indent (the spaces
+			 * are left off, as a joined '\n' takes them); a line too
+			 * long for the width goes on under it. */
 			int lead = leading_spaces(text, s, e);
+			f.first_indent = lead <= w - 2 ? lead : (w > 2 ? w - 2 : 0);
+			f.first_avail = w - f.first_indent;
 			f.indent = lead * 2 <= w && w - lead >= 2 ? lead : 0;
 			f.avail = w - f.indent;
 			rc = fill(&f, s, e, out);

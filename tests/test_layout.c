@@ -496,6 +496,10 @@ unit_info(const struct layout_opts *o, const char *t, const struct block *b, siz
 	u->k.latin = u->k.cls == KINSOKU_AL ||
 		     (cp < 0x80 && (u->k.cls == KINSOKU_CL || u->k.cls == KINSOKU_OP));
 	u->space = u->k.cls == KINSOKU_SP;
+	/* a URL joined after its '/' (https:// + lists...): one token */
+	if (cp == '\n' && p > b->start && t[p - 1] == '/' && g.end < b->end &&
+	    (unsigned char)t[g.end] > ' ' && (unsigned char)t[g.end] < 0x80)
+		u->k.latin = 1;
 }
 
 /* strict: also judge kinsoku (not at tiny widths, where an opening mark
@@ -554,7 +558,8 @@ check_block(const struct layout_opts *o, const char *path, const char *t, const 
 		if (a.k.cls == KINSOKU_OP)
 			fail_msg("%s w=%d: line %zu ends with an opening mark (byte %zu)", path, w, i,
 				 a.start);
-		if (!spaced && a.k.latin && z.k.latin) {
+		/* a dot leader may part anywhere (kinsoku_can_break) */
+		if (!spaced && a.k.latin && z.k.latin && !(a.k.cp == '.' && z.k.cp == '.')) {
 			/* a Latin run was cut: only allowed when it is longer than a line */
 			size_t s0 = a.start, e0 = z.end;
 			struct unitinfo x;
@@ -595,6 +600,9 @@ test_bundled_properties(void **state)
 	glob_t g;
 	assert_int_equal(glob("texts/*.txt", 0, NULL, &g), 0);
 	assert_true(g.gl_pathc >= 5);
+	/* and the hard-wrapped manuals: lists, listings, long tokens */
+	assert_int_equal(glob("tests/data/manual-*.txt", GLOB_APPEND, NULL, &g), 0);
+	assert_true(g.gl_pathc >= 8);
 	struct layout_opts o;
 	layout_opts_default(&o);
 	size_t breaks = 0;
