@@ -388,7 +388,8 @@ near_heading(struct found *f, const struct htree *t)
 		}
 		if (h->g->type != GUMBO_NODE_ELEMENT || !is_heading(h->tag) || h->end > first)
 			continue;
-		if (h->flags & HN_HIDDEN || h->text < 8 || h->text > 300 ||
+		/* a headline, not a section label such as 新闻详情 */
+		if (h->flags & HN_HIDDEN || h->text < 20 || h->text > 300 ||
 		    html_link_density(t, i) > 0.5)
 			return 0;
 		if ((f->near = html_text_of(t, i)) == NULL)

@@ -475,9 +475,9 @@ fill(const struct fill *f, size_t s, size_t e, struct layout_lines *out)
 }
 
 /* A list item's lines hang under its text: the first starts at the item's
- * indent (its leading spaces), the others after the marker too (the run up
- * to the first space after the indent: "• ", "12. "), when that leaves at
- * least half the width. */
+ * indent (its leading spaces), the others after its marker too ("• ",
+ * "12. "; an item's second block has none and hangs at its indent), when
+ * that leaves at least half the width. */
 static void
 list_hang(struct fill *f, int w)
 {
@@ -488,10 +488,17 @@ list_hang(struct fill *f, int w)
 		lead++;
 	}
 	size_t m = p;
-	while (m < f->be && f->text[m] != ' ')
+	if (f->be - p >= 3 && memcmp(f->text + p, "\u2022", 3) == 0) {
+		m = p + 3;
+	} else {
+		while (m < f->be && m - p < 6 && f->text[m] >= '0' && f->text[m] <= '9')
+			m++;
+		m = m > p && m < f->be && f->text[m] == '.' ? m + 1 : p;
+	}
+	if (m > p && m < f->be && f->text[m] == ' ')
 		m++;
-	while (m < f->be && f->text[m] == ' ')
-		m++;
+	else
+		m = p;
 	int hang = lead + width_str(&f->o->w, f->text + p, m - p);
 	if (2 * hang > w)
 		return;

@@ -449,6 +449,21 @@ test_styles(void **state)
 		    ROWS("  一二三四五六七八九十", "  一二三四五六七八九十"));
 	expect_rows(&o, "  code(x);\n\n\tb\nlong line here", BLOCK_PRE, 9,
 		    ROWS("  code(x)", ";", "", " b", "long line", "here"));
+	/* a web page's list items: the marker hangs, nesting indents, an
+	 * item's second block hangs at its indent; too narrow: flush left */
+	expect_rows(&o, "\u2022 一二三四五六七八", BLOCK_LIST_ITEM, 10,
+		    ROWS("\u2022 一二三四", "  五六七八"));
+	expect_rows(&o, "  \u2022 一二三四五六", BLOCK_LIST_ITEM, 10,
+		    ROWS("  \u2022 一二三", "    四五六"));
+	expect_rows(&o, "12. 一二三四五六七", BLOCK_LIST_ITEM, 10,
+		    ROWS("12. 一二三", "    四五六", "    七"));
+	expect_rows(&o, "  more text here", BLOCK_LIST_ITEM, 10, ROWS("  more", "  text", "  here"));
+	expect_rows(&o, "\u2022 一二", BLOCK_LIST_ITEM, 3, ROWS("\u2022", "一", "二"));
+	/* a block quote is inset like a summary; a table keeps its rows */
+	expect_rows(&o, "一二三四五六七八九十一二三四五六七八九十", BLOCK_QUOTE, 24,
+		    ROWS("  一二三四五六七八九十", "  一二三四五六七八九十"));
+	expect_rows(&o, "城市      人口\nHangzhou  1200", BLOCK_TABLE, 20,
+		    ROWS("城市      人口", "Hangzhou  1200"));
 }
 
 /* layout_measure caps, layout_margin centres. */
