@@ -440,12 +440,13 @@ fill(const struct fill *f, size_t s, size_t e, struct layout_lines *out)
 		    (tb_cols - bp_next_cols) + piece_cols(f, tb_next, e, full) <= full)
 			tok = f->avail; /* break at bp, flush */
 		if (over && have_tb && (!have_bp || (tb_next > bp_next && tok > full))) {
-			/* cut inside the token: it never fits whole; its rows
-			 * take all the width */
+			/* cut inside the token: it never fits whole; its next
+			 * rows take all the width unless the rest fits the
+			 * indented one */
 			last_end = tb_end;
 			last_cols = tb_cols;
 			pos = tb_next;
-			flush = 1;
+			flush = run_cols(f, tb_next, e, f->avail) > f->avail;
 		} else if (over && have_bp) {
 			last_end = bp_end;
 			last_cols = bp_cols;

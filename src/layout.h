@@ -80,8 +80,10 @@ struct layout_lines {
  * Tokens: a run with no break opportunity (URL, path, e-mail address) that
  * fits on the next row moves there whole; a longer one is cut after a '/'
  * (preferred) or before . @ ? # - & =, on the current row only when its
- * piece there and on the next row are together wider than a row, and its
- * rows take the whole width; footnote marks stay with what precedes them. */
+ * piece there and on the next row are together wider than a row; a row
+ * that goes on with it takes the whole width (no indent) when the rest of
+ * it does not fit the indented row. Footnote marks stay with what precedes
+ * them. */
 int layout_block(const struct layout_opts *o, const char *text,
 		 const struct block *b, int width_cols, struct layout_lines *out);
 

@@ -332,7 +332,7 @@ test_pre_rows(void **state)
 		    ROWS("     2  $ wget ", "https://distfiles.gentoo.org/releases/iso.txt"));
 	expect_rows(&o, "     2  $ wget https://distfiles.gentoo.org/releases/latest-iso.txt",
 		    BLOCK_PRE, 50,
-		    ROWS("     2  $ wget https://distfiles.gentoo.org/", "releases/latest-iso.txt"));
+		    ROWS("     2  $ wget https://distfiles.gentoo.org/", "     releases/latest-iso.txt"));
 }
 
 static void

@@ -21,7 +21,7 @@ done
 # the long wget line: broken after the '/' that fills the row
 next=$(sed 's/ *$//' "$tmp/screen" | awk -v r='     2  $ wget https://distfiles.gentoo.org/releases/amd64/' \
 	'found { print; exit } $0 == r { found = 1 }')
-if [ "$next" = "autobuilds/latest-iso.txt" ]; then
+if [ "$(echo "$next" | sed 's/^ *//')" = "autobuilds/latest-iso.txt" ]; then
 	ok "a long URL breaks after '/'"
 else
 	fail "the wget URL is not broken after '/'"
