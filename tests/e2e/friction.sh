@@ -83,6 +83,66 @@ wait_for "39x11, need 40x12" && ok "6: too small says the size and the minimum"
 T resize-window -t e2e -x 80 -y 11
 wait_for "terminal too small: 80x11, need 40x12" && ok "6: 80x11, as the issue has it"
 
+# 7. the corpus search: a sentence once, however many hits it holds; a row
+# cut at the right edge ends with …
+mkdir -p "$tmp/seven"
+printf '%s\n\n%s\n' "开源三次" \
+	"开源的模型，开源的数据，开源的社区一起让这座城市的人工智能产业在过去两年里走得比所有人预料的都要快得多。第二句话没有那个词。" \
+	>"$tmp/seven/a.txt"
+printf '%s\n\n%s\n' "别的" "这一篇没有那个词。" >"$tmp/seven/b.txt"
+start 80 24 "" "'$tmp/seven'"
+wait_for "Articles (2)"
+keys S
+wait_for "Search all"
+keys -l "开源"
+keys Enter
+if wait_for "开源: 4 hits in 1 article"; then # the title's, the sentence's three
+	rows=$(grep -c "开源的模型" "$tmp/screen")
+	[ "$rows" -eq 1 ] && ok "7: three hits in one sentence: one row" ||
+		{ fail "7: the sentence shows on $rows rows"; cat "$tmp/screen"; }
+	grep "开源的模型" "$tmp/screen" | grep -q "…\s*$" && ok "7: the row cut at the right ends with …" ||
+		{ fail "7: no … at the right"; grep "开源的模型" "$tmp/screen"; }
+fi
+
+# 9. ':' completes command names with Tab and keeps a history (Up)
+start 80 24 "" "'$texts'"
+wait_for "Articles (5)"
+keys :
+wait_for ":"
+keys -l "so"
+keys Tab
+if wait_for ":sort"; then
+	keys -l "length"
+	keys Enter
+	wait_for "sorted by length" && ok "9: Tab completes :so to :sort"
+fi
+keys :
+wait_for ":"
+keys Up
+wait_for ":sort length" && ok "9: Up brings the last command back"
+keys Escape
+for k in Enter F1 C M; do # ':' in every pane
+	keys "$k"
+	keys :
+	wait_for ":"
+	keys -l "list"
+	keys Enter
+	wait_for "Articles (5)" && ok "9: :list from the pane after $k"
+done
+
+# 11. the comparison: the bars have a legend; passages one blank row apart
+start 100 30 "" "'$texts'"
+wait_for "Articles (5)"
+keys C
+wait_for "sentences per article" && ok "11: the status line says what the bars count"
+keys Enter
+if wait_for "杭州 × 人才: 19 passages"; then
+	bad=$(awk 'NR > 2 && /^ [0-9]+\. / && !(prev == "" && prev2 != "") { print NR }
+		{ prev2 = prev; prev = $0 }' "$tmp/screen" | head -1)
+	[ -z "$bad" ] && ok "11: every passage after the first follows one blank row" ||
+		{ fail "11: the spacing before row $bad:"; cat "$tmp/screen"; }
+fi
+
 # 12. TERM=vt100: theme words and garbled text never blink
 start 80 24 "TERM=vt100" "'$texts'"
 wait_for "文章 Articles (5)"

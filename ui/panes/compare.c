@@ -110,6 +110,13 @@ draw_passage(struct cmp *c, WINDOW *w, int y, int x, int cols, int nrows,
 	    passage_spans(c, ref->art, st->start, st->end, row, &sp) == 0) {
 		for (size_t i = 0; i < ll.n && used < nrows; i++, used++)
 			ui_passage_draw(w, y + used, x, cols, lo, a, &ll.v[i], &sp, base);
+		/* cut: "…" after the last line shown */
+		if (used > 0 && (size_t)used < ll.n) {
+			const struct layout_line *l = &ll.v[used - 1];
+			int ex = x + l->indent_cols + l->width_cols;
+			if (ex < x + cols)
+				pane_put(w, y + used - 1, ex, "…", strlen("…"), 1, style_get(STYLE_DIM));
+		}
 	}
 	layout_lines_free(&ll);
 	span_list_free(&sp);
@@ -234,17 +241,19 @@ draw_list(struct cmp *c, WINDOW *w)
 {
 	int rows = getmaxy(w), cols = getmaxx(w);
 	const struct compare_refs *cell = cur_cell(c);
-	c->entry_rows = rows >= 12 ? 4 : 2;
+	/* each passage: its article, up to entry_rows - 2 lines of it (… when
+	 * cut), one blank row; the same spacing whatever the passage's length */
+	c->entry_rows = rows >= 12 ? 4 : 3;
 	menu_set(&c->m, cell->n, (rows - 1) / c->entry_rows > 0 ? (rows - 1) / c->entry_rows : 1);
 	char buf[256];
 	snprintf(buf, sizeof buf, "%s × %s: %zu passages", city_name(c, c->col), row_name(c, c->row),
 		 cell->n);
 	put(w, 0, 1, buf, cols - 2, style_get(STYLE_TITLE));
+	int y = 1;
 	for (int i = 0; i < c->m.rows; i++) {
 		size_t k = c->m.top + (size_t)i;
 		if (k >= cell->n)
 			break;
-		int y = 1 + i * c->entry_rows;
 		const struct article *a = &c->app->corpus->v[cell->v[k].art];
 		int at = style_get(STYLE_DIM);
 		if (k == c->m.cur) {
@@ -257,7 +266,8 @@ draw_list(struct cmp *c, WINDOW *w)
 		pane_shown_copy(c->app, a->meta.title, title, sizeof title);
 		snprintf(buf, sizeof buf, "%zu. %s", k + 1, title);
 		put(w, y, 1, buf, cols - 2, at);
-		draw_passage(c, w, y + 1, 3, cols - 4, c->entry_rows - 1, &cell->v[k], c->row, 0);
+		y += 1 + draw_passage(c, w, y + 1, 3, cols - 4, c->entry_rows - 2, &cell->v[k], c->row, 0);
+		y++; /* the blank row */
 	}
 }
 
@@ -357,10 +367,10 @@ c_status(struct pane *p, char *buf, size_t cap)
 {
 	struct cmp *c = p->data;
 	if (c->list)
-		snprintf(buf, cap, "%s × %s  %zu/%zu  Enter: read  q: back", city_name(c, c->col),
+		snprintf(buf, cap, "%s × %s  %zu/%zu  Enter: read", city_name(c, c->col),
 			 row_name(c, c->row), c->m.n ? c->m.cur + 1 : 0, c->m.n);
 	else
-		snprintf(buf, cap, "%s × %s: %zu  arrows/hjkl: move  Enter: passages",
+		snprintf(buf, cap, "%s × %s: %zu  ▁▅█ sentences per article  Enter: passages",
 			 city_name(c, c->col), row_name(c, c->row), cur_cell(c)->n);
 }
 

@@ -70,10 +70,15 @@ run_query(struct srch *s, const char *q)
 		search_result_free(&r);
 		return ERR_NOMEM;
 	}
+	/* one row per sentence: its first hit; draw_hit marks all of them */
 	size_t n = 0;
 	for (size_t i = 0; i < r.n; i++) {
-		if (i == 0 || r.v[i].art != r.v[i - 1].art)
+		int new_art = i == 0 || r.v[i].art != r.v[i - 1].art;
+		if (new_art)
 			rows[n++] = (struct srow){ r.v[i].art, (size_t)-1 };
+		const struct article *a = &s->app->corpus->v[r.v[i].art];
+		if (!new_art && r.v[i].sent < a->nsents && r.v[i].sent == r.v[i - 1].sent)
+			continue;
 		rows[n++] = (struct srow){ r.v[i].art, i };
 	}
 	if (s->have)
@@ -145,6 +150,10 @@ draw_hit(struct srch *s, WINDOW *w, int y, int cols, const struct search_hit *h,
 		if (k > 0)
 			pane_put(w, y, 2, "…", strlen("…"), 1, base);
 		ui_passage_draw(w, y, 4, cols - 6, lo, a, &ll.v[k], &sp, base);
+		/* and "…" at the right when the sentence goes on */
+		if (k + 1 < ll.n)
+			pane_put(w, y, 4 + ll.v[k].indent_cols + ll.v[k].width_cols, "…",
+				 strlen("…"), 1, base);
 	}
 	layout_lines_free(&ll);
 	span_list_free(&sp);

@@ -141,18 +141,28 @@ draw_line(struct app *app, WINDOW *w, const char *label, struct ui_edit *e)
 	wnoutrefresh(w);
 }
 
-/* Drop the rest of an escape sequence the terminal description does not
- * know (ESC [ 1 ~). 1 if there was one. */
+/* After Esc: drop the rest of an escape sequence the terminal description
+ * does not know (ESC [ 1 ~); 1 if there was one. Any other key right
+ * behind the Esc is put back: Esc cancels, the key acts after it. */
 static int
 drop_sequence(WINDOW *w)
 {
 	wint_t next;
 	nodelay(w, TRUE);
-	int more = wget_wch(w, &next), n = 0;
-	while (more == OK && n++ < 16 && !(n > 1 && next >= 0x40 && next <= 0x7e))
-		more = wget_wch(w, &next);
+	int more = wget_wch(w, &next);
+	if (more == ERR || (more == OK && next != '[' && next != 'O') || more == KEY_CODE_YES) {
+		if (more == OK)
+			unget_wch((wchar_t)next);
+		else if (more == KEY_CODE_YES)
+			ungetch((int)next);
+		nodelay(w, FALSE);
+		return 0;
+	}
+	int n = 0;
+	while ((more = wget_wch(w, &next)) == OK && n++ < 16 && !(next >= 0x40 && next <= 0x7e))
+		;
 	nodelay(w, FALSE);
-	return n > 0 || more != ERR;
+	return 1;
 }
 
 /* One key for the editor; returns UI_EDIT_*. */
