@@ -99,6 +99,9 @@ int reader_search(struct reader *r, const char *query, int dir, int *wrapped);
  * (dir > 0) or the last before it. Returns the hit's 1-based number, 0 if
  * there are no hits. */
 int reader_search_next(struct reader *r, int dir, int *wrapped);
+/* Make the first hit at or after displayed offset off the current one and
+ * show it. Its 1-based number, 0 if there is none. */
+int reader_search_at(struct reader *r, size_t off);
 /* Re-run the search after the displayed text changed. */
 int reader_search_redo(struct reader *r);
 

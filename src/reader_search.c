@@ -163,6 +163,17 @@ reader_search_next(struct reader *r, int dir, int *wrapped)
 }
 
 int
+reader_search_at(struct reader *r, size_t off)
+{
+	for (size_t i = 0; i < r->hits.n; i++)
+		if (r->hits.v[i].start >= off) {
+			set_cur(r, i);
+			return (int)i + 1;
+		}
+	return 0;
+}
+
+int
 reader_search_redo(struct reader *r)
 {
 	if (r->query[0] == 0)

@@ -44,7 +44,7 @@ grep -qF "${esc}[32m深圳" "$tmp/screen" && ok "深圳 in its city colour" || f
 keys q
 wait_for "深圳 × 资本  2/4" && ok "back returns to the same passage"
 keys q
-wait_for "深圳 × 资本: 4  arrows" && ok "back again returns to the same cell"
+wait_for "深圳 × 资本: 4  ▁▅█" && ok "back again returns to the same cell"
 
 # 5. narrow: one city at a time with the others' counts for the row
 T resize-window -t e2e -x 60 -y 30

@@ -104,6 +104,33 @@ if wait_for "开源: 4 hits in 1 article"; then # the title's, the sentence's th
 		{ fail "7: no … at the right"; grep "开源的模型" "$tmp/screen"; }
 fi
 
+# 8. help: opens at the pane's own keys, / finds, one description column
+start 80 24 "" "'$texts'"
+wait_for "Articles (5)"
+keys Enter
+wait_for "original"
+keys F1
+if wait_for "Reading view (reader)"; then
+	head -1 "$tmp/screen" | grep -q "Reading view (reader)" &&
+		ok "8: F1 in the reader opens at the reader's keys" || { fail "8: F1 opens at:"; head -2 "$tmp/screen"; }
+	down=$(awk '{ i = index($0, "Scroll one line down"); if (i) print i }' "$tmp/screen")
+	up=$(awk '{ i = index($0, "Scroll one line up"); if (i) print i }' "$tmp/screen")
+	[ -n "$down" ] && [ "$down" = "$up" ] && ok "8: descriptions in one column ($down)" ||
+		fail "8: line-down's description at column '$down', line-up's at '$up'"
+fi
+keys /
+wait_for "/"
+keys -l "suspend"
+keys Enter
+n=0
+while [ "$n" -lt 100 ]; do
+	screen
+	head -1 "$tmp/screen" | grep -q "Suspend" && break
+	n=$((n + 1)); sleep 0.1
+done
+head -1 "$tmp/screen" | grep -q "Suspend" && ok "8: / in the help finds suspend" ||
+	{ fail "8: / suspend in the help:"; head -3 "$tmp/screen"; }
+
 # 9. ':' completes command names with Tab and keeps a history (Up)
 start 80 24 "" "'$texts'"
 wait_for "Articles (5)"

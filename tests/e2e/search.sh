@@ -24,16 +24,17 @@ keys Enter
 wait_for "资本: 16 hits in 4 articles" && ok "the search pane counts the hits"
 wait_for "错过DeepSeek，深圳拼了 (1)" && ok "hits are grouped by article with counts"
 
-# 2. the third hit opens in the reader, which knows the hits
-keys j j Enter
-wait_for "hit 3/" && ok "Enter opens the reader at the hit (hit 3/N)"
+# 2. the second row (hits 2 and 3: one sentence, one row) opens in the
+# reader at its first hit, and the reader knows the hits
+keys j Enter
+wait_for "hit 2/" && ok "Enter opens the reader at the row's first hit (hit 2/N)"
 wait_for "州形成了多元開放的資本圈" && ok "the hit's sentence is on screen"
 keys n
-wait_for "hit 4/" && ok "n moves to the next hit"
+wait_for "hit 3/" && ok "n moves to the next hit"
 
-# 3. back to the results, at the same hit
+# 3. back to the results, at the same row
 keys q
-wait_for "hit 3/16" && ok "back returns to the same hit"
+wait_for "hit 2/16" && ok "back returns to the same hit"
 
 # 4. K highlights a word in every article
 keys K

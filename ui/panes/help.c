@@ -180,7 +180,8 @@ ui_help_man(struct app *app, FILE *f)
 
 /* ---- the help pane ---- */
 
-enum { H_DOWN = 1, H_UP, H_PAGEDOWN, H_PAGEUP, H_TOP, H_BOTTOM, H_CLOSE };
+enum { H_DOWN = 1, H_UP, H_PAGEDOWN, H_PAGEUP, H_TOP, H_BOTTOM, H_CLOSE, H_SEARCH, H_NEXT,
+       H_PREV };
 
 static const struct pane_key help_keys[] = {
 	{ H_DOWN, "down", { 'j', KEY_DOWN, PANE_KEY_ENTER }, "Scroll down", 0 },
@@ -190,25 +191,34 @@ static const struct pane_key help_keys[] = {
 	{ H_TOP, "top", { 'g', KEY_HOME }, "Top", 0 },
 	{ H_BOTTOM, "bottom", { 'G', KEY_END }, "Bottom", 0 },
 	{ H_CLOSE, "close", { 'q', PANE_KEY_ESC, KEY_F(1), '?' }, "Close the help", 0 },
+	{ H_SEARCH, "search", { '/' }, "Find a word in the help (:search quit)", 1 },
+	{ H_NEXT, "search-next", { 'n' }, "Next line with the word", 0 },
+	{ H_PREV, "search-prev", { 'N' }, "Previous line with the word", 0 },
 };
+
+/* Keys this wide or wider go on a row of their own, the description on
+ * the next, so that every description starts in the same column. */
+#define HELP_KEY_COLS 18
 
 struct help_line {
 	char *text;
 	int heading;
 	int keycols; /* bytes of the keys that start text (then the action) */
+	char ctx[32];/* a heading's context name ("reader") */
 };
 
 struct hpane {
 	struct help_line *v;
 	size_t n, cap;
 	struct menu m;
+	char find[128]; /* the word of / (n, N) */
 };
 
 static int
 help_collect(void *ctx, const char *heading, const char *keys, const struct pane_key *act)
 {
 	struct hpane *h = ctx;
-	if (h->n + 2 > h->cap) {
+	if (h->n + 3 > h->cap) {
 		size_t cap = h->cap ? h->cap * 2 : 64;
 		struct help_line *v = realloc(h->v, cap * sizeof *v);
 		if (v == NULL)
@@ -219,13 +229,24 @@ help_collect(void *ctx, const char *heading, const char *keys, const struct pane
 	char buf[512];
 	if (heading) {
 		if (h->n > 0)
-			h->v[h->n++] = (struct help_line){ strdup(""), 0, 0 };
+			h->v[h->n++] = (struct help_line){ strdup(""), 0, 0, "" };
 		snprintf(buf, sizeof buf, "%s", heading);
-		h->v[h->n++] = (struct help_line){ strdup(buf), 1, 0 };
+		struct help_line l = { strdup(buf), 1, 0, "" };
+		/* "Reading view (reader)": the context is in the parentheses */
+		const char *o = strrchr(heading, '(');
+		if (o)
+			snprintf(l.ctx, sizeof l.ctx, "%.*s", (int)strcspn(o + 1, ")"), o + 1);
+		h->v[h->n++] = l;
 	} else {
 		const char *k = keys[0] ? keys : "(unbound)";
+		if ((int)strlen(k) >= HELP_KEY_COLS) { /* keys alone, then the action */
+			h->v[h->n++] = (struct help_line){ strdup(k), 0, (int)strlen(k), "" };
+			if (h->v[h->n - 1].text == NULL)
+				return -1;
+			k = "";
+		}
 		snprintf(buf, sizeof buf, "%s%s (%s)", k, act->help, act->name);
-		h->v[h->n++] = (struct help_line){ strdup(buf), 0, (int)strlen(k) };
+		h->v[h->n++] = (struct help_line){ strdup(buf), 0, (int)strlen(k), "" };
 	}
 	return h->v[h->n - 1].text ? 0 : -1;
 }
@@ -279,13 +300,38 @@ h_draw(struct pane *p, WINDOW *w)
 			pane_put_trunc(w, i, 1, l->text, strlen(l->text), cols - 2, style_get(STYLE_HEADING));
 			continue;
 		}
-		/* the keys, then the action from column 20 (or after long keys) */
+		/* the keys, then the action from one column for all (longer keys
+		 * have a row of their own) */
 		size_t kl = strnlen(l->text, (size_t)l->keycols);
-		int c = pane_put(w, i, 2, l->text, kl, cols - 3, style_get(STYLE_KEY));
-		int dx = c + 2 > 18 ? 2 + c + 2 : 2 + 18;
-		if (dx < cols - 1)
-			pane_put_trunc(w, i, dx, l->text + kl, strlen(l->text + kl), cols - 1 - dx, 0);
+		int dx = 2 + HELP_KEY_COLS + 2;
+		if (dx > cols / 2)
+			dx = cols / 2;
+		int attr = h->find[0] && strcasestr(l->text, h->find) ? A_REVERSE : 0;
+		pane_put_trunc(w, i, 2, l->text, kl, l->text[kl] ? dx - 3 : cols - 3,
+			       style_get(STYLE_KEY) | attr);
+		if (l->text[kl] && dx < cols - 1)
+			pane_put_trunc(w, i, dx, l->text + kl, strlen(l->text + kl), cols - 1 - dx, attr);
 	}
+}
+
+/* The next line (dir 1) or the previous (-1) after the top one holding
+ * the word, as the top line; wraps round. */
+static void
+find(struct pane *p, int dir)
+{
+	struct hpane *h = p->data;
+	if (h->find[0] == 0 || h->n == 0)
+		return;
+	for (size_t k = 1; k <= h->n; k++) {
+		size_t i = (h->m.top + (dir > 0 ? k : h->n - k)) % h->n;
+		if (strcasestr(h->v[i].text, h->find)) {
+			menu_scroll(&h->m, (long)i - (long)h->m.top);
+			if (h->m.top != i) /* near the end: the window stops at the last row */
+				pane_message(p->app, "%s: line %zu", h->find, i + 1);
+			return;
+		}
+	}
+	pane_message(p->app, "Not in the help: %s", h->find);
 }
 
 static int
@@ -294,6 +340,18 @@ h_key(struct pane *p, const struct pane_event *ev)
 	struct hpane *h = p->data;
 	long page = h->m.rows > 1 ? h->m.rows - 1 : 1;
 	switch (ev->action) {
+	case H_SEARCH: {
+		char buf[sizeof h->find];
+		if (ev->arg)
+			snprintf(buf, sizeof buf, "%s", ev->arg);
+		else if (!pane_prompt(p->app, "/", NULL, buf, sizeof buf))
+			break;
+		snprintf(h->find, sizeof h->find, "%s", buf);
+		find(p, 1);
+		break;
+	}
+	case H_NEXT: find(p, 1); break;
+	case H_PREV: find(p, -1); break;
 	case H_DOWN: menu_scroll(&h->m, 1); break;
 	case H_UP: menu_scroll(&h->m, -1); break;
 	case H_PAGEDOWN: menu_scroll(&h->m, page); break;
@@ -324,11 +382,27 @@ ui_help_register(struct app *app)
 	return pane_register(app, &help_ops);
 }
 
+/* Show the heading of the context of pane ops (NULL: keep) at the top. */
+static void
+at_context(struct hpane *h, const struct pane_ops *ops)
+{
+	if (ops == NULL || strcmp(ops->name, "help") == 0)
+		return;
+	for (size_t i = 0; i < h->n; i++)
+		if (h->v[i].heading && strcmp(h->v[i].ctx, ops->name) == 0) {
+			menu_scroll(&h->m, (long)i - (long)h->m.top);
+			return;
+		}
+}
+
 int
 ui_help_open(struct app *app)
 {
+	struct pane *from = pane_focused(app);
+	const struct pane_ops *ops = from ? from->ops : NULL;
 	struct pane *old = pane_find(app, &help_ops);
 	if (old) {
+		at_context(old->data, ops);
 		pane_focus(app, old);
 		return 0;
 	}
@@ -342,5 +416,9 @@ ui_help_open(struct app *app)
 	}
 	h->m.n = h->n;
 	h->m.rows = 1;
-	return pane_open(app, &help_ops, h, 1) ? 0 : ERR_NOMEM;
+	struct pane *p = pane_open(app, &help_ops, h, 1);
+	if (p == NULL)
+		return ERR_NOMEM;
+	at_context(h, ops); /* after the first resize: the window's rows are known */
+	return 0;
 }

@@ -491,18 +491,13 @@ open_article(struct app *app, size_t art, size_t off, const struct span_list *ex
 }
 
 /* the reader's own search, so that n/N move between the hits; the hit
- * at orig offset hit becomes the current one (the reader's folding may
- * miss some of the caller's: then stop after one round) */
+ * at orig offset hit becomes the current one */
 static void
 search_from(struct reader *r, const char *query, size_t hit)
 {
 	int wrapped = 0;
-	if (reader_search(r, query, 1, &wrapped) <= 0)
-		return;
-	size_t target = reader_from_orig(r, hit);
-	for (size_t k = 0; k < r->hits.n && r->cur < r->hits.n &&
-			   r->hits.v[r->cur].start != target; k++)
-		reader_search_next(r, 1, &wrapped);
+	if (reader_search(r, query, 1, &wrapped) > 0)
+		reader_search_at(r, reader_from_orig(r, hit));
 }
 
 static int
