@@ -110,6 +110,8 @@ case "$line" in *" 98 "*) ok "the list counts 深圳 98 in 错过DeepSeek，深�
 # 4. the help (F1) at 80 columns: human headings, each key with its action
 T resize-window -t e2e -x 80 -y 24 2>/dev/null
 T send-keys -t e2e F1
+wait_for "Article list (list)" # F1 opens at the focused pane's keys
+T send-keys -t e2e g
 wait_for "Everywhere (global)"
 grep -q "^  F1  *Show the keys (help)" "$tmp/screen" && ok "help: keys with their actions at 80 columns" ||
 	fail "help: no action beside F1: $(grep "F1" "$tmp/screen" | head -1)"

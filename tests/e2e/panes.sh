@@ -95,6 +95,8 @@ while [ "$after" != "$before" ] && [ "$n" -lt 30 ]; do sleep 0.1; screen; after=
 keys Tab
 wait_for "文章 Articles" && ok "Tab reaches the list"
 keys F1
+wait_for "Keys  line"
+keys g # F1 opens at the focused pane's keys; g: the top
 wait_for "Everywhere" && ok "F1 shows the help from the key table"
 keys q q q
 wait_for "duwen exited 0" && ok "q backs out, then quits"

@@ -175,6 +175,8 @@ keys S
 keys 杭州 Enter
 wait_for "人才很多" && ok "the search pane"
 keys F1
+wait_for "Keys  line"
+keys g # F1 opens at the focused pane's keys; g: the top
 wait_for "Show the keys" && ok "the help"
 keys Q
 wait_for "tui-done" && ok "quit"
