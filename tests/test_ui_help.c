@@ -25,6 +25,7 @@ static const char *const HEADINGS[] = {
 	"City comparison (compare)",
 	"Corpus search (search)",
 	"Notes (notes)",
+	"Messages (messages)",
 };
 #define NHEAD (sizeof HEADINGS / sizeof HEADINGS[0])
 

@@ -19,6 +19,12 @@
 
 struct pane_mgr;
 
+/* Warnings since the start, for :messages (ui/panes/messages.c). */
+struct app_messages {
+	char **v;
+	size_t n, cap;
+};
+
 /* The note index the panes share (ui/panes/noteset.c). */
 struct noteset {
 	struct note_index ix;
@@ -37,6 +43,7 @@ struct app {
 	int mono;              /* 1: no colours (NO_COLOR, monochrome terminal) */
 	struct pane_mgr *mgr;  /* private to ui/screen/ */
 	struct noteset notes;  /* ui/panes/noteset.c */
+	struct app_messages messages; /* ui/panes/messages.c */
 	struct {               /* ui/panes/annot_act.c */
 		int last_colour;     /* the colour chosen last: the next default */
 		int64_t last_deleted;/* what U brings back (0: nothing) */

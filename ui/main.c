@@ -108,11 +108,33 @@ say(const char *path, const char *fmt, ...)
 	termsafe_warn(stderr, path, "%s", msg);
 }
 
+/* Files not read: said on stderr at once, and kept (ctx, when not NULL)
+ * for the panes' :messages. */
+struct kept {
+	char *v[64];
+	size_t n;
+};
+
 static void
 warn_path(void *ctx, const char *path, const char *reason)
 {
-	(void)ctx;
 	say(path, "%s", reason);
+	struct kept *k = ctx;
+	if (k == NULL || k->n == sizeof k->v / sizeof k->v[0])
+		return;
+	char *name = termsafe_name(path);
+	size_t len = (name ? strlen(name) : 0) + strlen(reason) + 3;
+	if ((k->v[k->n] = malloc(len)) != NULL)
+		snprintf(k->v[k->n++], len, "%s: %s", name ? name : "", reason);
+	free(name);
+}
+
+static void
+kept_free(struct kept *k)
+{
+	for (size_t i = 0; i < k->n; i++)
+		free(k->v[i]);
+	k->n = 0;
 }
 
 /* The bundled texts: beside the binary in a build tree (build/../texts), or
@@ -305,11 +327,14 @@ main(int argc, char **argv)
 		opts.npaths = 1;
 	}
 	struct corpus corpus;
-	if (corpus_load(&corpus, opts.paths, opts.npaths, &opts.source, warn_path, NULL) < 0) {
+	struct kept kept = { .n = 0 };
+	if (corpus_load(&corpus, opts.paths, opts.npaths, &opts.source, warn_path,
+			opts.mode == MODE_UI ? &kept : NULL) < 0) {
 		say(NULL, "out of memory");
 		return EXIT_OUTPUT;
 	}
 	if (corpus.n == 0) {
+		kept_free(&kept);
 		say(NULL, "no article could be loaded");
 		corpus_free(&corpus);
 		return EXIT_USAGE;
@@ -333,14 +358,17 @@ main(int argc, char **argv)
 	    freopen("/dev/tty", "r", stdin) == NULL) {
 		/* the article came on standard input: keys come from the terminal */
 		say(NULL, "cannot read keys: /dev/tty: %s", strerror(errno));
+		kept_free(&kept);
 		corpus_free(&corpus);
 		return EXIT_USAGE;
 	}
 	if (opts.mode == MODE_UI) {
 		/* a single file opens straight in the reading view, as less would */
 		struct ui_opts uo = { .config_path = opts.config_path,
-				      .open_reader = !bundled && opts.npaths == 1 && corpus.n == 1 };
+				      .open_reader = !bundled && opts.npaths == 1 && corpus.n == 1,
+				      .warnings = (const char *const *)kept.v, .nwarnings = kept.n };
 		int st = ui_run(&corpus, &uo);
+		kept_free(&kept);
 		corpus_free(&corpus);
 		return st;
 	}

@@ -7,6 +7,7 @@
 #include "panes/help.h"
 #include "panes/list.h"
 #include "panes/match.h"
+#include "panes/messages.h"
 #include "panes/outline.h"
 #include "panes/reader.h"
 #include "panes/compare.h"
@@ -25,7 +26,8 @@ registry_all(struct app *app)
 	    (rc = ui_match_register(app)) < 0 ||
 	    (rc = ui_compare_register(app)) < 0 ||
 	    (rc = ui_search_register(app)) < 0 ||
-	    (rc = ui_notes_register(app)) < 0)
+	    (rc = ui_notes_register(app)) < 0 ||
+	    (rc = ui_messages_register(app)) < 0)
 		return rc;
 	return 0;
 }

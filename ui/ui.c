@@ -24,6 +24,7 @@
 #include "screen/style.h"
 #include "panes/help.h"
 #include "panes/list.h"
+#include "panes/messages.h"
 #include "panes/noteset.h"
 #include "panes/reader.h"
 
@@ -222,8 +223,15 @@ ui_run(struct corpus *c, const struct ui_opts *o)
 	    ((o && o->open_reader) || c->n == 1 ? pane_open_article(&app, 0, PANE_PLACE_REMEMBERED, NULL) : 0) < 0) {
 		rc = 1;
 	} else {
-		if (w.n)
-			pane_error(&app, "%s%s", w.v[0], w.n > 1 ? "  (more after quitting)" : "");
+		/* every warning in :messages; the first on the message line */
+		for (size_t i = 0; o && i < o->nwarnings; i++)
+			ui_messages_add(&app, o->warnings[i]);
+		for (size_t i = 0; i < w.n; i++)
+			ui_messages_add(&app, w.v[i]);
+		size_t nm = app.messages.n;
+		if (nm)
+			pane_error(&app, "%s%s", app.messages.v[0],
+				   nm > 1 ? "  (all of them: :messages)" : "");
 		pane_run(&app);
 	}
 	pane_mgr_free(&app); /* saves the places */
@@ -234,6 +242,7 @@ out:
 	if (app.mgr)
 		pane_mgr_free(&app);
 	noteset_free(&app);
+	ui_messages_free(&app);
 	for (size_t i = 0; i < w.n; i++) {
 		termsafe_warn(stderr, NULL, "%s", w.v[i]);
 		free(w.v[i]);

@@ -12,6 +12,8 @@
 struct ui_opts {
 	const char *config_path; /* NULL: config_default_path */
 	int open_reader;         /* 1: start in the reading view of article 0 */
+	const char *const *warnings; /* met before (files not read): for :messages */
+	size_t nwarnings;
 };
 
 /* Run the panes on c. 0 on a normal quit; 1 after printing why to stderr

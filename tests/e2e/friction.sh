@@ -75,6 +75,27 @@ wait_for "original" && ok "4: 2 focuses the reader"
 screen
 grep -q "q back" "$tmp/screen" && ok "4: the reader's status says q back" || fail "4: the reader's status"
 
+# 5. warnings: a count on the status line, every one in :messages
+mkdir -p "$tmp/five"
+printf '%s\n\n%s\n' "甲" "第一篇。" >"$tmp/five/a.txt"
+printf '%s\n\n%s\n' "乙" "第二篇。" >"$tmp/five/b.txt"
+printf 'not a zip at all' >"$tmp/five/c.epub"
+printf 'set nosuch 1\nbind reader X nosuch-action\n' >"$tmp/five.conf"
+start 100 24 "" --config "'$tmp/five.conf'" "'$tmp/five'"
+wait_for "(all of them: :messages)" && ok "5: the first warning on the message line"
+keys j # the message line gives way to the status line
+wait_for "3 messages (:messages)" && ok "5: the status line counts the three warnings"
+keys :
+wait_for ":"
+keys -l "messages"
+keys Enter
+if wait_for "Messages (3)"; then
+	grep -q "c.epub" "$tmp/screen" && grep -q "five.conf:1:" "$tmp/screen" &&
+		grep -q "five.conf:2:" "$tmp/screen" &&
+		ok "5: :messages lists the unread file and both bad lines" ||
+		{ fail "5: :messages:"; cat "$tmp/screen"; }
+fi
+
 # 6. too small: the size and the minimum
 start 80 24 "" "'$texts'"
 wait_for "文章 Articles (5)"

@@ -17,7 +17,7 @@ static const struct { const char *ctx, *title; } titles[] = {
 	{ "global", "Everywhere" }, { "list", "Article list" },
 	{ "reader", "Reading view" }, { "annotate", "Reading view: passages and notes" },
 	{ "outline", "Outline" }, { "help", "Help" }, { "compare", "City comparison" },
-	{ "search", "Corpus search" }, { "notes", "Notes" },
+	{ "search", "Corpus search" }, { "notes", "Notes" }, { "messages", "Messages" },
 };
 #define NTITLES (sizeof titles / sizeof titles[0])
 

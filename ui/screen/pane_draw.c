@@ -237,7 +237,7 @@ draw_status(struct app *app)
 	if (p && p->ops->status)
 		p->ops->status(p, left, sizeof left);
 	/* what q does here, from the key table: "q quit" in the list */
-	char hint[64] = "F1 help";
+	char hint[128] = "F1 help";
 	struct keys_ctx *kc = p ? pane_ctx_of(app, p->ops) : NULL;
 	const struct pane_key *qa = kc ? keys_lookup(kc, 'q') : NULL;
 	for (size_t i = 0; qa == NULL && i < m->nglobals; i++) {
@@ -246,13 +246,27 @@ draw_status(struct app *app)
 	}
 	if (qa)
 		snprintf(hint, sizeof hint, "F1 help  q %s", qa->name);
+	/* warnings since the start: how many, and where they are */
+	char counted[64];
+	size_t nmsg = app->messages.n;
+	if (nmsg) {
+		int k = snprintf(counted, sizeof counted, "%zu message%s (:messages)  ", nmsg,
+				 nmsg == 1 ? "" : "s");
+		if (k > 0 && (size_t)k + strlen(hint) < sizeof hint) {
+			memmove(hint + k, hint, strlen(hint) + 1);
+			memcpy(hint, counted, (size_t)k);
+		}
+	}
 	static const struct width_opts wo = { 0 };
 	int room = COLS - 1; /* never the bottom-right cell: no scroll, no wrap */
 	int lc = width_str(&wo, left, strlen(left));
 	int min_left = lc < 24 ? lc : 24;
 	int hc = width_str(&wo, hint, strlen(hint));
 	if (room - hc - 2 < min_left) {
-		hint[7] = 0; /* "F1 help" */
+		if (nmsg) /* the count before the help */
+			snprintf(hint, sizeof hint, "%zu msg  F1 help", nmsg);
+		else
+			hint[7] = 0; /* "F1 help" */
 		hc = width_str(&wo, hint, strlen(hint));
 	}
 	int each = 14, tc = m->n > 1 ? tabs(app, NULL, 0, each) : 0;
