@@ -228,10 +228,12 @@ ui_run(struct corpus *c, const struct ui_opts *o)
 			ui_messages_add(&app, o->warnings[i]);
 		for (size_t i = 0; i < w.n; i++)
 			ui_messages_add(&app, w.v[i]);
+		/* a config, store or converter problem on the message line (the
+		 * files not read were said before the screen came up); the
+		 * status line counts them all */
 		size_t nm = app.messages.n;
-		if (nm)
-			pane_error(&app, "%s%s", app.messages.v[0],
-				   nm > 1 ? "  (all of them: :messages)" : "");
+		if (w.n)
+			pane_error(&app, "%s%s", w.v[0], nm > 1 ? "  (all of them: :messages)" : "");
 		pane_run(&app);
 	}
 	pane_mgr_free(&app); /* saves the places */

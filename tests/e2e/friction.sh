@@ -82,7 +82,7 @@ printf '%s\n\n%s\n' "乙" "第二篇。" >"$tmp/five/b.txt"
 printf 'not a zip at all' >"$tmp/five/c.epub"
 printf 'set nosuch 1\nbind reader X nosuch-action\n' >"$tmp/five.conf"
 start 100 24 "" --config "'$tmp/five.conf'" "'$tmp/five'"
-wait_for "(all of them: :messages)" && ok "5: the first warning on the message line"
+wait_for "five.conf:1:" && ok "5: the first bad line on the message line"
 keys j # the message line gives way to the status line
 wait_for "3 messages (:messages)" && ok "5: the status line counts the three warnings"
 keys :
