@@ -5,6 +5,7 @@
 #include <strings.h>
 
 #include "err.h"
+#include "match.h"
 
 static const char *const sort_names[LIST_SORT_COUNT] = {
 	"file", "title", "source", "length", "unread first",
@@ -60,10 +61,10 @@ list_model_free(struct list_model *m)
 	memset(m, 0, sizeof *m);
 }
 
-/* qsort has no context argument in C11; the comparison data is passed
- * through this file-local pointer for the duration of one sort. */
-static const struct list_model *sort_m;
-static const struct corpus *sort_c;
+struct sort_ctx {
+	const struct list_model *m;
+	const struct corpus *c;
+};
 
 static int
 cmp_str(const char *a, const char *b)
@@ -74,13 +75,14 @@ cmp_str(const char *a, const char *b)
 }
 
 static int
-cmp_rows(const void *x, const void *y)
+cmp_rows(const void *x, const void *y, void *ctx)
 {
-	const struct list_item *a = &sort_m->items[*(const size_t *)x];
-	const struct list_item *b = &sort_m->items[*(const size_t *)y];
-	const struct article *aa = &sort_c->v[a->art], *bb = &sort_c->v[b->art];
+	const struct sort_ctx *sc = ctx;
+	const struct list_item *a = &sc->m->items[*(const size_t *)x];
+	const struct list_item *b = &sc->m->items[*(const size_t *)y];
+	const struct article *aa = &sc->c->v[a->art], *bb = &sc->c->v[b->art];
 	int r = 0;
-	switch (sort_m->sort) {
+	switch (sc->m->sort) {
 	case LIST_SORT_TITLE: r = cmp_str(aa->meta.title, bb->meta.title); break;
 	case LIST_SORT_SOURCE: r = cmp_str(aa->meta.source, bb->meta.source); break;
 	case LIST_SORT_LENGTH: r = (aa->chars > bb->chars) - (aa->chars < bb->chars); break;
@@ -97,27 +99,51 @@ cmp_rows(const void *x, const void *y)
 	return r;
 }
 
+/* 1 if the matcher finds its word in s (NULL: no). */
 static int
-matches(const char *s, const char *f)
+matches(const struct match_set *ms, struct script *sc, const char *s)
 {
-	return s && strcasestr(s, f) != NULL;
+	if (s == NULL || ms == NULL)
+		return 0;
+	struct match_text t;
+	if (match_fold(sc, s, strlen(s), &t) < 0)
+		return 0;
+	struct span_list found = { 0 };
+	long n = match_set_find(ms, &t, 0, t.orig_len, SPAN_SEARCH, &found);
+	span_list_free(&found);
+	match_text_free(&t);
+	return n > 0;
 }
 
-void
-list_model_apply(struct list_model *m, const struct corpus *c)
+int
+list_model_apply(struct list_model *m, const struct corpus *c, struct script *sc)
 {
+	struct match_set *ms = NULL;
+	int rc = 0;
+	if (m->filter[0]) {
+		rc = match_set_new(0, &ms);
+		if (rc == 0)
+			rc = match_set_add(ms, sc, m->filter, 0);
+		if (rc == ERR_INVAL) { /* nothing left after folding: matches all */
+			match_set_free(ms);
+			ms = NULL;
+			rc = 0;
+		}
+		if (rc < 0) {
+			match_set_free(ms);
+			return rc;
+		}
+	}
 	m->norder = 0;
 	for (size_t i = 0; i < m->n; i++) {
 		const struct article *a = &c->v[m->items[i].art];
-		if (m->filter[0] && !matches(a->meta.title, m->filter) &&
-		    !matches(a->meta.source, m->filter) && !matches(a->path, m->filter) &&
-		    !matches(a->meta.author, m->filter))
+		if (ms && !matches(ms, sc, a->meta.title) && !matches(ms, sc, a->meta.source) &&
+		    !matches(ms, sc, a->path) && !matches(ms, sc, a->meta.author))
 			continue;
 		m->order[m->norder++] = i;
 	}
-	sort_m = m;
-	sort_c = c;
-	qsort(m->order, m->norder, sizeof *m->order, cmp_rows);
-	sort_m = NULL;
-	sort_c = NULL;
+	match_set_free(ms);
+	struct sort_ctx ctx = { m, c };
+	qsort_r(m->order, m->norder, sizeof *m->order, cmp_rows, &ctx);
+	return 0;
 }

@@ -36,9 +36,11 @@ int list_count(const char *hay, size_t len, const char *needle);
 /* Allocate items for n articles. 0 or ERR_NOMEM. */
 int list_model_init(struct list_model *m, size_t n);
 void list_model_free(struct list_model *m);
-/* Rebuild order from sort and filter (filter matches title, source or
- * path, ASCII case ignored; folded is a simplified form of each title or
- * NULL). */
-void list_model_apply(struct list_model *m, const struct corpus *c);
+/* Rebuild order from sort and filter: the filter word is found in the
+ * title, source, author or path by the one matcher of match.h (simplified
+ * and traditional alike through sc, which may be NULL; case and width
+ * ignored), so 开源 finds 開源. 0 or ERR_NOMEM. */
+struct script;
+int list_model_apply(struct list_model *m, const struct corpus *c, struct script *sc);
 
 #endif

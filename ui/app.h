@@ -41,6 +41,8 @@ struct app {
 	struct view_opts vopts;/* layout and view options (config `set`) */
 	int split_min_cols;    /* side by side from this many columns (`set split`) */
 	int mono;              /* 1: no colours (NO_COLOR, monochrome terminal) */
+	const char *cities;    /* --cities (NULL: the config's, else the default) */
+	const char *highlight; /* --highlight words (NULL: none) */
 	struct pane_mgr *mgr;  /* private to ui/screen/ */
 	struct noteset notes;  /* ui/panes/noteset.c */
 	struct app_messages messages; /* ui/panes/messages.c */

@@ -15,28 +15,6 @@
 #include "../src/search.h"
 #include "../src/termsafe.h"
 
-/* The command line's values, set once by main before the panes start. */
-static const char *cli_cities, *cli_highlight;
-
-void
-ui_compare_cli_options(const char *cities, const char *highlight)
-{
-	cli_cities = cities;
-	cli_highlight = highlight;
-}
-
-const char *
-ui_compare_cli_cities(void)
-{
-	return cli_cities;
-}
-
-const char *
-ui_compare_cli_highlight(void)
-{
-	return cli_highlight;
-}
-
 static void
 say(const char *what, const char *msg)
 {

@@ -1,7 +1,7 @@
 /* ui_compare_cli: the command line's side of the comparison issue: the
- * plain-text modes `duwen --compare` and `duwen --search QUERY`, and the
- * --cities / --highlight values handed on to the comparison and search
- * panes. Borrows the corpus and the strings it is given (argv). */
+ * plain-text modes `duwen --compare` and `duwen --search QUERY` (the
+ * panes get --cities and --highlight through struct ui_opts and struct
+ * app). Borrows the corpus and the strings it is given (argv). */
 #ifndef DUWEN_UI_COMPARE_CLI_H
 #define DUWEN_UI_COMPARE_CLI_H
 
@@ -12,11 +12,6 @@
 
 /* Check a --cities value; 0, or -1 after printing why to stderr. */
 int ui_compare_cli_check_cities(const char *list);
-
-/* Remember --cities and --highlight (NULL: not given) for the panes. */
-void ui_compare_cli_options(const char *cities, const char *highlight);
-const char *ui_compare_cli_cities(void);
-const char *ui_compare_cli_highlight(void);
 
 /* The spec the panes and the plain-text modes use: defaults, then the
  * config file (config_path, NULL: the default path; bad lines reported on

@@ -339,7 +339,6 @@ main(int argc, char **argv)
 		corpus_free(&corpus);
 		return EXIT_USAGE;
 	}
-	ui_compare_cli_options(opts.cities, opts.highlight);
 	if (opts.mode == MODE_COMPARE || opts.mode == MODE_SEARCH || opts.mode == MODE_LIST) {
 		/* --list counts the compared cities as --compare does */
 		int st = opts.mode == MODE_COMPARE
@@ -366,7 +365,8 @@ main(int argc, char **argv)
 		/* a single file opens straight in the reading view, as less would */
 		struct ui_opts uo = { .config_path = opts.config_path,
 				      .open_reader = !bundled && opts.npaths == 1 && corpus.n == 1,
-				      .warnings = (const char *const *)kept.v, .nwarnings = kept.n };
+				      .warnings = (const char *const *)kept.v, .nwarnings = kept.n,
+				      .cities = opts.cities, .highlight = opts.highlight };
 		int st = ui_run(&corpus, &uo);
 		kept_free(&kept);
 		corpus_free(&corpus);

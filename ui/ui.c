@@ -168,6 +168,8 @@ ui_run(struct corpus *c, const struct ui_opts *o)
 	app_defaults(&app);
 	app.corpus = c;
 	app.config = &cfg;
+	app.cities = o ? o->cities : NULL;
+	app.highlight = o ? o->highlight : NULL;
 	int nocolor = 0, escdelay = 25, rc = 0;
 	apply_settings(&app, &nocolor, &escdelay, &w);
 	char *cause = NULL;

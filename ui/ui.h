@@ -14,6 +14,7 @@ struct ui_opts {
 	int open_reader;         /* 1: start in the reading view of article 0 */
 	const char *const *warnings; /* met before (files not read): for :messages */
 	size_t nwarnings;
+	const char *cities, *highlight; /* --cities, --highlight (NULL: none) */
 };
 
 /* Run the panes on c. 0 on a normal quit; 1 after printing why to stderr

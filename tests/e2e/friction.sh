@@ -96,6 +96,18 @@ if wait_for "Messages (3)"; then
 		{ fail "5: :messages:"; cat "$tmp/screen"; }
 fi
 
+# the list filter uses the one matcher: 开源 finds 開源 (and 深圳 深圳)
+start 100 24 "" "'$texts'"
+wait_for "Articles (5)"
+keys /
+wait_for "Filter"
+keys -l "开源"
+keys Enter
+wait_for "開源大模型之城" && ok "filter: 开源 finds the title with 開源"
+screen
+grep -q "错过DeepSeek" "$tmp/screen" && fail "filter: 开源 keeps an article without it" ||
+	ok "filter: the others are filtered out"
+
 # 6. too small: the size and the minimum
 start 80 24 "" "'$texts'"
 wait_for "文章 Articles (5)"

@@ -89,7 +89,8 @@ static void
 reapply(struct lpane *lp)
 {
 	size_t keep = current_art(lp);
-	list_model_apply(&lp->lm, lp->app->corpus);
+	if (list_model_apply(&lp->lm, lp->app->corpus, lp->app->script) < 0)
+		pane_error(lp->app, "out of memory");
 	menu_set(&lp->m, lp->lm.norder, lp->m.rows);
 	for (size_t i = 0; i < lp->lm.norder; i++)
 		if (lp->lm.items[lp->lm.order[i]].art == keep)
@@ -341,7 +342,8 @@ ui_list_open(struct app *app, int focus)
 		return ERR_NOMEM;
 	}
 	refresh_facts(lp);
-	list_model_apply(&lp->lm, app->corpus);
+	if (list_model_apply(&lp->lm, app->corpus, app->script) < 0)
+		pane_error(app, "out of memory");
 	lp->m.rows = 1;
 	menu_set(&lp->m, lp->lm.norder, 1);
 	return pane_open(app, &ui_list_ops, lp, focus) ? 0 : ERR_NOMEM;

@@ -10,7 +10,6 @@
 #include "../screen/pane.h"
 #include "../screen/style.h"
 #include "annot.h"
-#include "../compare_cli.h"
 
 /* One per process: ui_run runs once, and style_set_span_fn takes no
  * context, so the keyword colours must be reachable from a plain function. */
@@ -90,7 +89,7 @@ load_keywords(struct ui_match *um)
 		}
 		add_keyword(um, e->argv[0], colour);
 	}
-	const char *list = ui_compare_cli_highlight();
+	const char *list = um->app->highlight;
 	if (list == NULL)
 		return;
 	char buf[1024];
@@ -115,7 +114,7 @@ build(struct app *app)
 	struct ui_match *um = &um_state;
 	memset(um, 0, sizeof *um);
 	um->app = app;
-	const char *cities = ui_compare_cli_cities();
+	const char *cities = app->cities;
 	if (compare_spec_default(&um->spec) < 0)
 		return ERR_NOMEM;
 	if (app->config && compare_spec_configure(&um->spec, app->config, NULL, NULL) < 0)
