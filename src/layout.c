@@ -452,10 +452,15 @@ fill(const struct fill *f, size_t s, size_t e, struct layout_lines *out)
 			last_cols = bp_cols;
 			pos = bp_next;
 			flush = tok >= f->avail;
-			/* preformatted text keeps a space where it breaks */
-			if (f->pre && bp_next > bp_end && f->text[bp_end] == ' ' && bp_cols < avail) {
-				last_end = bp_end + 1;
-				last_cols = bp_cols + 1;
+			/* preformatted text keeps a space where it breaks (the
+			 * whole unit: a space may carry a spacing mark) */
+			struct unit sp;
+			if (f->pre && bp_next > bp_end && f->text[bp_end] == ' ') {
+				unit_at(f->o, f->text, f->bs, f->be, bp_end, &sp, NULL);
+				if (sp.end <= bp_next && bp_cols + sp.cols <= avail) {
+					last_end = sp.end;
+					last_cols = bp_cols + sp.cols;
+				}
 			}
 		} else if (over && u.k.cls == KINSOKU_CL && prev.cls != KINSOKU_CL && prev_start > ls) {
 			/* No opportunity on the whole line (a long URL): cut it, but
