@@ -94,19 +94,23 @@ mkdirs(const char *dir)
 	return 0;
 }
 
-static char *
-default_dir(void)
+/* The data directory the environment names, malloc'd into *out (NULL if
+ * it names none). 0, or ERR_NOMEM: not the same as naming none. */
+static int
+default_dir(char **out)
 {
-	const char *e = getenv("DUWEN_DATA");
-	if (e && *e)
-		return strdup(e);
-	e = getenv("XDG_DATA_HOME");
-	if (e && e[0] == '/') /* the XDG spec: relative values are ignored */
-		return xasprintf("%s/duwen", e);
-	e = getenv("HOME");
-	if (e && *e)
-		return xasprintf("%s/.local/share/duwen", e);
-	return NULL;
+	const char *e;
+	char *d;
+	if ((e = getenv("DUWEN_DATA")) && *e)
+		d = strdup(e);
+	else if ((e = getenv("XDG_DATA_HOME")) && e[0] == '/') /* relative: ignored (XDG) */
+		d = xasprintf("%s/duwen", e);
+	else if ((e = getenv("HOME")) && *e)
+		d = xasprintf("%s/.local/share/duwen", e);
+	else
+		return *out = NULL, 0;
+	*out = d;
+	return d ? 0 : ERR_NOMEM;
 }
 
 /* Bring the schema to STORE_SCHEMA_VERSION in one write transaction,
@@ -230,14 +234,17 @@ store_open_opts(const struct store_opts *opts, const char *dir, struct store **o
 	const struct store_opts *o = opts ? opts : &defaults;
 	int busy = o->busy_ms > 0 ? o->busy_ms : 5000;
 	struct store *s = calloc(1, sizeof *s);
-	char *d = dir ? strdup(dir) : default_dir();
-	char *msg = NULL;
-	if (s == NULL || (dir && d == NULL))
+	char *d = NULL, *msg = NULL;
+	if (s == NULL || (dir ? (d = strdup(dir)) == NULL : default_dir(&d) < 0))
 		goto nomem;
 	s->ro = 1;
 	if (d == NULL) {
 		s->path = strdup("");
 		msg = strdup("no data directory: set HOME, XDG_DATA_HOME or DUWEN_DATA; notes are not saved");
+		if (s->path == NULL || msg == NULL) {
+			free(msg);
+			goto nomem;
+		}
 		goto done;
 	}
 	s->path = xasprintf("%s/notes.db", d);

@@ -22,6 +22,24 @@
 #include "../src/err.h"
 #include "../src/store.h"
 
+/* vasprintf as libc's, but failing as out of memory while vasprintf_fail
+ * is set. Defined here, it stands in for libc's in the code under test. */
+static int vasprintf_fail;
+
+int
+vasprintf(char **strp, const char *fmt, va_list ap)
+{
+	if (vasprintf_fail)
+		return -1;
+	va_list aq;
+	va_copy(aq, ap);
+	int n = vsnprintf(NULL, 0, fmt, aq);
+	va_end(aq);
+	if (n < 0 || (*strp = malloc((size_t)n + 1)) == NULL)
+		return -1;
+	return vsnprintf(*strp, (size_t)n + 1, fmt, ap);
+}
+
 struct tmp {
 	char dir[64];
 	char db[96];
@@ -953,6 +971,44 @@ test_kill_create(void **state)
 	tmp_remove(&t);
 }
 
+/* Out of memory while the data directory is worked out from HOME is out
+ * of memory (ERR_NOMEM), not "no data directory: set HOME"; with no HOME
+ * at all it is that message. */
+static void
+test_default_dir_nomem(void **state)
+{
+	(void)state;
+	const char *names[3] = { "HOME", "DUWEN_DATA", "XDG_DATA_HOME" };
+	char *saved[3];
+	for (int i = 0; i < 3; i++) {
+		const char *v = getenv(names[i]);
+		saved[i] = v ? strdup(v) : NULL;
+		unsetenv(names[i]);
+	}
+	setenv("HOME", "/nonexistent-home", 1);
+	struct store *s = NULL;
+	char *cause = NULL;
+	vasprintf_fail = 1;
+	int rc = store_open(NULL, &s, &cause);
+	vasprintf_fail = 0;
+	assert_int_equal(rc, ERR_NOMEM);
+	assert_null(cause);
+	unsetenv("HOME");
+	assert_int_equal(store_open(NULL, &s, &cause), 0);
+	assert_non_null(cause);
+	assert_non_null(strstr(cause, "no data directory: set HOME"));
+	assert_true(store_readonly(s));
+	free(cause);
+	store_close(s);
+	for (int i = 0; i < 3; i++) {
+		if (saved[i])
+			setenv(names[i], saved[i], 1);
+		else
+			unsetenv(names[i]);
+		free(saved[i]);
+	}
+}
+
 int
 main(void)
 {
@@ -970,6 +1026,7 @@ main(void)
 		cmocka_unit_test(test_foreign),
 		cmocka_unit_test(test_corrupt),
 		cmocka_unit_test(test_kill_create),
+		cmocka_unit_test(test_default_dir_nomem),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

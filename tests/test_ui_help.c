@@ -11,9 +11,34 @@
 #include <string.h>
 
 #include <cmocka.h>
+#include <curses.h>
 
+#include "../src/config.h"
+#include "../src/corpus.h"
+#include "../src/err.h"
+#include "../ui/app.h"
+#include "../ui/registry.h"
+#include "../ui/screen/pane.h"
+#include "../ui/screen/pane_int.h"
 #include "../ui/ui.h"
 #include "../ui/panes/help.h"
+
+/* strdup as libc's, but the strdup_fail_at-th call (from 1; 0: none)
+ * fails as it would out of memory. Defined here, it stands in for libc's
+ * in the code under test. */
+static int strdup_fail_at, strdup_calls;
+
+char *
+strdup(const char *s)
+{
+	if (++strdup_calls == strdup_fail_at)
+		return NULL;
+	size_t n = strlen(s) + 1;
+	char *p = malloc(n);
+	if (p)
+		memcpy(p, s, n);
+	return p;
+}
 
 static const char *const HEADINGS[] = {
 	"Everywhere (global)",
@@ -89,6 +114,56 @@ test_titles(void **state)
 	assert_null(ui_help_ctx_title("nonesuch"));
 }
 
+/* Out of memory at any one strdup while the help screen is built: it is
+ * not opened (ERR_NOMEM), or it is whole and draws (a line lost to a
+ * failed strdup was a NULL drawn). */
+static void
+test_open_nomem(void **state)
+{
+	(void)state;
+	FILE *out = fopen("/dev/null", "w"), *in = fopen("/dev/null", "r");
+	assert_non_null(out);
+	assert_non_null(in);
+	SCREEN *scr = newterm("xterm-256color", out, in);
+	assert_non_null(scr);
+	struct corpus c = { 0 };
+	struct config cfg;
+	memset(&cfg, 0, sizeof cfg);
+	struct app app = { 0 };
+	app.corpus = &c;
+	app.config = &cfg;
+	assert_int_equal(pane_mgr_init(&app), 0);
+	assert_int_equal(registry_all(&app), 0);
+	pane_set_curses(&app, 1);
+	int failed = 0, opened = 0;
+	for (int at = 1; at < 10000; at++) {
+		strdup_calls = 0;
+		strdup_fail_at = at;
+		int rc = ui_help_open(&app);
+		int injected = strdup_calls >= at;
+		strdup_fail_at = 0;
+		if (rc == 0) {
+			struct pane *p = pane_find_named(&app, "help");
+			assert_non_null(p);
+			pane_update(&app);
+			pane_close(&app, p);
+			opened++;
+		} else {
+			assert_int_equal(rc, ERR_NOMEM);
+			failed++;
+		}
+		if (!injected)
+			break;
+	}
+	assert_true(failed > 100); /* a line per key action, each a strdup */
+	assert_true(opened >= 1);
+	pane_mgr_free(&app);
+	endwin();
+	delscreen(scr);
+	fclose(out);
+	fclose(in);
+}
+
 int
 main(void)
 {
@@ -96,6 +171,7 @@ main(void)
 		cmocka_unit_test(test_man_headings),
 		cmocka_unit_test(test_help_headings),
 		cmocka_unit_test(test_titles),
+		cmocka_unit_test(test_open_nomem),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -227,11 +227,17 @@ help_collect(void *ctx, const char *heading, const char *keys, const struct pane
 		h->cap = cap;
 	}
 	char buf[512];
+	/* every line is checked as it is made: h_destroy frees those kept */
 	if (heading) {
-		if (h->n > 0)
-			h->v[h->n++] = (struct help_line){ strdup(""), 0, 0, "" };
+		char *blank = h->n > 0 ? strdup("") : NULL;
+		if (h->n > 0 && blank == NULL)
+			return -1;
+		if (blank)
+			h->v[h->n++] = (struct help_line){ blank, 0, 0, "" };
 		snprintf(buf, sizeof buf, "%s", heading);
 		struct help_line l = { strdup(buf), 1, 0, "" };
+		if (l.text == NULL)
+			return -1;
 		/* "Reading view (reader)": the context is in the parentheses */
 		const char *o = strrchr(heading, '(');
 		if (o)
@@ -246,9 +252,12 @@ help_collect(void *ctx, const char *heading, const char *keys, const struct pane
 			k = "";
 		}
 		snprintf(buf, sizeof buf, "%s%s (%s)", k, act->help, act->name);
-		h->v[h->n++] = (struct help_line){ strdup(buf), 0, (int)strlen(k), "" };
+		char *t = strdup(buf);
+		if (t == NULL)
+			return -1;
+		h->v[h->n++] = (struct help_line){ t, 0, (int)strlen(k), "" };
 	}
-	return h->v[h->n - 1].text ? 0 : -1;
+	return 0;
 }
 
 static void
