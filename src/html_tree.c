@@ -71,7 +71,9 @@ attr(const GumboNode *g, const char *name)
 }
 
 /* 1 if the element is hidden: the hidden attribute, aria-hidden, or an
- * inline style of display:none / visibility:hidden. */
+ * inline style of display:none. Not visibility:hidden, which WeChat puts on
+ * its article until a script shows it (Firefox's reader view does the
+ * same). */
 static int
 hidden(const GumboNode *g)
 {
@@ -88,7 +90,7 @@ hidden(const GumboNode *g)
 		if (!isspace((unsigned char)*v))
 			buf[w++] = (char)tolower((unsigned char)*v);
 	buf[w] = 0;
-	return strstr(buf, "display:none") || strstr(buf, "visibility:hidden");
+	return strstr(buf, "display:none") != NULL;
 }
 
 /* Words of class and id values that mark page furniture or the article.
@@ -317,6 +319,27 @@ build(struct htree *t, const GumboNode *g, int parent, int depth)
 	return i;
 }
 
+/* A page that hides most of its text until a script runs (an anti-flicker
+ * display:none on a wrapper) is read as shown: hidden marks are dropped
+ * when the hidden subtrees hold more than half the text. */
+static void
+unhide_if_most(struct htree *t)
+{
+	size_t hidden = 0;
+	for (size_t i = 0; i < t->n;) {
+		if (t->v[i].flags & HN_HIDDEN && !(t->v[i].flags & HN_SKIP)) {
+			hidden += t->v[i].text;
+			i = t->v[i].end;
+		} else {
+			i++;
+		}
+	}
+	if (t->n == 0 || 2 * hidden <= t->v[0].text)
+		return;
+	for (size_t i = 0; i < t->n; i++)
+		t->v[i].flags &= ~(unsigned)HN_HIDDEN;
+}
+
 int
 html_tree_build(struct htree *t, const GumboNode *root)
 {
@@ -326,6 +349,7 @@ html_tree_build(struct htree *t, const GumboNode *root)
 		html_tree_free(t);
 		return rc;
 	}
+	unhide_if_most(t);
 	return 0;
 }
 

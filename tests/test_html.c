@@ -163,6 +163,20 @@ test_script_dropped(void **state)
 	      HTML_EXTRACT_ARTICLE, "paragraph|" EN1, "paragraph|" EN2, "boilerplate|hidden text");
 }
 
+/* visibility:hidden is no hiding (WeChat's article until its script runs);
+ * a page whose text is mostly under display:none is read as shown. */
+static void
+test_hidden_rules(void **state)
+{
+	(void)state;
+	CHECK("<body><div id=js_content style=\"visibility: hidden;\"><p>" ZH1 "</p><p>" ZH2
+	      "</p></div></body>",
+	      HTML_EXTRACT_ARTICLE, "paragraph|" ZH1, "paragraph|" ZH2);
+	CHECK("<body><div style=\"display:none\"><article><p>" EN1 "</p><p>" EN2 "</p></article>"
+	      "</div><p>short</p></body>",
+	      HTML_EXTRACT_ARTICLE, "paragraph|" EN1, "paragraph|" EN2, "boilerplate|short");
+}
+
 /* Entities that decode to controls never reach the text: ESC with its
  * sequence, BEL, a raw C1 CSI; &#x9b; is '›' (the HTML5 table). */
 static void
@@ -403,7 +417,7 @@ main(void)
 		cmocka_unit_test(test_nav_dropped),	  cmocka_unit_test(test_link_dense_dropped),
 		cmocka_unit_test(test_class_hints),	  cmocka_unit_test(test_cjk_punctuation),
 		cmocka_unit_test(test_loose_text),	  cmocka_unit_test(test_byline_dropped),
-		cmocka_unit_test(test_furniture_lines),
+		cmocka_unit_test(test_furniture_lines),	  cmocka_unit_test(test_hidden_rules),
 		cmocka_unit_test(test_script_dropped),	  cmocka_unit_test(test_entities_sanitized),
 		cmocka_unit_test(test_structure),	  cmocka_unit_test(test_pre_and_table),
 		cmocka_unit_test(test_layout_table),	  cmocka_unit_test(test_whole_body),
