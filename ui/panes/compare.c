@@ -106,7 +106,8 @@ draw_passage(struct cmp *c, WINDOW *w, int y, int x, int cols, int nrows,
 	struct layout_lines ll = { 0 };
 	struct span_list sp = { 0 };
 	int used = 0;
-	if (ui_passage_layout(lo, a, st->start, st->end, cols, &ll) == 0 &&
+	/* a column kept for the … of a passage cut short */
+	if (ui_passage_layout(lo, a, st->start, st->end, cols > 2 ? cols - 1 : cols, &ll) == 0 &&
 	    passage_spans(c, ref->art, st->start, st->end, row, &sp) == 0) {
 		for (size_t i = 0; i < ll.n && used < nrows; i++, used++)
 			ui_passage_draw(w, y + used, x, cols, lo, a, &ll.v[i], &sp, base);

@@ -146,30 +146,38 @@ n_status(struct pane *p, char *buf, size_t cap)
 /* Draw s on row y from column x, cols wide, as up to maxrows wrapped rows
  * (cut at clusters, line breaks shown as spaces). Returns rows used. */
 static int
-put_wrapped(WINDOW *w, int y, int x, const char *s, int cols, int maxrows, int attr)
+put_wrapped(const struct layout_opts *o, WINDOW *w, int y, int x, const char *s, int cols,
+	    int maxrows, int attr)
 {
-	static const struct width_opts wo = { 0 };
-	size_t len = strlen(s), p = 0;
+	/* laid out by the layout engine (kinsoku, words kept whole), line
+	 * breaks kept, the last row cut with … when there is more */
+	size_t len = strlen(s);
 	int row = 0;
-	while (p < len && row < maxrows && cols > 0) {
-		size_t q = p;
-		int used = 0;
-		while (q < len && s[q] != '\n') {
-			size_t nq = width_next_cluster(s, len, q);
-			int cw = width_cluster(&wo, s + q, nq - q);
-			if (used + cw > cols)
-				break;
-			used += cw;
-			q = nq;
+	for (size_t p = 0; p <= len && row < maxrows && cols > 0;) {
+		const char *nl = memchr(s + p, '\n', len - p);
+		size_t e = nl ? (size_t)(nl - s) : len;
+		struct layout_lines ll = { 0 };
+		struct block b = { p, e, BLOCK_META };
+		if (e > p && layout_block(o, s, &b, cols, &ll) < 0) {
+			layout_lines_free(&ll);
+			break;
 		}
-		if (row == maxrows - 1 && q < len)
-			pane_put_trunc(w, y + row, x, s + p, len - p, cols, attr);
-		else
-			pane_put(w, y + row, x, s + p, q - p, cols, attr);
-		row++;
-		if (q == p && q < len && s[q] != '\n')
-			break; /* a cluster wider than the row */
-		p = q < len && s[q] == '\n' ? q + 1 : q;
+		for (size_t i = 0; i < ll.n && row < maxrows; i++, row++) {
+			const struct layout_line *l = &ll.v[i];
+			int more = i + 1 < ll.n || e < len;
+			if (row == maxrows - 1 && more)
+				pane_put_trunc(w, y + row, x + l->indent_cols, s + l->start, len - l->start,
+					       cols - l->indent_cols, attr);
+			else
+				pane_put(w, y + row, x + l->indent_cols, s + l->start, l->end - l->start,
+					 cols - l->indent_cols, attr);
+		}
+		if (e == p && row < maxrows) /* an empty line */
+			row++;
+		layout_lines_free(&ll);
+		if (nl == NULL)
+			break;
+		p = e + 1;
 	}
 	return row;
 }
@@ -274,19 +282,19 @@ draw_details(WINDOW *w, int y, int rows, int cols, const struct layout_opts *lo,
 	pane_put_trunc(w, y, 1, head, strlen(head), cols - 2, style_get(STYLE_DIM));
 	int used = 1;
 	if (e->how == ANCHOR_ORPHAN && used < rows)
-		used += put_wrapped(w, y + used, 1, "Not found in the article as it is now (kept as an orphan):",
+		used += put_wrapped(lo, w, y + used, 1, "Not found in the article as it is now (kept as an orphan):",
 				    cols - 2, 1, style_get(STYLE_ERROR));
 	if (used < rows) {
 		pane_put(w, y + used, 1, "「", 3, 2, style_get(STYLE_DIM));
 		char *quote = shown(lo, e->a.quote);
-		used += put_wrapped(w, y + used, 3, quote ? quote : e->a.quote, cols - 4,
+		used += put_wrapped(lo, w, y + used, 3, quote ? quote : e->a.quote, cols - 4,
 				    e->a.note[0] ? (rows - used > 2 ? rows - used - 1 : 1) : rows - used,
 				    style_get(STYLE_NOTE + e->colour));
 		free(quote);
 	}
 	if (e->a.note[0] && used < rows) {
 		pane_put(w, y + used, 1, "✎", 3, 1, style_get(STYLE_KEY));
-		put_wrapped(w, y + used, 3, e->a.note, cols - 4, rows - used, A_NORMAL);
+		put_wrapped(lo, w, y + used, 3, e->a.note, cols - 4, rows - used, A_NORMAL);
 	}
 }
 
@@ -307,11 +315,11 @@ n_draw(struct pane *p, WINDOW *w)
 	if (ix->n == 0) {
 		const char *t = "No notes yet. In an article: ( ) move the passage cursor, "
 				"v selects, a highlights with a note.";
-		put_wrapped(w, 2, 2, t, cols - 4, rows - 2, style_get(STYLE_DIM));
+		put_wrapped(&np->app->vopts.layout, w, 2, 2, t, cols - 4, rows - 2, style_get(STYLE_DIM));
 		return;
 	}
 	if (np->nrows == 0) {
-		put_wrapped(w, 2, 2, "No note matches the filter (/ changes it; empty: all).",
+		put_wrapped(&np->app->vopts.layout, w, 2, 2, "No note matches the filter (/ changes it; empty: all).",
 			    cols - 4, rows - 2, style_get(STYLE_DIM));
 		return;
 	}
