@@ -306,12 +306,12 @@ marked_copy(const struct article *a, const struct span_list *m, const struct blo
 	return 0;
 }
 
-/* "source · author · date · N 字", the known parts; malloc'd. */
-static char *
-meta_line(const struct article *a)
+char *
+report_facts(const struct article *a, int shorten, int reading)
 {
-	const char *part[3] = { a->meta.source, a->meta.author, a->meta.date };
-	size_t len = 32;
+	const char *part[3] = { a->meta.source, shorten >= 2 ? NULL : a->meta.author,
+				shorten >= 3 ? NULL : a->meta.date };
+	size_t len = 64;
 	for (size_t i = 0; i < 3; i++)
 		len += part[i] ? strlen(part[i]) + sizeof " · " : 0;
 	char *s = malloc(len);
@@ -321,7 +321,13 @@ meta_line(const struct article *a)
 	for (size_t i = 0; i < 3; i++)
 		if (part[i] && part[i][0])
 			w += (size_t)snprintf(s + w, len - w, "%s · ", part[i]);
-	snprintf(s + w, len - w, "%zu 字", a->chars);
+	size_t mins = (a->chars + 399) / 400;
+	if (!reading)
+		snprintf(s + w, len - w, "%zu 字", a->chars);
+	else if (shorten >= 1)
+		snprintf(s + w, len - w, "%zu字", a->chars);
+	else
+		snprintf(s + w, len - w, "%zu字 · 约%zu分钟", a->chars, mins ? mins : 1);
 	return s;
 }
 
@@ -330,7 +336,7 @@ report_dump(FILE *f, const struct article *a, const struct layout_opts *o,
 	    int width_cols)
 {
 	struct span_list marks = { NULL, 0, 0 };
-	char *meta = meta_line(a);
+	char *meta = report_facts(a, 0, 0);
 	int rc = meta ? collect_marks(a, &marks) : ERR_NOMEM;
 	if (rc == 0)
 		rc = put_string(f, o, a->meta.title ? a->meta.title : "", BLOCK_TITLE, width_cols);

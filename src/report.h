@@ -35,6 +35,13 @@
  * between Chinese as ，). malloc'd, NUL-terminated; NULL if out of memory. */
 char *report_shown(const struct layout_opts *o, const char *s, size_t n);
 
+/* The facts line of a: "source · author · date · N 字" (--dump), or with
+ * reading 1 "… · N字 · 约M分钟" (the reading view's header: 400 characters a
+ * minute, the usual estimate for reading Chinese). Each step of shorten
+ * drops a part for narrow panes: the reading time, then the author, then
+ * the date. malloc'd; NULL if out of memory. */
+char *report_facts(const struct article *a, int shorten, int reading);
+
 /* The compared cities' mentions in each article, counted by the
  * comparison itself (compare_run, one article at a time): names and
  * aliases found in the text it reads, so that an article list and

@@ -356,6 +356,37 @@ counted_free(struct counted *k)
 /* Aliases count, a longer alias once (杭州市 is not 杭州市 and 杭州), the
  * province does not, nor the footer; a city chosen by --cities has its
  * column. */
+/* The one facts line: --dump's and the reading view's, shortened part by
+ * part for narrow panes. */
+static void
+test_facts(void **state)
+{
+	(void)state;
+	struct builder b;
+	memset(&b, 0, sizeof b);
+	struct article a = article_of(&b, "题", "第一财经", "张三", "2025-04-03", 801);
+	static const struct {
+		int shorten, reading;
+		const char *want;
+	} cases[] = {
+		{ 0, 0, "第一财经 · 张三 · 2025-04-03 · 801 字" },
+		{ 0, 1, "第一财经 · 张三 · 2025-04-03 · 801字 · 约3分钟" },
+		{ 1, 1, "第一财经 · 张三 · 2025-04-03 · 801字" },
+		{ 2, 1, "第一财经 · 2025-04-03 · 801字" },
+		{ 3, 1, "第一财经 · 801字" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *s = report_facts(&a, cases[i].shorten, cases[i].reading);
+		assert_non_null(s);
+		assert_string_equal(s, cases[i].want);
+		free(s);
+	}
+	a.chars = 10; /* under a minute is a minute */
+	char *s = report_facts(&a, 0, 1);
+	assert_string_equal(s, "第一财经 · 张三 · 2025-04-03 · 10字 · 约1分钟");
+	free(s);
+}
+
 static void
 test_cities_count(void **state)
 {
@@ -444,6 +475,7 @@ main(void)
 		cmocka_unit_test(test_dump_title_and_controls),
 		cmocka_unit_test(test_list),
 		cmocka_unit_test(test_shown),
+		cmocka_unit_test(test_facts),
 		cmocka_unit_test(test_cities_count),
 		cmocka_unit_test(test_cities_bundled),
 	};

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "../../src/err.h"
+#include "../../src/report.h"
 
 int
 reader_head_text_cols(int pane_cols)
@@ -25,32 +26,6 @@ static const char *
 title_of(const struct reader *r)
 {
 	return r->a->meta.title ? r->a->meta.title : "";
-}
-
-/* "source · author · date · N字 · 约M分钟", the known parts; 400 characters
- * a minute, the usual estimate for reading Chinese. Each step of shorten
- * drops one part (reading time, then author, then date) for narrow panes. */
-static char *
-facts_line(const struct article *a, int shorten)
-{
-	const char *part[3] = { a->meta.source, shorten >= 2 ? NULL : a->meta.author,
-				shorten >= 3 ? NULL : a->meta.date };
-	size_t len = 64;
-	for (size_t i = 0; i < 3; i++)
-		len += part[i] ? strlen(part[i]) + sizeof " · " : 0;
-	char *s = malloc(len);
-	if (s == NULL)
-		return NULL;
-	size_t w = 0;
-	for (size_t i = 0; i < 3; i++)
-		if (part[i] && part[i][0])
-			w += (size_t)snprintf(s + w, len - w, "%s · ", part[i]);
-	size_t mins = (a->chars + 399) / 400;
-	if (shorten >= 1)
-		snprintf(s + w, len - w, "%zu字", a->chars);
-	else
-		snprintf(s + w, len - w, "%zu字 · 约%zu分钟", a->chars, mins ? mins : 1);
-	return s;
 }
 
 void
@@ -82,7 +57,7 @@ reader_head_set(struct reader_head *h, struct reader *r)
 	for (int shorten = 0; shorten <= 3; shorten++) {
 		free(h->meta);
 		h->facts.n = 0;
-		h->meta = facts_line(r->a, shorten);
+		h->meta = report_facts(r->a, shorten, 1);
 		struct block fb = { 0, h->meta ? strlen(h->meta) : 0, BLOCK_TITLE };
 		if (h->meta == NULL || layout_block(o, h->meta, &fb, width, &h->facts) < 0) {
 			reader_head_free(h);

@@ -2,9 +2,11 @@
  * row (status line with the tabs, or a message), "terminal too small", and
  * the cluster-safe text helpers panes draw with. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "../../src/layout.h"
+#include "../../src/report.h"
 #include "../../src/width.h"
 #include "../app.h"
 #include "pane.h"
@@ -55,41 +57,26 @@ pane_put_trunc(WINDOW *w, int y, int x, const char *s, size_t len, int max_cols,
 	return c + 1;
 }
 
-/* Columns s[0, len) takes as the layout shows it. */
-static int
-shown_cols(const struct layout_opts *o, const char *s, size_t len)
-{
-	struct layout_glyph g;
-	int cols = 0;
-	for (size_t i = 0; i < len && s[i]; i = g.end) {
-		layout_glyph(o, s, 0, len, i, &g);
-		unsigned char b0 = (unsigned char)g.shown[0];
-		if (g.cols > 0 && b0 >= 0x20 && b0 != 0x7f)
-			cols += g.cols;
-	}
-	return cols;
-}
-
+/* Titles and other metadata as the reading view shows them: one
+ * definition, report_shown (src/report.h), for the panes and the
+ * plain-text outputs alike. */
 size_t
 pane_shown_copy(struct app *app, const char *s, char *buf, size_t cap)
 {
-	const struct layout_opts *o = &app->vopts.layout;
-	size_t len = strlen(s), w = 0;
-	struct layout_glyph g;
 	if (cap == 0)
 		return 0;
-	for (size_t i = 0; i < len; i = g.end) {
-		layout_glyph(o, s, 0, len, i, &g);
-		size_t k = strlen(g.shown);
-		unsigned char b0 = (unsigned char)g.shown[0];
-		if (k == 0 || b0 < 0x20 || b0 == 0x7f)
-			continue;
-		if (w + k >= cap)
+	char *t = report_shown(&app->vopts.layout, s, strlen(s));
+	size_t n = t ? strlen(t) : 0, w = 0;
+	while (w < n) { /* whole clusters that fit */
+		size_t q = width_next_cluster(t, n, w);
+		if (q >= cap)
 			break;
-		memcpy(buf + w, g.shown, k);
-		w += k;
+		w = q;
 	}
+	if (t)
+		memcpy(buf, t, w);
 	buf[w] = 0;
+	free(t);
 	return w;
 }
 
@@ -97,32 +84,13 @@ int
 pane_put_shown(struct app *app, WINDOW *w, int y, int x, const char *s, size_t len,
 	       int max_cols, int attr)
 {
-	const struct layout_opts *o = &app->vopts.layout;
 	if (max_cols <= 0)
 		return 0;
-	len = strnlen(s, len);
-	int room = shown_cols(o, s, len) <= max_cols ? max_cols : max_cols - 1;
-	struct layout_glyph g;
-	int cols = 0, cut = 0;
-	wattrset(w, attr);
-	wmove(w, y, x);
-	for (size_t i = 0; i < len && s[i]; i = g.end) {
-		layout_glyph(o, s, 0, len, i, &g);
-		unsigned char b0 = (unsigned char)g.shown[0];
-		if (g.cols <= 0 || b0 < 0x20 || b0 == 0x7f) /* nothing that moves the cursor */
-			continue;
-		if (cols + g.cols > room) {
-			cut = 1;
-			break;
-		}
-		waddstr(w, g.shown);
-		cols += g.cols;
-	}
-	if (cut) {
-		waddstr(w, "…");
-		cols++;
-	}
-	wattrset(w, A_NORMAL);
+	char *t = report_shown(&app->vopts.layout, s, strnlen(s, len));
+	if (t == NULL)
+		return 0;
+	int cols = pane_put_trunc(w, y, x, t, strlen(t), max_cols, attr);
+	free(t);
 	return cols;
 }
 
