@@ -105,6 +105,37 @@ test_keys(void **state)
 	ui_edit_free(&e);
 }
 
+/* Ctrl-W of the one line editor: the word before the cursor and the
+ * spaces after it, whatever the text after the cursor. */
+static void
+test_kill_word(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *text;
+		size_t cur;
+		const char *want;
+		size_t want_cur;
+	} cases[] = {
+		{ "sort length", 11, "sort ", 5 },
+		{ "sort length  ", 13, "sort ", 5 },
+		{ "sort length", 5, "length", 0 },
+		{ "开源 模型", 13, "开源 ", 7 },
+		{ "开源", 6, "", 0 },
+		{ "", 0, "", 0 },
+		{ "a b", 0, "a b", 0 },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct ui_edit e;
+		assert_int_equal(ui_edit_init(&e, cases[i].text), 0);
+		e.cur = cases[i].cur;
+		ui_edit_kill_word(&e);
+		if (strcmp(e.buf, cases[i].want) != 0 || e.cur != cases[i].want_cur)
+			fail_msg("case %zu: '%s' cur %zu", i, e.buf, e.cur);
+		ui_edit_free(&e);
+	}
+}
+
 /* A note longer than the field scrolls so the cursor stays visible. */
 static void
 test_scroll(void **state)
@@ -136,6 +167,7 @@ main(void)
 		cmocka_unit_test(test_insert_filters),
 		cmocka_unit_test(test_keys),
 		cmocka_unit_test(test_scroll),
+		cmocka_unit_test(test_kill_word),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

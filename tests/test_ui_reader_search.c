@@ -151,12 +151,54 @@ test_agrees_with_corpus_search(void **state)
 		script_close(sc);
 }
 
+/* n from where the reader is (as less and vim): while the current hit is
+ * on the screen n goes to the next one; once the reader has scrolled it
+ * off, to the first hit from the top row on (N: the last before it). */
+static void
+test_next_from_screen(void **state)
+{
+	(void)state;
+	/* forty short paragraphs, "词" in each: one hit per paragraph */
+	char text[4096] = "标题\n\n";
+	for (int i = 0; i < 40; i++)
+		snprintf(text + strlen(text), sizeof text - strlen(text), "第%d段有词。\n\n", i);
+	struct article a;
+	assert_int_equal(article_from_utf8("t.txt", text, strlen(text), &a), 0);
+	struct view_opts vo;
+	view_opts_default(&vo);
+	struct reader r;
+	assert_int_equal(reader_init(&r, &a, NULL, &vo, 40, 10, 0), 0);
+	int wrapped;
+	assert_int_equal(reader_search(&r, "词", 1, &wrapped), 40);
+	assert_int_equal(r.cur, 0);
+	/* on the screen: the next hit */
+	assert_int_equal(reader_search_next(&r, 1, &wrapped), 2);
+	/* scroll far past it: the first hit on the screen, the screen kept */
+	reader_scroll(&r, 40);
+	size_t top = reader_top_offset(&r);
+	int n = reader_search_next(&r, 1, &wrapped);
+	assert_true(n > 2);
+	assert_true(r.hits.v[r.cur].start >= top);
+	assert_true(r.cur == 0 || r.hits.v[r.cur - 1].start < top);
+	assert_int_equal(reader_top_offset(&r), top);
+	assert_int_equal(wrapped, 0);
+	/* and again off the screen, backwards: the last hit above the top */
+	reader_scroll(&r, 20);
+	top = reader_top_offset(&r);
+	n = reader_search_next(&r, -1, &wrapped);
+	assert_true(r.hits.v[r.cur].start < top);
+	assert_true(r.cur + 1 == r.hits.n || r.hits.v[r.cur + 1].start >= top);
+	reader_free(&r);
+	article_free(&a);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_folding),
 		cmocka_unit_test(test_agrees_with_corpus_search),
+		cmocka_unit_test(test_next_from_screen),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
