@@ -7,9 +7,8 @@
 
 #include "err.h"
 
-/* 1 if text holds something besides white space and controls. */
-static int
-has_text(const char *s, size_t len)
+int
+corpus_has_text(const char *s, size_t len)
 {
 	for (size_t i = 0; i < len;) {
 		utf8proc_int32_t c;
@@ -62,7 +61,7 @@ corpus_load(struct corpus *c, const char *const *paths, size_t npaths,
 			continue;
 		}
 		/* An empty file is no article: nothing to list or read. */
-		if (!has_text(c->v[c->n].text, c->v[c->n].len)) {
+		if (!corpus_has_text(c->v[c->n].text, c->v[c->n].len)) {
 			article_free(&c->v[c->n]);
 			if (warn)
 				warn(ctx, sp.v[i], "file is empty or blank");

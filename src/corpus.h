@@ -21,4 +21,8 @@ int corpus_load(struct corpus *c, const char *const *paths, size_t npaths,
 
 void corpus_free(struct corpus *c);
 
+/* 1 if text[0, len) holds something besides white space and controls:
+ * what makes a file an article. */
+int corpus_has_text(const char *s, size_t len);
+
 #endif

@@ -20,6 +20,7 @@
 #include "ui.h"            /* the panes (panes issue) */
 #include "notes_cli.h" /* `duwen notes ...` (annotations issue) */
 #include "compare_cli.h" /* --compare, --search, --cities, --highlight */
+#include "scan_cli.h"    /* --list, --search over the cache */
 
 #ifndef DUWEN_VERSION
 #define DUWEN_VERSION "0.1"
@@ -35,6 +36,8 @@ static const char *const MODE_NAMES[] = { "", "--list", "--dump", "--compare", "
 enum { OPT_LONG_ONLY = 256 };
 /* The comparison issue's long options (a block of their own). */
 enum { OPT_COMPARE = OPT_LONG_ONLY + 16, OPT_SEARCH, OPT_CITIES, OPT_HIGHLIGHT };
+/* The scale issue's (the cache). */
+enum { OPT_NO_CACHE = OPT_LONG_ONLY + 32 };
 
 static const struct cli_option {
 	const char *name;
@@ -54,6 +57,7 @@ static const struct cli_option {
 	{ "search", OPT_SEARCH, "QUERY", "print every hit of QUERY with its sentence, by article" },
 	{ "cities", OPT_CITIES, "LIST", "compare these 2 to 4 cities (e.g. 杭州,深圳,北京)" },
 	{ "highlight", OPT_HIGHLIGHT, "WORDS", "highlight these words (e.g. 算力,人才) in the panes" },
+	{ "no-cache", OPT_NO_CACHE, NULL, "--list, --search: neither use nor update DIR/cache.db" },
 };
 #define NOPTIONS (sizeof OPTIONS / sizeof OPTIONS[0])
 
@@ -65,6 +69,7 @@ struct options {
 	size_t npaths;
 	const char *config_path; /* --config */
 	const char *query, *cities, *highlight; /* --search, --cities, --highlight */
+	int no_cache;                           /* --no-cache */
 };
 
 static void
@@ -276,6 +281,9 @@ parse_options(int argc, char **argv, struct options *o)
 		case OPT_HIGHLIGHT:
 			o->highlight = optarg;
 			break;
+		case OPT_NO_CACHE:
+			o->no_cache = 1;
+			break;
 		case ':':
 			say(NULL, "option '%s' needs a value", option_name(argv[optind - 1], optopt));
 			goto bad;
@@ -325,6 +333,18 @@ main(int argc, char **argv)
 		def[0] = bundled_texts(texts, sizeof texts);
 		opts.paths = def;
 		opts.npaths = 1;
+	}
+	if (opts.mode == MODE_LIST || opts.mode == MODE_SEARCH) {
+		/* from the cache where it is current (scan_cli.c) */
+		struct scan_cli so = { opts.paths, opts.npaths, &opts.source, opts.config_path,
+				       opts.cities, opts.no_cache, warn_path };
+		int st = opts.mode == MODE_LIST ? scan_cli_list(stdout, &so)
+						: scan_cli_search(stdout, &so, opts.query);
+		if (st == 0 && (fflush(stdout) != 0 || ferror(stdout))) {
+			say(NULL, "cannot write the output: %s", strerror(errno));
+			st = EXIT_OUTPUT;
+		}
+		return st;
 	}
 	struct corpus corpus;
 	struct kept kept = { .n = 0 };

@@ -1,0 +1,558 @@
+#include "cache.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "err.h"
+
+enum { Q_GET, Q_HASH, Q_OLD, Q_DEL_FILE, Q_DEL_TEXT, Q_PUT, Q_PUT_TEXT, Q_RESTAT, Q_COUNTS, NQ };
+
+static const char *const SQL[NQ] = {
+	[Q_GET] = "SELECT id, size, mtime, fhash, title, source, author, date, inferred, chars,"
+		  " len, thash, spec, counts FROM file WHERE path = ?1",
+	[Q_HASH] = "SELECT id, size, mtime, fhash, title, source, author, date, inferred, chars,"
+		   " len, thash, spec, counts, path FROM file WHERE fhash = ?1 AND size = ?2 LIMIT 1",
+	[Q_OLD] = "SELECT id FROM file WHERE path = ?1",
+	[Q_DEL_FILE] = "DELETE FROM file WHERE id = ?1",
+	[Q_DEL_TEXT] = "DELETE FROM ftext WHERE rowid = ?1",
+	[Q_PUT] = "INSERT INTO file (path, size, mtime, fhash, title, source, author, date,"
+		  " inferred, chars, len, thash, spec, counts)"
+		  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+	[Q_PUT_TEXT] = "INSERT INTO ftext (rowid, text) VALUES (?1, ?2)",
+	[Q_RESTAT] = "UPDATE file SET path = ?2, size = ?3, mtime = ?4 WHERE id = ?1",
+	[Q_COUNTS] = "UPDATE file SET spec = ?2, counts = ?3 WHERE id = ?1",
+};
+
+struct cache {
+	sqlite3 *db;
+	sqlite3_stmt *q[NQ];
+	char *path;
+	int broken; /* a corrupt database was met: moved aside on close */
+};
+
+static char *
+xasprintf(const char *fmt, const char *a, const char *b)
+{
+	int n = snprintf(NULL, 0, fmt, a, b);
+	char *s = n >= 0 ? malloc((size_t)n + 1) : NULL;
+	if (s)
+		snprintf(s, (size_t)n + 1, fmt, a, b);
+	return s;
+}
+
+/* The data directory as store.c finds it (notes.db lives there too). */
+static char *
+data_dir(const char *dir)
+{
+	if (dir)
+		return strdup(dir);
+	const char *e = getenv("DUWEN_DATA");
+	if (e && *e)
+		return strdup(e);
+	e = getenv("XDG_DATA_HOME");
+	if (e && e[0] == '/')
+		return xasprintf("%s%s", e, "/duwen");
+	e = getenv("HOME");
+	if (e && *e)
+		return xasprintf("%s%s", e, "/.local/share/duwen");
+	return NULL;
+}
+
+static int
+mkdirs(const char *dir)
+{
+	char buf[PATH_MAX];
+	if (snprintf(buf, sizeof buf, "%s", dir) >= (int)sizeof buf)
+		return -1;
+	for (char *p = buf + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(buf, 0700) < 0 && errno != EEXIST)
+			return -1;
+		*p = '/';
+	}
+	return mkdir(buf, 0700) < 0 && errno != EEXIST ? -1 : 0;
+}
+
+static long long
+query_int(sqlite3 *db, const char *sql, int *ok)
+{
+	sqlite3_stmt *st;
+	long long v = -1;
+	*ok = 0;
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		v = sqlite3_column_int64(st, 0);
+		*ok = 1;
+	}
+	sqlite3_finalize(st);
+	return v;
+}
+
+static const char SCHEMA[] =
+	"CREATE TABLE file (id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE, size INTEGER,"
+	" mtime INTEGER, fhash INTEGER, title TEXT, source TEXT, author TEXT, date TEXT,"
+	" inferred INTEGER, chars INTEGER, len INTEGER, thash INTEGER, spec TEXT, counts TEXT);"
+	"CREATE INDEX file_fhash ON file (fhash);"
+	"CREATE VIRTUAL TABLE ftext USING fts5 (text, tokenize = 'trigram', detail = 'none');";
+
+/* What is at path: 1 ours and current, 0 empty (new), -1 anything else. */
+static int
+classify(sqlite3 *db)
+{
+	int ok1, ok2, ok3;
+	long long app = query_int(db, "PRAGMA application_id", &ok1);
+	long long ver = query_int(db, "PRAGMA user_version", &ok2);
+	long long tables = query_int(db, "SELECT count(*) FROM sqlite_master", &ok3);
+	if (!ok1 || !ok2 || !ok3)
+		return -1;
+	if (app == CACHE_APPLICATION_ID && ver == CACHE_SCHEMA_VERSION)
+		return 1;
+	if (app == 0 && ver == 0 && tables == 0)
+		return 0;
+	return -1;
+}
+
+/* Create the schema in an empty database; another process may be doing the
+ * same, so decide inside the write transaction. */
+static int
+init_schema(sqlite3 *db)
+{
+	if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+		return -1;
+	int k = classify(db);
+	if (k == 1)
+		return sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) == SQLITE_OK ? 0 : -1;
+	char sql[128];
+	snprintf(sql, sizeof sql, "PRAGMA application_id = %d; PRAGMA user_version = %d;",
+		 CACHE_APPLICATION_ID, CACHE_SCHEMA_VERSION);
+	if (k != 0 || sqlite3_exec(db, SCHEMA, NULL, NULL, NULL) != SQLITE_OK ||
+	    sqlite3_exec(db, sql, NULL, NULL, NULL) != SQLITE_OK ||
+	    sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+		return -1;
+	}
+	return 0;
+}
+
+/* Move path (and its WAL files) aside to path.bad. */
+static void
+move_aside(const char *path)
+{
+	char bad[PATH_MAX + 8], side[PATH_MAX + 8];
+	snprintf(bad, sizeof bad, "%s.bad", path);
+	rename(path, bad);
+	snprintf(side, sizeof side, "%s-wal", path);
+	unlink(side);
+	snprintf(side, sizeof side, "%s-shm", path);
+	unlink(side);
+}
+
+static int
+try_open(const char *path, sqlite3 **out)
+{
+	sqlite3 *db = NULL;
+	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
+		sqlite3_close(db);
+		return -1;
+	}
+	sqlite3_busy_timeout(db, 5000);
+	sqlite3_exec(db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
+	sqlite3_exec(db, "PRAGMA synchronous = NORMAL", NULL, NULL, NULL);
+	*out = db;
+	return 0;
+}
+
+int
+cache_open(const char *dir, struct cache **out, char **cause)
+{
+	*out = NULL;
+	char *d = data_dir(dir);
+	if (d == NULL) {
+		*cause = strdup("no data directory: set HOME, XDG_DATA_HOME or DUWEN_DATA");
+		return 0;
+	}
+	struct cache *c = calloc(1, sizeof *c);
+	if (c == NULL || (c->path = xasprintf("%s%s", d, "/cache.db")) == NULL) {
+		free(d);
+		free(c);
+		return ERR_NOMEM;
+	}
+	const char *why = NULL;
+	if (mkdirs(d) < 0) {
+		why = "cannot create the data directory";
+		goto none;
+	}
+	for (int attempt = 0; attempt < 2; attempt++) {
+		if (try_open(c->path, &c->db) < 0) {
+			why = "cannot open it";
+			goto none;
+		}
+		int k = classify(c->db);
+		if (k == 1 || (k == 0 && init_schema(c->db) == 0))
+			break;
+		/* Not ours, corrupt, or another schema: nothing in it is
+		 * precious, but it is kept for a look as cache.db.bad. */
+		sqlite3_close(c->db);
+		c->db = NULL;
+		if (attempt == 0 && access(c->path, W_OK) == 0)
+			move_aside(c->path);
+		else {
+			why = "unusable (read-only, locked or not a cache)";
+			goto none;
+		}
+	}
+	for (int i = 0; i < NQ; i++) {
+		if (sqlite3_prepare_v3(c->db, SQL[i], -1, SQLITE_PREPARE_PERSISTENT, &c->q[i], NULL) !=
+		    SQLITE_OK) {
+			why = sqlite3_errmsg(c->db);
+			goto none;
+		}
+	}
+	free(d);
+	*out = c;
+	return 0;
+none:
+	*cause = xasprintf("cache %s: %s", c->path, why);
+	free(d);
+	cache_close(c);
+	return *cause ? 0 : ERR_NOMEM;
+}
+
+void
+cache_close(struct cache *c)
+{
+	if (c == NULL)
+		return;
+	for (int i = 0; i < NQ; i++)
+		sqlite3_finalize(c->q[i]);
+	sqlite3_close(c->db);
+	if (c->broken)
+		move_aside(c->path);
+	free(c->path);
+	free(c);
+}
+
+const char *
+cache_path(const struct cache *c)
+{
+	return c->path;
+}
+
+/* An SQLite result code as ours; a corrupt file is noted. */
+static int
+db_err(struct cache *c, int rc)
+{
+	if (rc == SQLITE_CORRUPT || rc == SQLITE_NOTADB)
+		c->broken = 1;
+	return ERR_DB;
+}
+
+int
+cache_begin(struct cache *c)
+{
+	int rc = sqlite3_exec(c->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+	return rc == SQLITE_OK ? 0 : db_err(c, rc);
+}
+
+int
+cache_commit(struct cache *c)
+{
+	int rc = sqlite3_exec(c->db, "COMMIT", NULL, NULL, NULL);
+	if (rc != SQLITE_OK) {
+		sqlite3_exec(c->db, "ROLLBACK", NULL, NULL, NULL);
+		return db_err(c, rc);
+	}
+	return 0;
+}
+
+void
+cache_entry_clear(struct cache_entry *e)
+{
+	free(e->title);
+	free(e->source);
+	free(e->author);
+	free(e->date);
+	free(e->spec);
+	memset(e, 0, sizeof *e);
+}
+
+static char *
+col_str(sqlite3_stmt *st, int i, int *bad)
+{
+	const unsigned char *s = sqlite3_column_text(st, i);
+	if (s == NULL)
+		return NULL;
+	char *r = strdup((const char *)s);
+	if (r == NULL)
+		*bad = 1;
+	return r;
+}
+
+static int
+read_entry(sqlite3_stmt *st, struct cache_entry *e)
+{
+	int bad = 0;
+	*e = (struct cache_entry){
+		.id = sqlite3_column_int64(st, 0),
+		.size = (uint64_t)sqlite3_column_int64(st, 1),
+		.mtime_ns = sqlite3_column_int64(st, 2),
+		.file_hash = (uint64_t)sqlite3_column_int64(st, 3),
+		.title_inferred = sqlite3_column_int(st, 8),
+		.chars = (size_t)sqlite3_column_int64(st, 9),
+		.len = (size_t)sqlite3_column_int64(st, 10),
+		.text_hash = (uint64_t)sqlite3_column_int64(st, 11),
+	};
+	e->title = col_str(st, 4, &bad);
+	e->source = col_str(st, 5, &bad);
+	e->author = col_str(st, 6, &bad);
+	e->date = col_str(st, 7, &bad);
+	e->spec = col_str(st, 12, &bad);
+	const char *counts = (const char *)sqlite3_column_text(st, 13);
+	while (counts && *counts && e->ncounts < CACHE_MAX_COUNTS) {
+		char *end;
+		e->counts[e->ncounts++] = strtoul(counts, &end, 10);
+		counts = *end == ',' ? end + 1 : end;
+		if (end == counts && *end)
+			break;
+	}
+	if (bad || (e->spec == NULL && (e->spec = strdup("")) == NULL)) {
+		cache_entry_clear(e);
+		return ERR_NOMEM;
+	}
+	return 0;
+}
+
+int
+cache_get(struct cache *c, const char *key, struct cache_entry *out)
+{
+	sqlite3_stmt *st = c->q[Q_GET];
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	int r = rc == SQLITE_ROW ? read_entry(st, out) : rc == SQLITE_DONE ? ERR_NOTFOUND : db_err(c, rc);
+	sqlite3_reset(st);
+	return r;
+}
+
+int
+cache_find_hash(struct cache *c, uint64_t size, uint64_t file_hash, struct cache_entry *out,
+		char **key_out)
+{
+	sqlite3_stmt *st = c->q[Q_HASH];
+	sqlite3_bind_int64(st, 1, (sqlite3_int64)file_hash);
+	sqlite3_bind_int64(st, 2, (sqlite3_int64)size);
+	int rc = sqlite3_step(st);
+	int r = rc == SQLITE_ROW ? read_entry(st, out) : rc == SQLITE_DONE ? ERR_NOTFOUND : db_err(c, rc);
+	if (r == 0) {
+		const unsigned char *p = sqlite3_column_text(st, 14);
+		*key_out = strdup(p ? (const char *)p : "");
+		if (*key_out == NULL) {
+			cache_entry_clear(out);
+			r = ERR_NOMEM;
+		}
+	}
+	sqlite3_reset(st);
+	return r;
+}
+
+/* Run a one-id statement. */
+static int
+run_id(struct cache *c, sqlite3_stmt *st, int64_t id)
+{
+	sqlite3_bind_int64(st, 1, id);
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : db_err(c, rc);
+}
+
+static void
+counts_text(char *buf, size_t cap, const size_t *counts, size_t n)
+{
+	size_t w = 0;
+	buf[0] = '\0';
+	for (size_t i = 0; i < n && w < cap; i++)
+		w += (size_t)snprintf(buf + w, cap - w, "%s%zu", i ? "," : "", counts[i]);
+}
+
+int
+cache_put(struct cache *c, const char *key, const struct cache_entry *e, const char *folded,
+	  size_t folded_len, int64_t *id)
+{
+	sqlite3_stmt *st = c->q[Q_OLD];
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	int64_t old = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_err(c, rc);
+	if (old >= 0 && (run_id(c, c->q[Q_DEL_TEXT], old) < 0 || run_id(c, c->q[Q_DEL_FILE], old) < 0))
+		return ERR_DB;
+	char counts[128];
+	counts_text(counts, sizeof counts, e->counts, e->ncounts);
+	st = c->q[Q_PUT];
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, (sqlite3_int64)e->size);
+	sqlite3_bind_int64(st, 3, e->mtime_ns);
+	sqlite3_bind_int64(st, 4, (sqlite3_int64)e->file_hash);
+	sqlite3_bind_text(st, 5, e->title, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 6, e->source, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 7, e->author, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 8, e->date, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 9, e->title_inferred);
+	sqlite3_bind_int64(st, 10, (sqlite3_int64)e->chars);
+	sqlite3_bind_int64(st, 11, (sqlite3_int64)e->len);
+	sqlite3_bind_int64(st, 12, (sqlite3_int64)e->text_hash);
+	sqlite3_bind_text(st, 13, e->spec ? e->spec : "", -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 14, counts, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_clear_bindings(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return db_err(c, rc);
+	int64_t nid = sqlite3_last_insert_rowid(c->db);
+	st = c->q[Q_PUT_TEXT];
+	sqlite3_bind_int64(st, 1, nid);
+	sqlite3_bind_text64(st, 2, folded, folded_len, SQLITE_STATIC, SQLITE_UTF8);
+	rc = sqlite3_step(st);
+	sqlite3_clear_bindings(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return db_err(c, rc);
+	*id = nid;
+	return 0;
+}
+
+int
+cache_restat(struct cache *c, int64_t id, const char *key, uint64_t size, int64_t mtime_ns)
+{
+	sqlite3_stmt *st = c->q[Q_RESTAT];
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, (sqlite3_int64)size);
+	sqlite3_bind_int64(st, 4, mtime_ns);
+	int rc = sqlite3_step(st);
+	sqlite3_clear_bindings(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : db_err(c, rc);
+}
+
+int
+cache_set_counts(struct cache *c, int64_t id, const char *spec, const size_t *counts, size_t n)
+{
+	char buf[128];
+	counts_text(buf, sizeof buf, counts, n < CACHE_MAX_COUNTS ? n : CACHE_MAX_COUNTS);
+	sqlite3_stmt *st = c->q[Q_COUNTS];
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, spec, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, buf, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	sqlite3_clear_bindings(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : db_err(c, rc);
+}
+
+long
+cache_prune(struct cache *c)
+{
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(c->db, "SELECT id, path FROM file", -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return db_err(c, rc);
+	int64_t *gone = NULL;
+	size_t n = 0, cap = 0;
+	long r = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *p = (const char *)sqlite3_column_text(st, 1);
+		struct stat sb;
+		if (p == NULL || stat(p, &sb) == 0 || errno != ENOENT)
+			continue;
+		if (n == cap) {
+			cap = cap ? cap * 2 : 64;
+			int64_t *v = realloc(gone, cap * sizeof *v);
+			if (v == NULL) {
+				r = ERR_NOMEM;
+				break;
+			}
+			gone = v;
+		}
+		gone[n++] = sqlite3_column_int64(st, 0);
+	}
+	if (r == 0 && rc != SQLITE_DONE)
+		r = db_err(c, rc);
+	sqlite3_finalize(st);
+	for (size_t i = 0; r == 0 && i < n; i++)
+		if (run_id(c, c->q[Q_DEL_TEXT], gone[i]) < 0 || run_id(c, c->q[Q_DEL_FILE], gone[i]) < 0)
+			r = ERR_DB;
+	free(gone);
+	return r < 0 ? r : (long)n;
+}
+
+struct id_at {
+	int64_t id;
+	size_t at;
+};
+
+static int
+id_cmp(const void *a, const void *b)
+{
+	const struct id_at *x = a, *y = b;
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+/* Characters (code points) in s. */
+static size_t
+cps(const char *s)
+{
+	size_t n = 0;
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xC0) != 0x80;
+	return n;
+}
+
+int
+cache_search(struct cache *c, const char *folded, const int64_t *ids, size_t n, unsigned char *hit)
+{
+	memset(hit, 0, n);
+	struct id_at *v = malloc((n ? n : 1) * sizeof *v);
+	if (v == NULL)
+		return ERR_NOMEM;
+	for (size_t i = 0; i < n; i++)
+		v[i] = (struct id_at){ ids[i], i };
+	qsort(v, n, sizeof *v, id_cmp);
+	/* The trigram index answers LIKE for three characters or more (ASCII
+	 * case-insensitively: a superset, which the caller's search narrows);
+	 * shorter queries, or ones holding LIKE's own % and _, scan the
+	 * cached folded text. */
+	int like = cps(folded) >= 3 && strpbrk(folded, "%_") == NULL;
+	char *pat = like ? xasprintf("%%%s%s", folded, "%") : NULL;
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(c->db,
+				    like ? "SELECT rowid FROM ftext WHERE text LIKE ?1"
+					 : "SELECT rowid FROM ftext WHERE instr(text, ?1) > 0",
+				    -1, &st, NULL);
+	if (rc != SQLITE_OK || (like && pat == NULL)) {
+		free(v);
+		free(pat);
+		sqlite3_finalize(st);
+		return rc != SQLITE_OK ? db_err(c, rc) : ERR_NOMEM;
+	}
+	sqlite3_bind_text(st, 1, like ? pat : folded, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct id_at key = { sqlite3_column_int64(st, 0), 0 };
+		struct id_at *f = bsearch(&key, v, n, sizeof *v, id_cmp);
+		if (f)
+			hit[f->at] = 1;
+	}
+	sqlite3_finalize(st);
+	free(pat);
+	free(v);
+	return rc == SQLITE_DONE ? 0 : db_err(c, rc);
+}

@@ -1,0 +1,86 @@
+/* cache: a rebuildable SQLite cache of what duwen learns from each file,
+ * DIR/cache.db beside notes.db (never inside it: a corrupt cache must not
+ * endanger notes). Per file, keyed by its absolute path and checked by
+ * size, mtime and a hash of its bytes: the facts the list shows, city
+ * counts for one set of compared cities, and the folded text (match.h) in
+ * an FTS5 trigram index for search. Nothing in it is precious, so any doubt
+ * (corrupt, another program's file, another schema) means rebuild it, or
+ * go on without it; it is never a reason to fail. WAL and a busy timeout
+ * let several duwen processes share it. Owns its connection (cache_close);
+ * entries' strings belong to the entry (cache_entry_clear). */
+#ifndef DUWEN_CACHE_H
+#define DUWEN_CACHE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* PRAGMA application_id of a cache ("DWCA") and its schema version. */
+#define CACHE_APPLICATION_ID 0x44574341
+#define CACHE_SCHEMA_VERSION 1
+#define CACHE_MAX_COUNTS 4
+
+struct cache;
+
+/* What the cache knows of one file. */
+struct cache_entry {
+	int64_t id;          /* row id; also the text's FTS row */
+	uint64_t size;       /* file bytes */
+	int64_t mtime_ns;    /* file modification time */
+	uint64_t file_hash;  /* FNV-1a 64 of the file's bytes */
+	char *title, *source, *author, *date; /* NULL if unknown */
+	int title_inferred;
+	size_t chars, len;   /* article.chars, article.len */
+	uint64_t text_hash;  /* article.hash */
+	char *spec;          /* key of the cities counted ("" : none) */
+	size_t counts[CACHE_MAX_COUNTS];
+	size_t ncounts;
+};
+
+void cache_entry_clear(struct cache_entry *e);
+
+/* Open DIR/cache.db (dir NULL: $DUWEN_DATA, else $XDG_DATA_HOME/duwen, else
+ * ~/.local/share/duwen), creating it. A file there that is not a duwen
+ * cache, or a corrupt or older one, is renamed to cache.db.bad (replacing
+ * an earlier one) and a new cache made. 0 with *out set, or 0 with *out
+ * NULL and *cause (malloc'd) saying why there is no cache this time (no
+ * data directory, read-only, locked); ERR_NOMEM. */
+int cache_open(const char *dir, struct cache **out, char **cause);
+void cache_close(struct cache *c);
+const char *cache_path(const struct cache *c);
+
+/* Batch writes in one transaction (much faster for thousands of files).
+ * Errors end the batch; the cache stays as it was. */
+int cache_begin(struct cache *c);
+int cache_commit(struct cache *c);
+
+/* The entry of the file at absolute path key. 0, ERR_NOTFOUND, ERR_DB. */
+int cache_get(struct cache *c, const char *key, struct cache_entry *out);
+
+/* An entry with this size and file hash under another path (a renamed
+ * file); *key_out (malloc'd) is that path. 0, ERR_NOTFOUND, ERR_DB. */
+int cache_find_hash(struct cache *c, uint64_t size, uint64_t file_hash,
+		    struct cache_entry *out, char **key_out);
+
+/* Store e (its id is ignored) and the folded text for key, replacing what
+ * was there. The new id is written to *id. 0 or ERR_DB. */
+int cache_put(struct cache *c, const char *key, const struct cache_entry *e,
+	      const char *folded, size_t folded_len, int64_t *id);
+
+/* The file of entry id has a new path, size or mtime but the same bytes. */
+int cache_restat(struct cache *c, int64_t id, const char *key, uint64_t size,
+		 int64_t mtime_ns);
+
+/* Replace entry id's city counts and their key. 0 or ERR_DB. */
+int cache_set_counts(struct cache *c, int64_t id, const char *spec,
+		     const size_t *counts, size_t n);
+
+/* Drop entries whose file no longer exists. Returns how many, or ERR_DB. */
+long cache_prune(struct cache *c);
+
+/* Entries among ids[0, n) whose folded text holds folded (a folded,
+ * non-empty query): hit[i] set to 1 or 0. Three characters or more use the
+ * trigram index; shorter queries scan the cached folded text. 0 or ERR_DB. */
+int cache_search(struct cache *c, const char *folded, const int64_t *ids, size_t n,
+		 unsigned char *hit);
+
+#endif

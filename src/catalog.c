@@ -1,0 +1,351 @@
+#include "catalog.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "article.h"
+#include "compare.h"
+#include "err.h"
+#include "match.h"
+#include "report.h"
+#include "script.h"
+
+/* What a scan opens only if some file must be read. */
+struct scan {
+	struct catalog *cat;
+	struct cache *cache;
+	const struct source_opts *opts;
+	const struct compare_spec *spec;
+	char *spec_key;
+	struct script *sc;
+	int sc_tried;
+	struct compare_matcher *m;
+	source_warn_fn warn;
+	void *ctx;
+};
+
+char *
+catalog_spec_key(const struct compare_spec *spec)
+{
+	size_t cap = 64, len = 0;
+	char *k = malloc(cap);
+	if (k == NULL)
+		return NULL;
+	len = (size_t)snprintf(k, cap, "v1");
+	for (size_t c = 0; c < spec->ncities; c++) {
+		const struct compare_entity *e = compare_spec_city(spec, c);
+		for (size_t w = 0; w < e->nwords; w++) {
+			size_t n = strlen(e->words[w]);
+			if (len + n + 3 > cap) {
+				while (len + n + 3 > cap)
+					cap *= 2;
+				char *t = realloc(k, cap);
+				if (t == NULL) {
+					free(k);
+					return NULL;
+				}
+				k = t;
+			}
+			k[len++] = w ? '\x1f' : '\x1e';
+			memcpy(k + len, e->words[w], n);
+			len += n;
+			k[len] = '\0';
+		}
+	}
+	return k;
+}
+
+static uint64_t
+file_hash(const char *path, int *ok)
+{
+	uint64_t h = 1469598103934665603ULL;
+	*ok = 0;
+	FILE *f = fopen(path, "rb");
+	if (f == NULL)
+		return 0;
+	unsigned char buf[1 << 16];
+	size_t n;
+	while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+		for (size_t i = 0; i < n; i++) {
+			h ^= buf[i];
+			h *= 1099511628211ULL;
+		}
+	*ok = !ferror(f);
+	fclose(f);
+	return h;
+}
+
+static int
+need_script(struct scan *s)
+{
+	if (!s->sc_tried) {
+		s->sc_tried = 1;
+		if (script_open(&s->sc, NULL) < 0)
+			s->sc = NULL; /* counts and search then without script folding */
+	}
+	if (s->spec && s->m == NULL) {
+		int rc = compare_matcher_new(s->spec, s->sc, &s->m);
+		if (rc < 0)
+			return rc;
+	}
+	return 0;
+}
+
+static char *
+dup_or_null(const char *s, int *bad)
+{
+	if (s == NULL)
+		return NULL;
+	char *r = strdup(s);
+	if (r == NULL)
+		*bad = 1;
+	return r;
+}
+
+/* Article i of the catalog from what the cache knows. */
+static int
+stub_from_entry(struct article *a, const char *path, const struct cache_entry *e)
+{
+	int bad = 0;
+	*a = (struct article){ .len = e->len, .chars = e->chars, .hash = e->text_hash };
+	a->path = dup_or_null(path, &bad);
+	a->meta.title = dup_or_null(e->title, &bad);
+	a->meta.source = dup_or_null(e->source, &bad);
+	a->meta.author = dup_or_null(e->author, &bad);
+	a->meta.date = dup_or_null(e->date, &bad);
+	a->meta.title_inferred = e->title_inferred;
+	if (bad) {
+		article_free(a);
+		return ERR_NOMEM;
+	}
+	return 0;
+}
+
+/* The city counts of a loaded article, folded as fa. */
+static int
+count_cities(struct scan *s, const struct article *a, const struct match_text *fa, size_t *out)
+{
+	struct match_corpus one = { a, (struct match_text *)fa, 1 };
+	struct report_cities rc;
+	if (report_cities_count(s->spec, s->m, &one, &rc) < 0)
+		return ERR_NOMEM;
+	memcpy(out, rc.mentions, rc.n * sizeof *out);
+	report_cities_free(&rc);
+	return 0;
+}
+
+/* Read the file at path for article slot i; store it in the cache. 1 if it
+ * is an article, 0 if it was reported and left out, or an error. */
+static int
+read_file(struct scan *s, const char *path, const char *key, const struct stat *sb,
+	  uint64_t fh, size_t i)
+{
+	struct catalog *cat = s->cat;
+	struct article a;
+	char *cause = NULL;
+	int rc = article_load(s->opts, path, &a, &cause);
+	if (rc == ERR_NOMEM) {
+		free(cause);
+		return rc;
+	}
+	if (rc < 0) {
+		if (s->warn)
+			s->warn(s->ctx, path, cause ? cause : err_strerror(rc));
+		free(cause);
+		return 0;
+	}
+	if (!corpus_has_text(a.text, a.len)) {
+		article_free(&a);
+		if (s->warn)
+			s->warn(s->ctx, path, "file is empty or blank");
+		return 0;
+	}
+	struct match_text fa = { 0 };
+	struct cache_entry e = { .size = (uint64_t)sb->st_size,
+				 .mtime_ns = (int64_t)sb->st_mtim.tv_sec * 1000000000 + sb->st_mtim.tv_nsec,
+				 .file_hash = fh,
+				 .title = a.meta.title, .source = a.meta.source,
+				 .author = a.meta.author, .date = a.meta.date,
+				 .title_inferred = a.meta.title_inferred,
+				 .chars = a.chars, .len = a.len, .text_hash = a.hash,
+				 .spec = s->spec_key ? s->spec_key : "" };
+	int fold = s->cache != NULL || s->spec != NULL;
+	if (fold && ((rc = need_script(s)) < 0 || (rc = match_fold(s->sc, a.text, a.len, &fa)) < 0))
+		goto out;
+	if (s->spec) {
+		if ((rc = count_cities(s, &a, &fa, &cat->counts[i * cat->ncities])) < 0)
+			goto out;
+		e.ncounts = cat->ncities;
+		memcpy(e.counts, &cat->counts[i * cat->ncities], e.ncounts * sizeof *e.counts);
+	}
+	int64_t id = -1;
+	/* counts folded without OpenCC are not the real ones: not kept */
+	if (s->cache && s->sc && cache_put(s->cache, key, &e, fa.text, fa.len, &id) < 0)
+		id = -1;
+	cat->ids[i] = id;
+	/* keep the metadata only */
+	free(a.text);
+	free(a.blocks);
+	free(a.sents);
+	span_list_free(&a.spans);
+	a.text = NULL;
+	a.blocks = NULL;
+	a.sents = NULL;
+	a.nblocks = a.nsents = 0;
+	cat->arts.v[i] = a;
+	rc = 1;
+	a.path = NULL;
+out:
+	if (rc != 1)
+		article_free(&a);
+	match_text_free(&fa);
+	return rc;
+}
+
+/* Fill article slot i from the file at path. 1 added, 0 left out, or an
+ * error. */
+static int
+scan_one(struct scan *s, const char *path, size_t i)
+{
+	struct catalog *cat = s->cat;
+	char abs[PATH_MAX];
+	const char *key = realpath(path, abs) ? abs : path;
+	struct stat sb = { 0 };
+	if (stat(key, &sb) < 0 || !S_ISREG(sb.st_mode) || s->cache == NULL)
+		return read_file(s, path, key, &sb, 0, i); /* article_load says why */
+	int64_t mt = (int64_t)sb.st_mtim.tv_sec * 1000000000 + sb.st_mtim.tv_nsec;
+	struct cache_entry e;
+	int rc = cache_get(s->cache, key, &e), found = rc == 0, ok = 0;
+	if (rc == ERR_NOMEM)
+		return rc;
+	if (found && e.size == (uint64_t)sb.st_size && e.mtime_ns == mt)
+		ok = 1;
+	uint64_t fh = 0;
+	if (!ok) {
+		int read_ok;
+		fh = file_hash(key, &read_ok);
+		if (found && read_ok && e.size == (uint64_t)sb.st_size && e.file_hash == fh) {
+			ok = 1; /* touched, not changed */
+			cache_restat(s->cache, e.id, key, (uint64_t)sb.st_size, mt);
+		} else if (read_ok) {
+			/* renamed: the same bytes under a path that is gone */
+			struct cache_entry r;
+			char *old = NULL;
+			struct stat ob;
+			if (cache_find_hash(s->cache, (uint64_t)sb.st_size, fh, &r, &old) == 0) {
+				if (stat(old, &ob) < 0 && errno == ENOENT &&
+				    cache_restat(s->cache, r.id, key, (uint64_t)sb.st_size, mt) == 0) {
+					if (found)
+						cache_entry_clear(&e);
+					e = r;
+					found = ok = 1;
+				} else {
+					cache_entry_clear(&r);
+				}
+			}
+			free(old);
+		}
+	}
+	if (ok && s->spec && strcmp(e.spec, s->spec_key) != 0)
+		ok = 0; /* other cities: read it again for them */
+	if (!ok) {
+		if (found)
+			cache_entry_clear(&e);
+		return read_file(s, path, key, &sb, fh ? fh : file_hash(key, &(int){ 0 }), i);
+	}
+	rc = stub_from_entry(&cat->arts.v[i], path, &e);
+	if (rc == 0) {
+		cat->ids[i] = e.id;
+		for (size_t c = 0; s->spec && c < cat->ncities; c++)
+			cat->counts[i * cat->ncities + c] = c < e.ncounts ? e.counts[c] : 0;
+		cat->from_cache++;
+	}
+	cache_entry_clear(&e);
+	return rc < 0 ? rc : 1;
+}
+
+int
+catalog_scan(struct catalog *cat, struct cache *cache, const char *const *paths, size_t npaths,
+	     const struct source_opts *opts, const struct compare_spec *spec, source_warn_fn warn,
+	     void *ctx, catalog_progress_fn progress, void *pctx)
+{
+	memset(cat, 0, sizeof *cat);
+	struct source_paths sp;
+	int rc = source_expand(paths, npaths, &sp, warn, ctx);
+	if (rc < 0)
+		return rc;
+	size_t n = sp.n ? sp.n : 1;
+	cat->ncities = spec ? spec->ncities : 0;
+	cat->arts.v = calloc(n, sizeof *cat->arts.v);
+	cat->keys = calloc(n, sizeof *cat->keys);
+	cat->ids = calloc(n, sizeof *cat->ids);
+	cat->counts = calloc(n * (cat->ncities ? cat->ncities : 1), sizeof *cat->counts);
+	struct scan s = { cat, cache, opts, spec, NULL, NULL, 0, NULL, warn, ctx };
+	rc = ERR_NOMEM;
+	if (!cat->arts.v || !cat->keys || !cat->ids || !cat->counts ||
+	    (spec && (s.spec_key = catalog_spec_key(spec)) == NULL))
+		goto out;
+	if (cache && cache_begin(cache) < 0)
+		cache = s.cache = NULL; /* locked or broken: do without */
+	rc = 0;
+	for (size_t i = 0; i < sp.n && rc == 0; i++) {
+		size_t at = cat->arts.n;
+		int r = scan_one(&s, sp.v[i], at);
+		if (r < 0) {
+			rc = r;
+			break;
+		}
+		if (r == 1) {
+			char abs[PATH_MAX];
+			const char *key = realpath(sp.v[i], abs) ? abs : sp.v[i];
+			if ((cat->keys[at] = strdup(key)) == NULL) {
+				article_free(&cat->arts.v[at]);
+				rc = ERR_NOMEM;
+				break;
+			}
+			cat->arts.n++;
+		}
+		/* a long first scan commits as it goes, so an interrupted one
+		 * is not lost and other readers see it */
+		if (cache && i % 500 == 499 && (cache_commit(cache) < 0 || cache_begin(cache) < 0))
+			cache = s.cache = NULL;
+		if (progress)
+			progress(pctx, i + 1, sp.n);
+	}
+	if (cache) {
+		if (rc == 0)
+			cache_prune(cache);
+		cache_commit(cache);
+	}
+out:
+	compare_matcher_free(s.m);
+	script_close(s.sc);
+	free(s.spec_key);
+	source_paths_free(&sp);
+	if (rc < 0)
+		catalog_free(cat);
+	return rc;
+}
+
+int
+catalog_load(const struct catalog *cat, size_t i, const struct source_opts *opts,
+	     struct article *out, char **cause)
+{
+	return article_load(opts, cat->arts.v[i].path, out, cause);
+}
+
+void
+catalog_free(struct catalog *cat)
+{
+	for (size_t i = 0; cat->keys && i < cat->arts.n; i++)
+		free(cat->keys[i]);
+	corpus_free(&cat->arts);
+	free(cat->keys);
+	free(cat->ids);
+	free(cat->counts);
+	memset(cat, 0, sizeof *cat);
+}

@@ -1,0 +1,55 @@
+#!/bin/sh
+# e2e: a generated folder of 300 articles through the cache (DIR/cache.db):
+# --list and --search give the same output cold, warm and with --no-cache,
+# edits are seen, and the progress bar goes to stderr only on a terminal.
+. "$(dirname "$0")/lib/harness.sh"
+
+python3 "$root/bench/gencorpus.py" "$texts" "$tmp/arts" 300
+db=$XDG_DATA_HOME/duwen/cache.db
+
+LC_ALL=C.UTF-8 "$DUWEN" --list --no-cache "$tmp/arts" >"$tmp/plain" 2>&1
+[ ! -e "$db" ] && ok "--no-cache writes no cache" || fail "--no-cache made $db"
+[ "$(wc -l <"$tmp/plain")" -eq 300 ] && ok "--list: 300 lines" || fail "--list: $(wc -l <"$tmp/plain") lines"
+LC_ALL=C.UTF-8 "$DUWEN" --list "$tmp/arts" >"$tmp/cold" 2>&1
+[ -s "$db" ] && ok "the first --list makes the cache" || fail "no $db"
+LC_ALL=C.UTF-8 "$DUWEN" --list "$tmp/arts" >"$tmp/warm" 2>&1
+cmp -s "$tmp/plain" "$tmp/cold" && cmp -s "$tmp/plain" "$tmp/warm" &&
+	ok "--list: the same cold, warm and without the cache" || fail "--list outputs differ"
+
+for q in 资本 開源 鲲鹏湾 AI 杭; do
+	LC_ALL=C.UTF-8 "$DUWEN" --search "$q" --no-cache "$tmp/arts" >"$tmp/s1" 2>&1
+	LC_ALL=C.UTF-8 "$DUWEN" --search "$q" "$tmp/arts" >"$tmp/s2" 2>&1
+	cmp -s "$tmp/s1" "$tmp/s2" && ok "--search $q: the index gives what a full scan gives" ||
+		fail "--search $q: $(head -1 "$tmp/s1") vs $(head -1 "$tmp/s2")"
+done
+
+# an edit is seen: a new title in one file, another file gone
+printf 'title: 新的标题\n\n鲲鹏湾的故事。\n' >"$tmp/arts/a00007.txt"
+rm "$tmp/arts/a00008.txt"
+LC_ALL=C.UTF-8 "$DUWEN" --list "$tmp/arts" >"$tmp/warm" 2>&1
+LC_ALL=C.UTF-8 "$DUWEN" --list --no-cache "$tmp/arts" >"$tmp/plain" 2>&1
+cmp -s "$tmp/plain" "$tmp/warm" && grep -q "^新的标题" "$tmp/warm" &&
+	[ "$(wc -l <"$tmp/warm")" -eq 299 ] && ok "an edited and a deleted file are seen" ||
+	fail "after an edit: $(diff "$tmp/plain" "$tmp/warm" | head -3)"
+LC_ALL=C.UTF-8 "$DUWEN" --search 鲲鹏湾 "$tmp/arts" 2>&1 | head -1 >"$tmp/s"
+grep -qxF "鲲鹏湾: 2 hits in 2 articles" "$tmp/s" && ok "the index knows the edit" ||
+	fail "search after the edit: $(cat "$tmp/s")"
+
+# a corrupt cache is moved aside and rebuilt; the output does not change
+printf 'garbage garbage garbage garbage garbage garbage garbage garbage' >"$db"
+rm -f "$db-wal" "$db-shm"
+LC_ALL=C.UTF-8 "$DUWEN" --list "$tmp/arts" >"$tmp/warm" 2>"$tmp/err"
+cmp -s "$tmp/plain" "$tmp/warm" && [ ! -s "$tmp/err" ] && [ -e "$db.bad" ] &&
+	ok "a corrupt cache is set aside and rebuilt" || fail "corrupt cache: $(cat "$tmp/err")"
+
+# progress: never on a file or pipe; on a terminal once the work is slow
+# (DUWEN_PROGRESS_DELAY_MS=0 makes every scan slow enough)
+LC_ALL=C.UTF-8 DUWEN_PROGRESS_DELAY_MS=0 "$DUWEN" --list --no-cache "$tmp/arts" >/dev/null 2>"$tmp/err"
+[ ! -s "$tmp/err" ] && ok "no progress on stderr when it is not a terminal" ||
+	fail "progress on a file: $(head -c 80 "$tmp/err")"
+LC_ALL=C.UTF-8 DUWEN_PROGRESS_DELAY_MS=0 script -qec \
+	"'$DUWEN' --list --no-cache '$tmp/arts' >/dev/null" /dev/null >"$tmp/tty" 2>&1
+grep -qF "duwen: reading [" "$tmp/tty" && grep -qF "299/299 files" "$tmp/tty" &&
+	ok "a progress bar on a terminal" || fail "no progress bar: $(head -c 120 "$tmp/tty")"
+
+finish "scale e2e"

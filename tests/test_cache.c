@@ -1,0 +1,154 @@
+/* Tests for cache: the FTS5 trigram index (and the scan for queries under
+ * three characters) answers exactly as a scan of every folded text does,
+ * for queries in both scripts; entries round-trip. Run from the repository
+ * root (reads texts/). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "../src/article.h"
+#include "../src/cache.h"
+#include "../src/corpus.h"
+#include "../src/err.h"
+#include "../src/match.h"
+#include "../src/script.h"
+#include "support_tmp.h"
+
+/* The bundled texts plus two short ones that hold a query only across a
+ * line break or in full-width letters. */
+static const char EXTRA1[] = "開放原始碼\n社區。ＤｅｅｐＳｅｅｋ";
+static const char EXTRA2[] = "资本\n市场与人工\n智能";
+
+static void
+test_index_equals_scan(void **state)
+{
+	(void)state;
+	struct script *sc;
+	assert_int_equal(script_open(&sc, NULL), 0);
+	struct corpus c;
+	const char *paths[] = { "texts" };
+	assert_int_equal(corpus_load(&c, paths, 1, NULL, NULL, NULL), 0);
+	assert_true(c.n >= 5);
+	size_t n = c.n + 2;
+	struct match_text *f = calloc(n, sizeof *f);
+	assert_non_null(f);
+	for (size_t i = 0; i < c.n; i++)
+		assert_int_equal(match_fold(sc, c.v[i].text, c.v[i].len, &f[i]), 0);
+	assert_int_equal(match_fold(sc, EXTRA1, strlen(EXTRA1), &f[c.n]), 0);
+	assert_int_equal(match_fold(sc, EXTRA2, strlen(EXTRA2), &f[c.n + 1]), 0);
+
+	char *data = support_tmp_path("idx");
+	struct cache *ch = NULL;
+	char *cause = NULL;
+	assert_int_equal(cache_open(data, &ch, &cause), 0);
+	assert_non_null(ch);
+	int64_t *ids = calloc(n, sizeof *ids);
+	assert_int_equal(cache_begin(ch), 0);
+	for (size_t i = 0; i < n; i++) {
+		char key[64];
+		snprintf(key, sizeof key, "/nowhere/%zu.txt", i);
+		struct cache_entry e = { .size = i, .spec = "" };
+		assert_int_equal(cache_put(ch, key, &e, f[i].text, f[i].len, &ids[i]), 0);
+	}
+	assert_int_equal(cache_commit(ch), 0);
+
+	static const char *const queries[] = {
+		"资本", "資本", "开源", "開源", "杭州", "深圳市", "人工智能", "人工智慧",
+		"deepseek", "ai", "%", "_", "1.7%", "鲲鹏湾", "的", "。", "开放源码",
+		"资本市场", "開放原始碼社區", "（", "杭州医学所",
+	};
+	unsigned char *hit = malloc(n);
+	for (size_t q = 0; q < sizeof queries / sizeof *queries; q++) {
+		char *fq = match_fold_word(sc, queries[q]);
+		assert_non_null(fq);
+		assert_int_equal(cache_search(ch, fq, ids, n, hit), 0);
+		for (size_t i = 0; i < n; i++) {
+			int want = strstr(f[i].text, fq) != NULL;
+			if (hit[i] != want)
+				fail_msg("query %s, text %zu: index says %d, a scan %d", queries[q], i,
+					 hit[i], want);
+		}
+		free(fq);
+	}
+	/* the index holds 资本 and 開源 in one script only */
+	char *fq = match_fold_word(sc, "開源");
+	assert_int_equal(cache_search(ch, fq, ids, n, hit), 0);
+	assert_int_equal(hit[c.n], 0);
+	free(fq);
+	fq = match_fold_word(sc, "資本市場");
+	assert_int_equal(cache_search(ch, fq, ids, n, hit), 0);
+	assert_int_equal(hit[c.n + 1], 1); /* across the line break */
+	free(fq);
+
+	free(hit);
+	free(ids);
+	cache_close(ch);
+	for (size_t i = 0; i < n; i++)
+		match_text_free(&f[i]);
+	free(f);
+	corpus_free(&c);
+	script_close(sc);
+	free(data);
+}
+
+static void
+test_entry_roundtrip(void **state)
+{
+	(void)state;
+	char *data = support_tmp_path("rt");
+	struct cache *ch = NULL;
+	char *cause = NULL;
+	assert_int_equal(cache_open(data, &ch, &cause), 0);
+	assert_non_null(ch);
+	struct cache_entry e = { .size = 12, .mtime_ns = 1234567890123, .file_hash = UINT64_MAX - 5,
+				 .title = "标题", .source = NULL, .author = "作者", .date = "2025-01-02",
+				 .title_inferred = 1, .chars = 99, .len = 300, .text_hash = 1ULL << 63,
+				 .spec = "v1", .counts = { 3, 0, 7 }, .ncounts = 3 };
+	int64_t id;
+	assert_int_equal(cache_put(ch, "/a/b.txt", &e, "abc", 3, &id), 0);
+	struct cache_entry g;
+	assert_int_equal(cache_get(ch, "/a/b.txt", &g), 0);
+	assert_int_equal(g.id, id);
+	assert_int_equal(g.size, 12);
+	assert_int_equal(g.mtime_ns, 1234567890123);
+	assert_true(g.file_hash == UINT64_MAX - 5);
+	assert_string_equal(g.title, "标题");
+	assert_null(g.source);
+	assert_string_equal(g.author, "作者");
+	assert_int_equal(g.title_inferred, 1);
+	assert_int_equal(g.chars, 99);
+	assert_int_equal(g.len, 300);
+	assert_true(g.text_hash == 1ULL << 63);
+	assert_string_equal(g.spec, "v1");
+	assert_int_equal(g.ncounts, 3);
+	assert_int_equal(g.counts[2], 7);
+	cache_entry_clear(&g);
+	size_t counts[2] = { 5, 6 };
+	assert_int_equal(cache_set_counts(ch, id, "v2", counts, 2), 0);
+	assert_int_equal(cache_get(ch, "/a/b.txt", &g), 0);
+	assert_int_equal(g.ncounts, 2);
+	assert_int_equal(g.counts[1], 6);
+	cache_entry_clear(&g);
+	assert_int_equal(cache_get(ch, "/a/c.txt", &g), ERR_NOTFOUND);
+	/* its file does not exist: pruned */
+	assert_int_equal(cache_prune(ch), 1);
+	assert_int_equal(cache_get(ch, "/a/b.txt", &g), ERR_NOTFOUND);
+	cache_close(ch);
+	free(data);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_index_equals_scan),
+		cmocka_unit_test(test_entry_roundtrip),
+	};
+	return cmocka_run_group_tests(tests, support_tmp_setup, support_tmp_teardown);
+}

@@ -1,0 +1,196 @@
+#include "scan_cli.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "../src/cache.h"
+#include "../src/catalog.h"
+#include "../src/compare.h"
+#include "../src/err.h"
+#include "../src/layout.h"
+#include "../src/match.h"
+#include "../src/report.h"
+#include "../src/script.h"
+#include "compare_cli.h"
+#include "progress.h"
+
+static void
+say(const char *msg)
+{
+	fputs("duwen: ", stderr);
+	report_put_safe(stderr, msg, strlen(msg));
+	fputc('\n', stderr);
+}
+
+/* The cache, or NULL (--no-cache, or none usable: then the work is only
+ * slower, which is not worth a message on every run). */
+static struct cache *
+open_cache(const struct scan_cli *o)
+{
+	if (o->no_cache)
+		return NULL;
+	struct cache *c = NULL;
+	char *cause = NULL;
+	if (cache_open(NULL, &c, &cause) < 0)
+		return NULL;
+	free(cause);
+	return c;
+}
+
+/* Scan o's paths into cat. 0, or an exit status after a message. */
+static int
+scan(const struct scan_cli *o, struct cache *cache, const struct compare_spec *spec,
+     struct catalog *cat)
+{
+	struct progress p;
+	progress_start(&p, "reading");
+	int rc = catalog_scan(cat, cache, o->paths, o->npaths, o->source, spec, o->warn, NULL,
+			      progress_update, &p);
+	progress_end(&p);
+	if (rc < 0) {
+		say(err_strerror(rc));
+		return 1;
+	}
+	if (cat->arts.n == 0) {
+		say("no article could be loaded");
+		catalog_free(cat);
+		return 2;
+	}
+	return 0;
+}
+
+int
+scan_cli_list(FILE *f, const struct scan_cli *o)
+{
+	struct compare_spec spec;
+	if (ui_compare_cli_spec(o->config_path, o->cities, &spec) < 0)
+		return o->cities ? 2 : 1;
+	/* an empty word is an error whether or not a file is read */
+	struct compare_matcher *m = NULL;
+	int rc = compare_matcher_new(&spec, NULL, &m);
+	compare_matcher_free(m);
+	if (rc < 0) {
+		say(rc == ERR_INVAL ? "config: a city alias or theme word is empty" : err_strerror(rc));
+		compare_spec_free(&spec);
+		return rc == ERR_INVAL ? 2 : 1;
+	}
+	struct cache *cache = open_cache(o);
+	struct catalog cat;
+	int st = scan(o, cache, &spec, &cat);
+	cache_close(cache);
+	if (st) {
+		compare_spec_free(&spec);
+		return st;
+	}
+	struct report_cities rcs = { .n = spec.ncities, .mentions = cat.counts };
+	for (size_t c = 0; c < spec.ncities; c++)
+		rcs.name[c] = compare_spec_city(&spec, c)->name;
+	struct layout_opts lo;
+	layout_opts_default(&lo);
+	rc = report_list(f, &cat.arts, &lo, &rcs);
+	if (rc < 0)
+		say(rc == ERR_IO ? "cannot write the output" : err_strerror(rc));
+	catalog_free(&cat);
+	compare_spec_free(&spec);
+	return rc < 0 ? 1 : 0;
+}
+
+/* The query as the matcher will look for it (match_set_add): folded, blanks
+ * trimmed. NULL if nothing is left, or on allocation failure (*nomem). */
+static char *
+fold_query(const char *query, int *nomem)
+{
+	struct script *sc = NULL;
+	if (script_open(&sc, NULL) < 0)
+		sc = NULL;
+	char *f = match_fold_word(sc, query);
+	script_close(sc);
+	*nomem = f == NULL;
+	if (f == NULL)
+		return NULL;
+	size_t a = 0, z = strlen(f);
+	while (a < z && (f[a] == ' ' || f[a] == '\n'))
+		a++;
+	while (z > a && (f[z - 1] == ' ' || f[z - 1] == '\n'))
+		z--;
+	memmove(f, f + a, z - a);
+	f[z - a] = '\0';
+	if (z == a) {
+		free(f);
+		return NULL;
+	}
+	return f;
+}
+
+int
+scan_cli_search(FILE *f, const struct scan_cli *o, const char *query)
+{
+	struct cache *cache = open_cache(o);
+	struct catalog cat;
+	int st = scan(o, cache, NULL, &cat);
+	if (st) {
+		cache_close(cache);
+		return st;
+	}
+	int nomem = 0;
+	char *fq = fold_query(query, &nomem);
+	unsigned char *maybe = malloc(cat.arts.n);
+	if (nomem || maybe == NULL) {
+		say("out of memory");
+		st = 1;
+		goto out;
+	}
+	memset(maybe, 1, cat.arts.n);
+	/* Ask the index about the files it holds; the others are read. */
+	if (cache && fq) {
+		size_t n = 0;
+		int64_t *ids = malloc(cat.arts.n * sizeof *ids);
+		size_t *at = malloc(cat.arts.n * sizeof *at);
+		unsigned char *hit = malloc(cat.arts.n);
+		for (size_t i = 0; ids && at && hit && i < cat.arts.n; i++)
+			if (cat.ids[i] >= 0) {
+				ids[n] = cat.ids[i];
+				at[n++] = i;
+			}
+		if (ids && at && hit && cache_search(cache, fq, ids, n, hit) == 0)
+			for (size_t k = 0; k < n; k++)
+				maybe[at[k]] = hit[k];
+		free(ids);
+		free(at);
+		free(hit);
+	}
+	struct corpus c = { calloc(cat.arts.n, sizeof *c.v), 0 };
+	if (c.v == NULL) {
+		say("out of memory");
+		st = 1;
+		goto out;
+	}
+	struct progress p;
+	progress_start(&p, "searching");
+	for (size_t i = 0; i < cat.arts.n && st == 0; i++) {
+		progress_update(&p, i + 1, cat.arts.n);
+		if (!maybe[i])
+			continue;
+		char *cause = NULL;
+		int rc = catalog_load(&cat, i, o->source, &c.v[c.n], &cause);
+		if (rc == 0)
+			c.n++;
+		else if (rc == ERR_NOMEM)
+			st = 1;
+		else if (o->warn)
+			o->warn(NULL, cat.arts.v[i].path, cause ? cause : err_strerror(rc));
+		free(cause);
+	}
+	progress_end(&p);
+	if (st)
+		say("out of memory");
+	else
+		st = ui_compare_cli_search(f, &c, query);
+	corpus_free(&c);
+out:
+	free(maybe);
+	free(fq);
+	catalog_free(&cat);
+	cache_close(cache);
+	return st;
+}
