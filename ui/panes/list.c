@@ -41,6 +41,7 @@ struct lpane {
 	struct menu m;
 	char cities[LIST_CITIES][64];
 	size_t ncities;
+	int moved; /* the last key only moved the cursor: facts are as they were */
 };
 
 /* The compared cities (defaults, config, --cities), counted as the
@@ -264,6 +265,8 @@ l_key(struct pane *p, const struct pane_event *ev)
 {
 	struct lpane *lp = p->data;
 	long page = lp->m.rows > 1 ? lp->m.rows - 1 : 1;
+	/* moving costs nothing per article: the next draw keeps the facts */
+	lp->moved = ev->action >= L_DOWN && ev->action <= L_BOTTOM;
 	switch (ev->action) {
 	case L_DOWN: menu_move(&lp->m, 1); break;
 	case L_UP: menu_move(&lp->m, -1); break;
@@ -306,11 +309,17 @@ l_key(struct pane *p, const struct pane_event *ev)
 }
 
 /* Read marks change while reading: refresh them when the list is drawn
- * after having been left. */
+ * after having been left, not after a key that only moved in it (that
+ * would read every article's position from the store on every j). */
 static void
 l_draw_fresh(struct pane *p, WINDOW *w)
 {
 	struct lpane *lp = p->data;
+	if (lp->moved) {
+		lp->moved = 0;
+		l_draw(p, w);
+		return;
+	}
 	refresh_facts(lp);
 	if (lp->lm.sort == LIST_SORT_UNREAD)
 		reapply(lp);
