@@ -11,15 +11,14 @@
 #include "../src/match.h"
 #include "../src/report.h"
 #include "../src/script.h"
+#include "../src/termsafe.h"
 #include "compare_cli.h"
 #include "progress.h"
 
 static void
 say(const char *msg)
 {
-	fputs("duwen: ", stderr);
-	report_put_safe(stderr, msg, strlen(msg));
-	fputc('\n', stderr);
+	termsafe_warn(stderr, NULL, "%s", msg);
 }
 
 /* The cache, or NULL (--no-cache, or none usable: then the work is only
