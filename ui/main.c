@@ -334,8 +334,9 @@ main(int argc, char **argv)
 		opts.paths = def;
 		opts.npaths = 1;
 	}
-	if (opts.mode == MODE_LIST || opts.mode == MODE_SEARCH) {
-		/* from the cache where it is current (scan_cli.c) */
+	if ((opts.mode == MODE_LIST || opts.mode == MODE_SEARCH) && !reads_stdin(&opts)) {
+		/* from the cache where it is current (scan_cli.c); standard
+		 * input can be read only once, so it goes the plain way */
 		struct scan_cli so = { opts.paths, opts.npaths, &opts.source, opts.config_path,
 				       opts.cities, opts.no_cache, warn_path };
 		int st = opts.mode == MODE_LIST ? scan_cli_list(stdout, &so)
