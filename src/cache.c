@@ -15,15 +15,15 @@ enum { Q_GET, Q_HASH, Q_OLD, Q_DEL_FILE, Q_DEL_TEXT, Q_PUT, Q_PUT_TEXT, Q_RESTAT
 
 static const char *const SQL[NQ] = {
 	[Q_GET] = "SELECT id, size, mtime, fhash, title, source, author, date, inferred, chars,"
-		  " len, thash, spec, counts FROM file WHERE path = ?1",
+		  " len, thash, spec, counts, format FROM file WHERE path = ?1",
 	[Q_HASH] = "SELECT id, size, mtime, fhash, title, source, author, date, inferred, chars,"
-		   " len, thash, spec, counts, path FROM file WHERE fhash = ?1 AND size = ?2 LIMIT 1",
+		   " len, thash, spec, counts, format, path FROM file WHERE fhash = ?1 AND size = ?2 LIMIT 1",
 	[Q_OLD] = "SELECT id FROM file WHERE path = ?1",
 	[Q_DEL_FILE] = "DELETE FROM file WHERE id = ?1",
 	[Q_DEL_TEXT] = "DELETE FROM ftext WHERE rowid = ?1",
 	[Q_PUT] = "INSERT INTO file (path, size, mtime, fhash, title, source, author, date,"
-		  " inferred, chars, len, thash, spec, counts)"
-		  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+		  " inferred, chars, len, thash, spec, counts, format)"
+		  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
 	[Q_PUT_TEXT] = "INSERT INTO ftext (rowid, text) VALUES (?1, ?2)",
 	[Q_RESTAT] = "UPDATE file SET path = ?2, size = ?3, mtime = ?4 WHERE id = ?1",
 	[Q_COUNTS] = "UPDATE file SET spec = ?2, counts = ?3 WHERE id = ?1",
@@ -100,9 +100,56 @@ query_int(sqlite3 *db, const char *sql, int *ok)
 static const char SCHEMA[] =
 	"CREATE TABLE file (id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE, size INTEGER,"
 	" mtime INTEGER, fhash INTEGER, title TEXT, source TEXT, author TEXT, date TEXT,"
-	" inferred INTEGER, chars INTEGER, len INTEGER, thash INTEGER, spec TEXT, counts TEXT);"
+	 " inferred INTEGER, chars INTEGER, len INTEGER, thash INTEGER, spec TEXT, counts TEXT,"
+	" format INTEGER);"
+	"CREATE INDEX file_fhash ON file (fhash);"
+	"CREATE VIRTUAL TABLE ftext USING fts5 (text, tokenize = 'trigram', detail = 'none');"
+	"CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);";
+
+/* Everything in the cache came from one build's readers; another build may
+ * read files differently, so its entries are dropped. */
+static const char FORGET[] =
+	"DROP TABLE file; DROP TABLE ftext;"
+	"CREATE TABLE file (id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE, size INTEGER,"
+	" mtime INTEGER, fhash INTEGER, title TEXT, source TEXT, author TEXT, date TEXT,"
+	" inferred INTEGER, chars INTEGER, len INTEGER, thash INTEGER, spec TEXT, counts TEXT,"
+	" format INTEGER);"
 	"CREATE INDEX file_fhash ON file (fhash);"
 	"CREATE VIRTUAL TABLE ftext USING fts5 (text, tokenize = 'trigram', detail = 'none');";
+
+/* Drop every entry if they were made by another build than `build`. */
+static int
+check_build(sqlite3 *db, const char *build)
+{
+	sqlite3_stmt *st;
+	int same = 0;
+	if (sqlite3_prepare_v2(db, "SELECT value FROM meta WHERE key = 'build'", -1, &st, NULL) !=
+	    SQLITE_OK)
+		return -1;
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		const unsigned char *v = sqlite3_column_text(st, 0);
+		same = v && strcmp((const char *)v, build) == 0;
+	}
+	sqlite3_finalize(st);
+	if (same)
+		return 0;
+	if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+		return -1;
+	if (sqlite3_exec(db, FORGET, NULL, NULL, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(db, "INSERT OR REPLACE INTO meta VALUES ('build', ?1)", -1, &st,
+			       NULL) != SQLITE_OK) {
+		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+		return -1;
+	}
+	sqlite3_bind_text(st, 1, build, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE || sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+		return -1;
+	}
+	return 0;
+}
 
 /* What is at path: 1 ours and current, 0 empty (new), -1 anything else. */
 static int
@@ -172,7 +219,7 @@ try_open(const char *path, sqlite3 **out)
 }
 
 int
-cache_open(const char *dir, struct cache **out, char **cause)
+cache_open(const char *dir, const char *build, struct cache **out, char **cause)
 {
 	*out = NULL;
 	char *d = data_dir(dir);
@@ -197,8 +244,13 @@ cache_open(const char *dir, struct cache **out, char **cause)
 			goto none;
 		}
 		int k = classify(c->db);
-		if (k == 1 || (k == 0 && init_schema(c->db) == 0))
+		if (k == 1 || (k == 0 && init_schema(c->db) == 0)) {
+			if (check_build(c->db, build) < 0) {
+				why = "locked or read-only";
+				goto none;
+			}
 			break;
+		}
 		/* Not ours, corrupt, or another schema: nothing in it is
 		 * precious, but it is kept for a look as cache.db.bad. */
 		sqlite3_close(c->db);
@@ -310,6 +362,7 @@ read_entry(sqlite3_stmt *st, struct cache_entry *e)
 		.chars = (size_t)sqlite3_column_int64(st, 9),
 		.len = (size_t)sqlite3_column_int64(st, 10),
 		.text_hash = (uint64_t)sqlite3_column_int64(st, 11),
+		.format = sqlite3_column_int(st, 14),
 	};
 	e->title = col_str(st, 4, &bad);
 	e->source = col_str(st, 5, &bad);
@@ -352,7 +405,7 @@ cache_find_hash(struct cache *c, uint64_t size, uint64_t file_hash, struct cache
 	int rc = sqlite3_step(st);
 	int r = rc == SQLITE_ROW ? read_entry(st, out) : rc == SQLITE_DONE ? ERR_NOTFOUND : db_err(c, rc);
 	if (r == 0) {
-		const unsigned char *p = sqlite3_column_text(st, 14);
+		const unsigned char *p = sqlite3_column_text(st, 15);
 		*key_out = strdup(p ? (const char *)p : "");
 		if (*key_out == NULL) {
 			cache_entry_clear(out);
@@ -412,6 +465,7 @@ cache_put(struct cache *c, const char *key, const struct cache_entry *e, const c
 	sqlite3_bind_int64(st, 12, (sqlite3_int64)e->text_hash);
 	sqlite3_bind_text(st, 13, e->spec ? e->spec : "", -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 14, counts, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 15, e->format);
 	rc = sqlite3_step(st);
 	sqlite3_clear_bindings(st);
 	sqlite3_reset(st);

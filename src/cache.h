@@ -31,6 +31,7 @@ struct cache_entry {
 	int title_inferred;
 	size_t chars, len;   /* article.chars, article.len */
 	uint64_t text_hash;  /* article.hash */
+	int format;          /* article.format (enum format) */
 	char *spec;          /* key of the cities counted ("" : none) */
 	size_t counts[CACHE_MAX_COUNTS];
 	size_t ncounts;
@@ -39,12 +40,14 @@ struct cache_entry {
 void cache_entry_clear(struct cache_entry *e);
 
 /* Open DIR/cache.db (dir NULL: $DUWEN_DATA, else $XDG_DATA_HOME/duwen, else
- * ~/.local/share/duwen), creating it. A file there that is not a duwen
+ * ~/.local/share/duwen), creating it. build names the program that reads
+ * the files (its readers decide titles, counts and text): entries made by
+ * another build are all dropped. A file there that is not a duwen
  * cache, or a corrupt or older one, is renamed to cache.db.bad (replacing
  * an earlier one) and a new cache made. 0 with *out set, or 0 with *out
  * NULL and *cause (malloc'd) saying why there is no cache this time (no
  * data directory, read-only, locked); ERR_NOMEM. */
-int cache_open(const char *dir, struct cache **out, char **cause);
+int cache_open(const char *dir, const char *build, struct cache **out, char **cause);
 void cache_close(struct cache *c);
 const char *cache_path(const struct cache *c);
 

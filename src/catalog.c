@@ -111,7 +111,8 @@ static int
 stub_from_entry(struct article *a, const char *path, const struct cache_entry *e)
 {
 	int bad = 0;
-	*a = (struct article){ .len = e->len, .chars = e->chars, .hash = e->text_hash };
+	*a = (struct article){ .len = e->len, .chars = e->chars, .hash = e->text_hash,
+			       .format = (enum format)e->format };
 	a->path = dup_or_null(path, &bad);
 	a->meta.title = dup_or_null(e->title, &bad);
 	a->meta.source = dup_or_null(e->source, &bad);
@@ -172,6 +173,7 @@ read_file(struct scan *s, const char *path, const char *key, const struct stat *
 				 .author = a.meta.author, .date = a.meta.date,
 				 .title_inferred = a.meta.title_inferred,
 				 .chars = a.chars, .len = a.len, .text_hash = a.hash,
+				 .format = (int)a.format,
 				 .spec = s->spec_key ? s->spec_key : "" };
 	int fold = s->cache != NULL || s->spec != NULL;
 	if (fold && ((rc = need_script(s)) < 0 || (rc = match_fold(s->sc, a.text, a.len, &fa)) < 0))

@@ -46,7 +46,7 @@ test_index_equals_scan(void **state)
 	char *data = support_tmp_path("idx");
 	struct cache *ch = NULL;
 	char *cause = NULL;
-	assert_int_equal(cache_open(data, &ch, &cause), 0);
+	assert_int_equal(cache_open(data, "test", &ch, &cause), 0);
 	assert_non_null(ch);
 	int64_t *ids = calloc(n, sizeof *ids);
 	assert_int_equal(cache_begin(ch), 0);
@@ -104,7 +104,7 @@ test_entry_roundtrip(void **state)
 	char *data = support_tmp_path("rt");
 	struct cache *ch = NULL;
 	char *cause = NULL;
-	assert_int_equal(cache_open(data, &ch, &cause), 0);
+	assert_int_equal(cache_open(data, "test", &ch, &cause), 0);
 	assert_non_null(ch);
 	struct cache_entry e = { .size = 12, .mtime_ns = 1234567890123, .file_hash = UINT64_MAX - 5,
 				 .title = "标题", .source = NULL, .author = "作者", .date = "2025-01-02",

@@ -25,13 +25,16 @@ static const char ART_A[] = "title: 杭州\n\n杭州的开源社区很活跃。�
 static const char ART_B[] = "title: 深圳\n\n深圳拼了。深圳的资本市场很大。\n";
 static const char ART_C[] = "title: 成都\n\n成都的大学培养了人才。\n";
 
+/* The build the cache is opened as (another one drops every entry). */
+static const char *build = "test";
+
 /* Scan dir with a cache in data; returns the catalog (caller frees). */
 static void
 scan(const char *data, const char *dir, const struct compare_spec *spec, struct catalog *cat)
 {
 	struct cache *c = NULL;
 	char *cause = NULL;
-	assert_int_equal(cache_open(data, &c, &cause), 0);
+	assert_int_equal(cache_open(data, build, &c, &cause), 0);
 	if (c == NULL)
 		fail_msg("no cache: %s", cause ? cause : "?");
 	const char *paths[] = { dir };
@@ -107,7 +110,7 @@ test_invalidation(void **state)
 	catalog_free(&cat);
 	struct cache *ch = NULL;
 	char *cause = NULL;
-	assert_int_equal(cache_open(data, &ch, &cause), 0);
+	assert_int_equal(cache_open(data, "test", &ch, &cause), 0);
 	struct cache_entry e;
 	char abs[4096];
 	assert_non_null(realpath(dir, abs));
@@ -136,6 +139,17 @@ test_invalidation(void **state)
 	assert_int_equal(cat.ncities, 2);
 	assert_int_equal(cat.counts[0], 1);
 	catalog_free(&cat);
+
+	/* another build of duwen: every file is read again, once */
+	build = "another";
+	scan(data, dir, &spec, &cat);
+	assert_int_equal(cat.arts.n, 3);
+	assert_int_equal(cat.from_cache, 0);
+	catalog_free(&cat);
+	scan(data, dir, &spec, &cat);
+	assert_int_equal(cat.from_cache, 3);
+	catalog_free(&cat);
+	build = "test";
 
 	compare_spec_free(&spec);
 	free(a);
