@@ -1,15 +1,15 @@
 #!/bin/sh
-# e2e: a generated folder of 300 articles through the cache (DIR/cache.db):
+# e2e: a generated folder of 120 articles through the cache (DIR/cache.db):
 # --list and --search give the same output cold, warm and with --no-cache,
 # edits are seen, and the progress bar goes to stderr only on a terminal.
 . "$(dirname "$0")/lib/harness.sh"
 
-python3 "$root/bench/gencorpus.py" "$texts" "$tmp/arts" 300
+python3 "$root/bench/gencorpus.py" "$texts" "$tmp/arts" 120
 db=$XDG_DATA_HOME/duwen/cache.db
 
 LC_ALL=C.UTF-8 "$DUWEN" --list --no-cache "$tmp/arts" >"$tmp/plain" 2>&1
 [ ! -e "$db" ] && ok "--no-cache writes no cache" || fail "--no-cache made $db"
-[ "$(wc -l <"$tmp/plain")" -eq 300 ] && ok "--list: 300 lines" || fail "--list: $(wc -l <"$tmp/plain") lines"
+[ "$(wc -l <"$tmp/plain")" -eq 120 ] && ok "--list: 120 lines" || fail "--list: $(wc -l <"$tmp/plain") lines"
 LC_ALL=C.UTF-8 "$DUWEN" --list "$tmp/arts" >"$tmp/cold" 2>&1
 [ -s "$db" ] && ok "the first --list makes the cache" || fail "no $db"
 LC_ALL=C.UTF-8 "$DUWEN" --list "$tmp/arts" >"$tmp/warm" 2>&1
@@ -29,7 +29,7 @@ rm "$tmp/arts/a00008.txt"
 LC_ALL=C.UTF-8 "$DUWEN" --list "$tmp/arts" >"$tmp/warm" 2>&1
 LC_ALL=C.UTF-8 "$DUWEN" --list --no-cache "$tmp/arts" >"$tmp/plain" 2>&1
 cmp -s "$tmp/plain" "$tmp/warm" && grep -q "^新的标题" "$tmp/warm" &&
-	[ "$(wc -l <"$tmp/warm")" -eq 299 ] && ok "an edited and a deleted file are seen" ||
+	[ "$(wc -l <"$tmp/warm")" -eq 119 ] && ok "an edited and a deleted file are seen" ||
 	fail "after an edit: $(diff "$tmp/plain" "$tmp/warm" | head -3)"
 LC_ALL=C.UTF-8 "$DUWEN" --search 鲲鹏湾 "$tmp/arts" 2>&1 | head -1 >"$tmp/s"
 grep -qxF "鲲鹏湾: 2 hits in 2 articles" "$tmp/s" && ok "the index knows the edit" ||
@@ -49,7 +49,7 @@ LC_ALL=C.UTF-8 DUWEN_PROGRESS_DELAY_MS=0 "$DUWEN" --list --no-cache "$tmp/arts" 
 	fail "progress on a file: $(head -c 80 "$tmp/err")"
 LC_ALL=C.UTF-8 DUWEN_PROGRESS_DELAY_MS=0 script -qec \
 	"'$DUWEN' --list --no-cache '$tmp/arts' >/dev/null" /dev/null >"$tmp/tty" 2>&1
-grep -qF "duwen: reading [" "$tmp/tty" && grep -qF "299/299 files" "$tmp/tty" &&
+grep -qF "duwen: reading [" "$tmp/tty" && grep -qF "119/119 files" "$tmp/tty" &&
 	ok "a progress bar on a terminal" || fail "no progress bar: $(head -c 120 "$tmp/tty")"
 
 finish "scale e2e"
