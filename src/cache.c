@@ -11,7 +11,10 @@
 
 #include "err.h"
 
-enum { Q_GET, Q_HASH, Q_OLD, Q_DEL_FILE, Q_DEL_TEXT, Q_PUT, Q_PUT_TEXT, Q_RESTAT, Q_COUNTS, NQ };
+enum {
+	Q_GET, Q_HASH, Q_OLD, Q_DEL_FILE, Q_DEL_TEXT, Q_DEL_BODY, Q_PUT, Q_PUT_TEXT, Q_PUT_BODY,
+	Q_RESTAT, Q_COUNTS, Q_BODY, Q_TEXT, NQ
+};
 
 static const char *const SQL[NQ] = {
 	[Q_GET] = "SELECT id, size, mtime, fhash, title, source, author, date, inferred, chars,"
@@ -21,6 +24,10 @@ static const char *const SQL[NQ] = {
 	[Q_OLD] = "SELECT id FROM file WHERE path = ?1",
 	[Q_DEL_FILE] = "DELETE FROM file WHERE id = ?1",
 	[Q_DEL_TEXT] = "DELETE FROM ftext WHERE rowid = ?1",
+	[Q_DEL_BODY] = "DELETE FROM body WHERE id = ?1",
+	[Q_PUT_BODY] = "INSERT INTO body (id, blob) VALUES (?1, ?2)",
+	[Q_BODY] = "SELECT blob FROM body WHERE id = ?1",
+	[Q_TEXT] = "SELECT text FROM ftext WHERE rowid = ?1",
 	[Q_PUT] = "INSERT INTO file (path, size, mtime, fhash, title, source, author, date,"
 		  " inferred, chars, len, thash, spec, counts, format)"
 		  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
@@ -104,12 +111,14 @@ static const char SCHEMA[] =
 	" format INTEGER);"
 	"CREATE INDEX file_fhash ON file (fhash);"
 	"CREATE VIRTUAL TABLE ftext USING fts5 (text, tokenize = 'trigram', detail = 'none');"
+	"CREATE TABLE body (id INTEGER PRIMARY KEY, blob BLOB);"
 	"CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);";
 
 /* Everything in the cache came from one build's readers; another build may
  * read files differently, so its entries are dropped. */
 static const char FORGET[] =
-	"DROP TABLE file; DROP TABLE ftext;"
+	"DROP TABLE file; DROP TABLE ftext; DROP TABLE body;"
+	"CREATE TABLE body (id INTEGER PRIMARY KEY, blob BLOB);"
 	"CREATE TABLE file (id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE, size INTEGER,"
 	" mtime INTEGER, fhash INTEGER, title TEXT, source TEXT, author TEXT, date TEXT,"
 	" inferred INTEGER, chars INTEGER, len INTEGER, thash INTEGER, spec TEXT, counts TEXT,"
@@ -151,7 +160,8 @@ check_build(sqlite3 *db, const char *build)
 	return 0;
 }
 
-/* What is at path: 1 ours and current, 0 empty (new), -1 anything else. */
+/* What is at path: 1 ours and current, 2 ours of another schema, 0 empty
+ * (new), -1 anything else. */
 static int
 classify(sqlite3 *db)
 {
@@ -165,6 +175,8 @@ classify(sqlite3 *db)
 		return 1;
 	if (app == 0 && ver == 0 && tables == 0)
 		return 0;
+	if (app == CACHE_APPLICATION_ID)
+		return 2;
 	return -1;
 }
 
@@ -197,6 +209,18 @@ move_aside(const char *path)
 	char bad[PATH_MAX + 8], side[PATH_MAX + 8];
 	snprintf(bad, sizeof bad, "%s.bad", path);
 	rename(path, bad);
+	snprintf(side, sizeof side, "%s-wal", path);
+	unlink(side);
+	snprintf(side, sizeof side, "%s-shm", path);
+	unlink(side);
+}
+
+/* Remove path and its WAL files. */
+static void
+drop_file(const char *path)
+{
+	char side[PATH_MAX + 8];
+	unlink(path);
 	snprintf(side, sizeof side, "%s-wal", path);
 	unlink(side);
 	snprintf(side, sizeof side, "%s-shm", path);
@@ -255,7 +279,9 @@ cache_open(const char *dir, const char *build, struct cache **out, char **cause)
 		 * precious, but it is kept for a look as cache.db.bad. */
 		sqlite3_close(c->db);
 		c->db = NULL;
-		if (attempt == 0 && access(c->path, W_OK) == 0)
+		if (attempt == 0 && k == 2 && access(c->path, W_OK) == 0)
+			drop_file(c->path); /* ours, an older schema: nothing to keep */
+		else if (attempt == 0 && access(c->path, W_OK) == 0)
 			move_aside(c->path);
 		else {
 			why = "unusable (read-only, locked or not a cache)";
@@ -437,7 +463,7 @@ counts_text(char *buf, size_t cap, const size_t *counts, size_t n)
 
 int
 cache_put(struct cache *c, const char *key, const struct cache_entry *e, const char *folded,
-	  size_t folded_len, int64_t *id)
+	  size_t folded_len, const void *body, size_t body_len, int64_t *id)
 {
 	sqlite3_stmt *st = c->q[Q_OLD];
 	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
@@ -446,7 +472,8 @@ cache_put(struct cache *c, const char *key, const struct cache_entry *e, const c
 	sqlite3_reset(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return db_err(c, rc);
-	if (old >= 0 && (run_id(c, c->q[Q_DEL_TEXT], old) < 0 || run_id(c, c->q[Q_DEL_FILE], old) < 0))
+	if (old >= 0 && (run_id(c, c->q[Q_DEL_TEXT], old) < 0 || run_id(c, c->q[Q_DEL_BODY], old) < 0 ||
+			 run_id(c, c->q[Q_DEL_FILE], old) < 0))
 		return ERR_DB;
 	char counts[128];
 	counts_text(counts, sizeof counts, e->counts, e->ncounts);
@@ -480,7 +507,60 @@ cache_put(struct cache *c, const char *key, const struct cache_entry *e, const c
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
 		return db_err(c, rc);
+	if (body) {
+		st = c->q[Q_PUT_BODY];
+		sqlite3_bind_int64(st, 1, nid);
+		sqlite3_bind_blob64(st, 2, body, body_len, SQLITE_STATIC);
+		rc = sqlite3_step(st);
+		sqlite3_clear_bindings(st);
+		sqlite3_reset(st);
+		if (rc != SQLITE_DONE)
+			return db_err(c, rc);
+	}
 	*id = nid;
+	return 0;
+}
+
+/* A malloc'd copy of column 0 of the row st finds for id (a NUL after it). */
+static int
+one_value(struct cache *c, sqlite3_stmt *st, int64_t id, int text, void **out, size_t *n)
+{
+	sqlite3_bind_int64(st, 1, id);
+	int rc = sqlite3_step(st), r = 0;
+	if (rc == SQLITE_ROW) {
+		const void *v = text ? (const void *)sqlite3_column_text(st, 0) : sqlite3_column_blob(st, 0);
+		size_t len = (size_t)sqlite3_column_bytes(st, 0);
+		char *m = malloc(len + 1);
+		if (m == NULL) {
+			r = ERR_NOMEM;
+		} else {
+			if (len)
+				memcpy(m, v, len);
+			m[len] = '\0';
+			*out = m;
+			*n = len;
+		}
+	} else {
+		r = rc == SQLITE_DONE ? ERR_NOTFOUND : db_err(c, rc);
+	}
+	sqlite3_reset(st);
+	return r;
+}
+
+int
+cache_body(struct cache *c, int64_t id, void **body, size_t *body_len, char **folded,
+	   size_t *folded_len)
+{
+	void *b = NULL, *f = NULL;
+	int rc = one_value(c, c->q[Q_BODY], id, 0, &b, body_len);
+	if (rc == 0)
+		rc = one_value(c, c->q[Q_TEXT], id, 1, &f, folded_len);
+	if (rc < 0) {
+		free(b);
+		return rc;
+	}
+	*body = b;
+	*folded = f;
 	return 0;
 }
 
@@ -543,7 +623,8 @@ cache_prune(struct cache *c)
 		r = db_err(c, rc);
 	sqlite3_finalize(st);
 	for (size_t i = 0; r == 0 && i < n; i++)
-		if (run_id(c, c->q[Q_DEL_TEXT], gone[i]) < 0 || run_id(c, c->q[Q_DEL_FILE], gone[i]) < 0)
+		if (run_id(c, c->q[Q_DEL_TEXT], gone[i]) < 0 || run_id(c, c->q[Q_DEL_BODY], gone[i]) < 0 ||
+		    run_id(c, c->q[Q_DEL_FILE], gone[i]) < 0)
 			r = ERR_DB;
 	free(gone);
 	return r < 0 ? r : (long)n;

@@ -16,7 +16,7 @@
 
 /* PRAGMA application_id of a cache ("DWCA") and its schema version. */
 #define CACHE_APPLICATION_ID 0x44574341
-#define CACHE_SCHEMA_VERSION 1
+#define CACHE_SCHEMA_VERSION 2
 #define CACHE_MAX_COUNTS 4
 
 struct cache;
@@ -42,9 +42,9 @@ void cache_entry_clear(struct cache_entry *e);
 /* Open DIR/cache.db (dir NULL: $DUWEN_DATA, else $XDG_DATA_HOME/duwen, else
  * ~/.local/share/duwen), creating it. build names the program that reads
  * the files (its readers decide titles, counts and text): entries made by
- * another build are all dropped. A file there that is not a duwen
- * cache, or a corrupt or older one, is renamed to cache.db.bad (replacing
- * an earlier one) and a new cache made. 0 with *out set, or 0 with *out
+ * another build are all dropped. A cache of another schema is replaced; a
+ * file there that is not a duwen cache, or a corrupt one, is renamed to
+ * cache.db.bad (replacing an earlier one) and a new cache made. 0 with *out set, or 0 with *out
  * NULL and *cause (malloc'd) saying why there is no cache this time (no
  * data directory, read-only, locked); ERR_NOMEM. */
 int cache_open(const char *dir, const char *build, struct cache **out, char **cause);
@@ -64,10 +64,17 @@ int cache_get(struct cache *c, const char *key, struct cache_entry *out);
 int cache_find_hash(struct cache *c, uint64_t size, uint64_t file_hash,
 		    struct cache_entry *out, char **key_out);
 
-/* Store e (its id is ignored) and the folded text for key, replacing what
- * was there. The new id is written to *id. 0 or ERR_DB. */
+/* Store e (its id is ignored), the folded text and (if body) the loaded
+ * article (artblob.h) for key, replacing what was there. The new id is
+ * written to *id. 0 or ERR_DB. */
 int cache_put(struct cache *c, const char *key, const struct cache_entry *e,
-	      const char *folded, size_t folded_len, int64_t *id);
+	      const char *folded, size_t folded_len, const void *body, size_t body_len,
+	      int64_t *id);
+
+/* Entry id's article blob and folded text, malloc'd (a NUL after each).
+ * 0, ERR_NOTFOUND (none kept), ERR_DB or ERR_NOMEM. */
+int cache_body(struct cache *c, int64_t id, void **body, size_t *body_len, char **folded,
+	       size_t *folded_len);
 
 /* The file of entry id has a new path, size or mtime but the same bytes. */
 int cache_restat(struct cache *c, int64_t id, const char *key, uint64_t size,

@@ -8,11 +8,17 @@
 #include <sys/stat.h>
 
 #include "article.h"
+#include "artblob.h"
 #include "compare.h"
 #include "err.h"
 #include "match.h"
 #include "report.h"
 #include "script.h"
+
+/* Articles longer than this (bytes) are not kept in the cache whole: a
+ * 64 MiB article would cost a copy at packing time and is read as fast
+ * as its blob. */
+#define CATALOG_BODY_MAX ((size_t)8 << 20)
 
 /* What a scan opens only if some file must be read. */
 struct scan {
@@ -20,6 +26,7 @@ struct scan {
 	struct cache *cache;
 	const struct source_opts *opts;
 	const struct compare_spec *spec;
+	int full;
 	char *spec_key;
 	struct script *sc;
 	int sc_tried;
@@ -175,7 +182,7 @@ read_file(struct scan *s, const char *path, const char *key, const struct stat *
 				 .chars = a.chars, .len = a.len, .text_hash = a.hash,
 				 .format = (int)a.format,
 				 .spec = s->spec_key ? s->spec_key : "" };
-	int fold = s->cache != NULL || s->spec != NULL;
+	int fold = s->cache != NULL || s->spec != NULL || s->full;
 	if (fold && ((rc = need_script(s)) < 0 || (rc = match_fold(s->sc, a.text, a.len, &fa)) < 0))
 		goto out;
 	if (s->spec) {
@@ -186,9 +193,22 @@ read_file(struct scan *s, const char *path, const char *key, const struct stat *
 	}
 	int64_t id = -1;
 	/* counts folded without OpenCC are not the real ones: not kept */
-	if (s->cache && s->sc && cache_put(s->cache, key, &e, fa.text, fa.len, &id) < 0)
-		id = -1;
+	if (s->cache && s->sc) {
+		void *blob = NULL;
+		size_t blen = 0;
+		/* a huge single file is not kept whole a second time */
+		if (a.len <= CATALOG_BODY_MAX && (rc = artblob_pack(&a, &fa, &blob, &blen)) < 0)
+			goto out;
+		if (cache_put(s->cache, key, &e, fa.text, fa.len, blob, blen, &id) < 0)
+			id = -1;
+		free(blob);
+	}
 	cat->ids[i] = id;
+	if (s->full) {
+		cat->arts.v[i] = a;
+		cat->folded[i] = fa;
+		return 1;
+	}
 	/* keep the metadata only */
 	free(a.text);
 	free(a.blocks);
@@ -259,7 +279,26 @@ scan_one(struct scan *s, const char *path, size_t i)
 			cache_entry_clear(&e);
 		return read_file(s, path, key, &sb, fh ? fh : file_hash(key, &(int){ 0 }), i);
 	}
-	rc = stub_from_entry(&cat->arts.v[i], path, &e);
+	if (s->full) {
+		void *blob = NULL;
+		char *ft = NULL;
+		size_t bn = 0, fn = 0;
+		rc = cache_body(s->cache, e.id, &blob, &bn, &ft, &fn);
+		if (rc == 0)
+			rc = artblob_unpack(blob, bn, path, ft, fn, &cat->arts.v[i], &cat->folded[i]);
+		free(blob);
+		free(ft);
+		if (rc == ERR_NOMEM) {
+			cache_entry_clear(&e);
+			return rc;
+		}
+		if (rc < 0) { /* no usable copy: read the file */
+			cache_entry_clear(&e);
+			return read_file(s, path, key, &sb, file_hash(key, &(int){ 0 }), i);
+		}
+	} else {
+		rc = stub_from_entry(&cat->arts.v[i], path, &e);
+	}
 	if (rc == 0) {
 		cat->ids[i] = e.id;
 		for (size_t c = 0; s->spec && c < cat->ncities; c++)
@@ -272,8 +311,8 @@ scan_one(struct scan *s, const char *path, size_t i)
 
 int
 catalog_scan(struct catalog *cat, struct cache *cache, const char *const *paths, size_t npaths,
-	     const struct source_opts *opts, const struct compare_spec *spec, source_warn_fn warn,
-	     void *ctx, catalog_progress_fn progress, void *pctx)
+	     const struct source_opts *opts, const struct compare_spec *spec, int full,
+	     source_warn_fn warn, void *ctx, catalog_progress_fn progress, void *pctx)
 {
 	memset(cat, 0, sizeof *cat);
 	struct source_paths sp;
@@ -286,9 +325,11 @@ catalog_scan(struct catalog *cat, struct cache *cache, const char *const *paths,
 	cat->keys = calloc(n, sizeof *cat->keys);
 	cat->ids = calloc(n, sizeof *cat->ids);
 	cat->counts = calloc(n * (cat->ncities ? cat->ncities : 1), sizeof *cat->counts);
-	struct scan s = { cat, cache, opts, spec, NULL, NULL, 0, NULL, warn, ctx };
+	if (full)
+		cat->folded = calloc(n, sizeof *cat->folded);
+	struct scan s = { cat, cache, opts, spec, full, NULL, NULL, 0, NULL, warn, ctx };
 	rc = ERR_NOMEM;
-	if (!cat->arts.v || !cat->keys || !cat->ids || !cat->counts ||
+	if (!cat->arts.v || !cat->keys || !cat->ids || !cat->counts || (full && !cat->folded) ||
 	    (spec && (s.spec_key = catalog_spec_key(spec)) == NULL))
 		goto out;
 	if (cache && cache_begin(cache) < 0)
@@ -306,6 +347,8 @@ catalog_scan(struct catalog *cat, struct cache *cache, const char *const *paths,
 			const char *key = realpath(sp.v[i], abs) ? abs : sp.v[i];
 			if ((cat->keys[at] = strdup(key)) == NULL) {
 				article_free(&cat->arts.v[at]);
+				if (full)
+					match_text_free(&cat->folded[at]);
 				rc = ERR_NOMEM;
 				break;
 			}
@@ -334,10 +377,43 @@ out:
 }
 
 int
-catalog_load(const struct catalog *cat, size_t i, const struct source_opts *opts,
-	     struct article *out, char **cause)
+catalog_load(const struct catalog *cat, struct cache *cache, size_t i,
+	     const struct source_opts *opts, struct article *out, struct match_text *fout,
+	     char **cause)
 {
+	if (fout)
+		*fout = (struct match_text){ 0 };
+	if (cache && cat->ids[i] >= 0) {
+		void *blob = NULL;
+		char *ft = NULL;
+		size_t bn = 0, fn = 0;
+		struct match_text f;
+		int rc = cache_body(cache, cat->ids[i], &blob, &bn, &ft, &fn);
+		if (rc == 0 && (rc = artblob_unpack(blob, bn, cat->arts.v[i].path, ft, fn, out, &f)) == 0) {
+			if (fout)
+				*fout = f;
+			else
+				match_text_free(&f);
+		}
+		free(blob);
+		free(ft);
+		if (rc == 0 || rc == ERR_NOMEM)
+			return rc;
+	}
 	return article_load(opts, cat->arts.v[i].path, out, cause);
+}
+
+void
+catalog_take(struct catalog *cat, struct corpus *arts, struct match_text **folded)
+{
+	for (size_t i = 0; cat->keys && i < cat->arts.n; i++)
+		free(cat->keys[i]);
+	*arts = cat->arts;
+	*folded = cat->folded;
+	free(cat->keys);
+	free(cat->ids);
+	free(cat->counts);
+	memset(cat, 0, sizeof *cat);
 }
 
 void
@@ -345,6 +421,9 @@ catalog_free(struct catalog *cat)
 {
 	for (size_t i = 0; cat->keys && i < cat->arts.n; i++)
 		free(cat->keys[i]);
+	for (size_t i = 0; cat->folded && i < cat->arts.n; i++)
+		match_text_free(&cat->folded[i]);
+	free(cat->folded);
 	corpus_free(&cat->arts);
 	free(cat->keys);
 	free(cat->ids);

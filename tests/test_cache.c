@@ -54,7 +54,7 @@ test_index_equals_scan(void **state)
 		char key[64];
 		snprintf(key, sizeof key, "/nowhere/%zu.txt", i);
 		struct cache_entry e = { .size = i, .spec = "" };
-		assert_int_equal(cache_put(ch, key, &e, f[i].text, f[i].len, &ids[i]), 0);
+		assert_int_equal(cache_put(ch, key, &e, f[i].text, f[i].len, NULL, 0, &ids[i]), 0);
 	}
 	assert_int_equal(cache_commit(ch), 0);
 
@@ -111,7 +111,7 @@ test_entry_roundtrip(void **state)
 				 .title_inferred = 1, .chars = 99, .len = 300, .text_hash = 1ULL << 63,
 				 .spec = "v1", .counts = { 3, 0, 7 }, .ncounts = 3 };
 	int64_t id;
-	assert_int_equal(cache_put(ch, "/a/b.txt", &e, "abc", 3, &id), 0);
+	assert_int_equal(cache_put(ch, "/a/b.txt", &e, "abc", 3, NULL, 0, &id), 0);
 	struct cache_entry g;
 	assert_int_equal(cache_get(ch, "/a/b.txt", &g), 0);
 	assert_int_equal(g.id, id);

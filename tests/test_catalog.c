@@ -38,7 +38,7 @@ scan(const char *data, const char *dir, const struct compare_spec *spec, struct 
 	if (c == NULL)
 		fail_msg("no cache: %s", cause ? cause : "?");
 	const char *paths[] = { dir };
-	assert_int_equal(catalog_scan(cat, c, paths, 1, NULL, spec, NULL, NULL, NULL, NULL), 0);
+	assert_int_equal(catalog_scan(cat, c, paths, 1, NULL, spec, 0, NULL, NULL, NULL, NULL), 0);
 	cache_close(c);
 }
 

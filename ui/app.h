@@ -12,6 +12,7 @@
 
 #include "../src/config.h"
 #include "../src/corpus.h"
+#include "../src/match.h"
 #include "../src/note_index.h"
 #include "../src/script.h"
 #include "../src/store.h"
@@ -35,6 +36,8 @@ struct noteset {
 
 struct app {
 	struct corpus *corpus;
+	struct match_text *folded; /* corpus texts folded ahead (the cache's), taken
+				    * over by ui_match; NULL once taken or if none */
 	struct store *store;   /* never NULL in the UI; may be read-only */
 	struct script *script; /* NULL when OpenCC's data is missing */
 	struct config *config; /* parsed config file (never NULL; may be empty) */

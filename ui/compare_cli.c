@@ -84,15 +84,30 @@ ui_compare_cli_spec(const char *config_path, const char *cities, struct compare_
 	return 0;
 }
 
-/* OpenCC and the folded corpus; 0 or an exit status after a message. */
+static void
+drop_folded(struct match_text *folded, size_t n)
+{
+	for (size_t i = 0; folded && i < n; i++)
+		match_text_free(&folded[i]);
+	free(folded);
+}
+
+/* OpenCC and the folded corpus (folded: the texts already folded, taken
+ * over; NULL: fold here); 0 or an exit status after a message. */
 static int
-prepare(const struct corpus *c, struct script **sc, struct match_corpus *mc)
+prepare(const struct corpus *c, struct match_text *folded, struct script **sc,
+	struct match_corpus *mc)
 {
 	char *cause = NULL;
 	if (script_open(sc, &cause) < 0) {
 		say(NULL, cause ? cause : "cannot load OpenCC data");
 		free(cause);
+		drop_folded(folded, c->n);
 		return 1;
+	}
+	if (folded) {
+		*mc = (struct match_corpus){ c->v, folded, c->n };
+		return 0;
 	}
 	if (match_corpus_fold(*sc, c->v, c->n, mc) < 0) {
 		say(NULL, "out of memory");
@@ -103,15 +118,17 @@ prepare(const struct corpus *c, struct script **sc, struct match_corpus *mc)
 }
 
 int
-ui_compare_cli_compare(FILE *f, const struct corpus *c, const char *config_path,
-		       const char *cities)
+ui_compare_cli_compare(FILE *f, const struct corpus *c, struct match_text *folded,
+		       const char *config_path, const char *cities)
 {
 	struct compare_spec spec;
-	if (ui_compare_cli_spec(config_path, cities, &spec) < 0)
+	if (ui_compare_cli_spec(config_path, cities, &spec) < 0) {
+		drop_folded(folded, c->n);
 		return cities ? 2 : 1;
+	}
 	struct script *sc;
 	struct match_corpus mc;
-	int st = prepare(c, &sc, &mc);
+	int st = prepare(c, folded, &sc, &mc);
 	if (st) {
 		compare_spec_free(&spec);
 		return st;
@@ -140,11 +157,12 @@ ui_compare_cli_compare(FILE *f, const struct corpus *c, const char *config_path,
 }
 
 int
-ui_compare_cli_search(FILE *f, const struct corpus *c, const char *query)
+ui_compare_cli_search(FILE *f, const struct corpus *c, struct match_text *folded,
+		      const char *query)
 {
 	struct script *sc;
 	struct match_corpus mc;
-	int st = prepare(c, &sc, &mc);
+	int st = prepare(c, folded, &sc, &mc);
 	if (st)
 		return st;
 	struct search_result r;

@@ -9,6 +9,7 @@
 
 #include "../src/compare_spec.h"
 #include "../src/corpus.h"
+#include "../src/match.h"
 
 /* Check a --cities value; 0, or -1 after printing why to stderr. */
 int ui_compare_cli_check_cities(const char *list);
@@ -22,9 +23,12 @@ int ui_compare_cli_spec(const char *config_path, const char *cities,
 /* `duwen --compare` / `duwen --search QUERY` to f. Return an exit status:
  * 0, 1 (writing failed, out of memory, OpenCC data missing) or 2 (empty
  * query); the reason is printed to stderr. */
-int ui_compare_cli_compare(FILE *f, const struct corpus *c, const char *config_path,
+/* folded: c's texts already folded (taken over and freed), or NULL. */
+int ui_compare_cli_compare(FILE *f, const struct corpus *c, struct match_text *folded,
+			   const char *config_path,
 			   const char *cities);
-int ui_compare_cli_search(FILE *f, const struct corpus *c, const char *query);
+int ui_compare_cli_search(FILE *f, const struct corpus *c, struct match_text *folded,
+			  const char *query);
 
 /* `duwen --list` to f, its city columns the compared cities of the spec
  * above, counted as --compare counts mentions (report_cities_count). The

@@ -57,7 +57,7 @@ static const struct cli_option {
 	{ "search", OPT_SEARCH, "QUERY", "print every hit of QUERY with its sentence, by article" },
 	{ "cities", OPT_CITIES, "LIST", "compare these 2 to 4 cities (e.g. 杭州,深圳,北京)" },
 	{ "highlight", OPT_HIGHLIGHT, "WORDS", "highlight these words (e.g. 算力,人才) in the panes" },
-	{ "no-cache", OPT_NO_CACHE, NULL, "--list, --search: neither use nor update DIR/cache.db" },
+	{ "no-cache", OPT_NO_CACHE, NULL, "neither use nor update the cache of articles (DIR/cache.db)" },
 };
 #define NOPTIONS (sizeof OPTIONS / sizeof OPTIONS[0])
 
@@ -349,24 +349,37 @@ main(int argc, char **argv)
 	}
 	struct corpus corpus;
 	struct kept kept = { .n = 0 };
-	if (corpus_load(&corpus, opts.paths, opts.npaths, &opts.source, warn_path,
-			opts.mode == MODE_UI ? &kept : NULL) < 0) {
-		say(NULL, "out of memory");
-		return EXIT_OUTPUT;
-	}
-	if (corpus.n == 0) {
-		kept_free(&kept);
-		say(NULL, "no article could be loaded");
-		corpus_free(&corpus);
-		return EXIT_USAGE;
+	struct match_text *folded = NULL; /* handed to the panes or --compare */
+	if ((opts.mode == MODE_UI || opts.mode == MODE_COMPARE) && !reads_stdin(&opts)) {
+		/* every article, from the cache's copies where current */
+		struct scan_cli so = { opts.paths, opts.npaths, &opts.source, opts.config_path,
+				       opts.cities, opts.no_cache, warn_path,
+				       opts.mode == MODE_UI ? &kept : NULL };
+		int st = scan_cli_corpus(&so, &corpus, &folded);
+		if (st) {
+			kept_free(&kept);
+			return st;
+		}
+	} else {
+		if (corpus_load(&corpus, opts.paths, opts.npaths, &opts.source, warn_path,
+				opts.mode == MODE_UI ? &kept : NULL) < 0) {
+			say(NULL, "out of memory");
+			return EXIT_OUTPUT;
+		}
+		if (corpus.n == 0) {
+			kept_free(&kept);
+			say(NULL, "no article could be loaded");
+			corpus_free(&corpus);
+			return EXIT_USAGE;
+		}
 	}
 	if (opts.mode == MODE_COMPARE || opts.mode == MODE_SEARCH || opts.mode == MODE_LIST) {
 		/* --list counts the compared cities as --compare does */
 		int st = opts.mode == MODE_COMPARE
-				 ? ui_compare_cli_compare(stdout, &corpus, opts.config_path, opts.cities)
+				 ? ui_compare_cli_compare(stdout, &corpus, folded, opts.config_path, opts.cities)
 			 : opts.mode == MODE_LIST
 				 ? ui_compare_cli_list(stdout, &corpus, opts.config_path, opts.cities)
-				 : ui_compare_cli_search(stdout, &corpus, opts.query);
+				 : ui_compare_cli_search(stdout, &corpus, NULL, opts.query);
 		corpus_free(&corpus);
 		if (st == 0 && (fflush(stdout) != 0 || ferror(stdout))) {
 			say(NULL, "cannot write the output: %s", strerror(errno));
@@ -387,7 +400,8 @@ main(int argc, char **argv)
 		struct ui_opts uo = { .config_path = opts.config_path,
 				      .open_reader = !bundled && opts.npaths == 1 && corpus.n == 1,
 				      .warnings = (const char *const *)kept.v, .nwarnings = kept.n,
-				      .cities = opts.cities, .highlight = opts.highlight };
+				      .cities = opts.cities, .highlight = opts.highlight,
+				      .folded = folded };
 		int st = ui_run(&corpus, &uo);
 		kept_free(&kept);
 		corpus_free(&corpus);

@@ -45,12 +45,12 @@ open_cache(const struct scan_cli *o)
 
 /* Scan o's paths into cat. 0, or an exit status after a message. */
 static int
-scan(const struct scan_cli *o, struct cache *cache, const struct compare_spec *spec,
+scan(const struct scan_cli *o, struct cache *cache, const struct compare_spec *spec, int full,
      struct catalog *cat)
 {
 	struct progress p;
 	progress_start(&p, "reading");
-	int rc = catalog_scan(cat, cache, o->paths, o->npaths, o->source, spec, o->warn, NULL,
+	int rc = catalog_scan(cat, cache, o->paths, o->npaths, o->source, spec, full, o->warn, o->warn_ctx,
 			      progress_update, &p);
 	progress_end(&p);
 	if (rc < 0) {
@@ -82,7 +82,7 @@ scan_cli_list(FILE *f, const struct scan_cli *o)
 	}
 	struct cache *cache = open_cache(o);
 	struct catalog cat;
-	int st = scan(o, cache, &spec, &cat);
+	int st = scan(o, cache, &spec, 0, &cat);
 	cache_close(cache);
 	if (st) {
 		compare_spec_free(&spec);
@@ -133,7 +133,7 @@ scan_cli_search(FILE *f, const struct scan_cli *o, const char *query)
 {
 	struct cache *cache = open_cache(o);
 	struct catalog cat;
-	int st = scan(o, cache, NULL, &cat);
+	int st = scan(o, cache, NULL, 0, &cat);
 	if (st) {
 		cache_close(cache);
 		return st;
@@ -166,7 +166,11 @@ scan_cli_search(FILE *f, const struct scan_cli *o, const char *query)
 		free(hit);
 	}
 	struct corpus c = { calloc(cat.arts.n, sizeof *c.v), 0 };
-	if (c.v == NULL) {
+	struct match_text *folded = calloc(cat.arts.n ? cat.arts.n : 1, sizeof *folded);
+	struct script *sc = NULL;
+	int sc_tried = 0;
+	if (c.v == NULL || folded == NULL) {
+		free(folded);
 		say("out of memory");
 		st = 1;
 		goto out;
@@ -178,20 +182,34 @@ scan_cli_search(FILE *f, const struct scan_cli *o, const char *query)
 		if (!maybe[i])
 			continue;
 		char *cause = NULL;
-		int rc = catalog_load(&cat, i, o->source, &c.v[c.n], &cause);
+		int rc = catalog_load(&cat, cache, i, o->source, &c.v[c.n], &folded[c.n], &cause);
+		if (rc == 0 && folded[c.n].text == NULL) { /* read from its file: fold it */
+			if (!sc_tried && script_open(&sc, NULL) < 0)
+				sc = NULL;
+			sc_tried = 1;
+			if (match_fold(sc, c.v[c.n].text, c.v[c.n].len, &folded[c.n]) < 0) {
+				article_free(&c.v[c.n]);
+				rc = ERR_NOMEM;
+			}
+		}
 		if (rc == 0)
 			c.n++;
 		else if (rc == ERR_NOMEM)
 			st = 1;
 		else if (o->warn)
-			o->warn(NULL, cat.arts.v[i].path, cause ? cause : err_strerror(rc));
+			o->warn(o->warn_ctx, cat.arts.v[i].path, cause ? cause : err_strerror(rc));
 		free(cause);
 	}
 	progress_end(&p);
-	if (st)
+	script_close(sc);
+	if (st) {
 		say("out of memory");
-	else
-		st = ui_compare_cli_search(f, &c, query);
+		for (size_t i = 0; i < c.n; i++)
+			match_text_free(&folded[i]);
+		free(folded);
+	} else {
+		st = ui_compare_cli_search(f, &c, folded, query); /* takes folded */
+	}
 	corpus_free(&c);
 out:
 	free(maybe);
@@ -199,4 +217,17 @@ out:
 	catalog_free(&cat);
 	cache_close(cache);
 	return st;
+}
+
+int
+scan_cli_corpus(const struct scan_cli *o, struct corpus *out, struct match_text **folded)
+{
+	struct cache *cache = open_cache(o);
+	struct catalog cat;
+	int st = scan(o, cache, NULL, 1, &cat);
+	cache_close(cache);
+	if (st)
+		return st;
+	catalog_take(&cat, out, folded);
+	return 0;
 }

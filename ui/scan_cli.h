@@ -8,6 +8,8 @@
 
 #include <stdio.h>
 
+#include "../src/corpus.h"
+#include "../src/match.h"
 #include "../src/source.h"
 
 struct scan_cli {
@@ -17,11 +19,18 @@ struct scan_cli {
 	const char *config_path, *cities; /* --config, --cities */
 	int no_cache;                     /* --no-cache */
 	source_warn_fn warn;
+	void *warn_ctx;                   /* handed to warn */
 };
 
 /* Exit statuses as ui_compare_cli_list / ui_compare_cli_search give them,
  * and 2 when no article could be loaded. */
 int scan_cli_list(FILE *f, const struct scan_cli *o);
+
+/* Every article in full and its folded text (for the panes and --compare),
+ * from the cache's copies where current: *out and *folded (c->n entries,
+ * match_text_free each, then free) on success; else an exit status after
+ * a message (2: no article could be loaded). */
+int scan_cli_corpus(const struct scan_cli *o, struct corpus *out, struct match_text **folded);
 int scan_cli_search(FILE *f, const struct scan_cli *o, const char *query);
 
 #endif

@@ -143,8 +143,18 @@ app_defaults(struct app *app)
 	app->split_min_cols = 120;
 }
 
-int
-ui_run(struct corpus *c, const struct ui_opts *o)
+static void
+drop_folded(struct match_text *folded, size_t n)
+{
+	for (size_t i = 0; folded && i < n; i++)
+		match_text_free(&folded[i]);
+	free(folded);
+}
+
+/* ui_run without the folded texts' ownership: *folded is handed to the
+ * app, and what the app did not take over is handed back. */
+static int
+run(struct corpus *c, const struct ui_opts *o, struct match_text **folded)
 {
 	setlocale(LC_ALL, "");
 	if (!is_utf8() && (setlocale(LC_CTYPE, "C.UTF-8") == NULL || !is_utf8())) {
@@ -167,6 +177,8 @@ ui_run(struct corpus *c, const struct ui_opts *o)
 	struct app app = { 0 };
 	app_defaults(&app);
 	app.corpus = c;
+	app.folded = *folded;
+	*folded = NULL;
 	app.config = &cfg;
 	app.cities = o ? o->cities : NULL;
 	app.highlight = o ? o->highlight : NULL;
@@ -257,8 +269,18 @@ out:
 		script_close(app.script);
 	store_close(app.store);
 	config_free(&cfg);
+	*folded = app.folded;
 	if (pane_signalled && rc == 0)
 		rc = 128 + pane_signalled;
+	return rc;
+}
+
+int
+ui_run(struct corpus *c, const struct ui_opts *o)
+{
+	struct match_text *folded = o ? o->folded : NULL;
+	int rc = run(c, o, &folded);
+	drop_folded(folded, c->n);
 	return rc;
 }
 

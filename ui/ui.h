@@ -8,6 +8,7 @@
 #include <stdio.h>
 
 #include "../src/corpus.h"
+#include "../src/match.h"
 
 struct ui_opts {
 	const char *config_path; /* NULL: config_default_path */
@@ -15,6 +16,8 @@ struct ui_opts {
 	const char *const *warnings; /* met before (files not read): for :messages */
 	size_t nwarnings;
 	const char *cities, *highlight; /* --cities, --highlight (NULL: none) */
+	struct match_text *folded; /* the corpus's texts already folded (c->n
+				    * entries; ui_run takes them over), or NULL */
 };
 
 /* Run the panes on c. 0 on a normal quit; 1 after printing why to stderr

@@ -129,8 +129,12 @@ build(struct app *app)
 	int rc = compare_matcher_new(&um->spec, app->script, &um->cm);
 	if (rc < 0)
 		return rc;
-	if (match_corpus_fold(app->script, app->corpus->v, app->corpus->n, &um->mc) < 0)
+	if (app->folded) { /* folded ahead (the cache's copies): taken over */
+		um->mc = (struct match_corpus){ app->corpus->v, app->folded, app->corpus->n };
+		app->folded = NULL;
+	} else if (match_corpus_fold(app->script, app->corpus->v, app->corpus->n, &um->mc) < 0) {
 		return ERR_NOMEM;
+	}
 	load_keywords(um);
 	return rebuild_keywords(um);
 }

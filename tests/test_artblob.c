@@ -1,0 +1,103 @@
+/* Tests for artblob: every bundled article and its fold survive a trip
+ * through a blob unchanged; damaged or foreign blobs are refused. Run from
+ * the repository root (reads texts/). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "../src/artblob.h"
+#include "../src/corpus.h"
+#include "../src/err.h"
+#include "../src/script.h"
+
+static void
+same_article(const struct article *a, const struct article *b)
+{
+	assert_string_equal(a->path, b->path);
+	assert_int_equal(a->len, b->len);
+	assert_memory_equal(a->text, b->text, a->len + 1);
+	assert_int_equal(a->nblocks, b->nblocks);
+	if (a->nblocks)
+		assert_memory_equal(a->blocks, b->blocks, a->nblocks * sizeof *a->blocks);
+	assert_int_equal(a->nsents, b->nsents);
+	if (a->nsents)
+		assert_memory_equal(a->sents, b->sents, a->nsents * sizeof *a->sents);
+	assert_int_equal(a->spans.n, b->spans.n);
+	if (a->spans.n)
+		assert_memory_equal(a->spans.v, b->spans.v, a->spans.n * sizeof *a->spans.v);
+	assert_memory_equal(&a->stats, &b->stats, sizeof a->stats);
+	assert_string_equal(a->encoding, b->encoding);
+	assert_int_equal(a->replaced, b->replaced);
+	assert_int_equal(a->chars, b->chars);
+	assert_true(a->hash == b->hash);
+	assert_int_equal(a->format, b->format);
+	assert_string_equal(a->meta.title, b->meta.title);
+	assert_int_equal(a->meta.title_inferred, b->meta.title_inferred);
+	if (a->meta.source)
+		assert_string_equal(a->meta.source, b->meta.source);
+	else
+		assert_null(b->meta.source);
+	if (a->meta.date)
+		assert_string_equal(a->meta.date, b->meta.date);
+	else
+		assert_null(b->meta.date);
+}
+
+static void
+test_roundtrip(void **state)
+{
+	(void)state;
+	struct script *sc;
+	assert_int_equal(script_open(&sc, NULL), 0);
+	struct corpus c;
+	const char *paths[] = { "texts" };
+	assert_int_equal(corpus_load(&c, paths, 1, NULL, NULL, NULL), 0);
+	assert_true(c.n >= 5);
+	for (size_t i = 0; i < c.n; i++) {
+		struct match_text f, g;
+		struct article b;
+		assert_int_equal(match_fold(sc, c.v[i].text, c.v[i].len, &f), 0);
+		void *blob;
+		size_t n;
+		assert_int_equal(artblob_pack(&c.v[i], &f, &blob, &n), 0);
+		assert_int_equal(artblob_unpack(blob, n, c.v[i].path, f.text, f.len, &b, &g), 0);
+		same_article(&c.v[i], &b);
+		assert_int_equal(g.len, f.len);
+		assert_memory_equal(g.text, f.text, f.len + 1);
+		for (size_t k = 0; k <= f.len; k++) {
+			assert_int_equal(match_text_start(&g, k), match_text_start(&f, k));
+			assert_int_equal(match_text_end(&g, k), match_text_end(&f, k));
+		}
+		article_free(&b);
+		match_text_free(&g);
+
+		/* every shorter blob, a flipped magic, a longer folded text:
+		 * refused, nothing written */
+		for (size_t cut = 0; cut < n; cut += 1 + n / 97)
+			assert_int_equal(artblob_unpack(blob, cut, "p", f.text, f.len, &b, &g), ERR_INVAL);
+		((unsigned char *)blob)[0] ^= 1;
+		assert_int_equal(artblob_unpack(blob, n, "p", f.text, f.len, &b, &g), ERR_INVAL);
+		((unsigned char *)blob)[0] ^= 1;
+		assert_int_equal(artblob_unpack(blob, n, "p", f.text, f.len - 1,
+						&b, &g), ERR_INVAL);
+		free(blob);
+		match_text_free(&f);
+	}
+	corpus_free(&c);
+	script_close(sc);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_roundtrip),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
