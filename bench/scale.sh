@@ -3,10 +3,10 @@
 # articles (bench/gencorpus.py, from texts/) and one 64 MiB article, each
 # beside the floor measured in the same run: cat of the folder to
 # /dev/null and grep -r of the same word. Prints, per corpus: the first
-# list paint in the panes cold (no cache) and warm, the time until all is
-# loaded (--list cold), time per list key (j), search for 资本 and for a
-# rare word (indexed, then the first unindexed one: --no-cache), the
-# comparison, and peak memory (getrusage through /usr/bin/time or python).
+# paint of the panes cold (no cache: also the time until all is loaded)
+# and with the cache, the time per list key (j, median of 20), search for
+# 资本 and for a rare word through the index, the first unindexed search
+# (--no-cache), the comparison, and peak memory (getrusage of the child).
 # BENCH_SIZES="1000 10000" picks the corpora; BENCH_BIG=0 skips the big file.
 # Needs $DUWEN and python3. Not a test: it prints figures, checks nothing.
 set -eu
@@ -55,14 +55,16 @@ for n in $sizes; do
 	echo "== $n articles, $(du -sm "$d" | cut -f1) MB"
 	floor "$d"
 	rm -rf "$XDG_DATA_HOME"
-	paint "panes: first list paint, cold" "Articles (" "$d"
-	run "--list, cold (all loaded, indexed)" "$DUWEN" --list "$d"
-	run "--list, with the cache" "$DUWEN" --list "$d"
-	paint "panes: first list paint, cache" "Articles (" "$d"
+	# the panes load everything before the first paint: cold, this is also
+	# the time until all is loaded (and the cache is built)
+	paint "panes: first paint, cold" "Articles (" "$d"
+	paint "panes: first paint, cache" "Articles (" "$d"
+	run "panes: peak, cache" sh -c "python3 '$here/firstpaint.py' --marker 'Articles (' --keys 0 --quit Q -- '$DUWEN' '$d'"
+	run "--list, cache" "$DUWEN" --list "$d"
 	run "--search $common, indexed" "$DUWEN" --search "$common" "$d"
 	run "--search $rare, indexed" "$DUWEN" --search "$rare" "$d"
-	run "--search $common, unindexed" "$DUWEN" --search "$common" --no-cache "$d"
-	run "--compare" "$DUWEN" --compare "$d"
+	run "--compare, cache" "$DUWEN" --compare "$d"
+	run "--search $common, unindexed (--no-cache)" "$DUWEN" --search "$common" --no-cache "$d"
 	echo "  cache.db: $(du -m "$XDG_DATA_HOME/duwen/cache.db" | cut -f1) MB"
 	rm -rf "$d"
 done
@@ -72,9 +74,12 @@ if [ "${BENCH_BIG:-1}" != 0 ]; then
 	python3 "$here/gencorpus.py" --big $((64 * 1024 * 1024 - 65536)) "$texts" "$big"
 	echo "== one article of $(du -m "$big" | cut -f1) MB"
 	floor "$big"
-	paint "panes: first screen" "为什么是杭州" "$big"
+	rm -rf "$XDG_DATA_HOME"
+	paint "panes: first screen, cold" "为什么是杭州" "$big"
+	run "panes: peak" sh -c "python3 '$here/firstpaint.py' --marker '为什么是杭州' --keys 0 --quit Q -- '$DUWEN' '$big'"
 	for m in --list --dump --compare; do
 		run "$m" "$DUWEN" "$m" "$big"
 	done
 	run "--search $common" "$DUWEN" --search "$common" "$big"
+	run "--search $common --no-cache" "$DUWEN" --search "$common" --no-cache "$big"
 fi
