@@ -1,12 +1,18 @@
 #include "artblob.h"
 
+#include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "err.h"
 
-/* "DWB1", then the sizes of the structs copied as they are. */
+/* Every field of struct article is packed below: a field added after
+ * `levels` must be packed too, and this line moved to it. */
+_Static_assert(offsetof(struct article, levels) + sizeof(unsigned char *) == sizeof(struct article),
+	       "struct article has a field artblob.c does not pack");
+
+/* "DWB2", then the sizes of the structs copied as they are. */
 struct head {
 	char magic[4];
 	uint16_t block, sentence, span, stats, seg, article;
@@ -15,7 +21,7 @@ struct head {
 static struct head
 this_head(void)
 {
-	return (struct head){ { 'D', 'W', 'B', '1' }, sizeof(struct block), sizeof(struct sentence),
+	return (struct head){ { 'D', 'W', 'B', '2' }, sizeof(struct block), sizeof(struct sentence),
 			      sizeof(struct span), sizeof(struct clean_stats),
 			      sizeof(struct match_seg), sizeof(struct article) };
 }
@@ -78,6 +84,10 @@ artblob_pack(const struct article *a, const struct match_text *f, void **out, si
 	put(&o, a->text, a->len);
 	put_size(&o, a->nblocks);
 	put(&o, a->blocks, a->nblocks * sizeof *a->blocks);
+	unsigned char has_levels = a->levels != NULL;
+	put(&o, &has_levels, 1);
+	if (has_levels)
+		put(&o, a->levels, a->nblocks);
 	put_size(&o, a->nsents);
 	put(&o, a->sents, a->nsents * sizeof *a->sents);
 	put_size(&o, a->spans.n);
@@ -196,6 +206,12 @@ artblob_unpack(const void *blob, size_t n, const char *path, const char *folded,
 	}
 	a.nblocks = get_size(&in);
 	a.blocks = get_array(&in, a.nblocks, sizeof *a.blocks, &nomem);
+	unsigned char has_levels = 0;
+	get(&in, &has_levels, 1);
+	if (has_levels == 1)
+		a.levels = get_array(&in, a.nblocks, 1, &nomem);
+	else if (has_levels != 0)
+		in.bad = 1;
 	a.nsents = get_size(&in);
 	a.sents = get_array(&in, a.nsents, sizeof *a.sents, &nomem);
 	a.spans.n = a.spans.cap = get_size(&in);

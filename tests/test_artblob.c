@@ -25,6 +25,10 @@ same_article(const struct article *a, const struct article *b)
 	assert_int_equal(a->nblocks, b->nblocks);
 	if (a->nblocks)
 		assert_memory_equal(a->blocks, b->blocks, a->nblocks * sizeof *a->blocks);
+	if (a->levels)
+		assert_memory_equal(a->levels, b->levels, a->nblocks);
+	else
+		assert_null(b->levels);
 	assert_int_equal(a->nsents, b->nsents);
 	if (a->nsents)
 		assert_memory_equal(a->sents, b->sents, a->nsents * sizeof *a->sents);
@@ -60,6 +64,13 @@ test_roundtrip(void **state)
 	assert_int_equal(corpus_load(&c, paths, 1, NULL, NULL, NULL), 0);
 	assert_true(c.n >= 5);
 	for (size_t i = 0; i < c.n; i++) {
+		/* heading ranks as a book has them, on every other article */
+		if (i % 2 && c.v[i].nblocks) {
+			c.v[i].levels = malloc(c.v[i].nblocks);
+			assert_non_null(c.v[i].levels);
+			for (size_t k = 0; k < c.v[i].nblocks; k++)
+				c.v[i].levels[k] = (unsigned char)(k % 4);
+		}
 		struct match_text f, g;
 		struct article b;
 		assert_int_equal(match_fold(sc, c.v[i].text, c.v[i].len, &f), 0);
