@@ -423,15 +423,27 @@ match_set_add(struct match_set *m, struct script *sc, const char *word, int tag)
 size_t
 match_text_at(const struct match_text *t, size_t off)
 {
-	size_t lo = 0, hi = t->len;
+	/* Starts never decrease along the folded text. The first segment
+	 * starting at off or later begins the answer, unless the linear
+	 * segment before it reaches off. */
+	size_t lo = 0, hi = t->nseg;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		if (match_text_start(t, mid) < off)
+		if (t->seg[mid].o < off)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	return lo;
+	size_t at = lo < t->nseg ? t->seg[lo].f : t->len;
+	if (lo > 0 && t->seg[lo - 1].oe == SEG_LINEAR) {
+		const struct match_seg *s = &t->seg[lo - 1];
+		size_t p = s->f + (off - s->o);
+		while (p < at && ((unsigned char)t->text[p] & 0xC0) == 0x80)
+			p++;
+		if (p < at)
+			return p;
+	}
+	return at;
 }
 
 long

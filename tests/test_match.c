@@ -11,6 +11,7 @@
 
 #include <cmocka.h>
 
+#include "../src/corpus.h"
 #include "../src/err.h"
 #include "../src/match.h"
 #include "../src/script.h"
@@ -221,6 +222,36 @@ test_find_range(void **state)
 	match_set_free(m);
 }
 
+/* The compact map against its definition, over every bundled article:
+ * match_text_at(off) is the first folded byte whose start is off or
+ * later, starts never decrease, and every byte lies in [start, end). */
+static void
+test_map_sweep(void **state)
+{
+	struct corpus c;
+	const char *paths[] = { "texts" };
+	assert_int_equal(corpus_load(&c, paths, 1, NULL, NULL, NULL), 0);
+	for (size_t a = 0; a < c.n; a++) {
+		struct match_text t;
+		assert_int_equal(match_fold(*state, c.v[a].text, c.v[a].len, &t), 0);
+		size_t i = 0, prev = 0;
+		for (size_t k = 0; k < t.len; k++) {
+			size_t st = match_text_start(&t, k), en = match_text_end(&t, k);
+			assert_true(st >= prev && st < en && en <= t.orig_len);
+			prev = st;
+		}
+		for (size_t off = 0; off <= t.orig_len; off++) {
+			while (i < t.len && match_text_start(&t, i) < off)
+				i++;
+			if (match_text_at(&t, off) != i)
+				fail_msg("%s: at(%zu) = %zu, want %zu", c.v[a].path, off,
+					 match_text_at(&t, off), i);
+		}
+		match_text_free(&t);
+	}
+	corpus_free(&c);
+}
+
 int
 main(void)
 {
@@ -229,6 +260,7 @@ main(void)
 		cmocka_unit_test(test_fold_maps),
 		cmocka_unit_test(test_set_add),
 		cmocka_unit_test(test_find_range),
+		cmocka_unit_test(test_map_sweep),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

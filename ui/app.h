@@ -38,6 +38,10 @@ struct app {
 	struct corpus *corpus;
 	struct match_text *folded; /* corpus texts folded ahead (the cache's), taken
 				    * over by ui_match; NULL once taken or if none */
+	size_t *mentions;          /* city mentions counted ahead (the cache's), for
+				    * the cities named by mentions_key; ui_match
+				    * takes them over if its cities are those */
+	char *mentions_key;
 	struct store *store;   /* never NULL in the UI; may be read-only */
 	struct script *script; /* NULL when OpenCC's data is missing */
 	struct config *config; /* parsed config file (never NULL; may be empty) */

@@ -57,7 +57,7 @@ static const struct cli_option {
 	{ "search", OPT_SEARCH, "QUERY", "print every hit of QUERY with its sentence, by article" },
 	{ "cities", OPT_CITIES, "LIST", "compare these 2 to 4 cities (e.g. 杭州,深圳,北京)" },
 	{ "highlight", OPT_HIGHLIGHT, "WORDS", "highlight these words (e.g. 算力,人才) in the panes" },
-	{ "no-cache", OPT_NO_CACHE, NULL, "neither use nor update the cache of articles (DIR/cache.db)" },
+	{ "no-cache", OPT_NO_CACHE, NULL, "--list, --search: neither use nor update DIR/cache.db" },
 };
 #define NOPTIONS (sizeof OPTIONS / sizeof OPTIONS[0])
 
@@ -338,7 +338,7 @@ main(int argc, char **argv)
 		/* from the cache where it is current (scan_cli.c); standard
 		 * input can be read only once, so it goes the plain way */
 		struct scan_cli so = { opts.paths, opts.npaths, &opts.source, opts.config_path,
-				       opts.cities, opts.no_cache, warn_path };
+				       opts.cities, opts.no_cache, warn_path, NULL };
 		int st = opts.mode == MODE_LIST ? scan_cli_list(stdout, &so)
 						: scan_cli_search(stdout, &so, opts.query);
 		if (st == 0 && (fflush(stdout) != 0 || ferror(stdout))) {
@@ -350,12 +350,15 @@ main(int argc, char **argv)
 	struct corpus corpus;
 	struct kept kept = { .n = 0 };
 	struct match_text *folded = NULL; /* handed to the panes or --compare */
+	size_t *mentions = NULL;          /* handed to the panes */
+	char *mentions_key = NULL;
 	if ((opts.mode == MODE_UI || opts.mode == MODE_COMPARE) && !reads_stdin(&opts)) {
 		/* every article, from the cache's copies where current */
 		struct scan_cli so = { opts.paths, opts.npaths, &opts.source, opts.config_path,
 				       opts.cities, opts.no_cache, warn_path,
 				       opts.mode == MODE_UI ? &kept : NULL };
-		int st = scan_cli_corpus(&so, &corpus, &folded);
+		int st = scan_cli_corpus(&so, &corpus, &folded,
+					 opts.mode == MODE_UI ? &mentions : NULL, &mentions_key);
 		if (st) {
 			kept_free(&kept);
 			return st;
@@ -401,7 +404,8 @@ main(int argc, char **argv)
 				      .open_reader = !bundled && opts.npaths == 1 && corpus.n == 1,
 				      .warnings = (const char *const *)kept.v, .nwarnings = kept.n,
 				      .cities = opts.cities, .highlight = opts.highlight,
-				      .folded = folded };
+				      .folded = folded, .mentions = mentions,
+				      .mentions_key = mentions_key };
 		int st = ui_run(&corpus, &uo);
 		kept_free(&kept);
 		corpus_free(&corpus);

@@ -7,6 +7,7 @@
 #include "../src/cache.h"
 #include "../src/catalog.h"
 #include "../src/compare.h"
+#include "../src/config.h"
 #include "../src/err.h"
 #include "../src/layout.h"
 #include "../src/match.h"
@@ -219,13 +220,52 @@ out:
 	return st;
 }
 
-int
-scan_cli_corpus(const struct scan_cli *o, struct corpus *out, struct match_text **folded)
+/* The compared cities as the panes will have them (defaults, config,
+ * --cities), without a word on stderr: the panes report the config's
+ * problems themselves. */
+static int
+quiet_spec(const struct scan_cli *o, struct compare_spec *out)
 {
+	struct config cfg;
+	char path[4096];
+	const char *cpath = o->config_path ? o->config_path : config_default_path(path, sizeof path);
+	if (compare_spec_default(out) < 0)
+		return ERR_NOMEM;
+	if (cpath && config_load(cpath, &cfg, NULL, NULL) == 0) {
+		int rc = compare_spec_configure(out, &cfg, NULL, NULL);
+		config_free(&cfg);
+		if (rc < 0) {
+			compare_spec_free(out);
+			return rc;
+		}
+	}
+	if (o->cities && compare_spec_select(out, o->cities, NULL) == ERR_NOMEM) {
+		compare_spec_free(out);
+		return ERR_NOMEM;
+	}
+	return 0;
+}
+
+int
+scan_cli_corpus(const struct scan_cli *o, struct corpus *out, struct match_text **folded,
+		size_t **mentions, char **key)
+{
+	struct compare_spec spec;
+	int have_spec = mentions && quiet_spec(o, &spec) == 0;
 	struct cache *cache = open_cache(o);
 	struct catalog cat;
-	int st = scan(o, cache, NULL, 1, &cat);
+	int st = scan(o, cache, have_spec ? &spec : NULL, 1, &cat);
 	cache_close(cache);
+	if (mentions) {
+		*mentions = NULL;
+		*key = NULL;
+	}
+	if (st == 0 && have_spec && (*key = catalog_spec_key(&spec)) != NULL) {
+		*mentions = cat.counts; /* taken over */
+		cat.counts = NULL;
+	}
+	if (have_spec)
+		compare_spec_free(&spec);
 	if (st)
 		return st;
 	catalog_take(&cat, out, folded);

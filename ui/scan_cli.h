@@ -29,8 +29,12 @@ int scan_cli_list(FILE *f, const struct scan_cli *o);
 /* Every article in full and its folded text (for the panes and --compare),
  * from the cache's copies where current: *out and *folded (c->n entries,
  * match_text_free each, then free) on success; else an exit status after
- * a message (2: no article could be loaded). */
-int scan_cli_corpus(const struct scan_cli *o, struct corpus *out, struct match_text **folded);
+ * a message (2: no article could be loaded). If mentions: also the
+ * compared cities' mentions per article as --list counts them
+ * (*mentions: [article * ncities + city], malloc'd; *key: which cities,
+ * catalog_spec_key, malloc'd). */
+int scan_cli_corpus(const struct scan_cli *o, struct corpus *out, struct match_text **folded,
+		    size_t **mentions, char **key);
 int scan_cli_search(FILE *f, const struct scan_cli *o, const char *query);
 
 #endif

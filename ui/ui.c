@@ -154,7 +154,7 @@ drop_folded(struct match_text *folded, size_t n)
 /* ui_run without the folded texts' ownership: *folded is handed to the
  * app, and what the app did not take over is handed back. */
 static int
-run(struct corpus *c, const struct ui_opts *o, struct match_text **folded)
+run(struct corpus *c, const struct ui_opts *o, struct match_text **folded, size_t **mentions)
 {
 	setlocale(LC_ALL, "");
 	if (!is_utf8() && (setlocale(LC_CTYPE, "C.UTF-8") == NULL || !is_utf8())) {
@@ -179,6 +179,9 @@ run(struct corpus *c, const struct ui_opts *o, struct match_text **folded)
 	app.corpus = c;
 	app.folded = *folded;
 	*folded = NULL;
+	app.mentions = *mentions;
+	*mentions = NULL;
+	app.mentions_key = o ? o->mentions_key : NULL;
 	app.config = &cfg;
 	app.cities = o ? o->cities : NULL;
 	app.highlight = o ? o->highlight : NULL;
@@ -270,6 +273,7 @@ out:
 	store_close(app.store);
 	config_free(&cfg);
 	*folded = app.folded;
+	*mentions = app.mentions;
 	if (pane_signalled && rc == 0)
 		rc = 128 + pane_signalled;
 	return rc;
@@ -279,8 +283,11 @@ int
 ui_run(struct corpus *c, const struct ui_opts *o)
 {
 	struct match_text *folded = o ? o->folded : NULL;
-	int rc = run(c, o, &folded);
+	size_t *mentions = o ? o->mentions : NULL;
+	int rc = run(c, o, &folded, &mentions);
 	drop_folded(folded, c->n);
+	free(mentions);
+	free(o ? o->mentions_key : NULL);
 	return rc;
 }
 

@@ -18,6 +18,9 @@ struct ui_opts {
 	const char *cities, *highlight; /* --cities, --highlight (NULL: none) */
 	struct match_text *folded; /* the corpus's texts already folded (c->n
 				    * entries; ui_run takes them over), or NULL */
+	size_t *mentions;          /* the compared cities' mentions counted ahead
+				    * ([art * ncities + city]; taken over), or NULL */
+	char *mentions_key;        /* which cities (catalog_spec_key; taken over) */
 };
 
 /* Run the panes on c. 0 on a normal quit; 1 after printing why to stderr

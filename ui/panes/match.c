@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../../src/catalog.h"
 #include "../../src/err.h"
 #include "../app.h"
 #include "../screen/pane.h"
@@ -177,6 +178,19 @@ ui_match_mentions(struct app *app)
 	struct ui_match *um = ui_match_get(app);
 	if (um == NULL)
 		return NULL;
+	if (!um->have_mentions && app->mentions && app->mentions_key) {
+		/* counted ahead for the same cities (the cache's): taken over */
+		char *key = catalog_spec_key(&um->spec);
+		if (key && strcmp(key, app->mentions_key) == 0) {
+			um->mentions = (struct report_cities){ .n = um->spec.ncities,
+							       .mentions = app->mentions };
+			for (size_t c = 0; c < um->spec.ncities; c++)
+				um->mentions.name[c] = compare_spec_city(&um->spec, c)->name;
+			app->mentions = NULL;
+			um->have_mentions = 1;
+		}
+		free(key);
+	}
 	if (!um->have_mentions) {
 		if (report_cities_count(&um->spec, um->cm, &um->mc, &um->mentions) < 0) {
 			pane_error(app, "city counts: out of memory");
