@@ -89,8 +89,11 @@ put_clean(struct clean_buf *out, const char *s, int keep_lines, size_t *controls
 			(*controls)++;
 		} else if (is_bidi(cp) || cp == 0xFEFF) {
 			(*controls)++;
-		} else {
+		} else if (utf8proc_iterate((const utf8proc_uint8_t *)t + i, (utf8proc_ssize_t)(j - i),
+					    &(utf8proc_int32_t){ 0 }) == (utf8proc_ssize_t)(j - i)) {
 			rc = clean_buf_put(out, t + i, j - i);
+		} else { /* not UTF-8 ("&#999999999999" reached here as 0xFF: fuzz_page) */
+			rc = clean_buf_put(out, "\xEF\xBF\xBD", 3);
 		}
 		i = j;
 	}

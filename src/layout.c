@@ -506,7 +506,7 @@ list_hang(struct fill *f, int w)
 	else
 		m = p;
 	int hang = lead + width_str(&f->o->w, f->text + p, m - p);
-	if (2 * hang > w)
+	if (2 * hang > w || w - hang < WIDTH_CLUSTER_MAX) /* room for a wide character */
 		return;
 	f->first_indent = lead;
 	f->first_avail = w - lead;
