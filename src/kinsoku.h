@@ -34,7 +34,8 @@ enum kinsoku_class kinsoku_class_of(int32_t cp);
 
 /* 1 if cp gives Chinese context to the punctuation next to it: East Asian
  * Wide or Fullwidth, or the ambiguous “ ” ‘ ’ — ― … ‥ · that Chinese text
- * uses. */
+ * uses (layout looks through the curly quotes for ASCII , : ; ? ! ( ), as
+ * English uses them too). */
 int kinsoku_cjk(int32_t cp);
 
 /* 1 if a line may break between a and b (adjacent display units; spaced: one

@@ -78,6 +78,38 @@ cjk(int32_t cp)
 	return cp >= 0 && kinsoku_cjk(cp);
 }
 
+/* The curly quotes ‘ ’ “ ” serve English and Chinese alike, so they give
+ * no context of their own: the context is what lies beyond them. */
+static int
+is_quote(int32_t cp)
+{
+	return cp == 0x2018 || cp == 0x2019 || cp == 0x201C || cp == 0x201D;
+}
+
+/* Whether the character before pos, looking through curly quotes (a few,
+ * each 3 bytes), is Chinese context. */
+static int
+cjk_before(const char *text, size_t bs, size_t pos)
+{
+	int32_t cp = cp_before(text, bs, pos);
+	for (int n = 0; is_quote(cp) && n < 4; n++) {
+		pos -= 3;
+		cp = cp_before(text, bs, pos);
+	}
+	return cjk(cp) && !is_quote(cp);
+}
+
+static int
+cjk_after(const char *text, size_t be, size_t pos)
+{
+	int32_t cp = cp_after(text, be, pos);
+	for (int n = 0; is_quote(cp) && n < 4; n++) {
+		pos += 3;
+		cp = cp_after(text, be, pos);
+	}
+	return cjk(cp) && !is_quote(cp);
+}
+
 static int
 is_stop_punct(char c)
 {
@@ -86,7 +118,8 @@ is_stop_punct(char c)
 
 /* ASCII , : ; ? ! touching Chinese context on either side ("中国,美国",
  * "DeepSeek,他们"), looking through a run of them so that "好!!" becomes
- * "好！！". Latin on both sides ("1,000", "12:30", "a, b") keeps ASCII. */
+ * "好！！", and through curly quotes ("好吗?”" converts, "know?’”" does
+ * not). Latin on both sides ("1,000", "12:30", "a, b") keeps ASCII. */
 static int
 stop_converts(const char *text, size_t bs, size_t be, size_t pos)
 {
@@ -95,13 +128,13 @@ stop_converts(const char *text, size_t bs, size_t be, size_t pos)
 		p--;
 	for (int n = 0; q < be && is_stop_punct(text[q]) && n < 16; n++)
 		q++;
-	return cjk(cp_before(text, bs, p)) || cjk(cp_after(text, be, q));
+	return cjk_before(text, bs, p) || cjk_after(text, be, q);
 }
 
 static int
 open_converts(const char *text, size_t bs, size_t be, size_t pos)
 {
-	return cjk(cp_before(text, bs, pos)) || cjk(cp_after(text, be, pos + 1));
+	return cjk_before(text, bs, pos) || cjk_after(text, be, pos + 1);
 }
 
 /* ')' follows its '(' (found within a short distance); else the same local

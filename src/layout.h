@@ -33,7 +33,9 @@ struct layout_glyph {
  * Returns g->end (> pos). Stateless: the layout measures with it, so what is
  * drawn always has the columns the layout counted.
  * Punctuation style (punct_fullwidth): "Chinese context" is a character of
- * East Asian Width W/F or one of “ ” ‘ ’ — ― … ‥ ·. ASCII , : ; ? ! show as
+ * East Asian Width W/F or one of — ― … ‥ ·; the curly quotes “ ” ‘ ’, which
+ * English uses as much, are looked through (up to 4) to the character
+ * beyond them ("好吗?”" shows ？, "know?’”" keeps ?). ASCII , : ; ? ! show as
  * ，：；？！ when the character before or after them (looking through a run
  * of them, no spaces) is Chinese context; ( shows as （ when the character
  * before or after it is; ) follows its matching ( (searched up to 256 bytes

@@ -401,6 +401,15 @@ test_punct_style(void **state)
 		{ "hard\nwrapped", "hard wrapped" },
 		{ "AI\n模型", "AI模型" },
 		{ "a\tb", "a b" },
+		/* curly quotes serve both scripts: looked through */
+		{ "\"Do you know?’” she asked.", "\"Do you know?’” she asked." },
+		{ "“Yes,” he said, “why not?”", "“Yes,” he said, “why not?”" },
+		{ "It’s ‘odd’: really!", "It’s ‘odd’: really!" },
+		{ "他说:“好吗?”", "他说：“好吗？”" },
+		{ "“好”,“行”", "“好”，“行”" },
+		{ "他问,“Why?”", "他问，“Why?”" },
+		{ "“OK?”他问", "“OK？”他问" },
+		{ "He wrote “中国?”, then left", "He wrote “中国？”, then left" },
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		const char *t = cases[i].in;
