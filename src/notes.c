@@ -10,6 +10,8 @@
 #include "anchor.h"
 #include "err.h"
 #include "json.h"
+#include "layout.h"
+#include "report.h"
 #include "termsafe.h"
 
 static const struct notes_colour colours[] = {
@@ -236,16 +238,33 @@ base_name(const char *path)
 	return s ? s + 1 : path;
 }
 
-/* Markdown: a block quote, every line of text prefixed with "> ". */
+/* s[0, n) as the reading view shows it (report_shown: full-width
+ * punctuation among Chinese), else as it is when out of memory. */
+static void
+md_shown(FILE *f, const char *s, size_t n)
+{
+	struct layout_opts lo;
+	layout_opts_default(&lo);
+	char *t = report_shown(&lo, s, n);
+	if (t)
+		termsafe_puts(f, t, TERMSAFE_LINE);
+	else
+		termsafe_write(f, s, n, TERMSAFE_LINE);
+	free(t);
+}
+
+/* Markdown: a block quote, every line of text prefixed with "> ", shown
+ * as the reader shows it (the stored quote stays exact for anchoring; the
+ * JSON export carries it as it is). */
 static void
 md_quote(FILE *f, const char *s)
 {
 	termsafe_puts(f, "> ", TERMSAFE_TEXT);
 	for (const char *nl; (nl = strchr(s, '\n')) != NULL && nl[1]; s = nl + 1) {
-		termsafe_write(f, s, (size_t)(nl + 1 - s), TERMSAFE_TEXT);
-		termsafe_puts(f, "> ", TERMSAFE_TEXT);
+		md_shown(f, s, (size_t)(nl - s));
+		termsafe_puts(f, "\n> ", TERMSAFE_TEXT);
 	}
-	termsafe_puts(f, s, TERMSAFE_TEXT);
+	md_shown(f, s, strcspn(s, "\n"));
 	termsafe_puts(f, "\n\n", TERMSAFE_TEXT);
 }
 
@@ -263,7 +282,7 @@ md_write(FILE *f, const struct placed *v, size_t n)
 		if (i == 0 || strcmp(a->path, v[i - 1].a->path) != 0) {
 			termsafe_puts(f, "\n## ", TERMSAFE_TEXT);
 			if (art && art->meta.title)
-				termsafe_puts(f, art->meta.title, TERMSAFE_LINE);
+				md_shown(f, art->meta.title, strlen(art->meta.title));
 			else
 				termsafe_puts(f, base_name(a->path), TERMSAFE_NAME);
 			termsafe_puts(f, "\n\nFile: `", TERMSAFE_TEXT);
@@ -271,7 +290,7 @@ md_write(FILE *f, const struct placed *v, size_t n)
 			termsafe_puts(f, "`", TERMSAFE_TEXT);
 			if (art && art->meta.source) {
 				termsafe_puts(f, "  \nSource: ", TERMSAFE_TEXT);
-				termsafe_puts(f, art->meta.source, TERMSAFE_LINE);
+				md_shown(f, art->meta.source, strlen(art->meta.source));
 			}
 			termsafe_puts(f, "\n\n", TERMSAFE_TEXT);
 		}

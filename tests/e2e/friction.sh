@@ -108,6 +108,28 @@ screen
 grep -q "错过DeepSeek" "$tmp/screen" && fail "filter: 开源 keeps an article without it" ||
 	ok "filter: the others are filtered out"
 
+# 14. the Markdown export shows what the reader shows (full-width ，：？
+# among Chinese); the JSON export keeps the stored quote exact
+mkdir -p "$tmp/fourteen"
+art14="$tmp/fourteen/p.txt"
+printf '%s\n\n%s\n' "西湖:笔记?" "第一句。我们,在西湖边写笔记:好吗?第三句。" >"$art14"
+cat >"$tmp/n14.json" <<JSON
+[{"type": "Annotation", "body": {"type": "TextualBody", "value": "看"},
+  "target": {"source": "$art14", "styleClass": "yellow",
+    "selector": [{"type": "TextQuoteSelector", "exact": "我们,在西湖边写笔记:好吗?"}]}}]
+JSON
+if "$DUWEN" notes import "$tmp/n14.json" "$art14" >/dev/null 2>&1; then
+	"$DUWEN" notes export "$art14" >"$tmp/n14.md" 2>&1
+	grep -qF "> 我们，在西湖边写笔记：好吗？" "$tmp/n14.md" && grep -qF "## 西湖：笔记？" "$tmp/n14.md" &&
+		ok "14: Markdown: quote and title with the reader's punctuation" ||
+		{ fail "14: Markdown export:"; cat "$tmp/n14.md"; }
+	"$DUWEN" notes export --format json "$art14" >"$tmp/n14.out" 2>&1
+	grep -qF '我们,在西湖边写笔记:好吗?' "$tmp/n14.out" && ok "14: JSON keeps the exact quote" ||
+		{ fail "14: JSON export:"; cat "$tmp/n14.out"; }
+else
+	fail "14: notes import"
+fi
+
 # 6. too small: the size and the minimum
 start 80 24 "" "'$texts'"
 wait_for "文章 Articles (5)"
