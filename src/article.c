@@ -17,10 +17,8 @@ article_hash(const char *s, size_t len)
 	return h;
 }
 
-/* Characters a reader reads: code points outside boilerplate and the header
- * block, white space not counted. */
-static size_t
-count_chars(const struct article *a)
+size_t
+article_count_chars(const struct article *a)
 {
 	size_t n = 0;
 	for (size_t b = 0; b < a->nblocks; b++) {
@@ -89,7 +87,7 @@ article_from_utf8(const char *path, const char *utf8, size_t len,
 	a.nsents = pr.nsents;
 	a.meta = pr.meta;
 	strcpy(a.encoding, "UTF-8");
-	a.chars = count_chars(&a);
+	a.chars = article_count_chars(&a);
 	a.hash = article_hash(a.text, a.len);
 	*out = a;
 	return 0;

@@ -59,6 +59,10 @@ size_t article_sentence_at(const struct article *a, size_t off);
 /* Index of the block containing off (or the next one); nblocks if none. */
 size_t article_block_at(const struct article *a, size_t off);
 
+/* Characters a reader reads: code points outside boilerplate and the header
+ * block, white space not counted (article.chars). */
+size_t article_count_chars(const struct article *a);
+
 /* FNV-1a 64-bit hash of bytes. */
 uint64_t article_hash(const char *s, size_t len);
 

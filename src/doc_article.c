@@ -241,22 +241,6 @@ fill_meta(const struct doc *d, const char *path, struct article *a)
 	return 0;
 }
 
-static size_t
-count_chars(const struct article *a)
-{
-	size_t n = 0;
-	for (size_t b = 0; b < a->nblocks; b++) {
-		if (a->blocks[b].kind == BLOCK_BOILERPLATE || a->blocks[b].kind == BLOCK_META)
-			continue;
-		for (size_t i = a->blocks[b].start; i < a->blocks[b].end;) {
-			int32_t cp;
-			i = ustr_next(a->text, a->blocks[b].end, i, &cp);
-			n += cp != '\n' && !ustr_is_space(cp);
-		}
-	}
-	return n;
-}
-
 int
 doc_article(const struct doc *d, const char *path, struct article *out)
 {
@@ -299,7 +283,7 @@ doc_article(const struct doc *d, const char *path, struct article *out)
 	if ((rc = sentences(&a)) < 0 || (rc = fill_meta(d, path, &a)) < 0)
 		goto fail;
 	strcpy(a.encoding, "UTF-8");
-	a.chars = count_chars(&a);
+	a.chars = article_count_chars(&a);
 	a.hash = article_hash(a.text, a.len);
 	*out = a;
 	return 0;
