@@ -4,7 +4,11 @@
  * and stored back, then let go. It keeps metadata-only articles (text
  * NULL; path, meta, chars, len and hash set), so 10,000 articles cost a few
  * MB; catalog_load reads one in full, or a full scan keeps them all.
- * OpenCC is opened only when a file must be read. Owns everything it holds (catalog_free); never the cache. */
+ * OpenCC is opened only when a file must be read. Owns everything it holds (catalog_free); never the cache.
+ *
+ * The panes open it incrementally (catalog_open, catalog_fill): a slot per
+ * file, allocated at once, so that a pointer to an article never moves;
+ * each slot has a state (enum catalog_state) and is filled when asked. */
 #ifndef DUWEN_CATALOG_H
 #define DUWEN_CATALOG_H
 
@@ -15,6 +19,9 @@
 #include "compare_spec.h"
 #include "corpus.h"
 #include "source.h"
+
+struct scan;
+struct script;
 
 /* Work done so far: files looked at of total. */
 typedef void (*catalog_progress_fn)(void *ctx, size_t done, size_t total);
@@ -27,7 +34,18 @@ struct catalog {
 	size_t ncities;
 	size_t from_cache;    /* articles whose file was not read */
 	struct match_text *folded; /* full scans: [i] article i folded; else NULL */
+	/* catalog_open only (NULL, 0 for catalog_scan): */
+	unsigned char *state; /* [i]: enum catalog_state of slot i */
+	size_t nfull, nfailed; /* slots CATALOG_FULL, CATALOG_FAILED */
+	struct scan *scan;     /* what reading a file needs (private) */
 };
+
+/* A slot of an incremental catalog. PENDING: only its path is known (the
+ * title and facts NULL, 0); META: the list's facts and city counts, from
+ * the cache; FULL: the whole article (text, blocks, sentences) and its
+ * folded text in folded[i]; FAILED: the file could not be used (reported
+ * through warn; only its path is kept). */
+enum catalog_state { CATALOG_PENDING, CATALOG_META, CATALOG_FULL, CATALOG_FAILED };
 
 /* Fill cat from paths (see source_expand). Files that cannot be used are
  * reported through warn and left out, as corpus_load does. spec NULL: no
@@ -53,6 +71,46 @@ int catalog_load(const struct catalog *cat, struct cache *cache, size_t i,
  * of cat. */
 void catalog_take(struct catalog *cat, struct corpus *arts, struct match_text **folded);
 
+/* Incremental: fill cat with a slot per file under paths (source_expand
+ * order; arts.n is the number of files, none left out), every one PENDING
+ * or, where the cache's entry is current (same size and mtime, the same
+ * cities), META. No file is opened, so this costs a directory listing and
+ * one cache lookup per file. keys, ids, counts and folded are allocated
+ * for every slot (folded[i] empty until FULL). sc (may be NULL) is
+ * borrowed for folding and counting when files must be read; without it
+ * OpenCC is opened if needed. cache may be NULL. 0 or ERR_NOMEM (cat is
+ * then empty). */
+int catalog_open(struct catalog *cat, struct cache *cache, const char *const *paths,
+		 size_t npaths, const struct source_opts *opts, const struct compare_spec *spec,
+		 struct script *sc, source_warn_fn warn, void *ctx);
+
+/* Fill slot i in full: from the cache's copy where it is current, else
+ * from the file (checked, read, folded, counted and written to the cache
+ * as catalog_scan does). Returns 1 (FULL, also if it was), 0 (FAILED:
+ * reported through warn, now or before) or ERR_NOMEM (the slot is as it
+ * was). Writes to the cache go in a transaction that catalog_sync ends. */
+int catalog_fill(struct catalog *cat, size_t i);
+
+/* Let slot i's text go (FULL back to META: the facts stay). */
+void catalog_unfill(struct catalog *cat, size_t i);
+
+/* Commit what the fills wrote to the cache, so that it is kept if duwen
+ * ends now, and other processes may write. Cheap when nothing was
+ * written. 0 or ERR_DB (the cache is then no longer written). */
+int catalog_sync(struct catalog *cat);
+
+/* Every slot is FULL or FAILED: drop the cache's entries whose file is
+ * gone, and commit. */
+void catalog_done(struct catalog *cat);
+
+/* Incremental over a corpus already loaded (standard input): every
+ * article FULL, folded with sc and counted for spec (may be NULL); the
+ * articles are moved out of *c. 0 or ERR_NOMEM (*c then untouched). */
+int catalog_adopt(struct catalog *cat, struct corpus *c, const struct compare_spec *spec,
+		  struct script *sc);
+
+/* catalog_scan's and catalog_open's catalogs alike (an open catalog's
+ * writes are committed first). */
 void catalog_free(struct catalog *cat);
 
 /* The key under which counts for spec's compared cities are cached: their

@@ -19,6 +19,7 @@
 #include "../src/catalog.h"
 #include "../src/compare_spec.h"
 #include "../src/err.h"
+#include "../src/match.h"
 #include "support_tmp.h"
 
 static const char ART_A[] = "title: 杭州\n\n杭州的开源社区很活跃。杭州和深圳都有很多公司。\n";
@@ -211,12 +212,177 @@ test_bad_cache(void **state)
 	free(dir);
 }
 
+/* Warnings from an incremental catalog: the paths, in order. */
+struct warned {
+	char paths[4][256];
+	size_t n;
+};
+
+static void
+note_warn(void *ctx, const char *path, const char *reason)
+{
+	struct warned *w = ctx;
+	(void)reason;
+	if (w->n < 4)
+		snprintf(w->paths[w->n++], sizeof w->paths[0], "%s", path);
+}
+
+static struct cache *
+open_cache(const char *data)
+{
+	struct cache *c = NULL;
+	char *cause = NULL;
+	assert_int_equal(cache_open(data, build, &c, &cause), 0);
+	if (c == NULL)
+		fail_msg("no cache: %s", cause ? cause : "?");
+	return c;
+}
+
+/* The slots' states as a string: P pending, M metadata, F full, X failed. */
+static void
+states(const struct catalog *cat, char *out)
+{
+	for (size_t i = 0; i < cat->arts.n; i++)
+		out[i] = "PMFX"[cat->state[i]];
+	out[cat->arts.n] = 0;
+}
+
+/* The incremental catalog of the panes: slots for every file at once
+ * (pointers that never move), each PENDING, META (from the cache), FULL
+ * or FAILED; filling in any order; an interrupted load keeps what it read. */
+static void
+test_incremental(void **state)
+{
+	(void)state;
+	char *data = support_tmp_path("inc_data"), *dir = support_tmp_path("inc_arts");
+	mkdir(dir, 0700);
+	support_write_in(dir, "a.txt", ART_A, strlen(ART_A));
+	support_write_in(dir, "b.txt", ART_B, strlen(ART_B));
+	support_write_in(dir, "c.txt", ART_C, strlen(ART_C));
+	support_write_in(dir, "d.txt", " \n", 2); /* blank: no article */
+	struct compare_spec spec;
+	assert_int_equal(compare_spec_default(&spec), 0);
+	const char *paths[] = { dir };
+	struct warned w = { .n = 0 };
+	struct catalog cat;
+	char st[8];
+
+	/* cold: every slot pending, with its path; filled out of order */
+	struct cache *c = open_cache(data);
+	assert_int_equal(catalog_open(&cat, c, paths, 1, NULL, &spec, NULL, note_warn, &w), 0);
+	assert_int_equal(cat.arts.n, 4);
+	states(&cat, st);
+	assert_string_equal(st, "PPPP");
+	assert_null(cat.arts.v[1].meta.title);
+	assert_non_null(strstr(cat.arts.v[1].path, "b.txt"));
+	const struct article *b = &cat.arts.v[1]; /* the slot, not a copy */
+	assert_int_equal(catalog_fill(&cat, 1), 1);
+	assert_ptr_equal(b, &cat.arts.v[1]);
+	assert_string_equal(b->meta.title, "深圳");
+	assert_non_null(b->text);
+	assert_non_null(cat.folded[1].text);
+	assert_int_equal(cat.counts[1 * 3 + 1], 2); /* 深圳 twice in b's text */
+	assert_int_equal(catalog_fill(&cat, 1), 1); /* again: nothing to do */
+	assert_int_equal(catalog_fill(&cat, 3), 0); /* the blank file */
+	assert_int_equal(w.n, 1);
+	assert_non_null(strstr(w.paths[0], "d.txt"));
+	assert_int_equal(catalog_fill(&cat, 3), 0); /* reported once */
+	assert_int_equal(w.n, 1);
+	states(&cat, st);
+	assert_string_equal(st, "PFPX");
+	assert_int_equal(cat.nfull, 1);
+	assert_int_equal(cat.nfailed, 1);
+	/* quit here: what was read is kept */
+	catalog_free(&cat);
+	cache_close(c);
+
+	/* reopened: b from the cache's metadata, the rest still to read */
+	c = open_cache(data);
+	assert_int_equal(catalog_open(&cat, c, paths, 1, NULL, &spec, NULL, note_warn, &w), 0);
+	states(&cat, st);
+	assert_string_equal(st, "PMPP");
+	assert_int_equal(cat.from_cache, 1);
+	assert_string_equal(cat.arts.v[1].meta.title, "深圳");
+	assert_null(cat.arts.v[1].text);
+	assert_int_equal(cat.counts[1 * 3 + 1], 2);
+	for (size_t i = 0; i < cat.arts.n; i++)
+		catalog_fill(&cat, i);
+	states(&cat, st);
+	assert_string_equal(st, "FFFX");
+	assert_string_equal(cat.arts.v[0].meta.title, "杭州");
+	assert_int_equal(cat.counts[0], 2);
+	assert_int_equal(cat.counts[1], 1);
+	catalog_done(&cat);
+	catalog_free(&cat);
+	cache_close(c);
+
+	/* warm: all metadata at once; a full copy from the cache, let go */
+	c = open_cache(data);
+	assert_int_equal(catalog_open(&cat, c, paths, 1, NULL, &spec, NULL, note_warn, &w), 0);
+	states(&cat, st);
+	assert_string_equal(st, "MMMP"); /* the blank file is never cached */
+	assert_int_equal(catalog_fill(&cat, 2), 1);
+	assert_string_equal(cat.arts.v[2].meta.title, "成都");
+	assert_non_null(strstr(cat.arts.v[2].text, "人才"));
+	assert_true(cat.folded[2].len > 0);
+	catalog_unfill(&cat, 2);
+	assert_null(cat.arts.v[2].text);
+	assert_null(cat.folded[2].text);
+	assert_string_equal(cat.arts.v[2].meta.title, "成都"); /* the facts stay */
+	states(&cat, st);
+	assert_string_equal(st, "MMMP");
+	assert_int_equal(cat.nfull, 0);
+	catalog_free(&cat);
+	cache_close(c);
+
+	/* an edited file is pending again, and read anew */
+	static const char A2[] = "title: 杭州新篇\n\n杭州。\n";
+	char *a = support_tmp_path("inc_arts/a.txt");
+	support_write_file(a, A2, strlen(A2));
+	set_mtime(a, 3000000);
+	c = open_cache(data);
+	assert_int_equal(catalog_open(&cat, c, paths, 1, NULL, &spec, NULL, note_warn, &w), 0);
+	states(&cat, st);
+	assert_string_equal(st, "PMMP");
+	assert_int_equal(catalog_fill(&cat, 0), 1);
+	assert_string_equal(cat.arts.v[0].meta.title, "杭州新篇");
+	assert_int_equal(cat.counts[0], 1);
+	catalog_free(&cat);
+	cache_close(c);
+
+	/* without a cache: pending, filled from the files */
+	assert_int_equal(catalog_open(&cat, NULL, paths, 1, NULL, &spec, NULL, NULL, NULL), 0);
+	states(&cat, st);
+	assert_string_equal(st, "PPPP");
+	assert_int_equal(catalog_fill(&cat, 2), 1);
+	assert_string_equal(cat.arts.v[2].meta.title, "成都");
+	catalog_free(&cat);
+
+	/* a corpus already loaded (standard input) is adopted whole */
+	struct corpus corp;
+	assert_int_equal(corpus_load(&corp, paths, 1, NULL, NULL, NULL), 0);
+	assert_int_equal(corp.n, 3);
+	assert_int_equal(catalog_adopt(&cat, &corp, &spec, NULL), 0);
+	assert_int_equal(corp.n, 0);
+	states(&cat, st);
+	assert_string_equal(st, "FFF");
+	assert_int_equal(cat.counts[1 * 3 + 1], 2);
+	assert_true(cat.folded[0].len > 0);
+	catalog_free(&cat);
+
+	compare_spec_free(&spec);
+	free(a);
+	free(data);
+	free(dir);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_invalidation),
 		cmocka_unit_test(test_bad_cache),
+		cmocka_unit_test(test_incremental),
 	};
 	return cmocka_run_group_tests(tests, support_tmp_setup, support_tmp_teardown);
 }
