@@ -4,6 +4,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "collate.h"
 #include "err.h"
 #include "match.h"
 
@@ -71,7 +72,7 @@ cmp_str(const char *a, const char *b)
 {
 	if (a == NULL || b == NULL)
 		return (a == NULL) - (b == NULL); /* unknown last */
-	return strcmp(a, b);
+	return collate_cmp(a, strlen(a), b, strlen(b));
 }
 
 static int
@@ -115,11 +116,46 @@ matches(const struct match_set *ms, struct script *sc, const char *s)
 	return n > 0;
 }
 
+static const char *
+title_of(const struct sort_ctx *sc, size_t item)
+{
+	const char *t = sc->c->v[sc->m->items[item].art].meta.title;
+	return t ? t : "";
+}
+
+static int
+cmp_titles(const void *x, const void *y, void *ctx)
+{
+	return strcmp(title_of(ctx, *(const size_t *)x), title_of(ctx, *(const size_t *)y));
+}
+
+/* Mark the items whose title another article has too (byte for byte). */
+static int
+mark_repeats(struct list_model *m, const struct corpus *c)
+{
+	struct sort_ctx ctx = { m, c };
+	size_t *v = malloc((m->n ? m->n : 1) * sizeof *v);
+	if (v == NULL)
+		return ERR_NOMEM;
+	for (size_t i = 0; i < m->n; i++) {
+		v[i] = i;
+		m->items[i].repeat = 0;
+	}
+	qsort_r(v, m->n, sizeof *v, cmp_titles, &ctx);
+	for (size_t i = 0; i + 1 < m->n; i++)
+		if (cmp_titles(&v[i], &v[i + 1], &ctx) == 0)
+			m->items[v[i]].repeat = m->items[v[i + 1]].repeat = 1;
+	free(v);
+	return 0;
+}
+
 int
 list_model_apply(struct list_model *m, const struct corpus *c, struct script *sc)
 {
 	struct match_set *ms = NULL;
-	int rc = 0;
+	int rc = mark_repeats(m, c);
+	if (rc < 0)
+		return rc;
 	if (m->filter[0]) {
 		rc = match_set_new(0, &ms);
 		if (rc == 0)

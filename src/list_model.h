@@ -18,6 +18,7 @@ struct list_item {
 	int cities[LIST_CITIES]; /* mentions of each city */
 	int read_pct;            /* -1 unread, else 0..100 of the text read */
 	int notes;
+	int repeat;              /* another article has this title: show the file name */
 };
 
 struct list_model {
@@ -36,7 +37,9 @@ int list_count(const char *hay, size_t len, const char *needle);
 /* Allocate items for n articles. 0 or ERR_NOMEM. */
 int list_model_init(struct list_model *m, size_t n);
 void list_model_free(struct list_model *m);
-/* Rebuild order from sort and filter: the filter word is found in the
+/* Rebuild order from sort and filter (titles and sources in pinyin order,
+ * collate.h), and mark the items whose title another article has too
+ * (repeat). The filter word is found in the
  * title, source, author or path by the one matcher of match.h (simplified
  * and traditional alike through sc, which may be NULL; case and width
  * ignored), so 开源 finds 開源. 0 or ERR_NOMEM. */

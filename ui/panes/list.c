@@ -208,7 +208,17 @@ l_draw(struct pane *p, WINDOW *w)
 		pane_put(w, y, 0, buf, strlen(buf), 3, base);
 		int x = c.mark;
 		/* titles as the reading view shows them (full-width punctuation) */
-		pane_put_shown(p->app, w, y, x, a->meta.title, strlen(a->meta.title), c.title - 1, base);
+		int tw = c.title - 1;
+		if (it->repeat && tw >= 12) { /* copies: the file name tells them apart */
+			const char *slash = strrchr(a->path, '/'), *name = slash ? slash + 1 : a->path;
+			int nw = width_str(&p->app->vopts.layout.w, name, strlen(name)) + 3;
+			nw = nw < tw / 2 ? nw : tw / 2;
+			tw -= nw;
+			pane_put_trunc(w, y, x + tw + 1, "· ", 3, 2, base | style_get(STYLE_DIM));
+			pane_put_trunc(w, y, x + tw + 3, name, strlen(name), nw - 3,
+				       base | style_get(STYLE_DIM));
+		}
+		pane_put_shown(p->app, w, y, x, a->meta.title, strlen(a->meta.title), tw, base);
 		x += c.title;
 		if (c.source) {
 			const char *s = a->meta.source ? a->meta.source : "";
