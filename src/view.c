@@ -6,7 +6,7 @@
  * at a global row (percent, big jumps) is O(log blocks). Laid-out blocks sit
  * in a direct-mapped cache indexed by visible block number: neighbouring
  * blocks never evict each other, and memory stays bounded however far the
- * reader scrolls. */
+ * reader scrolls; view_trim lets go of the blocks far from the screen. */
 #include "view.h"
 
 #include <stdint.h>
@@ -174,6 +174,53 @@ int
 view_err(const struct view *v)
 {
 	return v->err;
+}
+
+static void
+slot_drop(struct view_slot *s)
+{
+	layout_lines_free(&s->ll);
+	s->vis = SIZE_MAX;
+}
+
+void
+view_trim(struct view *v, struct view_pos p, size_t keep)
+{
+	if (v->n == 0)
+		return;
+	size_t lo = 0, hi = v->n;
+	while (lo < hi) { /* p's visible block: the first not before it */
+		size_t mid = lo + (hi - lo) / 2;
+		if (v->idx[mid] < p.block)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (size_t i = 0; i < VIEW_SLOTS; i++) {
+		size_t vis = v->slot[i].vis;
+		if (vis != SIZE_MAX && (vis > lo ? vis - lo : lo - vis) > keep)
+			slot_drop(&v->slot[i]);
+	}
+}
+
+void
+view_forget(struct view *v)
+{
+	for (size_t i = 0; i < VIEW_SLOTS; i++)
+		slot_drop(&v->slot[i]);
+}
+
+size_t
+view_held(const struct view *v, size_t *bytes)
+{
+	size_t n = 0, b = 0;
+	for (size_t i = 0; i < VIEW_SLOTS; i++) {
+		n += v->slot[i].vis != SIZE_MAX;
+		b += v->slot[i].ll.cap * sizeof *v->slot[i].ll.v;
+	}
+	if (bytes)
+		*bytes = b;
+	return n;
 }
 
 /* The lines of visible block vis, laid out on first use; fixes its row count. */

@@ -76,4 +76,17 @@ int view_percent(struct view *v, struct view_pos p);
  * block shows no rows. */
 int view_err(const struct view *v);
 
+/* Let go of the laid-out lines of the blocks more than keep visible blocks
+ * away from p's: what is not near the screen is not kept. Row counts stay,
+ * so positions, scrolling and percent do not change; a block let go is
+ * laid out again when it is asked about. */
+void view_trim(struct view *v, struct view_pos p, size_t keep);
+
+/* Let go of every laid-out line (the reader left the article). */
+void view_forget(struct view *v);
+
+/* Blocks whose lines the view holds; *bytes (if not NULL) gets the memory
+ * those lines take. For tests and the benchmark. */
+size_t view_held(const struct view *v, size_t *bytes);
+
 #endif

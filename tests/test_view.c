@@ -282,6 +282,80 @@ test_big(void **state)
 	free(nc);
 }
 
+static void
+same_rows(const struct view_row *a, const struct view_row *b, int n)
+{
+	for (int i = 0; i < n; i++) {
+		assert_int_equal(a[i].kind, b[i].kind);
+		assert_int_equal(a[i].block, b[i].block);
+		assert_int_equal(a[i].line.start, b[i].line.start);
+		assert_int_equal(a[i].line.end, b[i].line.end);
+		assert_int_equal(a[i].line.indent_cols, b[i].line.indent_cols);
+	}
+}
+
+/* The layout of blocks far from the screen is let go (view_trim), all of
+ * it when the reader leaves (view_forget), and what the view shows stays
+ * the same: blocks are laid out again as they come back. */
+static void
+test_trim(void **state)
+{
+	(void)state;
+	enum { NB = 5000, ROWS = 40 };
+	int *nc = malloc(NB * sizeof *nc);
+	assert_non_null(nc);
+	for (int i = 0; i < NB; i++)
+		nc[i] = 1 + (i * 11) % 37;
+	struct fixture f;
+	build(&f, nc, NULL, NB);
+	struct view *v = view_new(&f.a, &f.o, 10);
+	assert_int_equal(view_held(v, NULL), 0);
+	/* read it all, a screen at a time: the cache stays bounded */
+	struct view_row first[ROWS], again[ROWS];
+	struct view_pos p = POS(0, 0), mid = POS(0, 0);
+	size_t pages = 0;
+	for (;;) {
+		assert_true(view_rows(v, p, ROWS, first) > 0);
+		if (++pages == 300)
+			mid = p;
+		struct view_pos np = view_scroll(v, p, ROWS);
+		if (np.block == p.block && np.line == p.line)
+			break;
+		p = np;
+	}
+	assert_true(pages > 300);
+	assert_int_equal(p.block, NB - 1);
+	size_t bytes;
+	assert_true(view_held(v, &bytes) <= 1024);
+	assert_true(view_held(v, NULL) > 100);
+	struct view_pos end = view_last_top(v, ROWS);
+	int pc = view_percent(v, mid);
+	int n = view_rows(v, mid, ROWS, first);
+	/* near the screen only: the blocks within 8 of mid's */
+	view_trim(v, mid, 8);
+	size_t held = view_held(v, NULL);
+	assert_true(held >= 1 && held <= 17);
+	size_t tbytes;
+	view_held(v, &tbytes);
+	assert_true(tbytes < bytes);
+	assert_int_equal(view_rows(v, mid, ROWS, again), n);
+	same_rows(first, again, n);
+	assert_int_equal(view_percent(v, mid), pc);
+	struct view_pos e2 = view_last_top(v, ROWS);
+	assert_pos(e2, end.block, end.line);
+	/* left: nothing held, and the same rows when it comes back */
+	view_forget(v);
+	assert_int_equal(view_held(v, &tbytes), 0);
+	assert_int_equal(tbytes, 0);
+	assert_int_equal(view_rows(v, mid, ROWS, again), n);
+	same_rows(first, again, n);
+	assert_int_equal(view_percent(v, mid), pc);
+	assert_int_equal(view_offset_of_pos(v, mid), first[0].line.start);
+	view_free(v);
+	unbuild(&f);
+	free(nc);
+}
+
 int
 main(void)
 {
@@ -289,7 +363,7 @@ main(void)
 		cmocka_unit_test(test_rows_and_blanks), cmocka_unit_test(test_scroll),
 		cmocka_unit_test(test_hidden),          cmocka_unit_test(test_offsets),
 		cmocka_unit_test(test_percent),         cmocka_unit_test(test_empty),
-		cmocka_unit_test(test_big),
+		cmocka_unit_test(test_big),             cmocka_unit_test(test_trim),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -252,6 +252,8 @@ r_draw(struct pane *p, WINDOW *w)
 			draw_row(w, rp->header_rows + i, r, &vr[i], margin);
 	if (got < n && got > 0 && rp->header_rows + got < rows)
 		pane_put(w, rp->header_rows + got, margin, "~", 1, 1, style_get(STYLE_DIM));
+	/* the layout of what is a few screens away is not kept */
+	view_trim(r->view, r->top, (size_t)rows * 2);
 }
 
 /* ---- keys ---- */
@@ -404,7 +406,10 @@ r_key(struct pane *p, const struct pane_event *ev)
 			pane_error(p->app, "out of memory");
 		pane_message(p->app, r->vo.show_boilerplate ? "boilerplate shown" : "boilerplate hidden");
 		break;
-	case R_BACK: save_place(rp); return PANE_BACK | PANE_REDRAW_ALL;
+	case R_BACK:
+		save_place(rp);
+		view_forget(r->view); /* laid out again if the reader comes back */
+		return PANE_BACK | PANE_REDRAW_ALL;
 	case R_CLOSE: return PANE_CLOSE | PANE_REDRAW_ALL;
 	default: return PANE_UNHANDLED;
 	}
