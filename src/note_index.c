@@ -147,7 +147,7 @@ note_index_count(const struct note_index *ix, size_t art)
 int
 note_index_spans(const struct note_index *ix, size_t art, struct span_list *out)
 {
-	for (size_t i = 0; i < ix->n; i++) {
+	for (size_t i = 0; art != NOTE_INDEX_NONE && i < ix->n; i++) {
 		const struct note_entry *e = &ix->v[i];
 		if (e->art != art || e->how == ANCHOR_ORPHAN || e->a.end <= e->a.start)
 			continue;
@@ -161,7 +161,7 @@ const struct note_entry *
 note_index_at(const struct note_index *ix, size_t art, size_t s, size_t e)
 {
 	const struct note_entry *before = NULL, *after = NULL;
-	for (size_t i = 0; i < ix->n; i++) {
+	for (size_t i = 0; art != NOTE_INDEX_NONE && i < ix->n; i++) {
 		const struct note_entry *n = &ix->v[i];
 		if (n->art != art || n->how == ANCHOR_ORPHAN || n->a.start >= e || n->a.end <= s)
 			continue;

@@ -50,12 +50,13 @@ void note_index_free(struct note_index *ix);
 size_t note_index_count(const struct note_index *ix, size_t art);
 
 /* Append a SPAN_NOTE span (tag = colour index) per placed annotation of
- * corpus article art. 0 or ERR_NOMEM. */
+ * corpus article art (none for NOTE_INDEX_NONE: those are of many
+ * articles). 0 or ERR_NOMEM. */
 int note_index_spans(const struct note_index *ix, size_t art, struct span_list *out);
 
 /* The annotation of article art over [s, e): among those overlapping it,
  * the one starting last at or before s, else the first after; NULL if
- * none. Orphans are not under any passage. */
+ * none (always for NOTE_INDEX_NONE). Orphans are not under any passage. */
 const struct note_entry *note_index_at(const struct note_index *ix, size_t art, size_t s,
 				       size_t e);
 

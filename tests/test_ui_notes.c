@@ -428,6 +428,33 @@ test_index_orphans_and_reload(void **state)
 	note_index_free(&ix);
 }
 
+/* Notes of an article not in the corpus (art NOTE_INDEX_NONE) are of many
+ * articles: never under a passage, no highlights (the notes pane gives
+ * a file read on its own its spans by path). */
+static void
+test_index_not_open(void **state)
+{
+	struct fx *x = *state;
+	notes_lib_free(&x->lib); /* it keys the corpus it was made for */
+	corpus_free(&x->c);
+	const char *paths[] = { x->fa };
+	assert_int_equal(corpus_load(&x->c, paths, 1, NULL, NULL, NULL), 0);
+	assert_int_equal(notes_lib_init(&x->lib, &x->c), 0);
+	struct note_index ix = { 0 };
+	assert_int_equal(note_index_load(&ix, x->s, &x->c, NULL), 0);
+	size_t away = 0;
+	for (size_t i = 0; i < ix.n; i++)
+		away += ix.v[i].art == NOTE_INDEX_NONE && ix.v[i].how != ANCHOR_ORPHAN;
+	assert_int_equal(away, 1); /* 乙篇's 成都也有机会。 */
+	assert_null(note_index_at(&ix, NOTE_INDEX_NONE, 0, (size_t)-2));
+	struct span_list sl = { 0 };
+	assert_int_equal(note_index_spans(&ix, NOTE_INDEX_NONE, &sl), 0);
+	assert_int_equal(sl.n, 0);
+	span_list_free(&sl);
+	assert_int_equal(note_index_count(&ix, NOTE_INDEX_NONE), 0);
+	note_index_free(&ix);
+}
+
 int
 main(void)
 {
@@ -438,6 +465,7 @@ main(void)
 		cmocka_unit_test(test_select_chars),
 		cmocka_unit_test(test_colour_keys),
 		cmocka_unit_test_setup_teardown(test_index, fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_index_not_open, fx_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_index_orphans_and_reload, fx_setup, fx_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -171,6 +171,11 @@ ui_annot_key(struct app *app, struct ui_annot *an, struct reader *r, size_t art,
 		return PANE_REDRAW;
 	}
 	case A_ANNOTATE:
+		if (art >= app->corpus->n) {
+			pane_message(app, "Not among the articles open (read from its file): "
+					  "open it with duwen to add notes");
+			return PANE_HANDLED;
+		}
 		if (textsel_range(ts, a, &s, &e) < 0) {
 			pane_message(app, "Nothing to annotate here");
 			return PANE_HANDLED;

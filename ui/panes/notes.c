@@ -1,9 +1,11 @@
 /* The notes pane and the shared note index; see notes.h. */
 #include "notes.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 
 #include "../../src/anchor.h"
@@ -337,12 +339,53 @@ n_draw(struct pane *p, WINDOW *w)
 		draw_details(w, rows - dr, dr, cols, &p->app->vopts.layout, e);
 }
 
+/* A note of an article not among those open: its file, read on its own
+ * (not added to the corpus), with the highlights of its notes; or why
+ * it cannot be. */
+static void
+jump_file(struct app *app, const struct note_entry *e)
+{
+	struct stat st;
+	if (stat(e->a.path, &st) < 0) {
+		pane_error(app, "Cannot open %s: %s", e->a.path, strerror(errno));
+		return;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		pane_error(app, "Cannot open %s: not a file", e->a.path);
+		return;
+	}
+	const struct note_index *ix = noteset_index(app);
+	struct span_list spans = { 0 };
+	for (size_t i = 0; i < ix->n; i++) {
+		const struct note_entry *x = &ix->v[i];
+		if (x->art == NOTE_INDEX_NONE && x->how != ANCHOR_ORPHAN && x->a.end > x->a.start &&
+		    strcmp(x->a.path, e->a.path) == 0 &&
+		    span_list_push(&spans, x->a.start, x->a.end, SPAN_NOTE, x->colour) < 0) {
+			span_list_free(&spans);
+			pane_error(app, "out of memory");
+			return;
+		}
+	}
+	int orphan = e->how == ANCHOR_ORPHAN;
+	struct pane_open_req req = { .art = PANE_ART_FILE, .path = e->a.path,
+				     .off = e->a.start, .extra = &spans, .passage = 1 };
+	int rc = pane_open_at(app, &req);
+	span_list_free(&spans);
+	if (rc < 0)
+		pane_error(app, "Cannot open %s: %s", e->a.path, err_strerror(rc));
+	else if (orphan)
+		pane_error(app, "This passage is no longer in the article (edited?): shown where it was");
+	else
+		pane_message(app, "%s%s  (not among the articles open: read from its file)",
+			     e->a.note[0] ? "✎ " : "", e->a.note[0] ? e->a.note : e->a.colour);
+}
+
 static void
 jump(struct pane *p, const struct note_entry *e)
 {
 	struct app *app = p->app;
 	if (e->art == NOTE_INDEX_NONE) {
-		pane_error(app, "Not among the articles open: %s", e->a.path);
+		jump_file(app, e);
 		return;
 	}
 	size_t art = e->art, start = e->a.start;

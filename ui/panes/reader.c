@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../../src/article.h"
 #include "../../src/err.h"
 #include "../../src/store.h"
 #include "../../src/reader.h"
@@ -47,7 +48,8 @@ static const struct pane_key reader_keys[] = {
 
 struct rpane {
 	struct app *app;
-	size_t art;
+	size_t art;             /* corpus index, or PANE_ART_FILE: own */
+	struct article *own;    /* an article read on its own (pane_open_req.path) */
 	struct reader r;
 	struct span_list extra; /* from the opener, orig offsets */
 	unsigned spans_gen;
@@ -66,7 +68,8 @@ collect_spans(struct rpane *rp)
 	for (size_t i = 0; i < rp->extra.n && rc == 0; i++)
 		rc = span_list_push(&all, rp->extra.v[i].start, rp->extra.v[i].end,
 				    rp->extra.v[i].kind, rp->extra.v[i].tag);
-	rc = rc ? rc : pane_collect_spans(app, rp->art, &all);
+	/* the span sources know corpus articles only */
+	rc = rc || rp->own ? rc : pane_collect_spans(app, rp->art, &all);
 	if (rc == 0)
 		rc = reader_set_spans(&rp->r, &all);
 	span_list_free(&all);
@@ -83,15 +86,14 @@ save_place(struct rpane *rp)
 	size_t place = reader_place(&rp->r);
 	if (place == rp->saved || store_readonly(app->store))
 		return;
-	const struct article *a = &app->corpus->v[rp->art];
+	const struct article *a = rp->own ? rp->own : &app->corpus->v[rp->art];
 	if (store_set_position_hash(app->store, a->path, a->hash, place) == 0)
 		rp->saved = place;
 }
 
 static size_t
-remembered(struct app *app, size_t art)
+remembered(struct app *app, const struct article *a)
 {
-	const struct article *a = &app->corpus->v[art];
 	size_t off = 0;
 	if (store_find_position(app->store, a->path, a->hash, &off) < 0 || off > a->len)
 		off = 0;
@@ -105,6 +107,10 @@ r_destroy(struct pane *p)
 	if (rp == NULL)
 		return;
 	reader_free(&rp->r);
+	if (rp->own) {
+		article_free(rp->own);
+		free(rp->own);
+	}
 	reader_head_free(&rp->head);
 	span_list_free(&rp->extra);
 	free(rp);
@@ -435,35 +441,69 @@ const struct pane_ops ui_reader_ops = {
 
 /* ---- opening ---- */
 
+/* The file at path, read on its own as the note index reads it. */
 static int
-open_article(struct app *app, size_t art, size_t off, const struct span_list *extra)
+load_own(const char *path, struct article **out)
 {
-	if (art >= app->corpus->n)
-		return ERR_RANGE;
+	struct article *a = calloc(1, sizeof *a);
+	char *cause = NULL;
+	int rc = a ? article_load(NULL, path, a, &cause) : ERR_NOMEM;
+	free(cause);
+	if (rc < 0) {
+		free(a);
+		return rc;
+	}
+	*out = a;
+	return 0;
+}
+
+static int
+open_article(struct app *app, size_t art, const char *path, size_t off,
+	     const struct span_list *extra)
+{
 	struct pane *p = pane_find(app, &ui_reader_ops);
 	struct rpane *rp = p ? p->data : NULL;
+	if (path == NULL && art == PANE_ART_FILE && rp && rp->own)
+		path = rp->own->path; /* a move in the article read on its own */
+	if (path == NULL && art >= app->corpus->n)
+		return ERR_RANGE;
+	int same = rp && (path ? rp->own && strcmp(rp->own->path, path) == 0 : rp->art == art);
+	struct article *own = NULL;
+	if (path && !same) {
+		int rc = load_own(path, &own);
+		if (rc < 0)
+			return rc;
+	}
 	if (rp)
 		save_place(rp);
+	const struct article *a = own ? own : path ? rp->own : &app->corpus->v[art];
 	if (off == PANE_PLACE_REMEMBERED)
-		off = remembered(app, art);
-	const struct article *a = &app->corpus->v[art];
+		off = remembered(app, a);
 	if (off > a->len)
 		off = a->len;
-	if (rp && rp->art == art) {
+	if (same) {
 		/* Same article: keep script, search and layout; just move. */
 		span_list_clear(&rp->extra);
 	} else {
 		struct rpane *nrp = calloc(1, sizeof *nrp);
-		if (nrp == NULL)
+		if (nrp == NULL) {
+			if (own)
+				article_free(own);
+			free(own);
 			return ERR_NOMEM;
+		}
 		nrp->app = app;
-		nrp->art = art;
+		nrp->art = own ? PANE_ART_FILE : art;
 		int cols = p ? p->cols : COLS, rows = p ? p->rows : LINES - 1;
 		if (reader_init(&nrp->r, a, app->script, &app->vopts,
 				reader_head_text_cols(cols > 0 ? cols : 80), rows > 0 ? rows : 1, off) < 0) {
 			free(nrp);
+			if (own)
+				article_free(own);
+			free(own);
 			return ERR_NOMEM;
 		}
+		nrp->own = own;
 		nrp->saved = off;
 		if (rp) {
 			/* carry the display choices over to the next article */
@@ -509,7 +549,7 @@ static int
 opener_open(void *ctx, struct app *app, const struct pane_open_req *req)
 {
 	(void)ctx;
-	int rc = open_article(app, req->art, req->off, req->extra);
+	int rc = open_article(app, req->art, req->path, req->off, req->extra);
 	struct pane *p = rc == 0 ? pane_find(app, &ui_reader_ops) : NULL;
 	if (p == NULL)
 		return rc;
@@ -529,6 +569,8 @@ opener_place(void *ctx, struct app *app, size_t *art, size_t *off)
 	if (p == NULL)
 		return ERR_NOTFOUND;
 	struct rpane *rp = p->data;
+	if (rp->own)
+		return ERR_NOTFOUND;
 	*art = rp->art;
 	*off = reader_place(&rp->r);
 	return 0;

@@ -164,7 +164,12 @@ struct pane_open_req {
 	int passage;
 	const char *query;
 	size_t hit;
+	const char *path; /* not NULL: the file at path instead of art, read on its own
+			   * (not added to the corpus), as the note index reads it */
 };
+/* The art of an article read on its own (pane_open_req.path). Opening
+ * PANE_ART_FILE without a path moves in the one the reading view shows. */
+#define PANE_ART_FILE ((size_t)-1)
 /* How to open an article and where the reading is: registered by the pane
  * that shows articles (the reading view), so that the manager and the
  * other panes need not know it. */
@@ -186,7 +191,7 @@ int pane_open_article(struct app *app, size_t art, size_t off,
 int pane_open_passage(struct app *app, size_t art, size_t off);
 /* The reading place: article index and the byte offset (original text) of
  * the first character on the top row. 0, or ERR_NOTFOUND if no article is
- * open. */
+ * open (or the one open is read on its own: not in the corpus). */
 int pane_reading_place(struct app *app, size_t *art, size_t *off);
 
 /* ---- prompt and messages (the bottom line) ---- */

@@ -1,0 +1,75 @@
+#!/bin/sh
+# e2e: a note of an article that is not among those open (issue 11,
+# friction 13): made in article A opened alone, then `duwen B` (another
+# folder), the notes pane (M), Enter: A opens from its file at the note,
+# not added to the list; when A's file is gone, Enter says so with the
+# path and the reason. Every wait polls the screen.
+. "$(dirname "$0")/lib/harness.sh"
+export DUWEN_DATA="$tmp/data"
+
+mkdir -p "$tmp/A" "$tmp/B"
+cp "$texts/001_hangzhou_kaiyuan.txt" "$tmp/A/a.txt"
+cp "$texts/002_shenzhen_pinle.txt" "$tmp/B/b.txt"
+cp "$texts/003_deepseek_chuangxin.txt" "$tmp/B/c.txt"
+title_a=$("$DUWEN" --dump "$tmp/A/a.txt" | sed -n 1p | sed 's/^ *//')
+
+# 1. a note far into A, opened alone
+start_duwen e2e 100 30 "" "'$tmp/A/a.txt'"
+wait_for "$title_a"
+keys Space Space Space Space Space
+keys ")"
+keys a
+wait_for "Colour: [y]ellow"
+keys g
+wait_for "Note (Enter"
+keys -l "远方的笔记"
+keys Enter
+wait_for "Highlighted in green with a note" && ok "a note in A, opened alone"
+# the passage the note is on: its first characters, to find on screen later
+"$DUWEN" notes export --format json | python3 -c '
+import json, sys
+for a in json.load(sys.stdin):
+    for s in a["target"]["selector"]:
+        if s["type"] == "TextQuoteSelector":
+            print(s["exact"].split("\n")[0][:6])' >"$tmp/quote"
+quote=$(cat "$tmp/quote")
+keys Q
+wait_for "duwen exited 0"
+
+# 2. duwen B: the notes pane lists A's note as not open; Enter opens A at it
+start_duwen e2e 100 30 "" "'$tmp/B'"
+wait_for "Articles (2)"
+keys M
+wait_for "1 of 1" && wait_for "(not open)" && ok "the notes pane: A's note, not open"
+keys Enter
+if wait_for "not among the articles open: read from its file"; then
+	grep -qF "$quote" "$tmp/screen" &&
+		grep -qF "✎ 远方的笔记" "$tmp/screen" &&
+		ok "Enter opens A from its file at the note ($quote…)" ||
+		{ fail "Enter: not A at the note ('$quote'):"; cat "$tmp/screen"; }
+fi
+# the status line (after a key) names A
+keys ")"
+wait_for "$title_a" && ok "the reading view shows A"
+keys a
+wait_for "open it with duwen to add notes" && ok "a in A read on its own: says where notes can be added"
+# A is read on its own: the list still has B's two; another article of
+# the list replaces A in the reading view
+keys 1
+wait_for "Articles (2)" && ok "A was not added to the list"
+keys Enter
+wait_for "original" && ok "an article of the list opens after A"
+keys Q
+wait_for "duwen exited 0"
+
+# 3. A's file is gone: Enter names the path and the reason
+rm "$tmp/A/a.txt"
+start_duwen e2e 100 30 "" "'$tmp/B'"
+wait_for "Articles (2)"
+keys M
+wait_for "1 of 1"
+keys Enter
+wait_for "Cannot open $tmp/A/a.txt: No such file or directory" &&
+	ok "a note whose file is gone: the path and the reason"
+
+finish notes_elsewhere
