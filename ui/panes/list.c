@@ -212,7 +212,7 @@ l_draw(struct pane *p, WINDOW *w)
 		if (it->repeat && tw >= 12) { /* copies: the file name tells them apart */
 			const char *slash = strrchr(a->path, '/'), *name = slash ? slash + 1 : a->path;
 			int nw = width_str(&p->app->vopts.layout.w, name, strlen(name)) + 3;
-			nw = nw < tw / 2 ? nw : tw / 2;
+			nw = nw < tw - 6 ? nw : tw - 6; /* the title is the same: the name first */
 			tw -= nw;
 			pane_put_trunc(w, y, x + tw + 1, "· ", 3, 2, base | style_get(STYLE_DIM));
 			pane_put_trunc(w, y, x + tw + 3, name, strlen(name), nw - 3,
