@@ -15,11 +15,6 @@
 #include "report.h"
 #include "script.h"
 
-/* Articles longer than this (bytes) are not kept in the cache whole: a
- * 64 MiB article would cost a copy at packing time and is read as fast
- * as its blob. */
-#define CATALOG_BODY_MAX ((size_t)8 << 20)
-
 /* What a scan opens only if some file must be read. */
 struct scan {
 	struct catalog *cat;
@@ -35,6 +30,16 @@ struct scan {
 	void *ctx;
 	int borrowed; /* sc is the caller's (catalog_open): not closed here */
 	int in_tx;   /* incremental: a write transaction is open */
+	struct loaded *pre; /* catalog_fill_loaded: what read_file takes */
+};
+
+/* An article read elsewhere, handed to read_file instead of loading. */
+struct loaded {
+	int rc;
+	char *cause;
+	struct article a;
+	struct match_text fa;
+	int used;
 };
 
 char *
@@ -157,7 +162,22 @@ read_file(struct scan *s, const char *path, const char *key, const struct stat *
 	struct catalog *cat = s->cat;
 	struct article a;
 	char *cause = NULL;
-	int rc = article_load(s->opts, path, &a, &cause);
+	struct match_text fa = { 0 };
+	int rc;
+	if (s->pre && !s->pre->used) { /* read elsewhere: take it over */
+		s->pre->used = 1;
+		rc = s->pre->rc;
+		cause = s->pre->cause;
+		s->pre->cause = NULL;
+		if (rc == 0)
+			a = s->pre->a;
+		fa = s->pre->fa;
+		s->pre->fa = (struct match_text){ 0 };
+	} else {
+		rc = article_load(s->opts, path, &a, &cause);
+	}
+	if (rc < 0)
+		match_text_free(&fa);
 	if (rc == ERR_NOMEM) {
 		free(cause);
 		return rc;
@@ -170,11 +190,11 @@ read_file(struct scan *s, const char *path, const char *key, const struct stat *
 	}
 	if (!corpus_has_text(a.text, a.len)) {
 		article_free(&a);
+		match_text_free(&fa);
 		if (s->warn)
 			s->warn(s->ctx, path, "file is empty or blank");
 		return 0;
 	}
-	struct match_text fa = { 0 };
 	struct cache_entry e = { .size = (uint64_t)sb->st_size,
 				 .mtime_ns = (int64_t)sb->st_mtim.tv_sec * 1000000000 + sb->st_mtim.tv_nsec,
 				 .file_hash = fh,
@@ -185,7 +205,8 @@ read_file(struct scan *s, const char *path, const char *key, const struct stat *
 				 .format = (int)a.format,
 				 .spec = s->spec_key ? s->spec_key : "" };
 	int fold = s->cache != NULL || s->spec != NULL || s->full;
-	if (fold && ((rc = need_script(s)) < 0 || (rc = match_fold(s->sc, a.text, a.len, &fa)) < 0))
+	if (fold && ((rc = need_script(s)) < 0 ||
+		     (fa.text == NULL && (rc = match_fold(s->sc, a.text, a.len, &fa)) < 0)))
 		goto out;
 	if (s->spec) {
 		if ((rc = count_cities(s, &a, &fa, &cat->counts[i * cat->ncities])) < 0)
@@ -329,7 +350,7 @@ catalog_scan(struct catalog *cat, struct cache *cache, const char *const *paths,
 	cat->counts = calloc(n * (cat->ncities ? cat->ncities : 1), sizeof *cat->counts);
 	if (full)
 		cat->folded = calloc(n, sizeof *cat->folded);
-	struct scan s = { cat, cache, opts, spec, full, NULL, NULL, 0, NULL, warn, ctx, 0, 0 };
+	struct scan s = { cat, cache, opts, spec, full, NULL, NULL, 0, NULL, warn, ctx, 0, 0, NULL };
 	rc = ERR_NOMEM;
 	if (!cat->arts.v || !cat->keys || !cat->ids || !cat->counts || (full && !cat->folded) ||
 	    (spec && (s.spec_key = catalog_spec_key(spec)) == NULL))
@@ -449,7 +470,7 @@ catalog_open(struct catalog *cat, struct cache *cache, const char *const *paths,
 	if ((rc = alloc_slots(cat, sp.n, spec ? spec->ncities : 0)) < 0)
 		goto out;
 	struct scan *s = cat->scan;
-	*s = (struct scan){ cat, cache, opts, spec, 1, NULL, sc, sc != NULL, NULL, warn, ctx, sc != NULL, 0 };
+	*s = (struct scan){ cat, cache, opts, spec, 1, NULL, sc, sc != NULL, NULL, warn, ctx, sc != NULL, 0, NULL };
 	rc = ERR_NOMEM;
 	if (spec && (s->spec_key = catalog_spec_key(spec)) == NULL)
 		goto out;
@@ -541,6 +562,36 @@ catalog_fill(struct catalog *cat, size_t i)
 	return 0;
 }
 
+int
+catalog_fill_loaded(struct catalog *cat, size_t i, int rc, struct article *a,
+		    struct match_text *fa, char *cause)
+{
+	struct loaded l = { rc, cause, { 0 }, { 0 }, 0 };
+	if (rc == 0)
+		l.a = *a;
+	if (fa) {
+		l.fa = *fa;
+		*fa = (struct match_text){ 0 };
+	}
+	int r = 0;
+	if (cat->scan) {
+		cat->scan->pre = &l;
+		r = catalog_fill(cat, i);
+		cat->scan->pre = NULL;
+	}
+	if (!l.used && l.rc == 0) /* filled otherwise (the cache's copy), or not at all */
+		article_free(&l.a);
+	free(l.cause);
+	match_text_free(&l.fa);
+	return r;
+}
+
+const struct source_opts *
+catalog_source_opts(const struct catalog *cat)
+{
+	return cat->scan ? cat->scan->opts : NULL;
+}
+
 void
 catalog_unfill(struct catalog *cat, size_t i)
 {
@@ -595,7 +646,7 @@ catalog_adopt(struct catalog *cat, struct corpus *c, const struct compare_spec *
 	int rc = alloc_slots(cat, c->n, spec ? spec->ncities : 0);
 	struct scan *s = cat->scan;
 	if (rc == 0) {
-		*s = (struct scan){ cat, NULL, NULL, spec, 1, NULL, sc, sc != NULL, NULL, NULL, NULL, sc != NULL, 0 };
+		*s = (struct scan){ cat, NULL, NULL, spec, 1, NULL, sc, sc != NULL, NULL, NULL, NULL, sc != NULL, 0, NULL };
 		if (spec)
 			rc = need_script(s);
 	}

@@ -23,6 +23,11 @@
 struct scan;
 struct script;
 
+/* Articles longer than this (bytes) are not kept in the cache whole: a
+ * 64 MiB article would cost a copy at packing time and is read as fast
+ * as its blob. */
+#define CATALOG_BODY_MAX ((size_t)8 << 20)
+
 /* Work done so far: files looked at of total. */
 typedef void (*catalog_progress_fn)(void *ctx, size_t done, size_t total);
 
@@ -90,6 +95,18 @@ int catalog_open(struct catalog *cat, struct cache *cache, const char *const *pa
  * reported through warn, now or before) or ERR_NOMEM (the slot is as it
  * was). Writes to the cache go in a transaction that catalog_sync ends. */
 int catalog_fill(struct catalog *cat, size_t i);
+
+/* catalog_fill with the file's article made elsewhere (src/article_job.h:
+ * a large file read in a thread) from slot i's path with the catalog's
+ * source options: rc and cause are article_load's result, a (if rc is 0)
+ * and fa its article and match_fold (fa->text NULL: not folded), all taken
+ * over whatever happens; the article is checked, counted and cached as if
+ * the catalog had read it. Returns as catalog_fill. */
+int catalog_fill_loaded(struct catalog *cat, size_t i, int rc, struct article *a,
+			struct match_text *fa, char *cause);
+
+/* The source options catalog_open was given (may be NULL). */
+const struct source_opts *catalog_source_opts(const struct catalog *cat);
 
 /* Let slot i's text go (FULL back to META: the facts stay). */
 void catalog_unfill(struct catalog *cat, size_t i);

@@ -15,6 +15,7 @@
 #include <cmocka.h>
 #include <sqlite3.h>
 
+#include "../src/article_job.h"
 #include "../src/cache.h"
 #include "../src/catalog.h"
 #include "../src/compare_spec.h"
@@ -376,6 +377,107 @@ test_incremental(void **state)
 	free(dir);
 }
 
+/* A slot filled with an article read elsewhere (article_job: a large file
+ * in a thread) is the slot catalog_fill makes: the same article, fold,
+ * counts, warnings, and cache entry; so is a failure. */
+static void
+test_fill_loaded(void **state)
+{
+	(void)state;
+	char *dir = support_tmp_path("job_arts");
+	mkdir(dir, 0700);
+	support_write_in(dir, "a.txt", ART_A, strlen(ART_A));
+	support_write_in(dir, "b.txt", ART_B, strlen(ART_B));
+	support_write_in(dir, "d.txt", " \n", 2); /* blank: no article */
+	support_write_in(dir, "e.txt", ART_C, strlen(ART_C)); /* deleted after opening */
+	/* a large file: a bundled text again and again */
+	char *big = support_tmp_path("job_arts/big.txt");
+	FILE *in = fopen("texts/002_shenzhen_pinle.txt", "rb"), *out = fopen(big, "wb");
+	assert_non_null(in);
+	assert_non_null(out);
+	char buf[1 << 16];
+	size_t n = fread(buf, 1, sizeof buf, in);
+	for (size_t done = 0; done < ((size_t)3 << 20); done += n)
+		assert_int_equal(fwrite(buf, 1, n, out), n);
+	fclose(in);
+	fclose(out);
+	struct compare_spec spec;
+	assert_int_equal(compare_spec_default(&spec), 0);
+	const char *paths[] = { dir };
+	char *data[2] = { support_tmp_path("job_data0"), support_tmp_path("job_data1") };
+	struct catalog cat[2];
+	struct cache *c[2];
+	struct warned w[2] = { { .n = 0 }, { .n = 0 } };
+	for (int k = 0; k < 2; k++) {
+		c[k] = open_cache(data[k]);
+		assert_int_equal(catalog_open(&cat[k], c[k], paths, 1, NULL, &spec, NULL, note_warn, &w[k]), 0);
+		assert_int_equal(cat[k].arts.n, 5);
+		assert_null(catalog_source_opts(&cat[k]));
+	}
+	char *e = support_tmp_path("job_arts/e.txt");
+	unlink(e);
+	/* 0: catalog_fill; 1: the same slots through a job each */
+	for (size_t i = 0; i < 5; i++) {
+		int want = catalog_fill(&cat[0], i);
+		struct article_job *j;
+		assert_int_equal(article_job_start(NULL, cat[1].arts.v[i].path, 1, &j), 0);
+		struct article a;
+		struct match_text fa = { 0 };
+		char *cause = NULL;
+		int rc = article_job_take(j, &a, &fa, &cause);
+		assert_int_equal(catalog_fill_loaded(&cat[1], i, rc, &a, &fa, cause), want);
+		assert_int_equal(cat[1].state[i], cat[0].state[i]);
+		const struct article *x = &cat[0].arts.v[i], *y = &cat[1].arts.v[i];
+		assert_string_equal(x->path, y->path);
+		if (want != 1)
+			continue;
+		assert_int_equal(x->len, y->len);
+		assert_memory_equal(x->text, y->text, x->len);
+		assert_true(x->hash == y->hash);
+		assert_string_equal(x->meta.title, y->meta.title);
+		assert_int_equal(x->nblocks, y->nblocks);
+		assert_int_equal(x->nsents, y->nsents);
+		assert_int_equal(cat[0].folded[i].len, cat[1].folded[i].len);
+		assert_memory_equal(cat[0].folded[i].text, cat[1].folded[i].text, cat[0].folded[i].len);
+		assert_memory_equal(&cat[0].counts[i * 3], &cat[1].counts[i * 3], 3 * sizeof *cat[0].counts);
+	}
+	char st[2][8];
+	states(&cat[0], st[0]);
+	states(&cat[1], st[1]);
+	assert_string_equal(st[0], "FFFXX");
+	assert_string_equal(st[1], st[0]);
+	assert_true(cat[0].arts.v[2].len > ((size_t)2 << 20)); /* big.txt, after b.txt */
+	assert_int_equal(w[1].n, w[0].n);
+	assert_int_equal(w[1].n, 2);
+	for (size_t k = 0; k < w[0].n; k++)
+		assert_string_equal(w[1].paths[k], w[0].paths[k]);
+	/* both caches hold the same: reopened, the same metadata */
+	for (int k = 0; k < 2; k++) {
+		catalog_done(&cat[k]);
+		catalog_free(&cat[k]);
+		cache_close(c[k]);
+		c[k] = open_cache(data[k]);
+		assert_int_equal(catalog_open(&cat[k], c[k], paths, 1, NULL, &spec, NULL, NULL, NULL), 0);
+		states(&cat[k], st[k]);
+	}
+	assert_string_equal(st[0], "MMMP");
+	assert_string_equal(st[1], st[0]);
+	for (size_t i = 0; i < 3; i++) {
+		assert_string_equal(cat[0].arts.v[i].meta.title, cat[1].arts.v[i].meta.title);
+		assert_int_equal(cat[0].arts.v[i].chars, cat[1].arts.v[i].chars);
+		assert_memory_equal(&cat[0].counts[i * 3], &cat[1].counts[i * 3], 3 * sizeof *cat[0].counts);
+	}
+	for (int k = 0; k < 2; k++) {
+		catalog_free(&cat[k]);
+		cache_close(c[k]);
+		free(data[k]);
+	}
+	compare_spec_free(&spec);
+	free(e);
+	free(big);
+	free(dir);
+}
+
 int
 main(void)
 {
@@ -383,6 +485,7 @@ main(void)
 		cmocka_unit_test(test_invalidation),
 		cmocka_unit_test(test_bad_cache),
 		cmocka_unit_test(test_incremental),
+		cmocka_unit_test(test_fill_loaded),
 	};
 	return cmocka_run_group_tests(tests, support_tmp_setup, support_tmp_teardown);
 }
