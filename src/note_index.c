@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "anchor.h"
+#include "collate.h"
 #include "err.h"
 #include "match.h"
 
@@ -203,11 +204,13 @@ newest_first(const struct note_entry *x, const struct note_entry *y)
 static int
 by_place(const struct note_entry *x, const struct note_entry *y)
 {
-	int c = strcmp(x->title, y->title);
+	int c = collate_cmp(x->title, strlen(x->title), y->title, strlen(y->title));
 	if (c)
 		return c;
 	if ((x->art != y->art))
 		return x->art < y->art ? -1 : 1;
+	if ((c = strcmp(x->a.path, y->a.path)) != 0) /* two files not open */
+		return c;
 	int ox = x->how == ANCHOR_ORPHAN, oy = y->how == ANCHOR_ORPHAN;
 	if (ox != oy)
 		return ox - oy;

@@ -68,7 +68,8 @@ const char *note_sort_name(int sort);
 
 /* The notes pane's rows: indices into ix->v of the entries whose folded
  * text contains the folded filter (NULL or "": all), sorted: by date
- * newest first, by article (title, then place in the text; orphans last),
+ * newest first, by article (title in the list's pinyin order, collate.h,
+ * then place in the text; orphans last),
  * or by colour (table order, then newest first). Writes at most ix->n
  * indices to out and returns how many. ERR_NOMEM if the filter cannot be
  * folded. */

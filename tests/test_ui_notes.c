@@ -379,9 +379,10 @@ test_index(void **state)
 	/* Sorts: newest first, by article and place, by colour then newest. */
 	expect_view(&ix, NULL, NOTE_SORT_DATE,
 		    "DeepSeek来自杭州。|深圳在追赶。|成都也有机会。|杭州的人才很多。");
-	/* by title (乙篇 before 甲篇 in code point order), then place */
+	/* by title in pinyin order (甲 jiǎ before 乙 yǐ; in code points 乙
+	 * U+4E59 came first), then place */
 	expect_view(&ix, "", NOTE_SORT_ARTICLE,
-		    "成都也有机会。|杭州的人才很多。|DeepSeek来自杭州。|深圳在追赶。");
+		    "杭州的人才很多。|DeepSeek来自杭州。|深圳在追赶。|成都也有机会。");
 	expect_view(&ix, NULL, NOTE_SORT_COLOUR,
 		    "深圳在追赶。|DeepSeek来自杭州。|杭州的人才很多。|成都也有机会。");
 	/* Filters over quote, note, title, colour; ASCII case folded. */
@@ -417,7 +418,7 @@ test_index_orphans_and_reload(void **state)
 	span_list_free(&sl);
 	/* Orphans sort after the placed notes of their article. */
 	expect_view(&ix, NULL, NOTE_SORT_ARTICLE,
-		    "成都也有机会。|杭州的人才很多。|深圳在追赶。|DeepSeek来自杭州。");
+		    "杭州的人才很多。|深圳在追赶。|DeepSeek来自杭州。|成都也有机会。");
 	/* A deletion shows after a reload. */
 	const struct note_entry *e = note_index_at(&ix, 1, 0, x->c.v[1].len);
 	assert_non_null(e);

@@ -59,6 +59,26 @@ keys 1
 wait_for "Articles (2)" && ok "A was not added to the list"
 keys Enter
 wait_for "original" && ok "an article of the list opens after A"
+# a note in B's 错过DeepSeek…: sorted by article it comes before A's 杭州…
+# (pinyin cuò < háng; in code points 杭 U+676D came before 错 U+9519)
+keys ")" a
+wait_for "Colour: [y]ellow"
+keys y
+wait_for "Note (Enter"
+keys -l "近处的笔记"
+keys Enter
+wait_for "Highlighted in yellow with a note"
+keys M
+wait_for "2 of 2"
+keys :
+keys -l "sort article"
+keys Enter
+if wait_for "by article"; then
+	near=$(grep -nF "近处的笔记" "$tmp/screen" | head -1 | cut -d: -f1)
+	far=$(grep -nF "远方的笔记" "$tmp/screen" | head -1 | cut -d: -f1)
+	[ "${near:-99}" -lt "${far:-0}" ] && ok "notes by article: 错过… before 杭州… (pinyin)" ||
+		{ fail "notes by article: rows $near, $far"; cat "$tmp/screen"; }
+fi
 keys Q
 wait_for "duwen exited 0"
 
@@ -67,7 +87,12 @@ rm "$tmp/A/a.txt"
 start_duwen e2e 100 30 "" "'$tmp/B'"
 wait_for "Articles (2)"
 keys M
-wait_for "1 of 1"
+wait_for "of 2"
+keys :
+keys -l "sort date"
+keys Enter
+wait_for "by date"
+keys G
 keys Enter
 wait_for "Cannot open $tmp/A/a.txt: No such file or directory" &&
 	ok "a note whose file is gone: the path and the reason"
