@@ -18,18 +18,28 @@ article_hash(const char *s, size_t len)
 }
 
 size_t
+article_block_chars(const struct article *a, size_t b, size_t end)
+{
+	if (b >= a->nblocks || a->blocks[b].kind == BLOCK_BOILERPLATE ||
+	    a->blocks[b].kind == BLOCK_META)
+		return 0;
+	size_t n = 0;
+	if (end > a->blocks[b].end)
+		end = a->blocks[b].end;
+	for (size_t i = a->blocks[b].start; i < end;) {
+		int32_t cp;
+		i = ustr_next(a->text, end, i, &cp);
+		n += cp != '\n' && !ustr_is_space(cp);
+	}
+	return n;
+}
+
+size_t
 article_count_chars(const struct article *a)
 {
 	size_t n = 0;
-	for (size_t b = 0; b < a->nblocks; b++) {
-		if (a->blocks[b].kind == BLOCK_BOILERPLATE || a->blocks[b].kind == BLOCK_META)
-			continue;
-		for (size_t i = a->blocks[b].start; i < a->blocks[b].end;) {
-			int32_t cp;
-			i = ustr_next(a->text, a->blocks[b].end, i, &cp);
-			n += cp != '\n' && !ustr_is_space(cp);
-		}
-	}
+	for (size_t b = 0; b < a->nblocks; b++)
+		n += article_block_chars(a, b, a->blocks[b].end);
 	return n;
 }
 

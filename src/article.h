@@ -62,6 +62,8 @@ size_t article_block_at(const struct article *a, size_t off);
 /* Characters a reader reads: code points outside boilerplate and the header
  * block, white space not counted (article.chars). */
 size_t article_count_chars(const struct article *a);
+/* Those of block b before byte end (0 for boilerplate and the header). */
+size_t article_block_chars(const struct article *a, size_t b, size_t end);
 
 /* FNV-1a 64-bit hash of bytes. */
 uint64_t article_hash(const char *s, size_t len);

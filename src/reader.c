@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "err.h"
+#include "position.h"
 
 static int
 pos_cmp(struct view_pos a, struct view_pos b)
@@ -85,6 +86,7 @@ reader_init(struct reader *r, const struct article *a, struct script *sc,
 {
 	memset(r, 0, sizeof *r);
 	r->orig = a;
+	position_index_init(&r->pos, a);
 	r->a = a;
 	r->script = sc;
 	r->kind = SCRIPT_ORIGINAL;
@@ -110,6 +112,7 @@ reader_free(struct reader *r)
 	span_list_free(&r->base);
 	span_list_free(&r->spans);
 	span_list_free(&r->hits);
+	position_index_free(&r->pos);
 	memset(r, 0, sizeof *r);
 }
 
@@ -179,9 +182,42 @@ reader_screen_end(struct reader *r)
 }
 
 int
+reader_position(struct reader *r, int rows, int *end_shown)
+{
+	if (rows < 1)
+		rows = 1;
+	struct view_pos bottom = view_scroll(r->view, r->top, rows - 1);
+	int end = pos_cmp(bottom, view_last_top(r->view, 1)) >= 0;
+	size_t e = r->orig->len;
+	if (!end) /* the first character of the row below the screen */
+		e = reader_to_orig(r, view_offset_of_pos(r->view, view_scroll(r->view, bottom, 1)));
+	if (end_shown)
+		*end_shown = end;
+	return position_percent(position_chars_before(&r->pos, e), r->orig->chars, end);
+}
+
+int
 reader_percent(struct reader *r)
 {
-	return view_percent(r->view, bottom_row(r));
+	return reader_position(r, text_rows(r), NULL);
+}
+
+void
+reader_goto_percent(struct reader *r, int rows, int pct)
+{
+	size_t need = position_goal(pct, r->orig->chars);
+	if (need == 0) {
+		reader_top(r);
+		return;
+	}
+	if (pct >= 100 || need >= r->orig->chars) {
+		reader_bottom(r);
+		return;
+	}
+	/* the row holding the character that makes pct becomes the bottom one */
+	size_t d = reader_from_orig(r, position_char_at(&r->pos, need));
+	struct view_pos bottom = view_pos_of_offset(r->view, d);
+	r->top = clamp_top(r, view_scroll(r->view, bottom, -(long)(rows > 1 ? rows - 1 : 0)));
 }
 
 int

@@ -10,6 +10,7 @@
 #include <stddef.h>
 
 #include "article.h"
+#include "position.h"
 #include "script.h"
 #include "span.h"
 #include "view.h"
@@ -37,6 +38,7 @@ struct reader {
 	char query[256];
 	struct span_list hits;       /* displayed offsets, visible blocks only */
 	size_t cur;                  /* current hit, hits.n if none */
+	struct position_index pos;   /* readable characters of orig, for positions */
 };
 
 /* Set up on article a (borrowed) for a text area of cols x rows, top at
@@ -67,8 +69,17 @@ size_t reader_screen_end(struct reader *r);
 /* Orig <-> displayed offsets. */
 size_t reader_to_orig(const struct reader *r, size_t off);
 size_t reader_from_orig(const struct reader *r, size_t off);
-/* Percent through the article of the last row on screen (0..100). */
+/* How far the article is read (position.h) with rows text rows on screen
+ * from the top row (fewer than r->rows while a header sits above them);
+ * *end_shown (if not NULL) is set to 1 if the article's last row is among
+ * them. 0..100. */
+int reader_position(struct reader *r, int rows, int *end_shown);
+/* reader_position with all r->rows rows of text. */
 int reader_percent(struct reader *r);
+/* Go to the first place whose position (rows text rows) is at least pct:
+ * the row holding the character pct% into the article is the last one on
+ * screen; 0 is the start, 100 the end. */
+void reader_goto_percent(struct reader *r, int rows, int pct);
 /* 1 if the last row of the article is on screen. */
 int reader_at_end(struct reader *r);
 

@@ -1,5 +1,5 @@
-/* store: opening, validating and migrating notes.db; reading positions.
- * Annotations are in store_annot.c. */
+/* store: opening, validating and migrating notes.db. Reading positions are
+ * in store_place.c, annotations in store_annot.c. */
 #include "store.h"
 
 #include <errno.h>
@@ -56,8 +56,8 @@ store_int_fail(struct store *s, int rc, const char *what)
 	return code;
 }
 
-static int
-refuse(struct store *s, const char *what)
+int
+store_int_refuse(struct store *s, const char *what)
 {
 	snprintf(s->err, sizeof s->err, "%s: store is read-only; not saved", what);
 	return ERR_READONLY;
@@ -380,85 +380,4 @@ store_changed(struct store *s)
 	int changed = v != s->data_version;
 	s->data_version = v;
 	return changed;
-}
-
-static int
-get_off(sqlite3_stmt *st, size_t *off)
-{
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		long long v = sqlite3_column_int64(st, 0);
-		sqlite3_finalize(st);
-		if (v < 0)
-			return ERR_NOTFOUND;
-		*off = (size_t)v;
-		return 0;
-	}
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? ERR_NOTFOUND : ERR_DB;
-}
-
-int
-store_get_position(struct store *s, const char *path, size_t *off)
-{
-	return store_find_position(s, path, 0, off);
-}
-
-int
-store_find_position(struct store *s, const char *path, uint64_t hash, size_t *off)
-{
-	if (s == NULL || s->db == NULL || s->version < 1)
-		return ERR_NOTFOUND;
-	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(s->db, "SELECT off FROM position WHERE path=?", -1, &st,
-			       NULL) != SQLITE_OK)
-		return ERR_DB;
-	sqlite3_bind_text(st, 1, path, -1, SQLITE_TRANSIENT);
-	int rc = get_off(st, off);
-	if (rc != ERR_NOTFOUND || hash == 0 || s->version < 2)
-		return rc;
-	char hex[17];
-	snprintf(hex, sizeof hex, "%016llx", (unsigned long long)hash);
-	if (sqlite3_prepare_v2(s->db,
-			       "SELECT off FROM position WHERE hash=? ORDER BY modified DESC LIMIT 1",
-			       -1, &st, NULL) != SQLITE_OK)
-		return ERR_DB;
-	sqlite3_bind_text(st, 1, hex, -1, SQLITE_TRANSIENT);
-	return get_off(st, off);
-}
-
-int
-store_set_position(struct store *s, const char *path, size_t off)
-{
-	return store_set_position_hash(s, path, 0, off);
-}
-
-int
-store_set_position_hash(struct store *s, const char *path, uint64_t hash, size_t off)
-{
-	if (s == NULL || s->ro || s->db == NULL)
-		return s ? refuse(s, "reading position") : ERR_READONLY;
-	char hex[17] = "";
-	if (hash)
-		snprintf(hex, sizeof hex, "%016llx", (unsigned long long)hash);
-	char now[32];
-	store_now_iso(now, sizeof now);
-	sqlite3_stmt *st;
-	int rc = sqlite3_prepare_v2(s->db,
-				    "INSERT INTO position(path, off, modified, hash) VALUES(?,?,?,?)"
-				    " ON CONFLICT(path) DO UPDATE SET off=excluded.off,"
-				    " modified=excluded.modified, hash=excluded.hash",
-				    -1, &st, NULL);
-	if (rc != SQLITE_OK)
-		return store_int_fail(s, rc, "reading position");
-	sqlite3_bind_text(st, 1, path, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(st, 2, (sqlite3_int64)off);
-	sqlite3_bind_text(st, 3, now, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 4, hex, -1, SQLITE_TRANSIENT);
-	rc = sqlite3_step(st); /* autocommit: one statement, one transaction */
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return store_int_fail(s, rc, "reading position");
-	s->err[0] = 0;
-	return 0;
 }

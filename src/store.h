@@ -15,7 +15,7 @@ struct store;
 /* PRAGMA application_id of a duwen database ("DUWN"), and the schema
  * version this build writes (PRAGMA user_version). */
 #define STORE_APPLICATION_ID 0x4455574E
-#define STORE_SCHEMA_VERSION 2
+#define STORE_SCHEMA_VERSION 3
 
 /* Open (creating if needed) DIR/notes.db. dir NULL: $DUWEN_DATA, else
  * $XDG_DATA_HOME/duwen, else ~/.local/share/duwen. On success *out is set;
@@ -51,17 +51,47 @@ const char *store_error(const struct store *s);
  * annotations), else 0. The first call returns 0. */
 int store_changed(struct store *s);
 
-/* Reading position of the article at path: byte offset into its cleaned
- * text. 0 and *off set if known; ERR_NOTFOUND if not. */
+/* Reading places (store_place.c). A place is where the reader stood in an
+ * article: off, the orig byte offset of its top row (where it reopens);
+ * pct, how far it was read (position.h's definition) when saved, -1 if a
+ * duwen before schema 3 saved it (only off is known then); finished, 1
+ * once the end of the article had been on screen. Each is keyed by path
+ * and remembers the article's hash, so a renamed file finds its place. */
+struct store_place {
+	size_t off;
+	int pct;      /* 0..100, or -1: not known (saved by an older duwen) */
+	int finished; /* 0 or 1 */
+};
+
+/* The place of the article at path, else the newest of one with the same
+ * hash (hash 0: path only). 0 and *out set, or ERR_NOTFOUND, ERR_DB. */
+int store_find_place(struct store *s, const char *path, uint64_t hash,
+		     struct store_place *out);
+/* Remember the place (hash 0: none known). 0, or ERR_READONLY / ERR_DB. */
+int store_set_place(struct store *s, const char *path, uint64_t hash,
+		    const struct store_place *p);
+
+/* Every stored place, read with one query (the list reads all of them when
+ * it refreshes), found by path or hash as store_find_place finds them. */
+struct store_places;
+/* Read them all into *out (an empty map if the store has no database).
+ * 0, ERR_NOMEM or ERR_DB (then *out is NULL). */
+int store_places_read(struct store *s, struct store_places **out);
+/* As store_find_place, from the map (m NULL: nothing found). 0 or
+ * ERR_NOTFOUND. */
+int store_places_find(const struct store_places *m, const char *path, uint64_t hash,
+		      struct store_place *out);
+size_t store_places_count(const struct store_places *m);
+void store_places_free(struct store_places *m);
+
+/* The offset alone, as earlier duwen read and wrote it: store_get_position
+ * and store_find_position return the place's off; store_set_position and
+ * store_set_position_hash set only off (pct and finished keep their value;
+ * a new row gets pct -1). 0, ERR_NOTFOUND, ERR_READONLY, ERR_DB. */
 int store_get_position(struct store *s, const char *path, size_t *off);
-/* Remember the reading position; 0, or ERR_READONLY / ERR_DB. */
 int store_set_position(struct store *s, const char *path, size_t off);
-/* As store_set_position, also remembering the article's hash so a renamed
- * file finds its position again (store_find_position). */
 int store_set_position_hash(struct store *s, const char *path, uint64_t hash,
 			    size_t off);
-/* Position of the article at path, else of one with the same hash.
- * 0 and *off set, or ERR_NOTFOUND. */
 int store_find_position(struct store *s, const char *path, uint64_t hash,
 			size_t *off);
 

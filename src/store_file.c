@@ -16,7 +16,8 @@
 
 /* Each step takes the schema from version i to i + 1. v1 was positions
  * only (the first interface); v2 adds the article hash to positions, and
- * annotations. */
+ * annotations; v3 adds how far each article was read (pct, -1 for the
+ * rows before it) and whether its end was shown (finished). */
 static const char *const migrations[STORE_SCHEMA_VERSION] = {
 	/* 0 -> 1 */
 	"CREATE TABLE position("
@@ -42,6 +43,9 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
 	" deleted INTEGER NOT NULL DEFAULT 0,"
 	" orphan INTEGER NOT NULL DEFAULT 0);"
 	"CREATE INDEX annotation_path ON annotation(path);",
+	/* 2 -> 3 */
+	"ALTER TABLE position ADD COLUMN pct INTEGER NOT NULL DEFAULT -1;"
+	"ALTER TABLE position ADD COLUMN finished INTEGER NOT NULL DEFAULT 0;",
 };
 
 long long

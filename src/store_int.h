@@ -21,6 +21,10 @@ struct store {
  * err_code to hand back (ERR_READONLY or ERR_DB). */
 int store_int_fail(struct store *s, int rc, const char *what);
 
+/* Record that a write of `what` was refused (read-only store) in s->err;
+ * returns ERR_READONLY. */
+int store_int_refuse(struct store *s, const char *what);
+
 /* An integer from a one-row PRAGMA or query; -1 on error. */
 long long store_int_query(sqlite3 *db, const char *sql);
 

@@ -267,6 +267,130 @@ test_positions(void **state)
 	tmp_remove(&t);
 }
 
+/* Places: pct and finished kept with the offset; the map of every place
+ * (one query) finds what store_find_place finds, by path, else by hash
+ * (the newest); the offset-only calls leave pct and finished alone. */
+static void
+test_places(void **state)
+{
+	(void)state;
+	struct tmp t;
+	tmp_make(&t);
+	struct store *s = open_ok(t.dir);
+	struct store_places *m = NULL;
+	assert_int_equal(store_places_read(s, &m), 0);
+	assert_int_equal(store_places_count(m), 0);
+	store_places_free(m);
+	static const struct {
+		const char *path;
+		uint64_t hash;
+		struct store_place p;
+	} rows[] = {
+		{ "/x/a.txt", 0x1111, { 120, 37, 0 } },
+		{ "/x/b.txt", 0x2222, { 900, 100, 1 } },
+		{ "/x/c.txt", 0, { 0, 4, 0 } },
+		{ "/x/d.txt", 0x4444, { 50, 12, 1 } }, /* finished, read again from near the top */
+	};
+	size_t n = sizeof rows / sizeof rows[0];
+	for (size_t i = 0; i < n; i++)
+		assert_int_equal(store_set_place(s, rows[i].path, rows[i].hash, &rows[i].p), 0);
+	/* two more of hash 0x5555, the newer one must win */
+	sql(t.db, "INSERT INTO position(path, off, modified, hash, pct, finished) VALUES"
+		  "('/old/e.txt', 10, '2025-01-01T00:00:00Z', '0000000000005555', 20, 0),"
+		  "('/old/f.txt', 30, '2025-06-01T00:00:00Z', '0000000000005555', 60, 0),"
+		  "('/old/g.txt', -4, '2025-06-01T00:00:00Z', '', 60, 0)");
+	assert_int_equal(store_places_read(s, &m), 0);
+	assert_int_equal(store_places_count(m), n + 2); /* a negative offset is no place */
+	static const struct {
+		const char *path;
+		uint64_t hash;
+		int rc;
+		struct store_place want;
+	} finds[] = {
+		{ "/x/a.txt", 0, 0, { 120, 37, 0 } },
+		{ "/x/b.txt", 0x9999, 0, { 900, 100, 1 } },
+		{ "/x/c.txt", 0x1111, 0, { 0, 4, 0 } },       /* the path first */
+		{ "/y/renamed.txt", 0x4444, 0, { 50, 12, 1 } }, /* renamed: by hash */
+		{ "/y/renamed.txt", 0x5555, 0, { 30, 60, 0 } }, /* the newest of that hash */
+		{ "/y/renamed.txt", 0x4445, ERR_NOTFOUND, { 0, 0, 0 } },
+		{ "/y/renamed.txt", 0, ERR_NOTFOUND, { 0, 0, 0 } },
+		{ "/old/g.txt", 0, ERR_NOTFOUND, { 0, 0, 0 } },
+		{ "/x", 0, ERR_NOTFOUND, { 0, 0, 0 } },
+		{ "/x/a.txt0", 0, ERR_NOTFOUND, { 0, 0, 0 } },
+	};
+	for (size_t i = 0; i < sizeof finds / sizeof finds[0]; i++) {
+		struct store_place a = { 7, 7, 7 }, b = { 7, 7, 7 };
+		assert_int_equal(store_find_place(s, finds[i].path, finds[i].hash, &a), finds[i].rc);
+		assert_int_equal(store_places_find(m, finds[i].path, finds[i].hash, &b), finds[i].rc);
+		if (finds[i].rc < 0)
+			continue;
+		assert_int_equal(a.off, finds[i].want.off);
+		assert_int_equal(a.pct, finds[i].want.pct);
+		assert_int_equal(a.finished, finds[i].want.finished);
+		assert_memory_equal(&a, &b, sizeof a);
+	}
+	store_places_free(m);
+	struct store_place p;
+	assert_int_equal(store_places_find(NULL, "/x/a.txt", 0, &p), ERR_NOTFOUND);
+	/* the offset alone: pct and finished stay; a new row has pct -1 */
+	assert_int_equal(store_set_position_hash(s, "/x/b.txt", 0x2222, 10), 0);
+	assert_int_equal(store_find_place(s, "/x/b.txt", 0, &p), 0);
+	assert_int_equal(p.off, 10);
+	assert_int_equal(p.pct, 100);
+	assert_int_equal(p.finished, 1);
+	assert_int_equal(store_set_position(s, "/x/new.txt", 33), 0);
+	assert_int_equal(store_find_place(s, "/x/new.txt", 0, &p), 0);
+	assert_int_equal(p.off, 33);
+	assert_int_equal(p.pct, -1);
+	assert_int_equal(p.finished, 0);
+	store_close(s);
+	/* a new process reads the same */
+	s = open_ok(t.dir);
+	assert_int_equal(store_find_place(s, "/x/d.txt", 0, &p), 0);
+	assert_int_equal(p.finished, 1);
+	assert_int_equal(p.pct, 12);
+	store_close(s);
+	tmp_remove(&t);
+}
+
+/* A version-2 database: read as it is where it may not be written (pct -1,
+ * not finished), migrated to version 3 with its rows kept where it may. */
+static void
+test_places_v2(void **state)
+{
+	(void)state;
+	struct tmp t;
+	tmp_make(&t);
+	sql(t.db, "PRAGMA journal_mode=WAL;"
+		  "CREATE TABLE position(path TEXT PRIMARY KEY, off INTEGER NOT NULL,"
+		  " modified TEXT NOT NULL, hash TEXT NOT NULL DEFAULT '');"
+		  "CREATE INDEX position_hash ON position(hash);"
+		  "INSERT INTO position VALUES('/old/a.txt', 321, '2024-01-02T03:04:05Z',"
+		  " '00000000000000aa');"
+		  "PRAGMA application_id=1146443598; PRAGMA user_version=2;");
+	for (int pass = 0; pass < 2; pass++) {
+		struct store_opts o = { .readonly = pass == 0 };
+		struct store *s;
+		char *cause = NULL;
+		assert_int_equal(store_open_opts(&o, t.dir, &s, &cause), 0);
+		free(cause);
+		struct store_places *m = NULL;
+		assert_int_equal(store_places_read(s, &m), 0);
+		assert_int_equal(store_places_count(m), 1);
+		struct store_place a, b;
+		assert_int_equal(store_places_find(m, "/moved.txt", 0xaa, &a), 0);
+		assert_int_equal(store_find_place(s, "/old/a.txt", 0, &b), 0);
+		assert_memory_equal(&a, &b, sizeof a);
+		assert_int_equal(a.off, 321);
+		assert_int_equal(a.pct, -1);
+		assert_int_equal(a.finished, 0);
+		store_places_free(m);
+		store_close(s);
+		assert_int_equal(sql_int(t.db, "PRAGMA user_version"), pass == 0 ? 2 : 3);
+	}
+	tmp_remove(&t);
+}
+
 static void
 test_annotations(void **state)
 {
@@ -1015,6 +1139,8 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_create),
 		cmocka_unit_test(test_positions),
+		cmocka_unit_test(test_places),
+		cmocka_unit_test(test_places_v2),
 		cmocka_unit_test(test_annotations),
 		cmocka_unit_test(test_migrate),
 		cmocka_unit_test(test_newer_version),

@@ -77,7 +77,13 @@ test_scroll(void **state)
 	/* 001 at 79 columns: the title, the facts line, a blank row */
 	assert_int_equal(h.rows, 3);
 	assert_int_equal(reader_head_shown(&h, &r), 3);
-	assert_int_equal(reader_head_percent(&h, &r) < 20, 1);
+	/* 20 rows of text under the header: the position counts those only */
+	assert_int_equal(reader_head_text_rows(&h, &r), 20);
+	int end = 1;
+	int first = reader_position(&r, reader_head_text_rows(&h, &r), &end);
+	assert_int_equal(end, 0);
+	assert_true(first < 20);
+	assert_true(first < reader_position(&r, 23, NULL));
 	static const struct step steps[] = {
 		{ 1, 1, 2, 0 },   /* the title row goes first */
 		{ 2, 2, 0, 0 },   /* then the facts and the blank row */
@@ -102,7 +108,9 @@ test_scroll(void **state)
 	reader_bottom(&r);
 	reader_head_fix(&h, &r, 0);
 	assert_int_equal(reader_head_shown(&h, &r), 0);
-	assert_int_equal(reader_head_percent(&h, &r), 100);
+	assert_int_equal(reader_head_text_rows(&h, &r), 23);
+	assert_int_equal(reader_position(&r, reader_head_text_rows(&h, &r), &end), 100);
+	assert_int_equal(end, 1);
 	reader_head_top(&h, &r);
 	assert_int_equal(reader_head_shown(&h, &r), 3);
 	reader_head_free(&h);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "../../src/err.h"
+#include "../../src/position.h"
 #include "../../src/store.h"
 #include "../../src/width.h"
 #include "../app.h"
@@ -61,21 +62,22 @@ refresh_facts(struct lpane *lp)
 {
 	struct app *app = lp->app;
 	const struct report_cities *rc = load_cities(lp);
+	/* every reading place in one query, not one per article */
+	struct store_places *places = NULL;
+	int prc = store_places_read(app->store, &places);
+	if (prc < 0)
+		pane_error(app, "cannot read the reading positions: %s", err_strerror(prc));
 	for (size_t i = 0; i < lp->lm.n; i++) {
 		struct list_item *it = &lp->lm.items[i];
 		const struct article *a = &app->corpus->v[it->art];
 		for (size_t c = 0; c < LIST_CITIES; c++)
 			it->cities[c] = c < lp->ncities ? (int)rc->mentions[it->art * rc->n + c] : 0;
-		size_t off;
-		if (store_find_position(app->store, a->path, a->hash, &off) == 0) {
-			it->read_pct = a->len ? (int)(off * 100 / a->len) : 100;
-			if (it->read_pct > 90)
-				it->read_pct = 100;
-		} else {
-			it->read_pct = -1;
-		}
+		struct store_place pl;
+		int found = store_places_find(places, a->path, a->hash, &pl) == 0;
+		it->read_pct = position_mark(found ? &pl : NULL, a->len);
 		it->notes = pane_note_count(app, it->art);
 	}
+	store_places_free(places);
 }
 
 static size_t

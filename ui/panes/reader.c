@@ -7,6 +7,7 @@
 
 #include "../../src/article.h"
 #include "../../src/err.h"
+#include "../../src/position.h"
 #include "../../src/store.h"
 #include "../../src/reader.h"
 #include "../app.h"
@@ -32,7 +33,7 @@ static const struct pane_key reader_keys[] = {
 	{ R_PAGEUP, "page-up", { 'b', KEY_PPAGE, PANE_CTRL('b') }, "Scroll a page up", 0 },
 	{ R_TOP, "top", { 'g', KEY_HOME, '<' }, "Go to the start", 0 },
 	{ R_BOTTOM, "bottom", { 'G', KEY_END, '>' }, "Go to the end", 0 },
-	{ R_PERCENT, "goto", { '%' }, "Go to a percentage (:goto 50)", 1 },
+	{ R_PERCENT, "goto", { '%' }, "Go to the first place read N% (:goto 50 shows 50%)", 1 },
 	{ R_NEXTHEAD, "next-heading", { ']', '}' }, "Next heading", 0 },
 	{ R_PREVHEAD, "prev-heading", { '[', '{' }, "Previous heading", 0 },
 	{ R_OUTLINE, "outline", { 'o' }, "Outline: headings to jump to", 0 },
@@ -53,7 +54,9 @@ struct rpane {
 	struct reader r;
 	struct span_list extra; /* from the opener, orig offsets */
 	unsigned spans_gen;
-	size_t saved;           /* place last written to the store */
+	struct store_place saved; /* place last written to (or read from) the store */
+	int have_saved;
+	int finished;            /* the end has been on screen (now or before) */
 	struct reader_head head; /* title and facts: the document's first rows */
 	struct ui_annot annot;   /* passage cursor and selection */
 	int header_rows;         /* rows of it on screen at the last draw */
@@ -77,27 +80,45 @@ collect_spans(struct rpane *rp)
 	return rc;
 }
 
+/* The reading place now (position.h): the top row's offset, how far the
+ * text on screen under the header reaches, finished once the end was shown. */
+static struct store_place
+place_now(struct rpane *rp)
+{
+	struct reader *r = &rp->r;
+	int end = 0;
+	int pct = reader_position(r, reader_head_text_rows(&rp->head, r), &end);
+	if (end)
+		rp->finished = 1;
+	return (struct store_place){ reader_place(r), pct, rp->finished };
+}
+
 static void
 save_place(struct rpane *rp)
 {
 	struct app *app = rp->app;
 	if (rp->r.view == NULL)
 		return;
-	size_t place = reader_place(&rp->r);
-	if (place == rp->saved || store_readonly(app->store))
+	struct store_place now = place_now(rp);
+	if ((rp->have_saved && now.off == rp->saved.off && now.pct == rp->saved.pct &&
+	     now.finished == rp->saved.finished) || store_readonly(app->store))
 		return;
 	const struct article *a = rp->own ? rp->own : &app->corpus->v[rp->art];
-	if (store_set_position_hash(app->store, a->path, a->hash, place) == 0)
-		rp->saved = place;
+	if (store_set_place(app->store, a->path, a->hash, &now) == 0) {
+		rp->saved = now;
+		rp->have_saved = 1;
+	}
 }
 
-static size_t
-remembered(struct app *app, const struct article *a)
+/* The stored place of article a into *out; 1 if there is one. */
+static int
+remembered(struct app *app, const struct article *a, struct store_place *out)
 {
-	size_t off = 0;
-	if (store_find_position(app->store, a->path, a->hash, &off) < 0 || off > a->len)
-		off = 0;
-	return off;
+	if (store_find_place(app->store, a->path, a->hash, out) < 0)
+		return 0;
+	if (out->off > a->len)
+		out->off = 0;
+	return 1;
 }
 
 static void
@@ -163,10 +184,12 @@ r_status(struct pane *p, char *buf, size_t cap)
 			pane_shown_copy(p->app, src, note + k, sizeof note - k);
 		}
 	}
-	/* the percent first and of fixed width: a scroll rewrites a cell or two */
+	/* the position first and of fixed width: a scroll rewrites a cell or
+	 * two; ✓ once the end has been on screen (the list's mark) */
 	char pc[8];
-	snprintf(pc, sizeof pc, "%d%%", reader_head_percent(&rp->head, r));
-	snprintf(buf, cap, "%-4s %s%s%s  %s", pc, script_name(r->kind),
+	struct store_place now = place_now(rp);
+	snprintf(pc, sizeof pc, "%d%%", now.pct);
+	snprintf(buf, cap, "%-4s %s %s%s%s  %s", pc, now.finished ? "✓" : " ", script_name(r->kind),
 		 r->vo.show_boilerplate ? "  +boilerplate" : "", hit, tail);
 }
 
@@ -260,6 +283,12 @@ r_draw(struct pane *p, WINDOW *w)
 		pane_put(w, rp->header_rows + got, margin, "~", 1, 1, style_get(STYLE_DIM));
 	/* the layout of what is a few screens away is not kept */
 	view_trim(r->view, r->top, (size_t)rows * 2);
+	/* the end on screen: finished (✓), kept at once so a crash keeps it */
+	if (!rp->finished) {
+		place_now(rp);
+		if (rp->finished)
+			save_place(rp);
+	}
 }
 
 /* ---- keys ---- */
@@ -386,8 +415,13 @@ r_key(struct pane *p, const struct pane_event *ev)
 			pane_error(p->app, "a percentage from 0 to 100");
 			break;
 		}
-		r->top = view_pos_of_offset(r->view, r->a->len * (size_t)pc / 100);
-		reader_scroll(r, 0);
+		/* :goto N shows N%: the start with the header if that is
+		 * already N%, else the text without it (position.h) */
+		reader_head_top(&rp->head, r);
+		if (reader_position(r, reader_head_text_rows(&rp->head, r), NULL) < pc) {
+			rp->head.hidden = rp->head.rows;
+			reader_goto_percent(r, r->rows, (int)pc);
+		}
 		break;
 	}
 	case R_NEXTHEAD:
@@ -477,8 +511,10 @@ open_article(struct app *app, size_t art, const char *path, size_t off,
 	if (rp)
 		save_place(rp);
 	const struct article *a = own ? own : path ? rp->own : &app->corpus->v[art];
+	struct store_place stored;
+	int have = remembered(app, a, &stored);
 	if (off == PANE_PLACE_REMEMBERED)
-		off = remembered(app, a);
+		off = have ? stored.off : 0;
 	if (off > a->len)
 		off = a->len;
 	if (same) {
@@ -504,7 +540,9 @@ open_article(struct app *app, size_t art, const char *path, size_t off,
 			return ERR_NOMEM;
 		}
 		nrp->own = own;
-		nrp->saved = off;
+		nrp->saved = stored;
+		nrp->have_saved = have;
+		nrp->finished = have && position_mark(&stored, a->len) == 100;
 		if (rp) {
 			/* carry the display choices over to the next article */
 			if (rp->r.kind != SCRIPT_ORIGINAL)

@@ -172,10 +172,10 @@ reader_head_fix(struct reader_head *h, struct reader *r, int at_open)
 }
 
 int
-reader_head_percent(const struct reader_head *h, struct reader *r)
+reader_head_text_rows(const struct reader_head *h, struct reader *r)
 {
 	int text = r->rows - reader_head_shown(h, r);
-	return view_percent(r->view, view_scroll(r->view, r->top, text > 1 ? text - 1 : 0));
+	return text > 1 ? text : 1;
 }
 
 static void

@@ -54,8 +54,9 @@ void reader_head_top(struct reader_head *h, struct reader *r);
  * hidden unless the top is the start. */
 void reader_head_fix(struct reader_head *h, struct reader *r, int at_open);
 
-/* Percent through the article of the bottom row on screen (0..100). */
-int reader_head_percent(const struct reader_head *h, struct reader *r);
+/* Rows of text on screen under the header (at least 1): what
+ * reader_position counts for the status and the reading place. */
+int reader_head_text_rows(const struct reader_head *h, struct reader *r);
 
 /* Draw the header rows on screen into w from row 0, centred like the
  * title blocks (margin: the text's left margin in w). */
