@@ -43,10 +43,17 @@ paint() { # NAME MARKER ARGS...
 	r=$(python3 "$here/firstpaint.py" --marker "$marker" --key j --keys 20 --quit Q -- "$DUWEN" "$@")
 	printf '  %-34s %s\n' "$name" "$r"
 }
+# The floor for search is grep -r printing every matching line, as
+# --search prints every hit, into a file: GNU grep stops at the first
+# match when its output is /dev/null, as -q does. grep -r -q (the first
+# match) and grep -r -l (the first match per file) do less and are only
+# labelled beside it.
 floor() { # DIR
 	run "floor: cat of the folder" sh -c "find '$1' -type f -exec cat {} + >/dev/null"
-	run "floor: grep -r $common" grep -r -q -- "$common" "$1"
-	run "floor: grep -r $rare" grep -r -l -- "$rare" "$1"
+	run "floor: grep -r $common (every line)" sh -c "grep -r -- '$common' '$1' >'$tmp/grep.out'"
+	run "floor: grep -r $rare (every line)" sh -c "grep -r -- '$rare' '$1' >'$tmp/grep.out'"
+	run "  (grep -r -q $common: first match)" grep -r -q -- "$common" "$1"
+	run "  (grep -r -l $rare: one per file)" grep -r -l -- "$rare" "$1"
 }
 
 for n in $sizes; do

@@ -13,7 +13,7 @@
 
 enum {
 	Q_GET, Q_HASH, Q_OLD, Q_DEL_FILE, Q_DEL_TEXT, Q_DEL_BODY, Q_PUT, Q_PUT_TEXT, Q_PUT_BODY,
-	Q_RESTAT, Q_COUNTS, Q_BODY, Q_TEXT, NQ
+	Q_RESTAT, Q_COUNTS, Q_BODY, Q_RAW_TEXT, Q_SEARCH_TEXT, Q_SEARCH_BODY, NQ
 };
 
 static const char *const SQL[NQ] = {
@@ -27,7 +27,12 @@ static const char *const SQL[NQ] = {
 	[Q_DEL_BODY] = "DELETE FROM body WHERE id = ?1",
 	[Q_PUT_BODY] = "INSERT INTO body (id, blob) VALUES (?1, ?2)",
 	[Q_BODY] = "SELECT blob FROM body WHERE id = ?1",
-	[Q_TEXT] = "SELECT text FROM ftext WHERE rowid = ?1",
+	/* the FTS5 table's own copy of the text (its documented content
+	 * table), read without going through the virtual table */
+	[Q_RAW_TEXT] = "SELECT c0 FROM ftext_content WHERE id = ?1",
+	/* cache_body_if's own two, whose answers it leaves in place */
+	[Q_SEARCH_TEXT] = "SELECT c0 FROM ftext_content WHERE id = ?1",
+	[Q_SEARCH_BODY] = "SELECT blob FROM body WHERE id = ?1",
 	[Q_PUT] = "INSERT INTO file (path, size, mtime, fhash, title, source, author, date,"
 		  " inferred, chars, len, thash, spec, counts, format)"
 		  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
@@ -41,7 +46,25 @@ struct cache {
 	sqlite3_stmt *q[NQ];
 	char *path;
 	int broken; /* a corrupt database was met: moved aside on close */
+	/* entries whose file the caller has just looked at (cache_get,
+	 * cache_put, cache_restat): cache_prune need not stat them again */
+	int64_t *seen;
+	size_t nseen, capseen;
 };
+
+static void
+saw(struct cache *c, int64_t id)
+{
+	if (c->nseen == c->capseen) {
+		size_t cap = c->capseen ? c->capseen * 2 : 256;
+		int64_t *v = realloc(c->seen, cap * sizeof *v);
+		if (v == NULL)
+			return; /* prune then stats this one too */
+		c->seen = v;
+		c->capseen = cap;
+	}
+	c->seen[c->nseen++] = id;
+}
 
 static char *
 xasprintf(const char *fmt, const char *a, const char *b)
@@ -315,6 +338,7 @@ cache_close(struct cache *c)
 	sqlite3_close(c->db);
 	if (c->broken)
 		move_aside(c->path);
+	free(c->seen);
 	free(c->path);
 	free(c);
 }
@@ -342,8 +366,17 @@ cache_begin(struct cache *c)
 }
 
 int
+cache_begin_read(struct cache *c)
+{
+	int rc = sqlite3_exec(c->db, "BEGIN", NULL, NULL, NULL);
+	return rc == SQLITE_OK ? 0 : db_err(c, rc);
+}
+
+int
 cache_commit(struct cache *c)
 {
+	sqlite3_reset(c->q[Q_SEARCH_TEXT]);
+	sqlite3_reset(c->q[Q_SEARCH_BODY]);
 	int rc = sqlite3_exec(c->db, "COMMIT", NULL, NULL, NULL);
 	if (rc != SQLITE_OK) {
 		sqlite3_exec(c->db, "ROLLBACK", NULL, NULL, NULL);
@@ -418,6 +451,8 @@ cache_get(struct cache *c, const char *key, struct cache_entry *out)
 	int rc = sqlite3_step(st);
 	int r = rc == SQLITE_ROW ? read_entry(st, out) : rc == SQLITE_DONE ? ERR_NOTFOUND : db_err(c, rc);
 	sqlite3_reset(st);
+	if (r == 0)
+		saw(c, out->id);
 	return r;
 }
 
@@ -518,6 +553,7 @@ cache_put(struct cache *c, const char *key, const struct cache_entry *e, const c
 			return db_err(c, rc);
 	}
 	*id = nid;
+	saw(c, nid);
 	return 0;
 }
 
@@ -554,7 +590,7 @@ cache_body(struct cache *c, int64_t id, void **body, size_t *body_len, char **fo
 	void *b = NULL, *f = NULL;
 	int rc = one_value(c, c->q[Q_BODY], id, 0, &b, body_len);
 	if (rc == 0)
-		rc = one_value(c, c->q[Q_TEXT], id, 1, &f, folded_len);
+		rc = one_value(c, c->q[Q_RAW_TEXT], id, 1, &f, folded_len);
 	if (rc < 0) {
 		free(b);
 		return rc;
@@ -562,6 +598,36 @@ cache_body(struct cache *c, int64_t id, void **body, size_t *body_len, char **fo
 	*body = b;
 	*folded = f;
 	return 0;
+}
+
+int
+cache_body_if(struct cache *c, int64_t id, const char *needle, size_t len, const void **body,
+	      size_t *body_len, const char **folded, size_t *folded_len)
+{
+	sqlite3_stmt *st = c->q[Q_SEARCH_TEXT], *sb = c->q[Q_SEARCH_BODY];
+	sqlite3_reset(st); /* the previous answer's buffers go */
+	sqlite3_reset(sb);
+	sqlite3_bind_int64(st, 1, id);
+	int rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW)
+		return rc == SQLITE_DONE ? ERR_NOTFOUND : db_err(c, rc);
+	const char *t = (const char *)sqlite3_column_text(st, 0);
+	size_t n = (size_t)sqlite3_column_bytes(st, 0);
+	if (t == NULL || memmem(t, n, needle, len) == NULL)
+		return 0;
+	/* only now the blob's pages are read */
+	sqlite3_bind_int64(sb, 1, id);
+	rc = sqlite3_step(sb);
+	if (rc != SQLITE_ROW)
+		return rc == SQLITE_DONE ? ERR_NOTFOUND : db_err(c, rc);
+	const void *b = sqlite3_column_blob(sb, 0);
+	if (b == NULL)
+		return ERR_NOTFOUND;
+	*body = b;
+	*body_len = (size_t)sqlite3_column_bytes(sb, 0);
+	*folded = t;
+	*folded_len = n;
+	return 1;
 }
 
 int
@@ -575,6 +641,8 @@ cache_restat(struct cache *c, int64_t id, const char *key, uint64_t size, int64_
 	int rc = sqlite3_step(st);
 	sqlite3_clear_bindings(st);
 	sqlite3_reset(st);
+	if (rc == SQLITE_DONE)
+		saw(c, id);
 	return rc == SQLITE_DONE ? 0 : db_err(c, rc);
 }
 
@@ -593,9 +661,17 @@ cache_set_counts(struct cache *c, int64_t id, const char *spec, const size_t *co
 	return rc == SQLITE_DONE ? 0 : db_err(c, rc);
 }
 
+static int
+i64_cmp(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+	return x < y ? -1 : x > y;
+}
+
 long
 cache_prune(struct cache *c)
 {
+	qsort(c->seen, c->nseen, sizeof *c->seen, i64_cmp);
 	sqlite3_stmt *st;
 	int rc = sqlite3_prepare_v2(c->db, "SELECT id, path FROM file", -1, &st, NULL);
 	if (rc != SQLITE_OK)
@@ -605,7 +681,10 @@ cache_prune(struct cache *c)
 	long r = 0;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *p = (const char *)sqlite3_column_text(st, 1);
+		int64_t id = sqlite3_column_int64(st, 0);
 		struct stat sb;
+		if (c->nseen && bsearch(&id, c->seen, c->nseen, sizeof *c->seen, i64_cmp))
+			continue; /* its file was looked at in this scan */
 		if (p == NULL || stat(p, &sb) == 0 || errno != ENOENT)
 			continue;
 		if (n == cap) {
@@ -653,6 +732,12 @@ cps(const char *s)
 }
 
 int
+cache_search_indexed(const char *folded)
+{
+	return cps(folded) >= 3 && strpbrk(folded, "%_") == NULL;
+}
+
+int
 cache_search(struct cache *c, const char *folded, const int64_t *ids, size_t n, unsigned char *hit)
 {
 	memset(hit, 0, n);
@@ -666,7 +751,7 @@ cache_search(struct cache *c, const char *folded, const int64_t *ids, size_t n, 
 	 * case-insensitively: a superset, which the caller's search narrows);
 	 * shorter queries, or ones holding LIKE's own % and _, scan the
 	 * cached folded text. */
-	int like = cps(folded) >= 3 && strpbrk(folded, "%_") == NULL;
+	int like = cache_search_indexed(folded);
 	char *pat = like ? xasprintf("%%%s%s", folded, "%") : NULL;
 	sqlite3_stmt *st;
 	int rc = sqlite3_prepare_v2(c->db,

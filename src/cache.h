@@ -55,6 +55,9 @@ const char *cache_path(const struct cache *c);
  * Errors end the batch; the cache stays as it was. */
 int cache_begin(struct cache *c);
 int cache_commit(struct cache *c);
+/* Many reads in one transaction (one snapshot, one lock instead of one per
+ * statement), ended by cache_commit; writers are not kept waiting. */
+int cache_begin_read(struct cache *c);
 
 /* The entry of the file at absolute path key. 0, ERR_NOTFOUND, ERR_DB. */
 int cache_get(struct cache *c, const char *key, struct cache_entry *out);
@@ -76,6 +79,14 @@ int cache_put(struct cache *c, const char *key, const struct cache_entry *e,
 int cache_body(struct cache *c, int64_t id, void **body, size_t *body_len, char **folded,
 	       size_t *folded_len);
 
+/* cache_body for a search: 1 with entry id's article blob and folded
+ * text in place (no copy; good until the next call of this function or
+ * cache_close) if the folded text holds needle[0, len); 0 if it does not
+ * (the blob is then not read at all); ERR_NOTFOUND (no entry or no blob
+ * kept), ERR_DB. */
+int cache_body_if(struct cache *c, int64_t id, const char *needle, size_t len, const void **body,
+		  size_t *body_len, const char **folded, size_t *folded_len);
+
 /* The file of entry id has a new path, size or mtime but the same bytes. */
 int cache_restat(struct cache *c, int64_t id, const char *key, uint64_t size,
 		 int64_t mtime_ns);
@@ -84,7 +95,10 @@ int cache_restat(struct cache *c, int64_t id, const char *key, uint64_t size,
 int cache_set_counts(struct cache *c, int64_t id, const char *spec,
 		     const size_t *counts, size_t n);
 
-/* Drop entries whose file no longer exists. Returns how many, or ERR_DB. */
+/* Drop entries whose file no longer exists. The files of entries this
+ * connection got (cache_get), stored or re-stated are taken as present:
+ * the caller has just looked at them (a warm scan of 10,000 files need
+ * not stat them twice). Returns how many, or ERR_DB. */
 long cache_prune(struct cache *c);
 
 /* Entries among ids[0, n) whose folded text holds folded (a folded,
@@ -92,5 +106,10 @@ long cache_prune(struct cache *c);
  * trigram index; shorter queries scan the cached folded text. 0 or ERR_DB. */
 int cache_search(struct cache *c, const char *folded, const int64_t *ids, size_t n,
 		 unsigned char *hit);
+
+/* 1 if cache_search answers folded from the trigram index; 0 if it would
+ * scan every text (then cache_body_if per entry costs the same, and
+ * reads each text once, not twice, when the hits are read anyway). */
+int cache_search_indexed(const char *folded);
 
 #endif

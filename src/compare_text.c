@@ -295,9 +295,21 @@ compare_text_search(FILE *f, const char *query, const struct search_result *r,
 		    const struct match_corpus *mc, const struct width_opts *w)
 {
 	(void)w;
+	compare_text_search_head(f, query, r->n, r->articles);
+	return compare_text_search_hits(f, r, mc);
+}
+
+void
+compare_text_search_head(FILE *f, const char *query, size_t hits, size_t articles)
+{
 	termsafe_write(f, query, strlen(query), TERMSAFE_LINE);
-	fprintf(f, ": %zu %s in %zu %s\n", r->n, r->n == 1 ? "hit" : "hits", r->articles,
-		r->articles == 1 ? "article" : "articles");
+	fprintf(f, ": %zu %s in %zu %s\n", hits, hits == 1 ? "hit" : "hits", articles,
+		articles == 1 ? "article" : "articles");
+}
+
+int
+compare_text_search_hits(FILE *f, const struct search_result *r, const struct match_corpus *mc)
+{
 	struct span_list marks = { 0 };
 	for (size_t i = 0; i < r->n;) {
 		size_t ai = r->v[i].art;

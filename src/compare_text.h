@@ -43,5 +43,10 @@ int compare_text_print(FILE *f, const struct compare_spec *s, const struct compa
  * marked. 0 or ERR_IO. */
 int compare_text_search(FILE *f, const char *query, const struct search_result *r,
 			const struct match_corpus *mc, const struct width_opts *w);
+/* Its two parts, for a report written article by article: the summary
+ * line, and the articles of r (r->v[].art indexes mc->arts). */
+void compare_text_search_head(FILE *f, const char *query, size_t hits, size_t articles);
+int compare_text_search_hits(FILE *f, const struct search_result *r,
+			     const struct match_corpus *mc);
 
 #endif

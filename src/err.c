@@ -17,6 +17,7 @@ err_strerror(int err)
 	case ERR_READONLY: return "read-only store";
 	case ERR_NOTDUWEN: return "not a duwen database";
 	case ERR_RANGE: return "out of range";
+	case ERR_CANCELLED: return "cancelled";
 	}
 	return "unknown error";
 }

@@ -18,6 +18,7 @@ enum err_code {
 	ERR_READONLY = -10,/* store cannot be written */
 	ERR_NOTDUWEN = -11,/* database is not a duwen database or is corrupt */
 	ERR_RANGE = -12,   /* offset or index out of range */
+	ERR_CANCELLED = -13, /* the user cancelled a long piece of work */
 };
 
 /* A short English message for an err_code; "unknown error" for others. */

@@ -73,6 +73,14 @@ test_index_equals_scan(void **state)
 			if (hit[i] != want)
 				fail_msg("query %s, text %zu: index says %d, a scan %d", queries[q], i,
 					 hit[i], want);
+			/* the search's own look at each text (no blob kept here) */
+			const void *b;
+			const char *t;
+			size_t bn, tn;
+			int got = cache_body_if(ch, ids[i], fq, strlen(fq), &b, &bn, &t, &tn);
+			if (got != (want ? ERR_NOTFOUND : 0))
+				fail_msg("query %s, text %zu: cache_body_if says %d, a scan %d", queries[q],
+					 i, got, want);
 		}
 		free(fq);
 	}
@@ -136,9 +144,52 @@ test_entry_roundtrip(void **state)
 	assert_int_equal(g.counts[1], 6);
 	cache_entry_clear(&g);
 	assert_int_equal(cache_get(ch, "/a/c.txt", &g), ERR_NOTFOUND);
-	/* its file does not exist: pruned */
+	/* its file does not exist, but this connection stored and got it
+	 * (a scan looks at a file before it gets its entry): kept */
+	assert_int_equal(cache_prune(ch), 0);
+	cache_close(ch);
+	/* another connection has looked at nothing: pruned */
+	assert_int_equal(cache_open(data, "test", &ch, &cause), 0);
 	assert_int_equal(cache_prune(ch), 1);
 	assert_int_equal(cache_get(ch, "/a/b.txt", &g), ERR_NOTFOUND);
+	cache_close(ch);
+	free(data);
+}
+
+/* cache_body_if: the blob and folded text in place when the folded text
+ * holds the needle, 0 (the blob not read) when not, ERR_NOTFOUND for no
+ * entry or no blob kept. */
+static void
+test_body_if(void **state)
+{
+	(void)state;
+	char *data = support_tmp_path("bodyif");
+	struct cache *ch = NULL;
+	char *cause = NULL;
+	assert_int_equal(cache_open(data, "test", &ch, &cause), 0);
+	assert_non_null(ch);
+	struct cache_entry e = { .size = 1, .spec = "" };
+	int64_t with, without;
+	static const char blob[] = "BLOB\0bytes";
+	assert_int_equal(cache_put(ch, "/x/1.txt", &e, "资本市场", strlen("资本市场"), blob,
+				   sizeof blob, &with), 0);
+	assert_int_equal(cache_put(ch, "/x/2.txt", &e, "资本", strlen("资本"), NULL, 0, &without), 0);
+	assert_int_equal(cache_begin_read(ch), 0);
+	const void *b;
+	const char *t;
+	size_t bn, tn;
+	assert_int_equal(cache_body_if(ch, with, "市场", strlen("市场"), &b, &bn, &t, &tn), 1);
+	assert_int_equal(bn, sizeof blob);
+	assert_memory_equal(b, blob, sizeof blob);
+	assert_int_equal(tn, strlen("资本市场"));
+	assert_memory_equal(t, "资本市场", tn);
+	assert_int_equal(cache_body_if(ch, with, "股市", strlen("股市"), &b, &bn, &t, &tn), 0);
+	assert_int_equal(cache_body_if(ch, without, "资本", strlen("资本"), &b, &bn, &t, &tn),
+			 ERR_NOTFOUND);
+	assert_int_equal(cache_body_if(ch, without, "市场", strlen("市场"), &b, &bn, &t, &tn), 0);
+	assert_int_equal(cache_body_if(ch, 9999, "资本", strlen("资本"), &b, &bn, &t, &tn),
+			 ERR_NOTFOUND);
+	assert_int_equal(cache_commit(ch), 0);
 	cache_close(ch);
 	free(data);
 }
@@ -149,6 +200,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_index_equals_scan),
 		cmocka_unit_test(test_entry_roundtrip),
+		cmocka_unit_test(test_body_if),
 	};
 	return cmocka_run_group_tests(tests, support_tmp_setup, support_tmp_teardown);
 }

@@ -182,6 +182,162 @@ test_bundled(void **state)
 	corpus_free(&c);
 }
 
+/* search_run as it was before search_article: every searchable block
+ * through the matcher, the reference the streamed search must equal. */
+static void
+reference(const struct match_corpus *mc, struct script *sc, const char *q, struct search_result *r)
+{
+	struct match_set *m;
+	assert_int_equal(match_set_new(0, &m), 0);
+	assert_int_equal(match_set_add(m, sc, q, 0), 0);
+	assert_int_equal(search_result_init(r, mc->n), 0);
+	struct span_list sp = { 0 };
+	for (size_t ai = 0; ai < mc->n; ai++) {
+		const struct article *a = &mc->arts[ai];
+		for (size_t b = 0; b < a->nblocks; b++) {
+			if (a->blocks[b].kind == BLOCK_BOILERPLATE || a->blocks[b].kind == BLOCK_META)
+				continue;
+			span_list_clear(&sp);
+			assert_true(match_set_find(m, &mc->folded[ai], a->blocks[b].start, a->blocks[b].end,
+						   SPAN_SEARCH, &sp) >= 0);
+			for (size_t k = 0; k < sp.n; k++) {
+				if (r->n == r->cap) {
+					r->cap = r->cap ? 2 * r->cap : 64;
+					r->v = realloc(r->v, r->cap * sizeof *r->v);
+					assert_non_null(r->v);
+				}
+				r->v[r->n++] = (struct search_hit){ ai, sp.v[k].start, sp.v[k].end,
+								    article_sentence_at(a, sp.v[k].start) };
+			}
+			r->per_article[ai] += sp.n;
+		}
+		r->articles += r->per_article[ai] > 0;
+	}
+	span_list_free(&sp);
+	match_set_free(m);
+}
+
+static void
+same_result(const char *q, const struct search_result *a, const struct search_result *b)
+{
+	if (a->n != b->n || a->articles != b->articles)
+		fail_msg("%s: %zu hits in %zu articles, want %zu in %zu", q, a->n, a->articles, b->n,
+			 b->articles);
+	for (size_t i = 0; i < a->n; i++)
+		if (a->v[i].art != b->v[i].art || a->v[i].start != b->v[i].start ||
+		    a->v[i].end != b->v[i].end || a->v[i].sent != b->v[i].sent)
+			fail_msg("%s: hit %zu differs", q, i);
+}
+
+/* The search one article at a time (search_article: memmem finds the
+ * blocks to look at) equals every block through the matcher, on the
+ * bundled texts and on the same texts with their blocks out of order
+ * (then every block is searched), for queries in both scripts. */
+static void
+test_article_equals_blocks(void **state)
+{
+	static const char *const paths[] = { "texts" };
+	struct source_opts opts = { 0 };
+	struct corpus c;
+	assert_int_equal(corpus_load(&c, paths, 1, &opts, NULL, NULL), 0);
+	struct match_corpus mc;
+	assert_int_equal(match_corpus_fold(*state, c.v, c.n, &mc), 0);
+	static const char *const queries[] = {
+		"资本", "資本", "开源", "開源", "杭州", "深圳市", "人工智能", "ai", "AI", "的",
+		"。", ",", "（", "1", "deepseek", "不存在的词", "e", "资本市场",
+	};
+	for (int shuffled = 0; shuffled < 2; shuffled++) {
+		if (shuffled) /* the last block first: not in order */
+			for (size_t i = 0; i < c.n; i++) {
+				struct article *a = &c.v[i];
+				assert_true(a->nblocks > 2);
+				struct block last = a->blocks[a->nblocks - 1];
+				memmove(a->blocks + 1, a->blocks, (a->nblocks - 1) * sizeof *a->blocks);
+				a->blocks[0] = last;
+				free(a->levels);
+				a->levels = NULL;
+			}
+		for (size_t k = 0; k < sizeof queries / sizeof *queries; k++) {
+			struct search_result want, got, one;
+			reference(&mc, *state, queries[k], &want);
+			assert_int_equal(search_run(&mc, *state, queries[k], &got), 0);
+			same_result(queries[k], &got, &want);
+			/* article by article, each counted as article 0 */
+			struct search_query q;
+			struct span_list sp = { 0 };
+			assert_int_equal(search_query_new(*state, queries[k], &q), 0);
+			size_t at = 0;
+			for (size_t ai = 0; ai < mc.n; ai++) {
+				assert_int_equal(search_result_init(&one, 1), 0);
+				assert_int_equal(search_article(&q, &c.v[ai], &mc.folded[ai], 0, &one, &sp), 0);
+				assert_int_equal(one.per_article[0], want.per_article[ai]);
+				assert_int_equal(search_query_in(&q, mc.folded[ai].text, mc.folded[ai].len),
+						 strstr(mc.folded[ai].text, q.folded) != NULL);
+				for (size_t i = 0; i < one.n; i++, at++) {
+					assert_int_equal(one.v[i].start, want.v[at].start);
+					assert_int_equal(one.v[i].sent, want.v[at].sent);
+				}
+				search_result_free(&one);
+			}
+			assert_int_equal(at, want.n);
+			span_list_free(&sp);
+			search_query_free(&q);
+			search_result_free(&want);
+			search_result_free(&got);
+		}
+	}
+	match_corpus_free(&mc);
+	corpus_free(&c);
+}
+
+struct ticks {
+	size_t calls, cancel_at, last_done, total;
+};
+
+static int
+tick(void *ctx, size_t done, size_t total)
+{
+	struct ticks *t = ctx;
+	t->calls++;
+	t->last_done = done;
+	t->total = total;
+	return t->cancel_at && t->calls >= t->cancel_at;
+}
+
+/* search_run_tick reports progress every SEARCH_TICK_EVERY articles and
+ * stops with ERR_CANCELLED, its output untouched, when told to. */
+static void
+test_tick_cancel(void **state)
+{
+	struct small_corpus s;
+	small_load(*state, &s);
+	/* 3 articles seen as 200: the same three again and again */
+	size_t n = 200;
+	struct article *arts = calloc(n, sizeof *arts);
+	struct match_text *f = calloc(n, sizeof *f);
+	for (size_t i = 0; i < n; i++) {
+		arts[i] = s.a[i % 3];
+		f[i] = s.mc.folded[i % 3];
+	}
+	struct match_corpus big = { arts, f, n };
+	struct search_result r = { .n = 12345 };
+	struct ticks t = { 0 };
+	assert_int_equal(search_run_tick(&big, *state, "开源", tick, &t, &r), 0);
+	assert_int_equal(t.calls, 4); /* before articles 0, 64, 128 and 192 */
+	assert_int_equal(t.last_done, 192);
+	assert_int_equal(t.total, n);
+	assert_int_equal(r.n, 2 * 67 + 2 * 66); /* 开源 twice in articles 0 and 2 */
+	search_result_free(&r);
+	r = (struct search_result){ .n = 12345 };
+	t = (struct ticks){ .cancel_at = 2 };
+	assert_int_equal(search_run_tick(&big, *state, "开源", tick, &t, &r), ERR_CANCELLED);
+	assert_int_equal(t.calls, 2);
+	assert_int_equal(r.n, 12345); /* untouched */
+	free(arts);
+	free(f);
+	small_free(&s);
+}
+
 int
 main(void)
 {
@@ -189,6 +345,8 @@ main(void)
 		cmocka_unit_test(test_small),
 		cmocka_unit_test(test_small_text),
 		cmocka_unit_test(test_bundled),
+		cmocka_unit_test(test_article_equals_blocks),
+		cmocka_unit_test(test_tick_cancel),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

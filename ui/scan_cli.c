@@ -5,6 +5,8 @@
 #include <sys/stat.h>
 
 #include "../src/cache.h"
+#include "../src/article.h"
+#include "../src/artblob.h"
 #include "../src/catalog.h"
 #include "../src/compare.h"
 #include "../src/config.h"
@@ -13,6 +15,8 @@
 #include "../src/match.h"
 #include "../src/report.h"
 #include "../src/script.h"
+#include "../src/search.h"
+#include "../src/compare_text.h"
 #include "../src/termsafe.h"
 #include "compare_cli.h"
 #include "progress.h"
@@ -102,31 +106,65 @@ scan_cli_list(FILE *f, const struct scan_cli *o)
 	return rc < 0 ? 1 : 0;
 }
 
-/* The query as the matcher will look for it (match_set_add): folded, blanks
- * trimmed. NULL if nothing is left, or on allocation failure (*nomem). */
-static char *
-fold_query(const char *query, int *nomem)
+/* Which cataloged articles may hold the folded query fq (maybe[i] = 1):
+ * for three characters or more, those the trigram index names; the
+ * files it does not hold are read. Shorter queries leave every article
+ * a candidate: the search itself asks each one's cached folded text
+ * (cache_body_if), which reads it once instead of twice. */
+static int
+candidates(struct cache *cache, const struct catalog *cat, const char *fq, unsigned char *maybe)
 {
-	struct script *sc = NULL;
-	if (script_open(&sc, NULL) < 0)
-		sc = NULL;
-	char *f = match_fold_word(sc, query);
-	script_close(sc);
-	*nomem = f == NULL;
-	if (f == NULL)
-		return NULL;
-	size_t a = 0, z = strlen(f);
-	while (a < z && (f[a] == ' ' || f[a] == '\n'))
-		a++;
-	while (z > a && (f[z - 1] == ' ' || f[z - 1] == '\n'))
-		z--;
-	memmove(f, f + a, z - a);
-	f[z - a] = '\0';
-	if (z == a) {
-		free(f);
-		return NULL;
+	memset(maybe, 1, cat->arts.n);
+	if (cache == NULL || !cache_search_indexed(fq))
+		return 0;
+	size_t n = 0;
+	int64_t *ids = malloc((cat->arts.n + 1) * sizeof *ids);
+	size_t *at = malloc((cat->arts.n + 1) * sizeof *at);
+	unsigned char *hit = malloc(cat->arts.n + 1);
+	int rc = ids && at && hit ? 0 : ERR_NOMEM;
+	for (size_t i = 0; rc == 0 && i < cat->arts.n; i++)
+		if (cat->ids[i] >= 0) {
+			ids[n] = cat->ids[i];
+			at[n++] = i;
+		}
+	if (rc == 0 && cache_search(cache, fq, ids, n, hit) == 0)
+		for (size_t k = 0; k < n; k++)
+			maybe[at[k]] = hit[k];
+	free(ids);
+	free(at);
+	free(hit);
+	return rc;
+}
+
+/* The search, one article at a time: only the articles whose folded text
+ * holds the query are read in full, searched, written out (to a buffer:
+ * the summary line comes first) and let go, so memory stays at one
+ * article and the output. */
+struct streamed {
+	struct search_query q;
+	struct span_list scratch;
+	char *buf;
+	size_t len;
+	FILE *mem;
+	size_t hits, articles;
+};
+
+/* Search article a (folded as t) and write its part of the report. */
+static int
+search_one(struct streamed *ss, const struct article *a, const struct match_text *t)
+{
+	struct search_result r;
+	int rc = search_result_init(&r, 1);
+	if (rc == 0)
+		rc = search_article(&ss->q, a, t, 0, &r, &ss->scratch);
+	if (rc == 0 && r.n) {
+		struct match_corpus one = { a, (struct match_text *)t, 1 };
+		rc = compare_text_search_hits(ss->mem, &r, &one);
+		ss->hits += r.n;
+		ss->articles++;
 	}
-	return f;
+	search_result_free(&r);
+	return rc;
 }
 
 int
@@ -139,82 +177,92 @@ scan_cli_search(FILE *f, const struct scan_cli *o, const char *query)
 		cache_close(cache);
 		return st;
 	}
-	int nomem = 0;
-	char *fq = fold_query(query, &nomem);
-	unsigned char *maybe = malloc(cat.arts.n);
-	if (nomem || maybe == NULL) {
-		say("out of memory");
-		st = 1;
-		goto out;
-	}
-	memset(maybe, 1, cat.arts.n);
-	/* Ask the index about the files it holds; the others are read. */
-	if (cache && fq) {
-		size_t n = 0;
-		int64_t *ids = malloc(cat.arts.n * sizeof *ids);
-		size_t *at = malloc(cat.arts.n * sizeof *at);
-		unsigned char *hit = malloc(cat.arts.n);
-		for (size_t i = 0; ids && at && hit && i < cat.arts.n; i++)
-			if (cat.ids[i] >= 0) {
-				ids[n] = cat.ids[i];
-				at[n++] = i;
-			}
-		if (ids && at && hit && cache_search(cache, fq, ids, n, hit) == 0)
-			for (size_t k = 0; k < n; k++)
-				maybe[at[k]] = hit[k];
-		free(ids);
-		free(at);
-		free(hit);
-	}
-	struct corpus c = { calloc(cat.arts.n, sizeof *c.v), 0 };
-	struct match_text *folded = calloc(cat.arts.n ? cat.arts.n : 1, sizeof *folded);
 	struct script *sc = NULL;
-	int sc_tried = 0;
-	if (c.v == NULL || folded == NULL) {
-		free(folded);
+	char *cause = NULL;
+	if (script_open(&sc, &cause) < 0) {
+		say(cause ? cause : "cannot load OpenCC data");
+		free(cause);
+		catalog_free(&cat);
+		cache_close(cache);
+		return 1;
+	}
+	struct streamed ss = { 0 };
+	unsigned char *maybe = malloc(cat.arts.n + 1);
+	int rc = search_query_new(sc, query, &ss.q);
+	if (rc == ERR_INVAL) {
+		say("--search: the query is empty");
+		st = 2;
+		goto out;
+	}
+	if (rc < 0 || maybe == NULL || candidates(cache, &cat, ss.q.folded, maybe) < 0 ||
+	    (ss.mem = open_memstream(&ss.buf, &ss.len)) == NULL) {
 		say("out of memory");
 		st = 1;
 		goto out;
 	}
+	int reading = cache && cache_begin_read(cache) == 0;
 	struct progress p;
 	progress_start(&p, "searching");
 	for (size_t i = 0; i < cat.arts.n && st == 0; i++) {
 		progress_update(&p, i + 1, cat.arts.n);
 		if (!maybe[i])
 			continue;
-		char *cause = NULL;
-		int rc = catalog_load(&cat, cache, i, o->source, &c.v[c.n], &folded[c.n], &cause);
-		if (rc == 0 && folded[c.n].text == NULL) { /* read from its file: fold it */
-			if (!sc_tried && script_open(&sc, NULL) < 0)
-				sc = NULL;
-			sc_tried = 1;
-			if (match_fold(sc, c.v[c.n].text, c.v[c.n].len, &folded[c.n]) < 0) {
-				article_free(&c.v[c.n]);
-				rc = ERR_NOMEM;
-			}
+		struct article a;
+		struct match_text t;
+		cause = NULL;
+		rc = ERR_NOTFOUND;
+		if (cache && cat.ids[i] >= 0) {
+			/* the cached folded text says whether to read the rest */
+			const void *blob;
+			const char *ft;
+			size_t bn, fn;
+			rc = cache_body_if(cache, cat.ids[i], ss.q.folded, ss.q.len, &blob, &bn, &ft, &fn);
+			if (rc == 0)
+				continue;
+			if (rc == 1)
+				rc = artblob_unpack(blob, bn, cat.arts.v[i].path, ft, fn, &a, &t);
 		}
-		if (rc == 0)
-			c.n++;
-		else if (rc == ERR_NOMEM)
+		if (rc == ERR_NOMEM) {
 			st = 1;
-		else if (o->warn)
+			break;
+		}
+		if (rc < 0) { /* no usable copy: the file */
+			rc = article_load(o->source, cat.arts.v[i].path, &a, &cause);
+			if (rc == 0 && (rc = match_fold(sc, a.text, a.len, &t)) < 0)
+				article_free(&a);
+		}
+		if (rc == 0) {
+			rc = search_one(&ss, &a, &t);
+			article_free(&a);
+			match_text_free(&t);
+		}
+		if (rc == ERR_NOMEM || rc == ERR_IO)
+			st = 1;
+		else if (rc < 0 && o->warn)
 			o->warn(o->warn_ctx, cat.arts.v[i].path, cause ? cause : err_strerror(rc));
 		free(cause);
 	}
 	progress_end(&p);
-	script_close(sc);
+	if (reading)
+		cache_commit(cache);
+	if (fclose(ss.mem) != 0)
+		st = 1;
+	ss.mem = NULL;
 	if (st) {
 		say("out of memory");
-		for (size_t i = 0; i < c.n; i++)
-			match_text_free(&folded[i]);
-		free(folded);
 	} else {
-		st = ui_compare_cli_search(f, &c, folded, query); /* takes folded */
+		compare_text_search_head(f, query, ss.hits, ss.articles);
+		fwrite(ss.buf, 1, ss.len, f);
+		st = ferror(f) ? 1 : 0;
 	}
-	corpus_free(&c);
 out:
+	if (ss.mem)
+		fclose(ss.mem);
+	free(ss.buf);
+	span_list_free(&ss.scratch);
+	search_query_free(&ss.q);
 	free(maybe);
-	free(fq);
+	script_close(sc);
 	catalog_free(&cat);
 	cache_close(cache);
 	return st;
