@@ -192,6 +192,15 @@ int
 compare_run(const struct compare_spec *s, const struct compare_matcher *m,
 	    const struct match_corpus *mc, struct compare_result *out)
 {
+	return compare_run_tick(s, m, mc, NULL, NULL, out);
+}
+
+int
+compare_run_tick(const struct compare_spec *s, const struct compare_matcher *m,
+		 const struct match_corpus *mc, compare_tick_fn tick, void *ctx,
+		 struct compare_result *out)
+{
+	int rc = ERR_NOMEM;
 	struct compare_result r = { .ncities = s->ncities, .nthemes = s->nthemes, .narts = mc->n };
 	struct span_list sp = { 0 };
 	unsigned char *themes = malloc(s->nthemes + 1);
@@ -204,6 +213,10 @@ compare_run(const struct compare_spec *s, const struct compare_matcher *m,
 	if (themes == NULL || !r.city || !r.province || !r.hits || !r.per_article || !r.cells)
 		goto nomem;
 	for (size_t ai = 0; ai < mc->n; ai++) {
+		if (tick && ai % COMPARE_TICK_EVERY == 0 && tick(ctx, ai, mc->n)) {
+			rc = ERR_CANCELLED;
+			goto fail;
+		}
 		const struct article *a = &mc->arts[ai];
 		const struct match_text *t = &mc->folded[ai];
 		for (size_t si = 0; si < a->nsents; si++) {
@@ -227,10 +240,12 @@ compare_run(const struct compare_spec *s, const struct compare_matcher *m,
 	*out = r;
 	return 0;
 nomem:
+	rc = ERR_NOMEM;
+fail:
 	free(themes);
 	span_list_free(&sp);
 	compare_result_free(&r);
-	return ERR_NOMEM;
+	return rc;
 }
 
 void

@@ -75,6 +75,17 @@ const struct compare_refs *compare_cell(const struct compare_result *r, size_t c
 int compare_run(const struct compare_spec *s, const struct compare_matcher *m,
 		const struct match_corpus *mc, struct compare_result *out);
 
+/* Called by compare_run_tick before every COMPARE_TICK_EVERY articles with
+ * the articles done and the total; nonzero cancels the comparison. */
+typedef int (*compare_tick_fn)(void *ctx, size_t done, size_t total);
+#define COMPARE_TICK_EVERY 16
+
+/* compare_run, calling tick (may be NULL) as it goes: ERR_CANCELLED when
+ * tick said so (out untouched). */
+int compare_run_tick(const struct compare_spec *s, const struct compare_matcher *m,
+		     const struct match_corpus *mc, compare_tick_fn tick, void *ctx,
+		     struct compare_result *out);
+
 void compare_result_free(struct compare_result *r);
 
 #endif

@@ -51,5 +51,22 @@ LC_ALL=C.UTF-8 DUWEN_PROGRESS_DELAY_MS=0 script -qec \
 	"'$DUWEN' --list --no-cache '$tmp/arts' >/dev/null" /dev/null >"$tmp/tty" 2>&1
 grep -qF "duwen: reading [" "$tmp/tty" && grep -qF "119/119 files" "$tmp/tty" &&
 	ok "a progress bar on a terminal" || fail "no progress bar: $(head -c 120 "$tmp/tty")"
+# the same for --search (reading, then searching) and --compare (from the
+# cache and without it): on the terminal's stderr only, never in the
+# output, and nothing when stderr is a file
+for args in "--search 资本" "--search 资本 --no-cache" "--compare" "--compare --no-cache"; do
+	LC_ALL=C.UTF-8 DUWEN_PROGRESS_DELAY_MS=0 "$DUWEN" $args "$tmp/arts" >"$tmp/out1" 2>"$tmp/err"
+	[ ! -s "$tmp/err" ] && ok "$args: no progress when stderr is a file" ||
+		fail "$args: progress on a file: $(head -c 80 "$tmp/err")"
+	LC_ALL=C.UTF-8 DUWEN_PROGRESS_DELAY_MS=0 script -qec \
+		"'$DUWEN' $args '$tmp/arts' >'$tmp/out2'" /dev/null >"$tmp/tty" 2>&1
+	want="duwen: reading ["
+	case $args in --search*) want="duwen: searching [" ;; esac
+	grep -qF "$want" "$tmp/tty" && grep -qF "119/119 files" "$tmp/tty" &&
+		ok "$args: a progress bar on a terminal" ||
+		fail "$args: no progress bar: $(head -c 120 "$tmp/tty")"
+	cmp -s "$tmp/out1" "$tmp/out2" && ok "$args: the output is the same with a terminal" ||
+		fail "$args: the output differs when stderr is a terminal"
+done
 
 finish "scale e2e"

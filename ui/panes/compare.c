@@ -10,6 +10,7 @@
 #include "../screen/menu.h"
 #include "../screen/pane.h"
 #include "../screen/style.h"
+#include "busy.h"
 #include "match.h"
 #include "passage.h"
 
@@ -402,8 +403,20 @@ ui_compare_open(struct app *app)
 		return 0;
 	}
 	struct ui_match *um = ui_match_get(app);
+	if (um == NULL)
+		return ERR_NOMEM;
+	if (!um->have_result) {
+		/* a long comparison shows its progress; Esc or Ctrl-C stops
+		 * it and leaves the screen as it was */
+		struct ui_busy b;
+		ui_busy_start(&b, app, "comparing");
+		int rc = compare_run_tick(&um->spec, um->cm, &um->mc, ui_busy_tick, &b, &um->res);
+		if (rc < 0)
+			return rc;
+		um->have_result = 1;
+	}
 	const struct compare_result *r = ui_match_result(app);
-	if (um == NULL || r == NULL)
+	if (r == NULL)
 		return ERR_NOMEM;
 	struct cmp *c = calloc(1, sizeof *c);
 	if (c == NULL)
@@ -434,10 +447,14 @@ global_fn(struct app *app, struct pane *focused, const struct pane_event *ev)
 {
 	(void)focused;
 	switch (ev->action) {
-	case G_COMPARE:
-		if (ui_compare_open(app) < 0)
+	case G_COMPARE: {
+		int rc = ui_compare_open(app);
+		if (rc == ERR_CANCELLED)
+			pane_message(app, "comparison stopped");
+		else if (rc < 0)
 			pane_error(app, "cannot open the comparison");
 		return PANE_REDRAW_ALL;
+	}
 	case G_KEYWORD:
 		keyword(app, ev->arg);
 		return PANE_REDRAW_ALL;

@@ -14,7 +14,9 @@ struct app;
  * global keys C / F4 (comparison) and K (keyword). */
 int ui_compare_register(struct app *app);
 
-/* Open (or focus) the comparison pane. 0 or a negative err_code. */
+/* Open (or focus) the comparison pane; the first time, the comparison is
+ * run (progress on the bottom row when long). 0, ERR_CANCELLED (Esc or
+ * Ctrl-C stopped it: nothing opened, nothing kept) or another err_code. */
 int ui_compare_open(struct app *app);
 
 #endif

@@ -12,6 +12,7 @@
 #include "../screen/pane.h"
 #include "../../src/reader.h"
 #include "../screen/style.h"
+#include "busy.h"
 #include "match.h"
 #include "passage.h"
 
@@ -46,6 +47,7 @@ struct srch {
 	struct ui_match *um;
 	char query[256];
 	int have;
+	int stopped; /* the last search was stopped (Esc, Ctrl-C) */
 	struct search_result res;
 	struct srow *rows;
 	size_t nrows;
@@ -58,11 +60,17 @@ is_hit(const struct srch *s, size_t i)
 	return i < s->nrows && s->rows[i].hit != (size_t)-1;
 }
 
+/* Search for q; a long search shows its progress and stops on Esc or
+ * Ctrl-C (ERR_CANCELLED), the results shown before kept as they were. */
 static int
 run_query(struct srch *s, const char *q)
 {
 	struct search_result r;
-	int rc = search_run(&s->um->mc, s->app->script, q, &r);
+	char label[300];
+	snprintf(label, sizeof label, "searching %s", q);
+	struct ui_busy b;
+	ui_busy_start(&b, s->app, label);
+	int rc = search_run_tick(&s->um->mc, s->app->script, q, ui_busy_tick, &b, &r);
 	if (rc < 0)
 		return rc;
 	struct srow *rows = malloc((r.n + r.articles + 1) * sizeof *rows);
@@ -222,7 +230,10 @@ ask(struct srch *s, const char *arg)
 	else if (!pane_prompt(s->app, "Search all: ", s->have ? s->query : NULL, buf, sizeof buf))
 		return PANE_REDRAW_ALL;
 	int rc = run_query(s, buf);
-	if (rc == ERR_INVAL)
+	s->stopped = rc == ERR_CANCELLED;
+	if (rc == ERR_CANCELLED)
+		pane_message(s->app, "search for %s stopped", buf);
+	else if (rc == ERR_INVAL)
 		pane_error(s->app, "empty query");
 	else if (rc < 0)
 		pane_error(s->app, "out of memory");
@@ -298,6 +309,7 @@ int
 ui_search_open(struct app *app, const char *query)
 {
 	struct pane *p = pane_find(app, &search_ops);
+	int fresh = p == NULL;
 	if (p == NULL) {
 		struct ui_match *um = ui_match_get(app);
 		if (um == NULL)
@@ -313,6 +325,9 @@ ui_search_open(struct app *app, const char *query)
 	pane_focus(app, p);
 	pane_dirty_all(app);
 	ask(p->data, query);
+	/* a first search stopped with Esc: the screen as it was before */
+	if (fresh && !((struct srch *)p->data)->have && ((struct srch *)p->data)->stopped)
+		pane_close(app, p);
 	return 0;
 }
 

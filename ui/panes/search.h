@@ -11,7 +11,9 @@ struct app;
 /* Register the pane and the global keys S / F5. */
 int ui_search_register(struct app *app);
 
-/* Open (or focus) the search pane; query NULL: ask for one. 0 or a
+/* Open (or focus) the search pane; query NULL: ask for one. A long search
+ * shows its progress on the bottom row; Esc or Ctrl-C stops it, keeping the
+ * results shown before (a pane opened for it is closed again). 0 or a
  * negative err_code. */
 int ui_search_open(struct app *app, const char *query);
 

@@ -222,6 +222,18 @@ void pane_message(struct app *app, const char *fmt, ...)
 void pane_error(struct app *app, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
+/* ---- long work (pane_busy.c) ---- */
+
+/* Between steps of long work (a corpus search, the comparison): 1 if Esc
+ * or Ctrl-C is among the keys typed so far (raw mode: Ctrl-C is a key,
+ * not SIGINT). Those are taken; any other key is put back for the event
+ * loop, in order. Never blocks (a lone Esc costs ESCDELAY). 0 without a
+ * terminal. */
+int pane_cancel_pending(struct app *app);
+/* Show "label [####------] done/total  Esc: stop" on the bottom row at
+ * once; the status line comes back at the next screen update. */
+void pane_progress(struct app *app, const char *label, size_t done, size_t total);
+
 /* ---- highlights and list columns ---- */
 
 /* A source of highlight spans for an article (keywords, cities, notes):

@@ -1,0 +1,70 @@
+/* Long work in the panes (a corpus search, the comparison): its progress
+ * on the bottom row, and a look at the typed keys for Esc or Ctrl-C,
+ * between steps of the work; see pane.h. */
+#include <stdio.h>
+#include <string.h>
+
+#include "../app.h"
+#include "pane.h"
+#include "pane_int.h"
+#include "style.h"
+
+/* Keys kept aside while looking for a cancel: more are left unread. */
+#define BUSY_KEYS 32
+
+int
+pane_cancel_pending(struct app *app)
+{
+	struct pane_mgr *m = app->mgr;
+	if (!m->curses || m->promptw == NULL)
+		return 0;
+	struct {
+		int r;
+		wint_t ch;
+	} kept[BUSY_KEYS];
+	int n = 0, cancel = 0, delay = wgetdelay(m->promptw);
+	wtimeout(m->promptw, 0);
+	while (n < BUSY_KEYS) {
+		wint_t ch;
+		int r = wget_wch(m->promptw, &ch);
+		if (r == ERR)
+			break;
+		/* raw mode: Ctrl-C is a key (3), not SIGINT */
+		if (r == OK && (ch == PANE_KEY_ESC || ch == PANE_CTRL('c'))) {
+			cancel = 1;
+			continue;
+		}
+		kept[n].r = r;
+		kept[n++].ch = ch;
+	}
+	/* the other keys go back for the event loop, in the order typed */
+	while (n-- > 0) {
+		if (kept[n].r == KEY_CODE_YES)
+			ungetch((int)kept[n].ch);
+		else
+			unget_wch((wchar_t)kept[n].ch);
+	}
+	wtimeout(m->promptw, delay);
+	return cancel;
+}
+
+void
+pane_progress(struct app *app, const char *label, size_t done, size_t total)
+{
+	struct pane_mgr *m = app->mgr;
+	if (!m->curses || m->promptw == NULL || m->ar.too_small)
+		return;
+	enum { CELLS = 20 };
+	char bar[CELLS + 1];
+	size_t full = total ? done * CELLS / total : 0;
+	for (size_t i = 0; i < CELLS; i++)
+		bar[i] = i < full ? '#' : '-';
+	bar[CELLS] = '\0';
+	char line[256];
+	snprintf(line, sizeof line, "%s [%s] %zu/%zu  Esc: stop", label, bar, done, total);
+	werase(m->promptw);
+	pane_put_trunc(m->promptw, 0, 0, line, strlen(line), COLS - 1, style_get(STYLE_MESSAGE));
+	wnoutrefresh(m->promptw);
+	doupdate();
+	m->lines_dirty = 1; /* the status line again at the next update */
+}
