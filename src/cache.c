@@ -671,7 +671,8 @@ i64_cmp(const void *a, const void *b)
 long
 cache_prune(struct cache *c)
 {
-	qsort(c->seen, c->nseen, sizeof *c->seen, i64_cmp);
+	if (c->nseen)
+		qsort(c->seen, c->nseen, sizeof *c->seen, i64_cmp);
 	sqlite3_stmt *st;
 	int rc = sqlite3_prepare_v2(c->db, "SELECT id, path FROM file", -1, &st, NULL);
 	if (rc != SQLITE_OK)
