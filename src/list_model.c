@@ -4,6 +4,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "catalog.h"
 #include "collate.h"
 #include "err.h"
 #include "match.h"
@@ -41,7 +42,9 @@ list_model_init(struct list_model *m, size_t n)
 	memset(m, 0, sizeof *m);
 	m->items = calloc(n ? n : 1, sizeof *m->items);
 	m->order = calloc(n ? n : 1, sizeof *m->order);
-	if (m->items == NULL || m->order == NULL) {
+	m->verdict = calloc(n ? n : 1, 1);
+	m->judged = calloc(n ? n : 1, 1);
+	if (m->items == NULL || m->order == NULL || m->verdict == NULL || m->judged == NULL) {
 		list_model_free(m);
 		return ERR_NOMEM;
 	}
@@ -59,6 +62,8 @@ list_model_free(struct list_model *m)
 {
 	free(m->items);
 	free(m->order);
+	free(m->verdict);
+	free(m->judged);
 	memset(m, 0, sizeof *m);
 }
 
@@ -86,7 +91,13 @@ cmp_rows(const void *x, const void *y, void *ctx)
 	switch (sc->m->sort) {
 	case LIST_SORT_TITLE: r = cmp_str(aa->meta.title, bb->meta.title); break;
 	case LIST_SORT_SOURCE: r = cmp_str(aa->meta.source, bb->meta.source); break;
-	case LIST_SORT_LENGTH: r = (aa->chars > bb->chars) - (aa->chars < bb->chars); break;
+	case LIST_SORT_LENGTH: {
+		/* not loaded yet: last */
+		int pa = sc->m->state && sc->m->state[a->art] == CATALOG_PENDING;
+		int pb = sc->m->state && sc->m->state[b->art] == CATALOG_PENDING;
+		r = pa != pb ? pa - pb : (aa->chars > bb->chars) - (aa->chars < bb->chars);
+		break;
+	}
 	case LIST_SORT_UNREAD: {
 		/* unread first, then the least read */
 		int ra = a->read_pct, rb = b->read_pct;
@@ -170,11 +181,24 @@ list_model_apply(struct list_model *m, const struct corpus *c, struct script *sc
 			return rc;
 		}
 	}
+	if (strcmp(m->judged_filter, m->filter) != 0) {
+		memset(m->verdict, 0, m->n);
+		memcpy(m->judged_filter, m->filter, sizeof m->filter);
+	}
 	m->norder = 0;
 	for (size_t i = 0; i < m->n; i++) {
 		const struct article *a = &c->v[m->items[i].art];
-		if (ms && !matches(ms, sc, a->meta.title) && !matches(ms, sc, a->meta.source) &&
-		    !matches(ms, sc, a->path) && !matches(ms, sc, a->meta.author))
+		unsigned char st = m->state ? m->state[m->items[i].art] : CATALOG_FULL;
+		if (st == CATALOG_FAILED)
+			continue;
+		/* a pending article's title comes later: judged again then */
+		if (ms && (m->verdict[i] == 0 || m->judged[i] != st)) {
+			int hit = matches(ms, sc, a->meta.title) || matches(ms, sc, a->meta.source) ||
+				  matches(ms, sc, a->path) || matches(ms, sc, a->meta.author);
+			m->verdict[i] = hit ? 2 : 1;
+			m->judged[i] = st;
+		}
+		if (ms && m->verdict[i] != 2)
 			continue;
 		m->order[m->norder++] = i;
 	}

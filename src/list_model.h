@@ -28,6 +28,15 @@ struct list_model {
 	size_t norder;
 	enum list_sort sort;
 	char filter[256];
+	const unsigned char *state; /* NULL, or [art] the slot's enum
+				     * catalog_state: FAILED slots are not shown,
+				     * PENDING ones (no facts yet) sort last */
+	/* the filter's verdict per item, kept while the filter and the item's
+	 * state stay the same (folding every title again as articles load
+	 * would cost 10,000 conversions a paint) */
+	unsigned char *verdict;  /* 0 not known, 1 no, 2 yes */
+	unsigned char *judged;   /* [item]: its state when judged */
+	char judged_filter[256];
 };
 
 /* Name of a sort order ("title"); LIST_SORT_COUNT names none. */
@@ -42,7 +51,9 @@ void list_model_free(struct list_model *m);
  * (repeat). The filter word is found in the
  * title, source, author or path by the one matcher of match.h (simplified
  * and traditional alike through sc, which may be NULL; case and width
- * ignored), so 开源 finds 開源. 0 or ERR_NOMEM. */
+ * ignored), so 开源 finds 開源. An article whose title or source is not
+ * known (not loaded yet) sorts after the others by them, and by length.
+ * 0 or ERR_NOMEM. */
 struct script;
 int list_model_apply(struct list_model *m, const struct corpus *c, struct script *sc);
 

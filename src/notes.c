@@ -128,6 +128,10 @@ notes_lib_find(struct notes_lib *l, const char *path, uint64_t hash, const char 
 	size_t n = l->corpus ? l->corpus->n : 0;
 	for (size_t i = 0; i < n; i++)
 		if (strcmp(l->keys[i], path) == 0) {
+			/* not loaded yet (the panes load as they run): none for
+			 * now, and the note is left as it is */
+			if (l->corpus->v[i].text == NULL)
+				return NULL;
 			*key = l->keys[i];
 			return &l->corpus->v[i];
 		}
@@ -143,7 +147,7 @@ notes_lib_find(struct notes_lib *l, const char *path, uint64_t hash, const char 
 	}
 	/* The file is gone: a renamed copy has the same cleaned text. */
 	for (size_t i = 0; hash && i < n; i++)
-		if (l->corpus->v[i].hash == hash) {
+		if (l->corpus->v[i].hash == hash && l->corpus->v[i].text) {
 			*key = l->keys[i];
 			return &l->corpus->v[i];
 		}

@@ -26,7 +26,8 @@ int notes_colour_known(const char *name);
 
 /* Finds the article an annotation belongs to: in the corpus by path, else
  * by loading the file at that path, else (a renamed file) the corpus
- * article with the same hash. */
+ * article with the same hash. A corpus article without its text (not
+ * loaded yet: catalog.h) is never returned, and its file is not loaded. */
 struct notes_lib {
 	const struct corpus *corpus;
 	char **keys;           /* canonical path of each corpus article */

@@ -10,6 +10,8 @@
 #include <stdint.h>
 #include <time.h>
 
+#include "../src/cache.h"
+#include "../src/catalog.h"
 #include "../src/config.h"
 #include "../src/corpus.h"
 #include "../src/match.h"
@@ -32,16 +34,35 @@ struct noteset {
 	int loaded;
 	unsigned gen;            /* bumped on every reload */
 	struct timespec checked; /* last look at the store */
+	unsigned placed;         /* app->load.notes_gen it was placed for */
+};
+
+/* The articles as they load (ui/load.c): the catalog's slots are the
+ * corpus (app->corpus is &cat.arts), filled between keys. */
+struct app_load {
+	struct catalog cat;
+	struct cache *cache;   /* NULL: none (--no-cache isn't for the panes;
+				* no data directory, locked) */
+	size_t next;           /* the next slot the loader looks at */
+	unsigned gen;          /* bumped when slots change state */
+	unsigned notes_gen;    /* bumped when notes should be placed again */
+	int active;            /* slots are left to fill */
+	int screen;            /* the terminal is up: warnings go to :messages only */
+	struct timespec synced, noted, painted, shown;
+	size_t noted_full;     /* cat.nfull when notes_gen was bumped */
 };
 
 struct app {
-	struct corpus *corpus;
-	struct match_text *folded; /* corpus texts folded ahead (the cache's), taken
-				    * over by ui_match; NULL once taken or if none */
-	size_t *mentions;          /* city mentions counted ahead (the cache's), for
-				    * the cities named by mentions_key; ui_match
-				    * takes them over if its cities are those */
-	char *mentions_key;
+	struct corpus *corpus; /* every slot of load.cat (see catalog.h for what
+				* a slot holds in each state) */
+	struct app_load load;  /* ui/load.c */
+	/* Work between keys (ui/load.c's): the event loop calls it whenever
+	 * no key is waiting; it does a slice of some ms and returns 1 while
+	 * more is left. NULL: none. */
+	int (*work)(struct app *app);
+	unsigned long keys;    /* keys dispatched so far (the event loop counts) */
+	char progress[48];     /* long work's progress, first in the status line
+				* ("1234/10000 [####------]", ui/load.c); "" when none */
 	struct store *store;   /* never NULL in the UI; may be read-only */
 	struct script *script; /* NULL when OpenCC's data is missing */
 	struct config *config; /* parsed config file (never NULL; may be empty) */

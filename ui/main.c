@@ -347,22 +347,23 @@ main(int argc, char **argv)
 		}
 		return st;
 	}
+	if (opts.mode == MODE_UI && !reads_stdin(&opts)) {
+		/* the panes load as they run (ui/load.c) */
+		struct ui_opts uo = { .config_path = opts.config_path, .paths = opts.paths,
+				      .npaths = opts.npaths, .source = &opts.source,
+				      .no_cache = opts.no_cache, .cities = opts.cities, .highlight = opts.highlight };
+		return ui_run(&uo);
+	}
 	struct corpus corpus;
 	struct kept kept = { .n = 0 };
-	struct match_text *folded = NULL; /* handed to the panes or --compare */
-	size_t *mentions = NULL;          /* handed to the panes */
-	char *mentions_key = NULL;
-	if ((opts.mode == MODE_UI || opts.mode == MODE_COMPARE) && !reads_stdin(&opts)) {
+	struct match_text *folded = NULL; /* handed to --compare */
+	if (opts.mode == MODE_COMPARE && !reads_stdin(&opts)) {
 		/* every article, from the cache's copies where current */
 		struct scan_cli so = { opts.paths, opts.npaths, &opts.source, opts.config_path,
-				       opts.cities, opts.no_cache, warn_path,
-				       opts.mode == MODE_UI ? &kept : NULL };
-		int st = scan_cli_corpus(&so, &corpus, &folded,
-					 opts.mode == MODE_UI ? &mentions : NULL, &mentions_key);
-		if (st) {
-			kept_free(&kept);
+				       opts.cities, opts.no_cache, warn_path, NULL };
+		int st = scan_cli_corpus(&so, &corpus, &folded, NULL, NULL);
+		if (st)
 			return st;
-		}
 	} else {
 		if (corpus_load(&corpus, opts.paths, opts.npaths, &opts.source, warn_path,
 				opts.mode == MODE_UI ? &kept : NULL) < 0) {
@@ -399,14 +400,11 @@ main(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	if (opts.mode == MODE_UI) {
-		/* a single file opens straight in the reading view, as less would */
-		struct ui_opts uo = { .config_path = opts.config_path,
-				      .open_reader = !bundled && opts.npaths == 1 && corpus.n == 1,
+		/* standard input, read: the articles are handed to the panes */
+		struct ui_opts uo = { .config_path = opts.config_path, .loaded = &corpus,
 				      .warnings = (const char *const *)kept.v, .nwarnings = kept.n,
-				      .cities = opts.cities, .highlight = opts.highlight,
-				      .folded = folded, .mentions = mentions,
-				      .mentions_key = mentions_key };
-		int st = ui_run(&corpus, &uo);
+				      .cities = opts.cities, .highlight = opts.highlight };
+		int st = ui_run(&uo);
 		kept_free(&kept);
 		corpus_free(&corpus);
 		return st;

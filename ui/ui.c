@@ -19,11 +19,13 @@
 #include "../src/store.h"
 #include "../src/termsafe.h"
 #include "app.h"
+#include "load.h"
 #include "screen/pane.h"
 #include "registry.h"
 #include "screen/style.h"
 #include "panes/help.h"
 #include "panes/list.h"
+#include "panes/match.h"
 #include "panes/messages.h"
 #include "panes/noteset.h"
 #include "panes/reader.h"
@@ -143,18 +145,8 @@ app_defaults(struct app *app)
 	app->split_min_cols = 120;
 }
 
-static void
-drop_folded(struct match_text *folded, size_t n)
-{
-	for (size_t i = 0; folded && i < n; i++)
-		match_text_free(&folded[i]);
-	free(folded);
-}
-
-/* ui_run without the folded texts' ownership: *folded is handed to the
- * app, and what the app did not take over is handed back. */
-static int
-run(struct corpus *c, const struct ui_opts *o, struct match_text **folded, size_t **mentions)
+int
+ui_run(const struct ui_opts *o)
 {
 	setlocale(LC_ALL, "");
 	if (!is_utf8() && (setlocale(LC_CTYPE, "C.UTF-8") == NULL || !is_utf8())) {
@@ -169,22 +161,18 @@ run(struct corpus *c, const struct ui_opts *o, struct match_text **folded, size_
 	struct warnings w = { 0 };
 	struct config cfg;
 	char path[4096];
-	const char *cpath = o && o->config_path ? o->config_path : config_default_path(path, sizeof path);
+	const char *cpath = o->config_path ? o->config_path : config_default_path(path, sizeof path);
 	if (config_load(cpath, &cfg, warn, &w) < 0) {
 		fputs("duwen: out of memory\n", stderr);
 		return 1;
 	}
 	struct app app = { 0 };
+	struct corpus none = { 0 };
 	app_defaults(&app);
-	app.corpus = c;
-	app.folded = *folded;
-	*folded = NULL;
-	app.mentions = *mentions;
-	*mentions = NULL;
-	app.mentions_key = o ? o->mentions_key : NULL;
+	app.corpus = &none;
 	app.config = &cfg;
-	app.cities = o ? o->cities : NULL;
-	app.highlight = o ? o->highlight : NULL;
+	app.cities = o->cities;
+	app.highlight = o->highlight;
 	int nocolor = 0, escdelay = 25, rc = 0;
 	apply_settings(&app, &nocolor, &escdelay, &w);
 	char *cause = NULL;
@@ -211,6 +199,21 @@ run(struct corpus *c, const struct ui_opts *o, struct match_text **folded, size_
 		goto out;
 	}
 	pane_apply_binds(&app, warn, &w);
+	/* the list's facts from the cache, or the file names: nothing is read
+	 * before the first paint but a single article */
+	struct ui_match *um = ui_match_get(&app);
+	struct load_opts lo = { o->paths, o->npaths, o->source, o->no_cache, o->loaded };
+	if (load_open(&app, &lo, um ? &um->spec : NULL) < 0) {
+		fputs("duwen: out of memory\n", stderr);
+		rc = 1;
+		goto out;
+	}
+	int single = app.corpus->n == 1;
+	if (app.corpus->n == 0 || (single && load_article(&app, 0) < 0)) {
+		fputs("duwen: no article could be loaded\n", stderr);
+		rc = 2;
+		goto out;
+	}
 	const char *nc = getenv("NO_COLOR");
 	app.mono = nocolor || (nc && nc[0]);
 	if (getenv("ESCDELAY") == NULL)
@@ -225,6 +228,7 @@ run(struct corpus *c, const struct ui_opts *o, struct match_text **folded, size_
 		goto out;
 	}
 	pane_set_curses(&app, 1);
+	app.load.screen = 1;
 	raw();
 	noecho();
 	nonl();
@@ -237,11 +241,11 @@ run(struct corpus *c, const struct ui_opts *o, struct match_text **folded, size_
 		app.mono = 1;
 	style_init(&cfg, app.mono, warn, &w);
 	if (ui_list_open(&app, 1) < 0 ||
-	    ((o && o->open_reader) || c->n == 1 ? pane_open_article(&app, 0, PANE_PLACE_REMEMBERED, NULL) : 0) < 0) {
+	    (single ? pane_open_article(&app, 0, PANE_PLACE_REMEMBERED, NULL) : 0) < 0) {
 		rc = 1;
 	} else {
 		/* every warning in :messages; the first on the message line */
-		for (size_t i = 0; o && i < o->nwarnings; i++)
+		for (size_t i = 0; i < o->nwarnings; i++)
 			ui_messages_add(&app, o->warnings[i]);
 		for (size_t i = 0; i < w.n; i++)
 			ui_messages_add(&app, w.v[i]);
@@ -261,6 +265,7 @@ out:
 	if (app.mgr)
 		pane_mgr_free(&app);
 	noteset_free(&app);
+	load_close(&app); /* what was read stays in the cache */
 	ui_messages_free(&app);
 	for (size_t i = 0; i < w.n; i++) {
 		termsafe_warn(stderr, NULL, "%s", w.v[i]);
@@ -272,22 +277,8 @@ out:
 		script_close(app.script);
 	store_close(app.store);
 	config_free(&cfg);
-	*folded = app.folded;
-	*mentions = app.mentions;
 	if (pane_signalled && rc == 0)
 		rc = 128 + pane_signalled;
-	return rc;
-}
-
-int
-ui_run(struct corpus *c, const struct ui_opts *o)
-{
-	struct match_text *folded = o ? o->folded : NULL;
-	size_t *mentions = o ? o->mentions : NULL;
-	int rc = run(c, o, &folded, &mentions);
-	drop_folded(folded, c->n);
-	free(mentions);
-	free(o ? o->mentions_key : NULL);
 	return rc;
 }
 

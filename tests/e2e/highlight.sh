@@ -103,7 +103,7 @@ wait_for "duwen exited 0"
 
 # 3. the article list's city counts are --compare's
 start xterm-256color "" "'$texts'"
-wait_for "Articles (5)"
+wait_for "错过DeepSeek" # the row, once its article has loaded
 line=$(grep "错过DeepSeek" "$tmp/screen" | head -1)
 case "$line" in *" 98 "*) ok "the list counts 深圳 98 in 错过DeepSeek，深圳拼了" ;;
 *) fail "list counts: $line" ;; esac

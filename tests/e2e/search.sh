@@ -17,6 +17,9 @@ LC_ALL=C.UTF-8 "$DUWEN" --search "" "$texts" >/dev/null 2>"$tmp/err"
 # 1. the pane
 start_duwen e2e 120 30 "" "'$texts'"
 wait_for "文章 Articles (5)"
+# the last row's title: every article has loaded (in order), so the search
+# is over all five
+wait_for "為什么DeepSeek成功了"
 keys S
 wait_for "Search all:"
 keys -l "资本"

@@ -5,11 +5,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../../src/catalog.h"
 #include "../../src/err.h"
 #include "../../src/position.h"
 #include "../../src/store.h"
+#include "../../src/termsafe.h"
 #include "../../src/width.h"
 #include "../app.h"
+#include "../load.h"
 #include "../../src/list_model.h"
 #include "../screen/menu.h"
 #include "../screen/pane.h"
@@ -43,7 +46,19 @@ struct lpane {
 	char cities[LIST_CITIES][64];
 	size_t ncities;
 	int moved; /* the last key only moved the cursor: facts are as they were */
+	unsigned long keys_seen; /* app->keys when the facts were last read */
+	unsigned load_seen;      /* app->load.gen the rows were last ordered for */
+	struct store_places *places; /* every reading place, read at each refresh */
+	unsigned char *seen;     /* [art]: the slot's state its facts are of
+				  * (STALE: to read again when shown) */
 };
+
+/* The slot states (catalog.h), or NULL when every article is loaded. */
+static const unsigned char *
+states(const struct lpane *lp)
+{
+	return lp->app->load.cat.state;
+}
 
 /* The compared cities (defaults, config, --cities), counted as the
  * comparison and `duwen --list` count them (ui_match_mentions). */
@@ -57,27 +72,63 @@ load_cities(struct lpane *lp)
 	return rc;
 }
 
+/* seen[art] of a row whose facts must be read again before it is shown */
+#define STALE 0xff
+
+/* Article art's slot state (catalog.h); FULL when nothing loads. */
+static unsigned char
+slot_state(const struct lpane *lp, size_t art)
+{
+	return states(lp) ? states(lp)[art] : CATALOG_FULL;
+}
+
+static void
+refresh_item(struct lpane *lp, struct list_item *it, const struct report_cities *rc)
+{
+	struct app *app = lp->app;
+	const struct article *a = &app->corpus->v[it->art];
+	for (size_t c = 0; c < LIST_CITIES; c++)
+		it->cities[c] = c < lp->ncities ? (int)rc->mentions[it->art * rc->n + c] : 0;
+	struct store_place pl;
+	int found = a->hash && store_places_find(lp->places, a->path, a->hash, &pl) == 0;
+	it->read_pct = position_mark(found ? &pl : NULL, a->len);
+	it->notes = pane_note_count(app, it->art);
+	lp->seen[it->art] = slot_state(lp, it->art);
+}
+
+/* The facts of the rows in [from, to) of the shown order (all: the
+ * items) that are stale or whose article loaded since they were read. */
+static void
+refresh_rows(struct lpane *lp, size_t from, size_t to, int all)
+{
+	const struct report_cities *rc = NULL;
+	for (size_t k = from; k < to; k++) {
+		struct list_item *it = &lp->lm.items[all ? k : lp->lm.order[k]];
+		if (lp->seen[it->art] == slot_state(lp, it->art))
+			continue;
+		if (rc == NULL)
+			rc = load_cities(lp);
+		refresh_item(lp, it, rc);
+	}
+}
+
+/* Every row's facts are to be read again (reading places and notes may
+ * have changed): now for the sort by unread, which needs them all, else
+ * as rows are drawn, so that a paint costs the rows on screen, not the
+ * articles in the list. */
 static void
 refresh_facts(struct lpane *lp)
 {
-	struct app *app = lp->app;
-	const struct report_cities *rc = load_cities(lp);
 	/* every reading place in one query, not one per article */
-	struct store_places *places = NULL;
-	int prc = store_places_read(app->store, &places);
+	store_places_free(lp->places);
+	lp->places = NULL;
+	int prc = store_places_read(lp->app->store, &lp->places);
 	if (prc < 0)
-		pane_error(app, "cannot read the reading positions: %s", err_strerror(prc));
-	for (size_t i = 0; i < lp->lm.n; i++) {
-		struct list_item *it = &lp->lm.items[i];
-		const struct article *a = &app->corpus->v[it->art];
-		for (size_t c = 0; c < LIST_CITIES; c++)
-			it->cities[c] = c < lp->ncities ? (int)rc->mentions[it->art * rc->n + c] : 0;
-		struct store_place pl;
-		int found = store_places_find(places, a->path, a->hash, &pl) == 0;
-		it->read_pct = position_mark(found ? &pl : NULL, a->len);
-		it->notes = pane_note_count(app, it->art);
-	}
-	store_places_free(places);
+		pane_error(lp->app, "cannot read the reading positions: %s", err_strerror(prc));
+	memset(lp->seen, STALE, lp->app->corpus->n);
+	load_cities(lp);
+	if (lp->lm.sort == LIST_SORT_UNREAD)
+		refresh_rows(lp, 0, lp->lm.n, 1);
 }
 
 static size_t
@@ -107,6 +158,8 @@ l_destroy(struct pane *p)
 	if (lp == NULL)
 		return;
 	list_model_free(&lp->lm);
+	store_places_free(lp->places);
+	free(lp->seen);
 	free(lp);
 }
 
@@ -132,6 +185,13 @@ l_status(struct pane *p, char *buf, size_t cap)
 	snprintf(buf, cap, "文章 Articles (%zu)  %zu/%zu  sort: %s%s%s  Enter: open  s: sort  /: filter",
 		 lp->lm.norder, lp->lm.norder ? lp->m.cur + 1 : 0, lp->lm.norder, list_sort_name(lp->lm.sort),
 		 lp->lm.filter[0] ? "  filter: " : "", lp->lm.filter);
+}
+
+static const char *
+base_name(const char *path)
+{
+	const char *s = strrchr(path, '/');
+	return s && s[1] ? s + 1 : path;
 }
 
 /* Column plan for a pane cols wide. */
@@ -184,6 +244,8 @@ l_draw(struct pane *p, WINDOW *w)
 {
 	struct lpane *lp = p->data;
 	int cols = getmaxx(w);
+	size_t end = lp->m.top + (size_t)(lp->m.rows > 0 ? lp->m.rows : 0);
+	refresh_rows(lp, lp->m.top, end < lp->lm.norder ? end : lp->lm.norder, 0);
 	struct cols c = plan(cols, lp->ncities);
 	draw_header(w, lp, c);
 	int focused = pane_focused(p->app) == p;
@@ -193,15 +255,20 @@ l_draw(struct pane *p, WINDOW *w)
 			break;
 		const struct list_item *it = &lp->lm.items[lp->lm.order[k]];
 		const struct article *a = &p->app->corpus->v[it->art];
+		/* not read yet: its file name, until it loads */
+		int pending = states(lp) && states(lp)[it->art] == CATALOG_PENDING;
 		int y = i + 1;
-		int base = it->read_pct < 0 ? style_get(STYLE_UNREAD) : 0;
+		int base = pending ? style_get(STYLE_DIM)
+				   : it->read_pct < 0 ? style_get(STYLE_UNREAD) : 0;
 		if (k == lp->m.cur) {
 			base = focused ? style_get(STYLE_CURSOR) : (int)((unsigned)base | A_UNDERLINE);
 			wattrset(w, base);
 			mvwhline(w, y, 0, ' ', cols);
 		}
 		char buf[64];
-		if (it->read_pct < 0)
+		if (pending)
+			snprintf(buf, sizeof buf, "...");
+		else if (it->read_pct < 0)
 			snprintf(buf, sizeof buf, "●");
 		else if (it->read_pct >= 100)
 			snprintf(buf, sizeof buf, "✓");
@@ -211,7 +278,7 @@ l_draw(struct pane *p, WINDOW *w)
 		int x = c.mark;
 		/* titles as the reading view shows them (full-width punctuation) */
 		int tw = c.title - 1;
-		if (it->repeat && tw >= 12) { /* copies: the file name tells them apart */
+		if (it->repeat && !pending && tw >= 12) { /* copies: the file name tells them apart */
 			const char *slash = strrchr(a->path, '/'), *name = slash ? slash + 1 : a->path;
 			int nw = width_str(&p->app->vopts.layout.w, name, strlen(name)) + 3;
 			nw = nw < tw - 6 ? nw : tw - 6; /* the title is the same: the name first */
@@ -220,17 +287,21 @@ l_draw(struct pane *p, WINDOW *w)
 			pane_put_trunc(w, y, x + tw + 3, name, strlen(name), nw - 3,
 				       base | style_get(STYLE_DIM));
 		}
-		pane_put_shown(p->app, w, y, x, a->meta.title, strlen(a->meta.title), tw, base);
+		const char *t = a->meta.title && !pending ? a->meta.title : base_name(a->path);
+		pane_put_shown(p->app, w, y, x, t, strlen(t), tw, base);
 		x += c.title;
 		if (c.source) {
 			const char *s = a->meta.source ? a->meta.source : "";
 			pane_put_shown(p->app, w, y, x, s, strlen(s), c.source - 1, base);
 			x += c.source;
 		}
-		snprintf(buf, sizeof buf, "%6zu", a->chars);
+		if (pending)
+			buf[0] = 0;
+		else
+			snprintf(buf, sizeof buf, "%6zu", a->chars);
 		pane_put(w, y, x, buf, strlen(buf), c.len, base);
 		x += c.len;
-		if (c.city) {
+		if (c.city && !pending) {
 			for (size_t ci = 0; ci < lp->ncities; ci++) {
 				snprintf(buf, sizeof buf, "%4d", it->cities[ci]);
 				pane_put(w, y, x + (int)ci * 4, buf, strlen(buf), 4,
@@ -238,7 +309,7 @@ l_draw(struct pane *p, WINDOW *w)
 			}
 			x += c.city;
 		}
-		if (c.notes) {
+		if (c.notes && !pending) {
 			snprintf(buf, sizeof buf, "%3d", it->notes);
 			pane_put(w, y, x, buf, strlen(buf), 4, it->notes ? base : base | style_get(STYLE_DIM));
 		}
@@ -290,7 +361,16 @@ l_key(struct pane *p, const struct pane_event *ev)
 		size_t art = current_art(lp);
 		if (art == (size_t)-1)
 			return PANE_HANDLED;
-		int rc = pane_open_article(p->app, art, PANE_PLACE_REMEMBERED, NULL);
+		/* not loaded yet: this one now */
+		int rc = load_article(p->app, art);
+		if (rc == ERR_NOTFOUND) {
+			char *name = termsafe_name(base_name(p->app->corpus->v[art].path));
+			pane_error(p->app, "%s cannot be read (:messages says why)", name ? name : "");
+			free(name);
+			return PANE_REDRAW_ALL;
+		}
+		if (rc == 0)
+			rc = pane_open_article(p->app, art, PANE_PLACE_REMEMBERED, NULL);
 		if (rc < 0)
 			pane_error(p->app, "cannot open: %s", err_strerror(rc));
 		return PANE_REDRAW_ALL;
@@ -327,14 +407,20 @@ static void
 l_draw_fresh(struct pane *p, WINDOW *w)
 {
 	struct lpane *lp = p->data;
-	if (lp->moved) {
-		lp->moved = 0;
-		l_draw(p, w);
-		return;
-	}
-	refresh_facts(lp);
-	if (lp->lm.sort == LIST_SORT_UNREAD)
+	struct app *app = lp->app;
+	/* a key since the last look (not one that only moved in the list):
+	 * the facts of every row; else only those of rows that loaded */
+	int all = !lp->moved && lp->keys_seen != app->keys;
+	lp->moved = 0;
+	lp->keys_seen = app->keys;
+	if (all)
+		refresh_facts(lp);
+	else if (lp->lm.sort == LIST_SORT_UNREAD && lp->load_seen != app->load.gen)
+		refresh_rows(lp, 0, lp->lm.n, 1); /* the rows that loaded */
+	if (lp->load_seen != app->load.gen || (all && lp->lm.sort == LIST_SORT_UNREAD)) {
+		lp->load_seen = app->load.gen; /* titles came in: sorted and filtered again */
 		reapply(lp);
+	}
 	l_draw(p, w);
 }
 
@@ -358,10 +444,15 @@ ui_list_open(struct app *app, int focus)
 	if (lp == NULL)
 		return ERR_NOMEM;
 	lp->app = app;
-	if (list_model_init(&lp->lm, app->corpus->n) < 0) {
+	if (list_model_init(&lp->lm, app->corpus->n) < 0 ||
+	    (lp->seen = malloc(app->corpus->n + 1)) == NULL) {
+		list_model_free(&lp->lm);
 		free(lp);
 		return ERR_NOMEM;
 	}
+	lp->lm.state = app->load.cat.state;
+	lp->keys_seen = app->keys;
+	lp->load_seen = app->load.gen;
 	refresh_facts(lp);
 	if (list_model_apply(&lp->lm, app->corpus, app->script) < 0)
 		pane_error(app, "out of memory");

@@ -8,6 +8,7 @@
 #include "../../src/catalog.h"
 #include "../../src/err.h"
 #include "../app.h"
+#include "../load.h"
 #include "../screen/pane.h"
 #include "../screen/style.h"
 #include "annot.h"
@@ -130,21 +131,27 @@ build(struct app *app)
 	int rc = compare_matcher_new(&um->spec, app->script, &um->cm);
 	if (rc < 0)
 		return rc;
-	if (app->folded) { /* folded ahead (the cache's copies): taken over */
-		um->mc = (struct match_corpus){ app->corpus->v, app->folded, app->corpus->n };
-		app->folded = NULL;
-	} else if (match_corpus_fold(app->script, app->corpus->v, app->corpus->n, &um->mc) < 0) {
-		return ERR_NOMEM;
-	}
 	load_keywords(um);
 	return rebuild_keywords(um);
+}
+
+/* The corpus as it loads: every slot, folded where it is in full (the
+ * others have no text, so nothing is found in them); the slots never move. */
+static struct ui_match *
+current(struct app *app)
+{
+	struct ui_match *um = &um_state;
+	um->mc = (struct match_corpus){ app->corpus->v, app->load.cat.folded, app->corpus->n };
+	if (um->mc.folded == NULL)
+		um->mc.n = 0;
+	return um;
 }
 
 struct ui_match *
 ui_match_get(struct app *app)
 {
 	if (um_built)
-		return &um_state;
+		return current(app);
 	if (um_failed)
 		return NULL;
 	if (build(app) < 0) {
@@ -153,7 +160,7 @@ ui_match_get(struct app *app)
 		return NULL;
 	}
 	um_built = 1;
-	return &um_state;
+	return current(app);
 }
 
 const struct compare_result *
@@ -163,6 +170,13 @@ ui_match_result(struct app *app)
 	if (um == NULL)
 		return NULL;
 	if (!um->have_result) {
+		/* the comparison is over every article: the rest load first */
+		if (load_all(app, "comparison") < 0) {
+			pane_message(app, "comparison stopped: %zu of %zu articles loaded", load_done(app),
+				     app->corpus->n);
+			return NULL;
+		}
+		um = ui_match_get(app);
 		if (compare_run(&um->spec, um->cm, &um->mc, &um->res) < 0) {
 			pane_error(app, "comparison: out of memory");
 			return NULL;
@@ -178,26 +192,14 @@ ui_match_mentions(struct app *app)
 	struct ui_match *um = ui_match_get(app);
 	if (um == NULL)
 		return NULL;
-	if (!um->have_mentions && app->mentions && app->mentions_key) {
-		/* counted ahead for the same cities (the cache's): taken over */
-		char *key = catalog_spec_key(&um->spec);
-		if (key && strcmp(key, app->mentions_key) == 0) {
-			um->mentions = (struct report_cities){ .n = um->spec.ncities,
-							       .mentions = app->mentions };
-			for (size_t c = 0; c < um->spec.ncities; c++)
-				um->mentions.name[c] = compare_spec_city(&um->spec, c)->name;
-			app->mentions = NULL;
-			um->have_mentions = 1;
-		}
-		free(key);
-	}
-	if (!um->have_mentions) {
-		if (report_cities_count(&um->spec, um->cm, &um->mc, &um->mentions) < 0) {
-			pane_error(app, "city counts: out of memory");
-			return NULL;
-		}
-		um->have_mentions = 1;
-	}
+	/* counted by the catalog for these cities (load_open is given the
+	 * spec), filled as articles load */
+	um->mentions = (struct report_cities){ .n = um->spec.ncities,
+					       .mentions = app->load.cat.counts };
+	for (size_t c = 0; c < um->spec.ncities; c++)
+		um->mentions.name[c] = compare_spec_city(&um->spec, c)->name;
+	if (um->mentions.mentions == NULL || app->load.cat.ncities != um->spec.ncities)
+		return NULL;
 	return &um->mentions;
 }
 
@@ -472,8 +474,8 @@ spans_source(void *ctx, struct app *app, size_t art, struct span_list *out)
 {
 	(void)ctx;
 	struct ui_match *um = ui_match_get(app);
-	if (um == NULL || art >= um->mc.n)
-		return 0;
+	if (um == NULL || art >= um->mc.n || um->mc.folded[art].text == NULL)
+		return 0; /* not loaded: nothing found in it */
 	const struct match_text *t = &um->mc.folded[art];
 	if (compare_matcher_spans(um->cm, t, 0, t->orig_len, COMPARE_CITIES, out) < 0)
 		return ERR_NOMEM;

@@ -21,6 +21,8 @@ noteset_free(struct app *app)
 	memset(&app->notes, 0, sizeof app->notes);
 }
 
+/* Notes are placed only on articles loaded in full (notes.h): those of
+ * the others wait until they load. */
 static void
 load(struct app *app, struct noteset *ns)
 {
@@ -29,6 +31,17 @@ load(struct app *app, struct noteset *ns)
 		pane_error(app, "Cannot read the notes: %s", err_strerror(rc));
 	ns->loaded = 1;
 	ns->gen++;
+	ns->placed = app->load.notes_gen;
+}
+
+/* More articles loaded (ui/load.c says when it is worth it): place again. */
+static void
+follow_load(struct app *app, struct noteset *ns)
+{
+	if (ns->loaded && ns->placed != app->load.notes_gen) {
+		load(app, ns);
+		pane_spans_changed(app);
+	}
 }
 
 struct note_index *
@@ -37,6 +50,7 @@ noteset_index(struct app *app)
 	struct noteset *ns = get(app);
 	if (!ns->loaded)
 		load(app, ns);
+	follow_load(app, ns);
 	return &ns->ix;
 }
 
@@ -89,5 +103,6 @@ noteset_count(void *ctx, struct app *app, size_t art)
 		  (now.tv_nsec - ns->checked.tv_nsec) / 1000000;
 	if (ms >= 200 || ms < 0)
 		noteset_refresh(app);
+	follow_load(app, ns);
 	return (int)note_index_count(&ns->ix, art);
 }

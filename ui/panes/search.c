@@ -52,6 +52,7 @@ struct srch {
 	struct srow *rows;
 	size_t nrows;
 	struct menu m;
+	size_t searched; /* articles loaded when it ran, if not all (else 0) */
 };
 
 static int
@@ -97,6 +98,8 @@ run_query(struct srch *s, const char *q)
 	s->rows = rows;
 	s->nrows = n;
 	snprintf(s->query, sizeof s->query, "%s", q);
+	/* while articles load (load.h), the search is over those loaded */
+	s->searched = s->app->load.active ? s->app->load.cat.nfull : 0;
 	s->m = (struct menu){ 0 };
 	menu_set(&s->m, n, 1);
 	if (n > 1)
@@ -177,9 +180,12 @@ s_draw(struct pane *p, WINDOW *w)
 		pane_put_trunc(w, 0, 1, "/ to search all the articles", 28, cols - 2, style_get(STYLE_DIM));
 		return;
 	}
-	snprintf(buf, sizeof buf, "%s: %zu %s in %zu %s", s->query, s->res.n,
-		 s->res.n == 1 ? "hit" : "hits", s->res.articles,
-		 s->res.articles == 1 ? "article" : "articles");
+	int k = snprintf(buf, sizeof buf, "%s: %zu %s in %zu %s", s->query, s->res.n,
+			 s->res.n == 1 ? "hit" : "hits", s->res.articles,
+			 s->res.articles == 1 ? "article" : "articles");
+	if (s->searched && k > 0 && (size_t)k < sizeof buf)
+		snprintf(buf + k, sizeof buf - (size_t)k, " (searched %zu of %zu articles: the rest are loading)",
+			 s->searched, s->app->corpus->n);
 	pane_put_trunc(w, 0, 1, buf, strlen(buf), cols - 2, style_get(STYLE_TITLE));
 	menu_set(&s->m, s->nrows, rows - 1 > 0 ? rows - 1 : 1);
 	for (int i = 0; i < s->m.rows; i++) {

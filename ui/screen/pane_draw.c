@@ -202,8 +202,10 @@ draw_status(struct app *app)
 	werase(w);
 	char left[512] = "";
 	struct pane *p = pane_focused(app);
+	/* long work's progress first, whatever the pane (app.h) */
+	size_t pl = app->progress[0] ? (size_t)snprintf(left, sizeof left, "%s  ", app->progress) : 0;
 	if (p && p->ops->status)
-		p->ops->status(p, left, sizeof left);
+		p->ops->status(p, left + pl, sizeof left - pl);
 	/* what q does here, from the key table: "q quit" in the list */
 	char hint[128] = "F1 help";
 	struct keys_ctx *kc = p ? pane_ctx_of(app, p->ops) : NULL;

@@ -1,0 +1,244 @@
+/* The panes' articles, loaded between keystrokes; see load.h. */
+#include "load.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include "../src/cache.h"
+#include "../src/catalog.h"
+#include "../src/err.h"
+#include "../src/termsafe.h"
+#include "app.h"
+#include "panes/messages.h"
+#include "screen/pane.h"
+
+/* The list is repainted at most this often while loading (rows filling
+ * in); notes are placed again at most this often. The cache is committed
+ * every SYNC_MS; the progress changes at most every PROGRESS_MS. */
+enum { PAINT_MS = 250, NOTES_MS = 2000, SYNC_MS = 1000, PROGRESS_MS = 100 };
+
+static long
+ms_since(const struct timespec *t)
+{
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (long)(now.tv_sec - t->tv_sec) * 1000 + (now.tv_nsec - t->tv_nsec) / 1000000;
+}
+
+static void
+stamp(struct timespec *t)
+{
+	clock_gettime(CLOCK_MONOTONIC, t);
+}
+
+/* A file that cannot be read: said on stderr before the screen is up, and
+ * kept for :messages (the status line counts them). */
+static void
+warn(void *ctx, const char *path, const char *reason)
+{
+	struct app *app = ctx;
+	if (!app->load.screen)
+		termsafe_warn(stderr, path, "%s", reason);
+	char *name = termsafe_name(path);
+	size_t len = (name ? strlen(name) : 0) + strlen(reason) + 3;
+	char *msg = malloc(len);
+	if (msg) {
+		snprintf(msg, len, "%s: %s", name ? name : "", reason);
+		ui_messages_add(app, msg);
+	}
+	free(msg);
+	free(name);
+}
+
+/* The cache, or NULL (none usable: then loading is only slower, which is
+ * not worth a message). The build is named as scan_cli.c names it: this
+ * binary's size and time. */
+static struct cache *
+open_cache(void)
+{
+	char build[64] = "unknown";
+	struct stat sb;
+	if (stat("/proc/self/exe", &sb) == 0)
+		snprintf(build, sizeof build, "%lld.%lld.%ld", (long long)sb.st_size,
+			 (long long)sb.st_mtim.tv_sec, (long)sb.st_mtim.tv_nsec);
+	struct cache *c = NULL;
+	char *cause = NULL;
+	if (cache_open(NULL, build, &c, &cause) < 0)
+		return NULL;
+	free(cause);
+	return c;
+}
+
+size_t
+load_done(const struct app *app)
+{
+	return app->load.cat.nfull + app->load.cat.nfailed;
+}
+
+int
+load_open(struct app *app, const struct load_opts *o, const struct compare_spec *spec)
+{
+	struct app_load *l = &app->load;
+	int rc;
+	if (o->loaded) {
+		rc = catalog_adopt(&l->cat, o->loaded, spec, app->script);
+	} else {
+		l->cache = o->no_cache ? NULL : open_cache();
+		rc = catalog_open(&l->cat, l->cache, o->paths, o->npaths, o->source, spec, app->script,
+				  warn, app);
+	}
+	if (rc < 0) {
+		cache_close(l->cache);
+		l->cache = NULL;
+		return rc;
+	}
+	app->corpus = &l->cat.arts;
+	l->active = load_done(app) < l->cat.arts.n;
+	app->work = l->active ? load_work : NULL;
+	load_progress(app, app->progress, sizeof app->progress);
+	stamp(&l->synced);
+	l->noted = l->painted = l->synced;
+	return 0;
+}
+
+/* Everything is in: drop the cache's entries of files that are gone,
+ * place the notes on every article, repaint. */
+static void
+finished(struct app *app)
+{
+	struct app_load *l = &app->load;
+	catalog_done(&l->cat);
+	l->active = 0;
+	app->work = NULL;
+	app->progress[0] = 0;
+	l->notes_gen++;
+	l->gen++;
+	pane_dirty_all(app);
+}
+
+int
+load_work(struct app *app)
+{
+	struct app_load *l = &app->load;
+	if (!l->active)
+		return 0;
+	struct timespec t0;
+	stamp(&t0);
+	size_t n = l->cat.arts.n;
+	int changed = 0;
+	while (l->next < n) {
+		size_t i = l->next;
+		if (l->cat.state[i] != CATALOG_FULL && l->cat.state[i] != CATALOG_FAILED) {
+			if (catalog_fill(&l->cat, i) == ERR_NOMEM) {
+				pane_error(app, "loading: out of memory; %zu of %zu articles loaded",
+					   l->cat.nfull, n);
+				l->next = n;
+				break;
+			}
+			changed = 1;
+		}
+		l->next++;
+		if (ms_since(&t0) >= LOAD_SLICE_MS)
+			break;
+	}
+	if (changed) {
+		l->gen++;
+		if (ms_since(&l->shown) >= PROGRESS_MS) { /* not a redraw per slice */
+			load_progress(app, app->progress, sizeof app->progress);
+			stamp(&l->shown);
+		}
+	}
+	if (l->next >= n) {
+		finished(app);
+		return 0;
+	}
+	/* what was read is kept if duwen ends now */
+	if (ms_since(&l->synced) >= SYNC_MS) {
+		catalog_sync(&l->cat);
+		stamp(&l->synced);
+	}
+	if (l->noted_full != l->cat.nfull && ms_since(&l->noted) >= NOTES_MS) {
+		l->notes_gen++;
+		l->noted_full = l->cat.nfull;
+		stamp(&l->noted);
+	}
+	if (ms_since(&l->painted) >= PAINT_MS) {
+		pane_dirty_all(app);
+		stamp(&l->painted);
+	}
+	return 1;
+}
+
+int
+load_article(struct app *app, size_t art)
+{
+	struct app_load *l = &app->load;
+	if (art >= l->cat.arts.n)
+		return ERR_RANGE;
+	int was = l->cat.state[art];
+	int rc = catalog_fill(&l->cat, art);
+	if (rc < 0)
+		return rc;
+	if (l->cat.state[art] != was) {
+		l->gen++;
+		load_progress(app, app->progress, sizeof app->progress);
+		l->notes_gen++; /* its notes show when it opens */
+		if (l->active && load_done(app) == l->cat.arts.n)
+			finished(app);
+	}
+	return rc == 1 ? 0 : ERR_NOTFOUND;
+}
+
+int
+load_all(struct app *app, const char *what)
+{
+	struct app_load *l = &app->load;
+	struct timespec shown = { 0, 0 };
+	while (l->active) {
+		if (pane_interrupted(app)) {
+			pane_dirty_all(app);
+			return ERR_INVAL;
+		}
+		load_work(app);
+		if (l->active && ms_since(&shown) >= 100) {
+			char bar[64], msg[192];
+			load_progress(app, bar, sizeof bar);
+			snprintf(msg, sizeof msg, "%s: loading every article %s  Esc: stop", what, bar);
+			pane_message_now(app, msg);
+			stamp(&shown);
+		}
+	}
+	pane_dirty_all(app);
+	return 0;
+}
+
+size_t
+load_progress(const struct app *app, char *buf, size_t cap)
+{
+	const struct app_load *l = &app->load;
+	if (cap == 0)
+		return 0;
+	buf[0] = 0;
+	if (!l->active)
+		return 0;
+	size_t done = load_done(app), n = l->cat.arts.n;
+	int k = n ? (int)(done * 10 / n) : 10;
+	int w = snprintf(buf, cap, "%zu/%zu [%.*s%.*s]", done, n, k, "##########", 10 - k,
+			 "----------");
+	return w > 0 ? (size_t)w : 0;
+}
+
+void
+load_close(struct app *app)
+{
+	struct app_load *l = &app->load;
+	catalog_free(&l->cat);
+	cache_close(l->cache);
+	l->cache = NULL;
+	app->corpus = NULL;
+	app->work = NULL;
+	l->active = 0;
+}
