@@ -8,6 +8,9 @@ paint: seconds until the output holds MARKER (UTF-8); key_ms: the median
 time from sending KEY until the output after it goes quiet (less the quiet
 time itself), over N presses. Sends QUIT at the end and kills the program
 if it has not left after 5 s. "paint=timeout" if MARKER never shows.
+With --idle S, also loaded=T: the time until the program's CPU time stops
+growing for S seconds (the panes load articles after the first paint),
+and the keys are timed after that.
 
     firstpaint.py --marker 'Articles (' --key j --keys 20 --quit Q -- duwen DIR
 """
@@ -33,6 +36,7 @@ def main():
     ap.add_argument("--quit", default="Q")
     ap.add_argument("--timeout", type=float, default=600)
     ap.add_argument("--quiet", type=float, default=0.05)
+    ap.add_argument("--idle", type=float, default=0)
     ap.add_argument("cmd", nargs=argparse.REMAINDER)
     a = ap.parse_args()
     cmd = a.cmd[1:] if a.cmd and a.cmd[0] == "--" else a.cmd
@@ -77,6 +81,29 @@ def main():
                 return last
             last = time.monotonic()
 
+    def cpu():
+        """The child's user and system time, in clock ticks."""
+        try:
+            with open("/proc/%d/stat" % pid) as f:
+                v = f.read().rsplit(")", 1)[1].split()
+            return int(v[11]) + int(v[12])
+        except (OSError, IndexError, ValueError):
+            return None
+
+    loaded = None
+    if paint is not None and a.idle > 0:
+        last_cpu, last_t = cpu(), time.monotonic()
+        while time.monotonic() - t0 < a.timeout:
+            drain(0.1)
+            c = cpu()
+            if c is None:
+                break
+            if c > last_cpu + 1:
+                last_cpu, last_t = c, time.monotonic()
+            elif time.monotonic() - last_t >= a.idle:
+                loaded = last_t - t0
+                break
+
     times = []
     if paint is not None:
         drain(0.3)
@@ -98,7 +125,9 @@ def main():
         os.waitpid(pid, 0)
     ks = "%.1f" % (statistics.median(times) * 1000) if times else "-"
     ps = "%.2f" % paint if paint is not None else "timeout"
-    print("paint=%s key_ms=%s keys=%d" % (ps, ks, len(times)))
+    ls = (" loaded=%s" % ("%.2f" % loaded if loaded is not None else "timeout")
+          if a.idle > 0 else "")
+    print("paint=%s%s key_ms=%s keys=%d" % (ps, ls, ks, len(times)))
 
 
 if __name__ == "__main__":
