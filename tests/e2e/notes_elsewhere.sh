@@ -59,7 +59,15 @@ while [ "$n" -lt 100 ]; do
 done
 [ "$n" -lt 100 ] && ok "the reading view shows A" || { fail "the status line:"; tail -1 "$tmp/screen"; }
 keys a
-wait_for "open it with duwen to add notes" && ok "a in A read on its own: says where notes can be added"
+wait_for "open it with duwen to change notes" && ok "a in A read on its own: says where notes can be made"
+keys j # the message gives way to the status line
+n=0
+while screen && grep -qF "to change notes" "$tmp/screen" && [ "$n" -lt 100 ]; do
+	n=$((n + 1))
+	sleep 0.1
+done
+keys e
+wait_for "open it with duwen to change notes" && ok "e, too"
 # A is read on its own: the list still has B's two; another article of
 # the list replaces A in the reading view
 keys 1

@@ -114,6 +114,9 @@ announce(struct app *app, struct ui_annot *an, struct textsel *ts, const struct 
 		pane_message(app, "%s highlight  (e: add a note)", n->a.colour);
 }
 
+/* An article read on its own (pane_open_req.path) takes no notes here. */
+#define NOT_OPEN "Not among the articles open (read from its file): open it with duwen to change notes"
+
 int
 ui_annot_key(struct app *app, struct ui_annot *an, struct reader *r, size_t art, int action)
 {
@@ -172,8 +175,7 @@ ui_annot_key(struct app *app, struct ui_annot *an, struct reader *r, size_t art,
 	}
 	case A_ANNOTATE:
 		if (art >= app->corpus->n) {
-			pane_message(app, "Not among the articles open (read from its file): "
-					  "open it with duwen to add notes");
+			pane_message(app, NOT_OPEN);
 			return PANE_HANDLED;
 		}
 		if (textsel_range(ts, a, &s, &e) < 0) {
@@ -195,6 +197,10 @@ ui_annot_key(struct app *app, struct ui_annot *an, struct reader *r, size_t art,
 	case A_COLOUR:
 	case A_DELETE: {
 		const struct note_entry *n = note_here(app, ts, a, art);
+		if (n == NULL && art >= app->corpus->n) {
+			pane_message(app, NOT_OPEN);
+			return PANE_HANDLED;
+		}
 		if (n == NULL) {
 			pane_message(app, "No highlight under the passage cursor: a makes one");
 			return PANE_HANDLED;
