@@ -21,6 +21,7 @@
 #include "../src/view.h"
 
 struct pane_mgr;
+struct bigload;
 
 /* Warnings since the start, for :messages (ui/panes/messages.c). */
 struct app_messages {
@@ -60,6 +61,7 @@ struct app {
 	 * no key is waiting; it does a slice of some ms and returns 1 while
 	 * more is left. NULL: none. */
 	int (*work)(struct app *app);
+	struct bigload *big;   /* large files read in a thread (ui/bigload.c) */
 	unsigned long keys;    /* keys dispatched so far (the event loop counts) */
 	char progress[48];     /* long work's progress, first in the status line
 				* ("1234/10000 [####------]", ui/load.c); "" when none */

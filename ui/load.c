@@ -12,6 +12,7 @@
 #include "../src/err.h"
 #include "../src/termsafe.h"
 #include "app.h"
+#include "bigload.h"
 #include "panes/messages.h"
 #include "screen/pane.h"
 
@@ -129,10 +130,12 @@ load_work(struct app *app)
 	stamp(&t0);
 	size_t n = l->cat.arts.n;
 	int changed = 0;
+	if (bigload_poll(app) > 0) /* large files read in a thread */
+		changed = 1;
 	while (l->next < n) {
 		size_t i = l->next;
 		if (l->cat.state[i] != CATALOG_FULL && l->cat.state[i] != CATALOG_FAILED) {
-			if (catalog_fill(&l->cat, i) == ERR_NOMEM) {
+			if (bigload_fill(app, i) == ERR_NOMEM) {
 				pane_error(app, "loading: out of memory; %zu of %zu articles loaded",
 					   l->cat.nfull, n);
 				l->next = n;
@@ -151,10 +154,12 @@ load_work(struct app *app)
 			stamp(&l->shown);
 		}
 	}
-	if (l->next >= n) {
+	if (l->next >= n && bigload_running(app) == 0) {
 		finished(app);
 		return 0;
 	}
+	if (l->next >= n) /* only threads at work: wait for a key a little */
+		bigload_wait(app);
 	/* what was read is kept if duwen ends now */
 	if (ms_since(&l->synced) >= SYNC_MS) {
 		catalog_sync(&l->cat);
@@ -179,9 +184,11 @@ load_article(struct app *app, size_t art)
 	if (art >= l->cat.arts.n)
 		return ERR_RANGE;
 	int was = l->cat.state[art];
-	int rc = catalog_fill(&l->cat, art);
+	int rc = bigload_fill(app, art);
 	if (rc < 0)
 		return rc;
+	if (rc == 2) /* a large file, read in a thread: its first part shows */
+		return 0;
 	if (l->cat.state[art] != was) {
 		l->gen++;
 		load_progress(app, app->progress, sizeof app->progress);
@@ -235,6 +242,7 @@ void
 load_close(struct app *app)
 {
 	struct app_load *l = &app->load;
+	bigload_free(app);
 	catalog_free(&l->cat);
 	cache_close(l->cache);
 	l->cache = NULL;

@@ -4,13 +4,17 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "../../src/article.h"
+#include "../../src/article_job.h"
+#include "../../src/catalog.h"
 #include "../../src/err.h"
 #include "../../src/position.h"
 #include "../../src/store.h"
 #include "../../src/reader.h"
 #include "../app.h"
+#include "../bigload.h"
 #include "../screen/style.h"
 #include "annot.h" /* passage cursor, selection, notes */
 #include "match.h"
@@ -60,12 +64,22 @@ struct rpane {
 	struct reader_head head; /* title and facts: the document's first rows */
 	struct ui_annot annot;   /* passage cursor and selection */
 	int header_rows;         /* rows of it on screen at the last draw */
+	/* While the article loads (its slot is not FULL yet: a large file read
+	 * in a thread, ui/bigload.c), r shows first, the article of the file's
+	 * first part (article_job_head); once the slot is in, r shows it at
+	 * the same place, or at want if the reader has not moved. */
+	int loading;
+	struct article first;
+	size_t want;           /* orig offset asked for */
+	struct view_pos opened;/* r.top when opened */
 };
 
 static int
 collect_spans(struct rpane *rp)
 {
 	struct app *app = rp->app;
+	if (rp->loading) /* highlights and notes are over the whole article */
+		return 0;
 	struct span_list all = { 0 };
 	int rc = 0;
 	for (size_t i = 0; i < rp->extra.n && rc == 0; i++)
@@ -88,7 +102,7 @@ place_now(struct rpane *rp)
 	struct reader *r = &rp->r;
 	int end = 0;
 	int pct = reader_position(r, reader_head_text_rows(&rp->head, r), &end);
-	if (end)
+	if (end && !rp->loading) /* the end of the first part is not the end */
 		rp->finished = 1;
 	return (struct store_place){ reader_place(r), pct, rp->finished };
 }
@@ -97,7 +111,7 @@ static void
 save_place(struct rpane *rp)
 {
 	struct app *app = rp->app;
-	if (rp->r.view == NULL)
+	if (rp->r.view == NULL || rp->loading)
 		return;
 	struct store_place now = place_now(rp);
 	if ((rp->have_saved && now.off == rp->saved.off && now.pct == rp->saved.pct &&
@@ -134,7 +148,45 @@ r_destroy(struct pane *p)
 	}
 	reader_head_free(&rp->head);
 	span_list_free(&rp->extra);
+	if (rp->loading)
+		article_free(&rp->first);
 	free(rp);
+}
+
+/* The article is in: show it instead of its first part, where the reader
+ * is (the same bytes: the first part is the whole article's start), or
+ * where it was asked to open if the reader has not moved; the search,
+ * the script and the highlights follow. 1 if it changed. */
+static int
+settle(struct rpane *rp)
+{
+	struct app *app = rp->app;
+	if (!rp->loading || app->corpus->v[rp->art].text == NULL)
+		return 0;
+	struct reader *r = &rp->r;
+	int moved = r->top.block != rp->opened.block || r->top.line != rp->opened.line;
+	size_t off = moved ? reader_place(r) : rp->want;
+	struct reader nr;
+	if (reader_init(&nr, &app->corpus->v[rp->art], app->script, &r->vo, r->cols, r->rows,
+			off) < 0) {
+		pane_error(app, "out of memory");
+		return 0;
+	}
+	enum script_kind kind = r->kind;
+	char query[sizeof r->query];
+	memcpy(query, r->query, sizeof query);
+	reader_free(r);
+	*r = nr;
+	article_free(&rp->first);
+	rp->loading = 0;
+	if (kind != SCRIPT_ORIGINAL)
+		reader_mode_script(r, kind);
+	if (query[0]) {
+		memcpy(r->query, query, sizeof r->query);
+		reader_search_redo(r);
+	}
+	collect_spans(rp);
+	return 1;
 }
 
 static void
@@ -165,6 +217,7 @@ r_status(struct pane *p, char *buf, size_t cap)
 {
 	struct rpane *rp = p->data;
 	struct reader *r = &rp->r;
+	settle(rp);
 	char hit[64] = "";
 	if (r->query[0] && r->hits.n == 0)
 		snprintf(hit, sizeof hit, "  no hits");
@@ -189,6 +242,17 @@ r_status(struct pane *p, char *buf, size_t cap)
 	char pc[8];
 	struct store_place now = place_now(rp);
 	snprintf(pc, sizeof pc, "%d%%", now.pct);
+	if (rp->loading) { /* how far through is not known yet: what is done */
+		char job[32];
+		const struct catalog *cat = &p->app->load.cat;
+		if (cat->state[rp->art] == CATALOG_FAILED)
+			snprintf(hit, sizeof hit, "  the rest could not be read (:messages)");
+		else if (bigload_status(p->app, rp->art, job, sizeof job) > 0)
+			snprintf(hit, sizeof hit, "  loading the rest: %s", job);
+		else
+			snprintf(hit, sizeof hit, "  loading the rest");
+		snprintf(pc, sizeof pc, "..");
+	}
 	snprintf(buf, cap, "%-4s %s %s%s%s  %s", pc, now.finished ? "✓" : " ", script_name(r->kind),
 		 r->vo.show_boilerplate ? "  +boilerplate" : "", hit, tail);
 }
@@ -259,6 +323,8 @@ r_draw(struct pane *p, WINDOW *w)
 {
 	struct rpane *rp = p->data;
 	struct reader *r = &rp->r;
+	if (settle(rp))
+		reader_head_fix(&rp->head, r, 0);
 	noteset_refresh(p->app); /* notes another duwen process wrote */
 	if (rp->spans_gen != pane_spans_gen(p->app))
 		collect_spans(rp);
@@ -274,7 +340,8 @@ r_draw(struct pane *p, WINDOW *w)
 	if (n > 512)
 		n = 512;
 	int got = view_rows(r->view, r->top, n, vr);
-	ui_annot_frame(p->app, &rp->annot, r, rp->art, vr, got); /* passage cursor on screen, drawn */
+	if (!rp->loading) /* passage cursor on screen, drawn */
+		ui_annot_frame(p->app, &rp->annot, r, rp->art, vr, got);
 	int margin = layout_margin(&r->vo.layout, cols);
 	for (int i = 0; i < got; i++)
 		if (vr[i].kind == VIEW_ROW_TEXT)
@@ -375,6 +442,8 @@ r_key(struct pane *p, const struct pane_event *ev)
 {
 	struct rpane *rp = p->data;
 	struct reader *r = &rp->r;
+	if (settle(rp))
+		reader_head_fix(&rp->head, r, 0);
 	int page = r->rows > 2 ? r->rows - 1 : 1; /* keep one line of context */
 	int half = r->rows / 2 > 0 ? r->rows / 2 : 1;
 	/* while selecting, the selection's keys (h, l, Esc...) come first */
@@ -400,7 +469,11 @@ r_key(struct pane *p, const struct pane_event *ev)
 		break;
 	case R_PAGEUP: moved = reader_head_scroll(&rp->head, r, -page); break;
 	case R_TOP: reader_head_top(&rp->head, r); break;
-	case R_BOTTOM: reader_bottom(r); break;
+	case R_BOTTOM:
+		reader_bottom(r);
+		if (rp->loading)
+			pane_message(p->app, "Still loading: this is the end of what is in so far");
+		break;
 	case R_PERCENT: {
 		char buf[16];
 		const char *arg = ev->arg;
@@ -475,6 +548,33 @@ const struct pane_ops ui_reader_ops = {
 
 /* ---- opening ---- */
 
+/* rp is to show article a, not loaded yet: its file's first part
+ * meanwhile (or nothing, for a file that has none: a page, a book), and
+ * the loader is told to read it. 0 or ERR_NOMEM. */
+static int
+open_first(struct app *app, struct rpane *rp, const struct article *a)
+{
+	int whole = 0;
+	char *cause = NULL;
+	int rc = article_job_head(catalog_source_opts(&app->load.cat), a->path,
+				  ARTICLE_JOB_HEAD_BYTES, &rp->first, &whole, &cause);
+	free(cause);
+	if (rc == ERR_NOMEM)
+		return rc;
+	if (rc < 0 && (rc = article_from_utf8(a->path, "", 0, &rp->first)) < 0)
+		return rc;
+	/* the facts line counts the whole: the cache's count, else one in
+	 * proportion to the file's size */
+	struct stat sb;
+	if (a->chars > 0)
+		rp->first.chars = a->chars;
+	else if (rc == 0 && !whole && stat(a->path, &sb) == 0 && rp->first.len > 0)
+		rp->first.chars = (size_t)((double)rp->first.chars * (double)sb.st_size /
+					   (double)rp->first.len);
+	rp->loading = 1;
+	return bigload_fill(app, rp->art) == ERR_NOMEM ? ERR_NOMEM : 0;
+}
+
 /* The file at path, read on its own as the note index reads it. */
 static int
 load_own(const char *path, struct article **out)
@@ -515,8 +615,9 @@ open_article(struct app *app, size_t art, const char *path, size_t off,
 	int have = remembered(app, a, &stored);
 	if (off == PANE_PLACE_REMEMBERED)
 		off = have ? stored.off : 0;
-	if (off > a->len)
+	if (off > a->len && a->text) /* an article not in yet: its length is not known */
 		off = a->len;
+	size_t want = off;
 	if (same) {
 		/* Same article: keep script, search and layout; just move. */
 		span_list_clear(&rp->extra);
@@ -531,8 +632,14 @@ open_article(struct app *app, size_t art, const char *path, size_t off,
 		nrp->app = app;
 		nrp->art = own ? PANE_ART_FILE : art;
 		int cols = p ? p->cols : COLS, rows = p ? p->rows : LINES - 1;
-		if (reader_init(&nrp->r, a, app->script, &app->vopts,
+		if (!own && a->text == NULL && open_first(app, nrp, a) < 0) {
+			free(nrp);
+			return ERR_NOMEM;
+		}
+		if (reader_init(&nrp->r, nrp->loading ? &nrp->first : a, app->script, &app->vopts,
 				reader_head_text_cols(cols > 0 ? cols : 80), rows > 0 ? rows : 1, off) < 0) {
+			if (nrp->loading)
+				article_free(&nrp->first);
 			free(nrp);
 			if (own)
 				article_free(own);
@@ -565,6 +672,8 @@ open_article(struct app *app, size_t art, const char *path, size_t off,
 	size_t d = reader_from_orig(&rp->r, off);
 	rp->r.top = view_pos_of_offset(rp->r.view, d);
 	reader_scroll(&rp->r, 0);
+	rp->want = want;
+	rp->opened = rp->r.top;
 	if (reader_head_set(&rp->head, &rp->r) < 0)
 		return ERR_NOMEM;
 	reader_head_fix(&rp->head, &rp->r, 1); /* at the start: the whole header */
@@ -621,6 +730,10 @@ annot_fn(struct app *app, struct pane *focused, const struct pane_event *ev)
 	if (focused == NULL || focused->ops != &ui_reader_ops)
 		return PANE_UNHANDLED;
 	struct rpane *rp = focused->data;
+	if (rp->loading) {
+		pane_message(app, "Still loading: notes once the article is in");
+		return PANE_HANDLED;
+	}
 	return ui_annot_key(app, &rp->annot, &rp->r, rp->art, ev->action);
 }
 

@@ -1,0 +1,52 @@
+#!/bin/sh
+# e2e: a huge article (16 MiB made here from texts/ by bench/gencorpus.py,
+# a last paragraph of its own added) opens at its first screen while the
+# rest is read in a thread (ui/bigload.c): the title and the first lines
+# show at once with "loading the rest" in the status line; once it is in,
+# G reaches the last paragraph, a search finds it, and q then Enter
+# reopens the article. Not timed: it waits as long as loading takes.
+. "$(dirname "$0")/lib/harness.sh"
+
+big=$tmp/big.txt
+python3 "$root/bench/gencorpus.py" --big $((16 * 1024 * 1024)) "$texts" "$big"
+printf '\n鲸落全文完，这是最后一段。\n' >>"$big"
+
+# wait_long TEXT SECONDS KEYS...: wait_for with a longer timeout, sending
+# KEYS (if any) before each look (G until the end is in)
+wait_long() {
+	w_text=$1 w_secs=$2
+	shift 2
+	n=0
+	while [ "$n" -lt $((w_secs * 10)) ]; do
+		[ $# -gt 0 ] && keys "$@"
+		screen
+		grep -qF -- "$w_text" "$tmp/screen" && return 0
+		n=$((n + 1))
+		sleep 0.1
+	done
+	fail "timed out waiting for '$w_text'; the screen:"
+	cat "$tmp/screen"
+	return 1
+}
+
+start_duwen e2e 100 30 "" "'$big'"
+wait_for "为什么是杭州" && ok "the first screen shows before the rest is read"
+wait_for "loading the rest" && ok "the status line says the rest is loading"
+# G while loading goes to the end of what is in; once all is in, to the end
+wait_long "鲸落全文完" 600 G && ok "G reaches the last paragraph once it is in"
+screen
+grep -qF "loading the rest" "$tmp/screen" && fail "still loading at the end" || ok "loading is done"
+keys g
+wait_for "为什么是杭州" && ok "g goes back to the start"
+keys /
+keys -l "鲸落全文"
+keys Enter
+wait_for "hit 1/1" && ok "a search finds the last paragraph"
+keys q
+wait_for "文章 Articles (1)" && ok "q goes back to the list"
+keys Enter
+wait_for "鲸落全文完" && ok "Enter reopens it where it was"
+keys Q
+wait_for "duwen exited 0" && ok "Q quits"
+
+finish "bigfile e2e"

@@ -1,0 +1,165 @@
+/* The panes' large articles read in a thread; see bigload.h. */
+#include "bigload.h"
+
+#include <poll.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include "../src/article_job.h"
+#include "../src/catalog.h"
+#include "../src/err.h"
+#include "../src/source.h"
+#include "app.h"
+#include "screen/pane.h"
+
+struct bigload_job {
+	size_t art;
+	struct article_job *job;
+	struct timespec t0;
+};
+
+struct bigload {
+	struct bigload_job *v;
+	size_t n, cap;
+};
+
+static long
+secs_since(const struct timespec *t)
+{
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (long)(now.tv_sec - t->tv_sec);
+}
+
+static struct bigload_job *
+find(const struct bigload *b, size_t art)
+{
+	for (size_t i = 0; b && i < b->n; i++)
+		if (b->v[i].art == art)
+			return &b->v[i];
+	return NULL;
+}
+
+/* 1 if slot art is to be read in a thread: a large file, and not one the
+ * cache keeps whole (those come back from the cache at once). */
+static int
+large(const struct app *app, size_t art)
+{
+	const struct catalog *cat = &app->load.cat;
+	const char *path = cat->arts.v[art].path;
+	struct stat sb;
+	if (path == NULL || strcmp(path, "-") == 0 || stat(path, &sb) < 0 || !S_ISREG(sb.st_mode))
+		return 0; /* catalog_fill says what is wrong */
+	const struct source_opts *o = catalog_source_opts(cat);
+	size_t size = (size_t)sb.st_size, max = o && o->max_bytes ? o->max_bytes : SOURCE_DEFAULT_MAX_BYTES;
+	if (size <= BIGLOAD_MIN || size > max) /* over the limit: refused at once */
+		return 0;
+	return cat->state[art] != CATALOG_META || size > CATALOG_BODY_MAX;
+}
+
+int
+bigload_fill(struct app *app, size_t art)
+{
+	struct catalog *cat = &app->load.cat;
+	if (art >= cat->arts.n)
+		return 0;
+	if (cat->state[art] == CATALOG_FULL)
+		return 1;
+	if (cat->state[art] == CATALOG_FAILED)
+		return 0;
+	if (find(app->big, art))
+		return 2;
+	if (!large(app, art))
+		return catalog_fill(cat, art);
+	if (app->big == NULL && (app->big = calloc(1, sizeof *app->big)) == NULL)
+		return ERR_NOMEM;
+	struct bigload *b = app->big;
+	if (b->n == b->cap) {
+		size_t cap = b->cap ? b->cap * 2 : 4;
+		struct bigload_job *v = realloc(b->v, cap * sizeof *v);
+		if (v == NULL)
+			return ERR_NOMEM;
+		b->v = v;
+		b->cap = cap;
+	}
+	struct bigload_job *j = &b->v[b->n];
+	j->art = art;
+	clock_gettime(CLOCK_MONOTONIC, &j->t0);
+	int rc = article_job_start(catalog_source_opts(cat), cat->arts.v[art].path, 1, &j->job);
+	if (rc == ERR_NOMEM)
+		return rc;
+	if (rc < 0) /* no thread: read it here */
+		return catalog_fill(cat, art);
+	b->n++;
+	return 2;
+}
+
+size_t
+bigload_poll(struct app *app)
+{
+	struct bigload *b = app->big;
+	size_t done = 0;
+	if (b == NULL)
+		return 0;
+	for (size_t i = 0; i < b->n;) {
+		struct bigload_job *j = &b->v[i];
+		if (article_job_stage(j->job) != ARTICLE_JOB_DONE) {
+			i++;
+			continue;
+		}
+		struct article a;
+		struct match_text fa = { 0 };
+		char *cause = NULL;
+		int rc = article_job_take(j->job, &a, &fa, &cause);
+		size_t art = j->art;
+		b->v[i] = b->v[--b->n];
+		if (catalog_fill_loaded(&app->load.cat, art, rc, &a, &fa, cause) == ERR_NOMEM)
+			pane_error(app, "loading: out of memory");
+		done++;
+	}
+	return done;
+}
+
+size_t
+bigload_running(const struct app *app)
+{
+	return app->big ? app->big->n : 0;
+}
+
+size_t
+bigload_status(const struct app *app, size_t art, char *buf, size_t cap)
+{
+	const struct bigload_job *j = find(app->big, art);
+	if (cap)
+		buf[0] = 0;
+	if (j == NULL || cap == 0)
+		return 0;
+	enum article_job_stage st = article_job_stage(j->job);
+	int n = snprintf(buf, cap, "%s %ld s", st == ARTICLE_JOB_READING ? "reading" : "indexing",
+			 secs_since(&j->t0));
+	return n > 0 ? (size_t)n : 0;
+}
+
+void
+bigload_wait(struct app *app)
+{
+	(void)app;
+	struct pollfd pfd = { .fd = 0, .events = POLLIN };
+	poll(&pfd, 1, BIGLOAD_WAIT_MS);
+}
+
+void
+bigload_free(struct app *app)
+{
+	struct bigload *b = app->big;
+	if (b == NULL)
+		return;
+	for (size_t i = 0; i < b->n; i++)
+		article_job_drop(b->v[i].job);
+	free(b->v);
+	free(b);
+	app->big = NULL;
+}
