@@ -10,6 +10,7 @@
 #include <stddef.h>
 
 #include "article.h"
+#include "match.h"
 #include "position.h"
 #include "script.h"
 #include "span.h"
@@ -32,6 +33,10 @@ struct reader {
 	size_t anchor;
 	struct view_pos anchor_pos;
 	int anchor_valid;
+	/* The original's folded text (match_fold with script; borrowed, may be
+	 * NULL or have no text): searching the original text uses it instead
+	 * of folding the whole article again. */
+	const struct match_text *folded;
 	struct span_list base;       /* orig offsets: article marks + extra + sources */
 	struct span_list spans;      /* displayed offsets, sorted */
 	/* search */

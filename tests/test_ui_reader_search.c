@@ -107,7 +107,8 @@ static const char *const paths[] = {
 #define NART (sizeof paths / sizeof paths[0])
 
 /* The reading view finds what the corpus search finds, article by article:
- * "，" finds the ASCII commas the articles use, "ａｉ" their AI. */
+ * "，" finds the ASCII commas the articles use, "ａｉ" their AI; and the
+ * same with the article's fold made ahead (reader.folded). */
 static void
 test_agrees_with_corpus_search(void **state)
 {
@@ -138,6 +139,18 @@ test_agrees_with_corpus_search(void **state)
 					paths[i], n, sr.per_article[i]);
 				fail();
 			}
+			/* with the corpus's fold handed over: the same hits, no
+			 * fold of its own */
+			struct reader rf;
+			assert_int_equal(reader_init(&rf, &a[i], sc, &vo, 80, 20, 0), 0);
+			rf.folded = &mc.folded[i];
+			assert_int_equal(reader_search(&rf, queries[q], 1, &wrapped), n);
+			for (size_t k = 0; k < rf.hits.n; k++) {
+				assert_int_equal(rf.hits.v[k].start, r.hits.v[k].start);
+				assert_int_equal(rf.hits.v[k].end, r.hits.v[k].end);
+			}
+			assert_int_equal(rf.cur, r.cur);
+			reader_free(&rf);
 			total += (size_t)n;
 			reader_free(&r);
 		}

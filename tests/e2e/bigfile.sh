@@ -41,7 +41,7 @@ wait_for "为什么是杭州" && ok "g goes back to the start"
 keys /
 keys -l "鲸落全文"
 keys Enter
-wait_for "hit 1/1" && ok "a search finds the last paragraph"
+wait_long "hit 1/1" 300 && ok "a search finds the last paragraph"
 keys q
 wait_for "文章 Articles (1)" && ok "q goes back to the list"
 keys Enter

@@ -177,6 +177,7 @@ settle(struct rpane *rp)
 	memcpy(query, r->query, sizeof query);
 	reader_free(r);
 	*r = nr;
+	r->folded = &app->load.cat.folded[rp->art];
 	article_free(&rp->first);
 	rp->loading = 0;
 	if (kind != SCRIPT_ORIGINAL)
@@ -650,6 +651,8 @@ open_article(struct app *app, size_t art, const char *path, size_t off,
 		nrp->saved = stored;
 		nrp->have_saved = have;
 		nrp->finished = have && position_mark(&stored, a->len) == 100;
+		if (!own && !nrp->loading) /* its fold, for searching it */
+			nrp->r.folded = &app->load.cat.folded[art];
 		if (rp) {
 			/* carry the display choices over to the next article */
 			if (rp->r.kind != SCRIPT_ORIGINAL)
