@@ -4,7 +4,8 @@
 # rest is read in a thread (ui/bigload.c): the title and the first lines
 # show at once with "loading the rest" in the status line; once it is in,
 # G reaches the last paragraph, a search finds it, and q then Enter
-# reopens the article. Not timed: it waits as long as loading takes.
+# reopens the article; Q while it loads quits. Not timed: it waits as
+# long as loading takes.
 . "$(dirname "$0")/lib/harness.sh"
 
 big=$tmp/big.txt
@@ -48,5 +49,11 @@ keys Enter
 wait_for "鲸落全文完" && ok "Enter reopens it where it was"
 keys Q
 wait_for "duwen exited 0" && ok "Q quits"
+
+# quitting while the rest is read does not wait for it, nor fail
+rm -rf "$XDG_DATA_HOME"
+start_duwen e2e 100 30 "" "'$big'"
+wait_for "loading the rest" && keys Q
+wait_for "duwen exited 0" && ok "Q while loading quits at once"
 
 finish "bigfile e2e"
