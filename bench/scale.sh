@@ -68,7 +68,7 @@ for n in $sizes; do
 	# also when the cache is built); the keys are timed after that
 	paint "panes: first paint, cold" "Articles (" --idle 2 "$d"
 	paint "panes: first paint, cache" "Articles (" --idle 2 "$d"
-	run "panes: peak, cache" sh -c "python3 '$here/firstpaint.py' --marker 'Articles (' --keys 0 --quit Q -- '$DUWEN' '$d'"
+	run "panes: peak, cache, all loaded" sh -c "python3 '$here/firstpaint.py' --marker 'Articles (' --idle 2 --keys 0 --quit Q -- '$DUWEN' '$d'"
 	run "--list, cache" "$DUWEN" --list "$d"
 	run "--search $common, indexed" "$DUWEN" --search "$common" "$d"
 	run "--search $rare, indexed" "$DUWEN" --search "$rare" "$d"

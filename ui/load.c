@@ -204,17 +204,16 @@ load_all(struct app *app, const char *what)
 {
 	struct app_load *l = &app->load;
 	struct timespec shown = { 0, 0 };
+	char label[96];
+	snprintf(label, sizeof label, "%s: loading every article", what);
 	while (l->active) {
-		if (pane_interrupted(app)) {
+		if (pane_cancel_pending(app)) {
 			pane_dirty_all(app);
-			return ERR_INVAL;
+			return ERR_CANCELLED;
 		}
 		load_work(app);
 		if (l->active && ms_since(&shown) >= 100) {
-			char bar[64], msg[192];
-			load_progress(app, bar, sizeof bar);
-			snprintf(msg, sizeof msg, "%s: loading every article %s  Esc: stop", what, bar);
-			pane_message_now(app, msg);
+			pane_progress(app, label, load_done(app), l->cat.arts.n);
 			stamp(&shown);
 		}
 	}

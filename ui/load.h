@@ -46,8 +46,8 @@ int load_work(struct app *app);
 int load_article(struct app *app, size_t art);
 
 /* Every article in full now, the progress on the bottom line (what says
- * what it is for); Esc or Ctrl-C stops it. 0, ERR_INVAL (stopped) or
- * ERR_NOMEM. */
+ * what it is for: pane_progress); Esc or Ctrl-C stops it
+ * (pane_cancel_pending). 0 or ERR_CANCELLED. */
 int load_all(struct app *app, const char *what);
 
 /* "1234/10000 [####------]" while loading, "" when done. The length. */

@@ -23,6 +23,19 @@ wait_long() {
 	cat "$tmp/screen"
 	return 1
 }
+# wait_gone TEXT SECONDS: until the screen no longer shows TEXT
+wait_gone() {
+	n=0
+	while [ "$n" -lt $(($2 * 10)) ]; do
+		screen
+		grep -qF -- "$1" "$tmp/screen" || return 0
+		n=$((n + 1))
+		sleep 0.1
+	done
+	fail "timed out waiting for '$1' to go; the screen:"
+	cat "$tmp/screen"
+	return 1
+}
 # same_above NAME: the screen but its bottom row is the one saved as NAME
 same_above() {
 	screen
@@ -38,6 +51,9 @@ save_above() { screen; head -n -1 "$tmp/screen" >"$tmp/$1"; }
 
 start_duwen e2e 100 30 "DUWEN_PROGRESS_DELAY_MS=0 DUWEN_TEST_SLOW_MS=1000" "'$tmp/arts'"
 wait_long "文章 Articles (200)" 300 && ok "200 articles listed"
+# the articles load after the first paint (ui/load.c): until the progress
+# leaves the status line, rows fill in and the screen changes
+wait_gone "/200 [" 300
 save_above list
 
 # a first search, stopped by Esc: the list as it was

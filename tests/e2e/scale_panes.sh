@@ -4,7 +4,8 @@
 # screen at once, its rows the file names until their articles load, with
 # the progress (count and bar) in the status line; the search pane searches
 # the articles loaded so far, says so, and opens a hit while loading goes
-# on; Q quits at once, mid-load. The second start paints what the first one
+# on; the comparison loads the rest first and Esc stops it; Q quits at
+# once, mid-load. The second start paints what the first one
 # read from the cache, goes on from there, and the progress goes when every
 # article is in.
 . "$(dirname "$0")/lib/harness.sh"
@@ -71,6 +72,15 @@ wait_for "hit 1/" && ok "Enter opens the hit in the reader"
 wait_for "鯤鵬灣" && ok "the hit's sentence is on screen"
 wait_for "/1000 [" && ok "loading goes on while reading (progress in the reader's status line)"
 p1=$(progress)
+
+# the comparison needs every article: it loads the rest first, with its
+# progress; Esc stops that and leaves the panes as they were
+keys C
+wait_for "comparison: loading every article" && ok "the comparison loads the rest first, with its progress"
+keys Escape
+wait_for "comparison stopped" && ok "Esc stops it"
+screen
+grep -q "鯤鵬灣" "$tmp/screen" && ok "the reader is still there" || fail "the panes changed"
 
 # 3. quit mid-load: at once, and what was read is in the cache
 keys Q

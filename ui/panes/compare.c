@@ -7,6 +7,7 @@
 
 #include "../../src/err.h"
 #include "../app.h"
+#include "../load.h"
 #include "../screen/menu.h"
 #include "../screen/pane.h"
 #include "../screen/style.h"
@@ -406,6 +407,12 @@ ui_compare_open(struct app *app)
 	if (um == NULL)
 		return ERR_NOMEM;
 	if (!um->have_result) {
+		/* the comparison is over every article: the rest load first
+		 * (ui/load.h), with their progress; Esc stops that too */
+		int lrc = load_all(app, "comparison");
+		if (lrc < 0)
+			return lrc;
+		um = ui_match_get(app);
 		/* a long comparison shows its progress; Esc or Ctrl-C stops
 		 * it and leaves the screen as it was */
 		struct ui_busy b;

@@ -172,8 +172,8 @@ ui_match_result(struct app *app)
 	if (!um->have_result) {
 		/* the comparison is over every article: the rest load first */
 		if (load_all(app, "comparison") < 0) {
-			pane_message(app, "comparison stopped: %zu of %zu articles loaded", load_done(app),
-				     app->corpus->n);
+			pane_message(app, "comparison stopped: %zu of %zu articles loaded",
+				     load_done(app), app->corpus->n);
 			return NULL;
 		}
 		um = ui_match_get(app);

@@ -157,58 +157,6 @@ hung_up(void)
 	return (pfd.revents & (POLLHUP | POLLERR | POLLNVAL)) != 0;
 }
 
-/* Keys typed during long work and read by pane_interrupted, given back to
- * the loop in order (ncurses' unget is a stack: the last pushed comes
- * first). */
-static void
-give_back(const int *codes, const wint_t *keys, size_t n)
-{
-	while (n-- > 0) {
-		if (codes[n] == KEY_CODE_YES)
-			ungetch((int)keys[n]);
-		else
-			unget_wch((wchar_t)keys[n]);
-	}
-}
-
-int
-pane_interrupted(struct app *app)
-{
-	struct pane_mgr *m = app->mgr;
-	if (pane_signalled)
-		return 1;
-	int codes[32];
-	wint_t keys[32];
-	size_t n = 0;
-	int stop = 0;
-	wtimeout(m->promptw, 0);
-	while (n < 32) {
-		wint_t ch;
-		int r = wget_wch(m->promptw, &ch);
-		if (r == ERR)
-			break;
-		if (r != KEY_CODE_YES && (ch == 27 || ch == 3)) {
-			stop = 1;
-			break;
-		}
-		codes[n] = r;
-		keys[n++] = ch;
-	}
-	give_back(codes, keys, n);
-	return stop || pane_signalled;
-}
-
-void
-pane_message_now(struct app *app, const char *msg)
-{
-	struct pane_mgr *m = app->mgr;
-	snprintf(m->msg, sizeof m->msg, "%s", msg);
-	m->msg_err = 0;
-	m->msg_shown = 0;
-	m->lines_dirty = 1;
-	pane_update(app);
-}
-
 void
 pane_run(struct app *app)
 {

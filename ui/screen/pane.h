@@ -288,13 +288,6 @@ void pane_apply_binds(struct app *app, void (*warn)(void *, const char *), void 
 /* Run the event loop until quit; curses must be up. While app->work is
  * set, keys are polled without waiting and the work is done between them. */
 void pane_run(struct app *app);
-/* For long work between keys: 1 if Esc or Ctrl-C was typed since the
- * last look, or a signal came (other keys typed meanwhile are kept for the
- * loop, in order). Never waits. */
-int pane_interrupted(struct app *app);
-/* Show msg on the bottom line and bring the screen up to date now (the
- * progress of long work; the next key clears it). */
-void pane_message_now(struct app *app, const char *msg);
 /* Set by SIGHUP/SIGTERM (the handler writes the signal number). */
 extern volatile sig_atomic_t pane_signalled;
 /* Run a ':' command line. */
