@@ -134,7 +134,7 @@ term_open(struct term *t, const char *type, int mono)
 	t->app.mono = mono || !has_colors();
 	assert_int_equal(pane_mgr_init(&t->app), 0);
 	ui_match_register(&t->app);
-	style_init(NULL, t->app.mono, NULL, NULL);
+	style_init(&t->app, NULL, t->app.mono, NULL, NULL);
 }
 
 static void
@@ -172,20 +172,20 @@ test_curses_colour(void **state)
 	assert_int_equal(bg, COLOR_YELLOW);
 	/* and the city's own attributes (colour only: a byte-lean look) */
 	assert_int_equal(at & (A_ATTRIBUTES & ~A_COLOR),
-			 style_get(STYLE_CITY0) & (A_ATTRIBUTES & ~A_COLOR));
+			 style_get(&t.app, STYLE_CITY0) & (A_ATTRIBUTES & ~A_COLOR));
 	/* outside the city: the note alone */
 	at = ui_match_attr_list(0, &l, 20);
-	assert_int_equal(at, style_get(STYLE_NOTE));
+	assert_int_equal(at, style_get(&t.app, STYLE_NOTE));
 	/* a search hit in the note keeps its own pair */
 	struct span hit = { 3, 9, SPAN_SEARCH, 0 }, note = { 0, 30, SPAN_NOTE, 0 };
 	const struct span *v[] = { &note, &list[1], &hit };
-	assert_int_equal(ui_match_attr(0, v, 3, 4), style_get(STYLE_SEARCH) | A_BOLD);
+	assert_int_equal(ui_match_attr(0, v, 3, 4), style_get(&t.app, STYLE_SEARCH) | A_BOLD);
 	/* a heading's blue text under a note: the note's colours */
-	at = ui_match_attr(style_get(STYLE_HEADING), v, 1, 4);
-	assert_int_equal(PAIR_NUMBER(at), PAIR_NUMBER(style_get(STYLE_NOTE)));
+	at = ui_match_attr(style_get(&t.app, STYLE_HEADING), v, 1, 4);
+	assert_int_equal(PAIR_NUMBER(at), PAIR_NUMBER(style_get(&t.app, STYLE_NOTE)));
 	assert_true(at & A_BOLD);
 	/* no span: the base as it is */
-	assert_int_equal(ui_match_attr(style_get(STYLE_HEADING), v, 0, 4), style_get(STYLE_HEADING));
+	assert_int_equal(ui_match_attr(style_get(&t.app, STYLE_HEADING), v, 0, 4), style_get(&t.app, STYLE_HEADING));
 	term_close(&t);
 }
 

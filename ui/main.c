@@ -181,15 +181,14 @@ parse_int(const char *s, long lo, long hi, int *out)
 }
 
 /* The option getopt stopped at, as typed: "--name" (without "=value") or
- * "-c" (out of a cluster such as "-lx"). */
+ * "-c" (out of a cluster such as "-lx"), into buf. */
 static const char *
-option_name(const char *arg, int c)
+option_name(const char *arg, int c, char *buf, size_t cap)
 {
-	static char buf[64];
 	if (strncmp(arg, "--", 2) == 0)
-		snprintf(buf, sizeof buf, "%.*s", (int)strcspn(arg, "="), arg);
+		snprintf(buf, cap, "%.*s", (int)strcspn(arg, "="), arg);
 	else
-		snprintf(buf, sizeof buf, "-%c", c);
+		snprintf(buf, cap, "-%c", c);
 	return buf;
 }
 
@@ -209,7 +208,7 @@ static int
 parse_options(int argc, char **argv, struct options *o)
 {
 	struct option longopts[NOPTIONS + 1];
-	char shortopts[2 * NOPTIONS + 2] = ":";
+	char shortopts[2 * NOPTIONS + 2] = ":", name[64];
 	size_t ns = 1;
 	for (size_t i = 0; i < NOPTIONS; i++) {
 		longopts[i] = (struct option){ OPTIONS[i].name,
@@ -285,10 +284,11 @@ parse_options(int argc, char **argv, struct options *o)
 			o->no_cache = 1;
 			break;
 		case ':':
-			say(NULL, "option '%s' needs a value", option_name(argv[optind - 1], optopt));
+			say(NULL, "option '%s' needs a value",
+			    option_name(argv[optind - 1], optopt, name, sizeof name));
 			goto bad;
 		default:
-			say(NULL, "unknown option '%s'", option_name(argv[optind - 1], optopt));
+			say(NULL, "unknown option '%s'", option_name(argv[optind - 1], optopt, name, sizeof name));
 			goto bad;
 		}
 	}

@@ -122,23 +122,6 @@ apply_settings(struct app *app, int *nocolor, int *escdelay, struct warnings *w)
 }
 
 static void
-on_signal(int sig)
-{
-	pane_signalled = sig;
-}
-
-static void
-catch_signals(void)
-{
-	struct sigaction sa = { .sa_handler = on_signal };
-	sigemptyset(&sa.sa_mask);
-	sa.sa_flags = 0; /* no SA_RESTART: the read in get_wch returns */
-	sigaction(SIGHUP, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-	signal(SIGPIPE, SIG_IGN);
-}
-
-static void
 app_defaults(struct app *app)
 {
 	view_opts_default(&app->vopts);
@@ -218,7 +201,7 @@ ui_run(const struct ui_opts *o)
 	app.mono = nocolor || (nc && nc[0]);
 	if (getenv("ESCDELAY") == NULL)
 		set_escdelay(escdelay);
-	catch_signals();
+	pane_signal_catch();
 	SCREEN *scr = newterm(NULL, stdout, stdin);
 	if (scr == NULL) {
 		const char *t = getenv("TERM");
@@ -239,7 +222,7 @@ ui_run(const struct ui_opts *o)
 	keypad(stdscr, TRUE);
 	if (app.mono || !has_colors())
 		app.mono = 1;
-	style_init(&cfg, app.mono, warn, &w);
+	style_init(&app, &cfg, app.mono, warn, &w);
 	if (ui_list_open(&app, 1) < 0 ||
 	    (single ? pane_open_article(&app, 0, PANE_PLACE_REMEMBERED, NULL) : 0) < 0) {
 		rc = 1;
@@ -277,8 +260,8 @@ out:
 		script_close(app.script);
 	store_close(app.store);
 	config_free(&cfg);
-	if (pane_signalled && rc == 0)
-		rc = 128 + pane_signalled;
+	if (pane_signalled() && rc == 0)
+		rc = 128 + pane_signalled();
 	return rc;
 }
 

@@ -71,9 +71,9 @@ city_name(const struct cmp *c, size_t i)
 }
 
 static int
-put(WINDOW *w, int y, int x, const char *s, int max_cols, int attr)
+put(struct app *app, WINDOW *w, int y, int x, const char *s, int max_cols, int attr)
 {
-	return max_cols > 0 ? pane_put_trunc(w, y, x, s, strlen(s), max_cols, attr) : 0;
+	return max_cols > 0 ? pane_put_trunc(app, w, y, x, s, strlen(s), max_cols, attr) : 0;
 }
 
 /* Highlight spans for a passage: city names, the row's theme words, and
@@ -118,7 +118,7 @@ draw_passage(struct cmp *c, WINDOW *w, int y, int x, int cols, int nrows,
 			const struct layout_line *l = &ll.v[used - 1];
 			int ex = x + l->indent_cols + l->width_cols;
 			if (ex < x + cols)
-				pane_put(w, y + used - 1, ex, "…", strlen("…"), 1, style_get(STYLE_DIM));
+				pane_put(c->app, w, y + used - 1, ex, "…", strlen("…"), 1, style_get(c->app, STYLE_DIM));
 		}
 	}
 	layout_lines_free(&ll);
@@ -141,7 +141,7 @@ draw_bar(struct cmp *c, WINDOW *w, int y, int x, int cols, size_t city)
 	for (size_t a = 0; a < r->narts && used < cols; a++, used++) {
 		size_t v = r->per_article[city * r->narts + a];
 		const char *s = v == 0 ? "·" : eighths[(v * 7 + max - 1) / max];
-		wattrset(w, style_get(STYLE_DIM));
+		wattrset(w, style_get(c->app, STYLE_DIM));
 		mvwaddstr(w, y, x + used, s);
 	}
 	wattrset(w, A_NORMAL);
@@ -149,7 +149,7 @@ draw_bar(struct cmp *c, WINDOW *w, int y, int x, int cols, size_t city)
 	if (prov && used + 2 < cols) {
 		char buf[64];
 		snprintf(buf, sizeof buf, "%s %zu", prov, r->province[city].n);
-		put(w, y, x + used + 1, buf, cols - used - 1, style_get(STYLE_PROVINCE));
+		put(c->app, w, y, x + used + 1, buf, cols - used - 1, style_get(c->app, STYLE_PROVINCE));
 	}
 }
 
@@ -161,17 +161,17 @@ draw_header(struct cmp *c, WINDOW *w, int x, int cols, size_t city, int narrow)
 	int at = ui_match_span_attr(&s);
 	int used = 0;
 	if (narrow && c->r->ncities > 1)
-		used += put(w, 0, x, "◀ ", cols, style_get(STYLE_DIM));
-	used += put(w, 0, x + used, city_name(c, city), cols - used, at);
+		used += put(c->app, w, 0, x, "◀ ", cols, style_get(c->app, STYLE_DIM));
+	used += put(c->app, w, 0, x + used, city_name(c, city), cols - used, at);
 	char buf[96];
 	snprintf(buf, sizeof buf, " %zu句 %zu次", r->city[city].n, r->hits[city]);
-	used += put(w, 0, x + used, buf, cols - used, 0);
+	used += put(c->app, w, 0, x + used, buf, cols - used, 0);
 	if (narrow && c->r->ncities > 1)
-		put(w, 0, x + used, " ▶", cols - used, style_get(STYLE_DIM));
+		put(c->app, w, 0, x + used, " ▶", cols - used, style_get(c->app, STYLE_DIM));
 	draw_bar(c, w, 1, x, cols, city);
 	if (!narrow) {
 		for (int i = 0; i < cols; i++)
-			put(w, 2, x + i, "─", 1, style_get(STYLE_BORDER));
+			put(c->app, w, 2, x + i, "─", 1, style_get(c->app, STYLE_BORDER));
 		return;
 	}
 	/* the other cities' counts for the focused row */
@@ -181,7 +181,7 @@ draw_header(struct cmp *c, WINDOW *w, int x, int cols, size_t city, int narrow)
 			continue;
 		snprintf(buf, sizeof buf, "%s%s %zu", ux ? " · " : "", city_name(c, i),
 			 compare_cell(r, i, c->row)->n);
-		ux += put(w, 2, x + ux, buf, cols - ux, style_get(STYLE_DIM));
+		ux += put(c->app, w, 2, x + ux, buf, cols - ux, style_get(c->app, STYLE_DIM));
 	}
 }
 
@@ -190,17 +190,17 @@ draw_cell(struct cmp *c, WINDOW *w, int y, int x, int cols, int h, size_t city, 
 {
 	const struct compare_refs *cell = compare_cell(c->r, city, row);
 	int focused = city == c->col && row == c->row;
-	int at = focused ? style_get(STYLE_CURSOR) : style_get(STYLE_HEADING);
+	int at = focused ? style_get(c->app, STYLE_CURSOR) : style_get(c->app, STYLE_HEADING);
 	if (focused) {
 		wattrset(w, at);
 		mvwhline(w, y, x, ' ', cols);
 	}
 	char buf[96];
 	snprintf(buf, sizeof buf, "%s %zu", row_name(c, row), cell->n);
-	put(w, y, x, buf, cols, at);
+	put(c->app, w, y, x, buf, cols, at);
 	int used = 1;
 	for (size_t i = 0; i < cell->n && used < h; i++) {
-		put(w, y + used, x, "·", 1, style_get(STYLE_DIM));
+		put(c->app, w, y + used, x, "·", 1, style_get(c->app, STYLE_DIM));
 		used += draw_passage(c, w, y + used, x + 2, cols - 2, h - used, &cell->v[i], row, 0);
 	}
 }
@@ -235,7 +235,7 @@ draw_grid(struct cmp *c, WINDOW *w)
 			y += (size_t)hi;
 		}
 		for (int y = 0; k + 1 < shown && y < rows; y++)
-			put(w, y, x0 + cw, "│", 1, style_get(STYLE_BORDER));
+			put(c->app, w, y, x0 + cw, "│", 1, style_get(c->app, STYLE_BORDER));
 	}
 }
 
@@ -251,16 +251,16 @@ draw_list(struct cmp *c, WINDOW *w)
 	char buf[256];
 	snprintf(buf, sizeof buf, "%s × %s: %zu passages", city_name(c, c->col), row_name(c, c->row),
 		 cell->n);
-	put(w, 0, 1, buf, cols - 2, style_get(STYLE_TITLE));
+	put(c->app, w, 0, 1, buf, cols - 2, style_get(c->app, STYLE_TITLE));
 	int y = 1;
 	for (int i = 0; i < c->m.rows; i++) {
 		size_t k = c->m.top + (size_t)i;
 		if (k >= cell->n)
 			break;
 		const struct article *a = &c->app->corpus->v[cell->v[k].art];
-		int at = style_get(STYLE_DIM);
+		int at = style_get(c->app, STYLE_DIM);
 		if (k == c->m.cur) {
-			at = style_get(STYLE_CURSOR);
+			at = style_get(c->app, STYLE_CURSOR);
 			wattrset(w, at);
 			mvwhline(w, y, 0, ' ', cols);
 			wattrset(w, A_NORMAL);
@@ -268,7 +268,7 @@ draw_list(struct cmp *c, WINDOW *w)
 		char title[200];
 		pane_shown_copy(c->app, a->meta.title, title, sizeof title);
 		snprintf(buf, sizeof buf, "%zu. %s", k + 1, title);
-		put(w, y, 1, buf, cols - 2, at);
+		put(c->app, w, y, 1, buf, cols - 2, at);
 		y += 1 + draw_passage(c, w, y + 1, 3, cols - 4, c->entry_rows - 2, &cell->v[k], c->row, 0);
 		y++; /* the blank row */
 	}

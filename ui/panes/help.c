@@ -299,6 +299,7 @@ static void
 h_draw(struct pane *p, WINDOW *w)
 {
 	struct hpane *h = p->data;
+	struct app *app = p->app;
 	int cols = getmaxx(w);
 	for (int i = 0; i < h->m.rows; i++) {
 		size_t k = h->m.top + (size_t)i;
@@ -306,7 +307,7 @@ h_draw(struct pane *p, WINDOW *w)
 			break;
 		const struct help_line *l = &h->v[k];
 		if (l->heading) {
-			pane_put_trunc(w, i, 1, l->text, strlen(l->text), cols - 2, style_get(STYLE_HEADING));
+			pane_put_trunc(app, w, i, 1, l->text, strlen(l->text), cols - 2, style_get(app, STYLE_HEADING));
 			continue;
 		}
 		/* the keys, then the action from one column for all (longer keys
@@ -316,10 +317,10 @@ h_draw(struct pane *p, WINDOW *w)
 		if (dx > cols / 2)
 			dx = cols / 2;
 		int attr = h->find[0] && strcasestr(l->text, h->find) ? A_REVERSE : 0;
-		pane_put_trunc(w, i, 2, l->text, kl, l->text[kl] ? dx - 3 : cols - 3,
-			       style_get(STYLE_KEY) | attr);
+		pane_put_trunc(app, w, i, 2, l->text, kl, l->text[kl] ? dx - 3 : cols - 3,
+			       style_get(app, STYLE_KEY) | attr);
 		if (l->text[kl] && dx < cols - 1)
-			pane_put_trunc(w, i, dx, l->text + kl, strlen(l->text + kl), cols - 1 - dx, attr);
+			pane_put_trunc(app, w, i, dx, l->text + kl, strlen(l->text + kl), cols - 1 - dx, attr);
 	}
 }
 

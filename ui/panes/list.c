@@ -214,29 +214,29 @@ plan(int cols, size_t ncities)
 }
 
 static void
-draw_header(WINDOW *w, struct lpane *lp, struct cols c)
+draw_header(struct app *app, WINDOW *w, struct lpane *lp, struct cols c)
 {
-	int at = (int)((unsigned)style_get(STYLE_DIM) | A_UNDERLINE);
+	int at = (int)((unsigned)style_get(app, STYLE_DIM) | A_UNDERLINE);
 	wattrset(w, at);
 	mvwhline(w, 0, 0, ' ', getmaxx(w));
 	int x = c.mark;
-	pane_put(w, 0, x, "标题", 6, c.title, at);
+	pane_put(app, w, 0, x, "标题", 6, c.title, at);
 	x += c.title;
 	if (c.source) {
-		pane_put(w, 0, x, "来源", 6, c.source, at);
+		pane_put(app, w, 0, x, "来源", 6, c.source, at);
 		x += c.source;
 	}
-	pane_put(w, 0, x + c.len - 5, "字数", 6, 4, at);
+	pane_put(app, w, 0, x + c.len - 5, "字数", 6, 4, at);
 	x += c.len;
 	for (size_t k = 0; c.city && k < lp->ncities; k++) {
 		char lab[8];
 		size_t n = width_next_cluster(lp->cities[k], strlen(lp->cities[k]), 0);
 		snprintf(lab, sizeof lab, "%.*s", (int)n, lp->cities[k]);
-		pane_put(w, 0, x + 1 + (int)k * 4 + 1, lab, strlen(lab), 2, at);
+		pane_put(app, w, 0, x + 1 + (int)k * 4 + 1, lab, strlen(lab), 2, at);
 	}
 	x += c.city;
 	if (c.notes)
-		pane_put(w, 0, x + 1, "注", 3, 2, at);
+		pane_put(app, w, 0, x + 1, "注", 3, 2, at);
 }
 
 static void
@@ -247,7 +247,8 @@ l_draw(struct pane *p, WINDOW *w)
 	size_t end = lp->m.top + (size_t)(lp->m.rows > 0 ? lp->m.rows : 0);
 	refresh_rows(lp, lp->m.top, end < lp->lm.norder ? end : lp->lm.norder, 0);
 	struct cols c = plan(cols, lp->ncities);
-	draw_header(w, lp, c);
+	struct app *app = p->app;
+	draw_header(app, w, lp, c);
 	int focused = pane_focused(p->app) == p;
 	for (int i = 0; i < lp->m.rows; i++) {
 		size_t k = lp->m.top + (size_t)i;
@@ -258,10 +259,10 @@ l_draw(struct pane *p, WINDOW *w)
 		/* not read yet: its file name, until it loads */
 		int pending = states(lp) && states(lp)[it->art] == CATALOG_PENDING;
 		int y = i + 1;
-		int base = pending ? style_get(STYLE_DIM)
-				   : it->read_pct < 0 ? style_get(STYLE_UNREAD) : 0;
+		int base = pending ? style_get(app, STYLE_DIM)
+				   : it->read_pct < 0 ? style_get(app, STYLE_UNREAD) : 0;
 		if (k == lp->m.cur) {
-			base = focused ? style_get(STYLE_CURSOR) : (int)((unsigned)base | A_UNDERLINE);
+			base = focused ? style_get(app, STYLE_CURSOR) : (int)((unsigned)base | A_UNDERLINE);
 			wattrset(w, base);
 			mvwhline(w, y, 0, ' ', cols);
 		}
@@ -274,18 +275,18 @@ l_draw(struct pane *p, WINDOW *w)
 			snprintf(buf, sizeof buf, "✓");
 		else
 			snprintf(buf, sizeof buf, "%d%%", it->read_pct);
-		pane_put(w, y, 0, buf, strlen(buf), 3, base);
+		pane_put(app, w, y, 0, buf, strlen(buf), 3, base);
 		int x = c.mark;
 		/* titles as the reading view shows them (full-width punctuation) */
 		int tw = c.title - 1;
 		if (it->repeat && !pending && tw >= 12) { /* copies: the file name tells them apart */
 			const char *slash = strrchr(a->path, '/'), *name = slash ? slash + 1 : a->path;
-			int nw = width_str(&p->app->vopts.layout.w, name, strlen(name)) + 3;
+			int nw = pane_cols(app, name, strlen(name)) + 3;
 			nw = nw < tw - 6 ? nw : tw - 6; /* the title is the same: the name first */
 			tw -= nw;
-			pane_put_trunc(w, y, x + tw + 1, "· ", 3, 2, base | style_get(STYLE_DIM));
-			pane_put_trunc(w, y, x + tw + 3, name, strlen(name), nw - 3,
-				       base | style_get(STYLE_DIM));
+			pane_put(app, w, y, x + tw + 1, "· ", 3, 2, base | style_get(app, STYLE_DIM));
+			pane_put_trunc(app, w, y, x + tw + 3, name, strlen(name), nw - 3,
+				       base | style_get(app, STYLE_DIM));
 		}
 		const char *t = a->meta.title && !pending ? a->meta.title : base_name(a->path);
 		pane_put_shown(p->app, w, y, x, t, strlen(t), tw, base);
@@ -299,24 +300,24 @@ l_draw(struct pane *p, WINDOW *w)
 			buf[0] = 0;
 		else
 			snprintf(buf, sizeof buf, "%6zu", a->chars);
-		pane_put(w, y, x, buf, strlen(buf), c.len, base);
+		pane_put(app, w, y, x, buf, strlen(buf), c.len, base);
 		x += c.len;
 		if (c.city && !pending) {
 			for (size_t ci = 0; ci < lp->ncities; ci++) {
 				snprintf(buf, sizeof buf, "%4d", it->cities[ci]);
-				pane_put(w, y, x + (int)ci * 4, buf, strlen(buf), 4,
-					 it->cities[ci] ? base : base | style_get(STYLE_DIM));
+				pane_put(app, w, y, x + (int)ci * 4, buf, strlen(buf), 4,
+					 it->cities[ci] ? base : base | style_get(app, STYLE_DIM));
 			}
 			x += c.city;
 		}
 		if (c.notes && !pending) {
 			snprintf(buf, sizeof buf, "%3d", it->notes);
-			pane_put(w, y, x, buf, strlen(buf), 4, it->notes ? base : base | style_get(STYLE_DIM));
+			pane_put(app, w, y, x, buf, strlen(buf), 4, it->notes ? base : base | style_get(app, STYLE_DIM));
 		}
 	}
 	if (lp->lm.norder == 0)
-		pane_put(w, 2, 2, "No article matches the filter; / to change it",
-			 46, cols - 3, style_get(STYLE_DIM));
+		pane_put(app, w, 2, 2, "No article matches the filter; / to change it",
+			 46, cols - 3, style_get(app, STYLE_DIM));
 }
 
 static int

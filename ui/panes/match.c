@@ -428,10 +428,11 @@ ui_match_attr_list(int base, const struct span_list *l, size_t pos)
 #define KW_PAIR_BASE 48
 
 static int
-keyword_attr(const struct span *s)
+keyword_attr(void *ctx, const struct span *s)
 {
+	const struct app *app = ctx;
 	const struct ui_match *um = &um_state;
-	int base = style_get(STYLE_KEYWORD);
+	int base = style_get(app, STYLE_KEYWORD);
 	if (!um_built || s->tag < 0 || (size_t)s->tag >= um->nkw || um->kwcolor[s->tag] < 0 ||
 	    (um_app && um_app->mono) || !has_colors())
 		return base;
@@ -444,8 +445,9 @@ keyword_attr(const struct span *s)
 
 /* The fourth city (tag 3) gets its own look; style.c has three. */
 static int
-city_attr(const struct span *s)
+city_attr(void *ctx, const struct span *s)
 {
+	const struct app *app = ctx;
 	if (s->tag == 3) {
 		int mono = um_app ? um_app->mono : !has_colors();
 		if (!mono && has_colors() && KW_PAIR_BASE + 8 < COLOR_PAIRS &&
@@ -453,19 +455,16 @@ city_attr(const struct span *s)
 			return (int)COLOR_PAIR(KW_PAIR_BASE + 8) | A_BOLD;
 		return A_BOLD; /* cities look alike without colour */
 	}
-	return style_get(STYLE_CITY0 + (s->tag >= 0 ? s->tag % 3 : 0));
+	return style_get(app, STYLE_CITY0 + (s->tag >= 0 ? s->tag % 3 : 0));
 }
 
 int
 ui_match_span_attr(const struct span *s)
 {
+	/* keywords and cities: keyword_attr and city_attr, through style.c */
 	if (s->kind == SPAN_SELECT && s->tag == UI_ANNOT_TAG_CURSOR)
-		return style_get(STYLE_PASSAGE);
-	if (s->kind == SPAN_KEYWORD)
-		return keyword_attr(s);
-	if (s->kind == SPAN_CITY)
-		return city_attr(s);
-	return style_span(s);
+		return style_get(um_app, STYLE_PASSAGE);
+	return style_span(um_app, s);
 }
 
 /* Every article: city names (always) and the user keywords. */
@@ -491,7 +490,7 @@ ui_match_register(struct app *app)
 	int rc = pane_add_span_source(app, spans_source, NULL);
 	if (rc < 0)
 		return rc;
-	style_set_span_fn(SPAN_KEYWORD, keyword_attr);
-	style_set_span_fn(SPAN_CITY, city_attr);
+	style_set_span_fn(app, SPAN_KEYWORD, keyword_attr, app);
+	style_set_span_fn(app, SPAN_CITY, city_attr, app);
 	return 0;
 }

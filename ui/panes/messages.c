@@ -61,25 +61,26 @@ static void
 m_draw(struct pane *p, WINDOW *w)
 {
 	struct menu *m = p->data;
-	const struct app_messages *ms = &p->app->messages;
+	struct app *app = p->app;
+	const struct app_messages *ms = &app->messages;
 	int cols = getmaxx(w);
 	menu_set(m, ms->n, getmaxy(w) > 1 ? getmaxy(w) - 1 : 1);
 	char head[64];
 	snprintf(head, sizeof head, "Messages (%zu)", ms->n);
-	pane_put_trunc(w, 0, 1, head, strlen(head), cols - 2, style_get(STYLE_TITLE));
+	pane_put_trunc(app, w, 0, 1, head, strlen(head), cols - 2, style_get(app, STYLE_TITLE));
 	if (ms->n == 0)
-		pane_put_trunc(w, 1, 1, "No messages", 11, cols - 2, style_get(STYLE_DIM));
+		pane_put_trunc(app, w, 1, 1, "No messages", 11, cols - 2, style_get(app, STYLE_DIM));
 	for (int i = 0; i < m->rows; i++) {
 		size_t k = m->top + (size_t)i;
 		if (k >= ms->n)
 			break;
-		int at = k == m->cur ? style_get(STYLE_CURSOR) : 0;
+		int at = k == m->cur ? style_get(app, STYLE_CURSOR) : 0;
 		if (at) {
 			wattrset(w, at);
 			mvwhline(w, i + 1, 0, ' ', cols);
 			wattrset(w, A_NORMAL);
 		}
-		pane_put_trunc(w, i + 1, 1, ms->v[k], strlen(ms->v[k]), cols - 2, at);
+		pane_put_trunc(app, w, i + 1, 1, ms->v[k], strlen(ms->v[k]), cols - 2, at);
 	}
 }
 

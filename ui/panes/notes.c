@@ -19,13 +19,14 @@
 #include "noteset.h"
 
 static int
-note_attr(const struct span *s)
+note_attr(void *ctx, const struct span *s)
 {
+	const struct app *app = ctx;
 	size_t n;
 	notes_colours(&n);
 	int tag = s->tag >= 0 && (size_t)s->tag < n && s->tag <= STYLE_NOTEPURPLE - STYLE_NOTE
 			  ? s->tag : 0;
-	return style_get(STYLE_NOTE + tag);
+	return style_get(app, STYLE_NOTE + tag);
 }
 
 /* ---- the pane ---- */
@@ -148,9 +149,10 @@ n_status(struct pane *p, char *buf, size_t cap)
 /* Draw s on row y from column x, cols wide, as up to maxrows wrapped rows
  * (cut at clusters, line breaks shown as spaces). Returns rows used. */
 static int
-put_wrapped(const struct layout_opts *o, WINDOW *w, int y, int x, const char *s, int cols,
+put_wrapped(struct app *app, WINDOW *w, int y, int x, const char *s, int cols,
 	    int maxrows, int attr)
 {
+	const struct layout_opts *o = &app->vopts.layout;
 	/* laid out by the layout engine (kinsoku, words kept whole), line
 	 * breaks kept, the last row cut with … when there is more */
 	size_t len = strlen(s);
@@ -168,10 +170,10 @@ put_wrapped(const struct layout_opts *o, WINDOW *w, int y, int x, const char *s,
 			const struct layout_line *l = &ll.v[i];
 			int more = i + 1 < ll.n || e < len;
 			if (row == maxrows - 1 && more)
-				pane_put_trunc(w, y + row, x + l->indent_cols, s + l->start, len - l->start,
+				pane_put_trunc(app, w, y + row, x + l->indent_cols, s + l->start, len - l->start,
 					       cols - l->indent_cols, attr);
 			else
-				pane_put(w, y + row, x + l->indent_cols, s + l->start, l->end - l->start,
+				pane_put(app, w, y + row, x + l->indent_cols, s + l->start, l->end - l->start,
 					 cols - l->indent_cols, attr);
 		}
 		if (e == p && row < maxrows) /* an empty line */
@@ -217,19 +219,19 @@ shown(const struct layout_opts *lo, const char *s)
 }
 
 static void
-draw_entry(WINDOW *w, int y, int cols, const struct layout_opts *lo, const struct note_entry *e,
-	   int cursor)
+draw_entry(struct app *app, WINDOW *w, int y, int cols, const struct note_entry *e, int cursor)
 {
-	int base = cursor ? style_get(STYLE_CURSOR) : style_get(STYLE_NORMAL);
+	const struct layout_opts *lo = &app->vopts.layout;
+	int base = cursor ? style_get(app, STYLE_CURSOR) : style_get(app, STYLE_NORMAL);
 	if (cursor) {
 		wattrset(w, base);
 		mvwhline(w, y, 0, ' ', cols);
 	}
 	char sw[4] = { (char)ui_annot_act_colour_letter((size_t)e->colour), ' ', 0 };
-	pane_put(w, y, 1, sw, 2, 2, style_get(STYLE_NOTE + e->colour));
+	pane_put(app, w, y, 1, sw, 2, 2, style_get(app, STYLE_NOTE + e->colour));
 	int x = 4;
-	pane_put(w, y, x, e->a.created, strlen(e->a.created) < 10 ? strlen(e->a.created) : 10, 10,
-		 base | (cursor ? 0 : style_get(STYLE_DIM)));
+	pane_put(app, w, y, x, e->a.created, strlen(e->a.created) < 10 ? strlen(e->a.created) : 10, 10,
+		 base | (cursor ? 0 : style_get(app, STYLE_DIM)));
 	x += 11;
 	int rest = cols - x - 1;
 	if (rest < 8)
@@ -237,22 +239,22 @@ draw_entry(WINDOW *w, int y, int cols, const struct layout_opts *lo, const struc
 	int tw = rest / 5 < 8 ? 8 : rest / 5, qw = (rest - tw) / 2, nw = rest - tw - qw - 2;
 	char *title = shown(lo, e->title);
 	const char *t = title ? title : e->title;
-	pane_put_trunc(w, y, x, t, strlen(t), tw, base);
+	pane_put_trunc(app, w, y, x, t, strlen(t), tw, base);
 	free(title);
 	x += tw + 1;
 	int qx = x;
 	if (e->how == ANCHOR_ORPHAN)
-		qx += pane_put(w, y, x, "(orphan) ", 9, qw, base | style_get(STYLE_ERROR));
+		qx += pane_put(app, w, y, x, "(orphan) ", 9, qw, base | style_get(app, STYLE_ERROR));
 	else if (e->art == NOTE_INDEX_NONE)
-		qx += pane_put(w, y, x, "(not open) ", 11, qw, base | style_get(STYLE_DIM));
+		qx += pane_put(app, w, y, x, "(not open) ", 11, qw, base | style_get(app, STYLE_DIM));
 	/* line breaks in a quote that spans paragraphs show as spaces */
 	char *quote = report_shown(lo, e->a.quote, strlen(e->a.quote));
 	if (quote && qw - (qx - x) > 0)
-		pane_put_trunc(w, y, qx, quote, strlen(quote), qw - (qx - x), base);
+		pane_put_trunc(app, w, y, qx, quote, strlen(quote), qw - (qx - x), base);
 	free(quote);
 	x += qw + 1;
 	if (nw > 0)
-		pane_put_trunc(w, y, x, e->a.note, strlen(e->a.note), nw, base);
+		pane_put_trunc(app, w, y, x, e->a.note, strlen(e->a.note), nw, base);
 }
 
 /* "2024-05-01T08:30:00Z" as "2024-05-01 08:30 UTC". */
@@ -266,9 +268,9 @@ when(const char *iso, char *buf, size_t cap)
 }
 
 static void
-draw_details(WINDOW *w, int y, int rows, int cols, const struct layout_opts *lo,
-	     const struct note_entry *e)
+draw_details(struct app *app, WINDOW *w, int y, int rows, int cols, const struct note_entry *e)
 {
+	const struct layout_opts *lo = &app->vopts.layout;
 	char head[400], made[32], edited[48] = "";
 	when(e->a.created, made, sizeof made);
 	/* the note typed after the highlight is saved is no edit */
@@ -281,22 +283,22 @@ draw_details(WINDOW *w, int y, int rows, int cols, const struct layout_opts *lo,
 	snprintf(head, sizeof head, "%s · %s · %s%s", title ? title : e->title, e->a.colour, made,
 		 edited);
 	free(title);
-	pane_put_trunc(w, y, 1, head, strlen(head), cols - 2, style_get(STYLE_DIM));
+	pane_put_trunc(app, w, y, 1, head, strlen(head), cols - 2, style_get(app, STYLE_DIM));
 	int used = 1;
 	if (e->how == ANCHOR_ORPHAN && used < rows)
-		used += put_wrapped(lo, w, y + used, 1, "Not found in the article as it is now (kept as an orphan):",
-				    cols - 2, 1, style_get(STYLE_ERROR));
+		used += put_wrapped(app, w, y + used, 1, "Not found in the article as it is now (kept as an orphan):",
+				    cols - 2, 1, style_get(app, STYLE_ERROR));
 	if (used < rows) {
-		pane_put(w, y + used, 1, "「", 3, 2, style_get(STYLE_DIM));
+		pane_put(app, w, y + used, 1, "「", 3, 2, style_get(app, STYLE_DIM));
 		char *quote = shown(lo, e->a.quote);
-		used += put_wrapped(lo, w, y + used, 3, quote ? quote : e->a.quote, cols - 4,
+		used += put_wrapped(app, w, y + used, 3, quote ? quote : e->a.quote, cols - 4,
 				    e->a.note[0] ? (rows - used > 2 ? rows - used - 1 : 1) : rows - used,
-				    style_get(STYLE_NOTE + e->colour));
+				    style_get(app, STYLE_NOTE + e->colour));
 		free(quote);
 	}
 	if (e->a.note[0] && used < rows) {
-		pane_put(w, y + used, 1, "✎", 3, 1, style_get(STYLE_KEY));
-		put_wrapped(lo, w, y + used, 3, e->a.note, cols - 4, rows - used, A_NORMAL);
+		pane_put(app, w, y + used, 1, "✎", 3, 1, style_get(app, STYLE_KEY));
+		put_wrapped(app, w, y + used, 3, e->a.note, cols - 4, rows - used, A_NORMAL);
 	}
 }
 
@@ -304,6 +306,7 @@ static void
 n_draw(struct pane *p, WINDOW *w)
 {
 	struct npane *np = p->data;
+	struct app *app = p->app;
 	noteset_refresh(p->app);
 	if (np->gen != noteset_gen(np->app) && rebuild(np) < 0)
 		pane_error(p->app, "out of memory");
@@ -313,30 +316,30 @@ n_draw(struct pane *p, WINDOW *w)
 	snprintf(head, sizeof head, "批注 Notes  %zu%s of %zu · by %s%s%s", np->nrows,
 		 np->filter[0] ? " shown" : "", ix->n, note_sort_name(np->sort),
 		 np->filter[0] ? " · filter: " : "", np->filter);
-	pane_put_trunc(w, 0, 1, head, strlen(head), cols - 2, style_get(STYLE_TITLE));
+	pane_put_trunc(app, w, 0, 1, head, strlen(head), cols - 2, style_get(app, STYLE_TITLE));
 	if (ix->n == 0) {
 		const char *t = "No notes yet. In an article: ( ) move the passage cursor, "
 				"v selects, a highlights with a note.";
-		put_wrapped(&np->app->vopts.layout, w, 2, 2, t, cols - 4, rows - 2, style_get(STYLE_DIM));
+		put_wrapped(app, w, 2, 2, t, cols - 4, rows - 2, style_get(app, STYLE_DIM));
 		return;
 	}
 	if (np->nrows == 0) {
-		put_wrapped(&np->app->vopts.layout, w, 2, 2, "No note matches the filter (/ changes it; empty: all).",
-			    cols - 4, rows - 2, style_get(STYLE_DIM));
+		put_wrapped(app, w, 2, 2, "No note matches the filter (/ changes it; empty: all).",
+			    cols - 4, rows - 2, style_get(app, STYLE_DIM));
 		return;
 	}
 	for (int i = 0; i < np->m.rows; i++) {
 		size_t k = np->m.top + (size_t)i;
 		if (k >= np->nrows)
 			break;
-		draw_entry(w, 1 + i, cols, &p->app->vopts.layout, &ix->v[np->rows[k]],
+		draw_entry(app, w, 1 + i, cols, &ix->v[np->rows[k]],
 			   k == np->m.cur);
 	}
 	wattrset(w, A_NORMAL);
 	int dr = detail_rows(rows);
 	const struct note_entry *e = current(np);
 	if (dr && e)
-		draw_details(w, rows - dr, dr, cols, &p->app->vopts.layout, e);
+		draw_details(app, w, rows - dr, dr, cols, e);
 }
 
 /* A note of an article not among those open: its file, read on its own
@@ -562,6 +565,6 @@ ui_notes_register(struct app *app)
 	    (rc = pane_add_span_source(app, noteset_spans, NULL)) < 0)
 		return rc;
 	pane_set_note_counter(app, noteset_count, NULL);
-	style_set_span_fn(SPAN_NOTE, note_attr);
+	style_set_span_fn(app, SPAN_NOTE, note_attr, app);
 	return 0;
 }

@@ -76,18 +76,19 @@ static void
 o_draw(struct pane *p, WINDOW *w)
 {
 	struct outline *o = p->data;
+	struct app *app = p->app;
 	int cols = getmaxx(w);
-	pane_put_trunc(w, 0, 1, "目录 Outline", strlen("目录 Outline"), cols - 2, style_get(STYLE_TITLE));
+	pane_put_trunc(app, w, 0, 1, "目录 Outline", strlen("目录 Outline"), cols - 2, style_get(app, STYLE_TITLE));
 	for (int i = 0; i < o->m.rows; i++) {
 		size_t k = o->m.top + (size_t)i;
 		if (k >= o->m.n)
 			break;
 		const struct block *b = &o->a->blocks[o->blk[k]];
 		int indent = 2 + 2 * o->level[k] + 2 * o->sub[k];
-		int st = o->level[k] == 0 ? style_get(STYLE_TITLE)
-					  : o->level[k] == 1 ? style_get(STYLE_HEADING) : 0;
+		int st = o->level[k] == 0 ? style_get(app, STYLE_TITLE)
+					  : o->level[k] == 1 ? style_get(app, STYLE_HEADING) : 0;
 		if (k == o->m.cur) {
-			st = style_get(STYLE_CURSOR);
+			st = style_get(app, STYLE_CURSOR);
 			wattrset(w, st);
 			mvwhline(w, i + 1, 0, ' ', cols);
 		}

@@ -27,6 +27,8 @@ ui_passage_draw(WINDOW *w, int y, int x, int max_cols, const struct layout_opts 
 	const struct block *b = block_of(a, ln->start);
 	size_t bs = b ? b->start : ln->start, be = b ? b->end : ln->end;
 	int used = 0;
+	if (max_cols > getmaxx(w) - x) /* no wide character across the edge */
+		max_cols = getmaxx(w) - x;
 	struct layout_glyph g;
 	for (size_t pos = ln->start; pos < ln->end; pos = g.end) {
 		layout_glyph(o, a->text, bs, be, pos, &g);

@@ -261,16 +261,16 @@ r_status(struct pane *p, char *buf, size_t cap)
 /* ---- drawing ---- */
 
 static int
-block_style(enum block_kind k)
+block_style(const struct app *app, enum block_kind k)
 {
 	switch (k) {
-	case BLOCK_TITLE: return style_get(STYLE_TITLE);
-	case BLOCK_HEADING: return style_get(STYLE_HEADING);
-	case BLOCK_CAPTION: return style_get(STYLE_CAPTION);
-	case BLOCK_BYLINE: case BLOCK_SOURCE: return style_get(STYLE_BYLINE);
-	case BLOCK_SUMMARY: return style_get(STYLE_SUMMARY);
-	case BLOCK_BOILERPLATE: case BLOCK_META: return style_get(STYLE_BOILER);
-	default: return style_get(STYLE_NORMAL);
+	case BLOCK_TITLE: return style_get(app, STYLE_TITLE);
+	case BLOCK_HEADING: return style_get(app, STYLE_HEADING);
+	case BLOCK_CAPTION: return style_get(app, STYLE_CAPTION);
+	case BLOCK_BYLINE: case BLOCK_SOURCE: return style_get(app, STYLE_BYLINE);
+	case BLOCK_SUMMARY: return style_get(app, STYLE_SUMMARY);
+	case BLOCK_BOILERPLATE: case BLOCK_META: return style_get(app, STYLE_BOILER);
+	default: return style_get(app, STYLE_NORMAL);
 	}
 }
 
@@ -287,7 +287,8 @@ overlapping(const struct span_list *l, size_t s, size_t e, const struct span **o
 }
 
 static void
-draw_row(WINDOW *w, int y, struct reader *r, const struct view_row *row, int margin)
+draw_row(const struct app *app, WINDOW *w, int y, struct reader *r, const struct view_row *row,
+	 int margin)
 {
 	const struct article *a = r->a;
 	const struct block *b = &a->blocks[row->block];
@@ -295,7 +296,7 @@ draw_row(WINDOW *w, int y, struct reader *r, const struct view_row *row, int mar
 	const struct span *sp[ROW_SPANS];
 	size_t ns = overlapping(&r->spans, ln->start, ln->end, sp, 0);
 	ns = overlapping(&r->hits, ln->start, ln->end, sp, ns);
-	int base = block_style(b->kind);
+	int base = block_style(app, b->kind);
 	int x = margin + ln->indent_cols;
 	int maxx = getmaxx(w);
 	struct layout_glyph g;
@@ -324,6 +325,7 @@ r_draw(struct pane *p, WINDOW *w)
 {
 	struct rpane *rp = p->data;
 	struct reader *r = &rp->r;
+	struct app *app = p->app;
 	if (settle(rp))
 		reader_head_fix(&rp->head, r, 0);
 	noteset_refresh(p->app); /* notes another duwen process wrote */
@@ -332,8 +334,8 @@ r_draw(struct pane *p, WINDOW *w)
 	int rows = getmaxy(w), cols = getmaxx(w);
 	reader_head_set(&rp->head, r);
 	rp->header_rows = reader_head_shown(&rp->head, r);
-	reader_head_draw(&rp->head, r, w, layout_margin(&r->vo.layout, cols), style_get(STYLE_TITLE),
-			 style_get(STYLE_DIM));
+	reader_head_draw(&rp->head, r, w, layout_margin(&r->vo.layout, cols), style_get(app, STYLE_TITLE),
+			 style_get(app, STYLE_DIM));
 	int n = rows - rp->header_rows;
 	if (n <= 0)
 		return;
@@ -346,9 +348,9 @@ r_draw(struct pane *p, WINDOW *w)
 	int margin = layout_margin(&r->vo.layout, cols);
 	for (int i = 0; i < got; i++)
 		if (vr[i].kind == VIEW_ROW_TEXT)
-			draw_row(w, rp->header_rows + i, r, &vr[i], margin);
+			draw_row(p->app, w, rp->header_rows + i, r, &vr[i], margin);
 	if (got < n && got > 0 && rp->header_rows + got < rows)
-		pane_put(w, rp->header_rows + got, margin, "~", 1, 1, style_get(STYLE_DIM));
+		pane_put(app, w, rp->header_rows + got, margin, "~", 1, 1, style_get(app, STYLE_DIM));
 	/* the layout of what is a few screens away is not kept */
 	view_trim(r->view, r->top, (size_t)rows * 2);
 	/* the end on screen: finished (✓), kept at once so a crash keeps it */

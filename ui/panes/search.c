@@ -129,15 +129,16 @@ done:
 static void
 draw_hit(struct srch *s, WINDOW *w, int y, int cols, const struct search_hit *h, int cur)
 {
-	const struct article *a = &s->app->corpus->v[h->art];
-	const struct layout_opts *lo = &s->app->vopts.layout;
+	struct app *app = s->app;
+	const struct article *a = &app->corpus->v[h->art];
+	const struct layout_opts *lo = &app->vopts.layout;
 	size_t start = h->sent < a->nsents ? a->sents[h->sent].start : h->start;
 	size_t end = h->sent < a->nsents ? a->sents[h->sent].end : h->end;
 	if (end < h->end)
 		end = h->end;
 	struct layout_lines ll = { 0 };
 	struct span_list sp = { 0 };
-	int base = cur ? style_get(STYLE_CURSOR) : 0;
+	int base = cur ? style_get(app, STYLE_CURSOR) : 0;
 	if (cur) {
 		wattrset(w, base);
 		mvwhline(w, y, 0, ' ', cols);
@@ -159,12 +160,12 @@ draw_hit(struct srch *s, WINDOW *w, int y, int cols, const struct search_hit *h,
 		while (k + 1 < ll.n && ll.v[k + 1].start <= h->start)
 			k++;
 		if (k > 0)
-			pane_put(w, y, 2, "…", strlen("…"), 1, base);
+			pane_put(app, w, y, 2, "…", strlen("…"), 2, base); /* 2: ambiguous-wide */
 		ui_passage_draw(w, y, 4, cols - 6, lo, a, &ll.v[k], &sp, base);
 		/* and "…" at the right when the sentence goes on */
 		if (k + 1 < ll.n)
-			pane_put(w, y, 4 + ll.v[k].indent_cols + ll.v[k].width_cols, "…",
-				 strlen("…"), 1, base);
+			pane_put(app, w, y, 4 + ll.v[k].indent_cols + ll.v[k].width_cols, "…",
+				 strlen("…"), 2, base);
 	}
 	layout_lines_free(&ll);
 	span_list_free(&sp);
@@ -174,10 +175,11 @@ static void
 s_draw(struct pane *p, WINDOW *w)
 {
 	struct srch *s = p->data;
+	struct app *app = p->app;
 	int rows = getmaxy(w), cols = getmaxx(w);
 	char buf[512];
 	if (!s->have) {
-		pane_put_trunc(w, 0, 1, "/ to search all the articles", 28, cols - 2, style_get(STYLE_DIM));
+		pane_put_trunc(app, w, 0, 1, "/ to search all the articles", 28, cols - 2, style_get(app, STYLE_DIM));
 		return;
 	}
 	int k = snprintf(buf, sizeof buf, "%s: %zu %s in %zu %s", s->query, s->res.n,
@@ -186,7 +188,7 @@ s_draw(struct pane *p, WINDOW *w)
 	if (s->searched && k > 0 && (size_t)k < sizeof buf)
 		snprintf(buf + k, sizeof buf - (size_t)k, " (searched %zu of %zu articles: the rest are loading)",
 			 s->searched, s->app->corpus->n);
-	pane_put_trunc(w, 0, 1, buf, strlen(buf), cols - 2, style_get(STYLE_TITLE));
+	pane_put_trunc(app, w, 0, 1, buf, strlen(buf), cols - 2, style_get(app, STYLE_TITLE));
 	menu_set(&s->m, s->nrows, rows - 1 > 0 ? rows - 1 : 1);
 	for (int i = 0; i < s->m.rows; i++) {
 		size_t k = s->m.top + (size_t)i;
@@ -198,7 +200,7 @@ s_draw(struct pane *p, WINDOW *w)
 			char title[400];
 			pane_shown_copy(s->app, a->meta.title, title, sizeof title);
 			snprintf(buf, sizeof buf, "%s (%zu)", title, s->res.per_article[r->art]);
-			pane_put_trunc(w, i + 1, 1, buf, strlen(buf), cols - 2, style_get(STYLE_HEADING));
+			pane_put_trunc(app, w, i + 1, 1, buf, strlen(buf), cols - 2, style_get(app, STYLE_HEADING));
 		} else {
 			draw_hit(s, w, i + 1, cols, &s->res.v[r->hit], k == s->m.cur);
 		}

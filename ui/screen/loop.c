@@ -163,7 +163,7 @@ pane_run(struct app *app)
 	struct pane_mgr *m = app->mgr;
 	int idle_errs = 0;
 	m->relayout = 1;
-	while (!m->quit && !pane_signalled && m->n > 0) {
+	while (!m->quit && !pane_signalled() && m->n > 0) {
 		pane_update(app);
 		if (m->msg[0])
 			m->msg_shown = 1;
@@ -172,7 +172,7 @@ pane_run(struct app *app)
 		int busy = app->work != NULL;
 		wtimeout(m->promptw, busy ? 0 : 1000);
 		int r = wget_wch(m->promptw, &ch);
-		if (pane_signalled)
+		if (pane_signalled())
 			break;
 		if (r == ERR) {
 			/* A dead terminal reads as ERR at once, forever. */

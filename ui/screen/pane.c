@@ -18,8 +18,6 @@
 #include "pane_int.h"
 #include "style.h"
 
-volatile sig_atomic_t pane_signalled;
-
 static int
 grow(void **v, size_t *cap, size_t n, size_t size)
 {

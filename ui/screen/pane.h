@@ -21,7 +21,6 @@
 #ifndef DUWEN_PANE_H
 #define DUWEN_PANE_H
 
-#include <signal.h>
 #include <stdarg.h>
 #include <stddef.h>
 
@@ -258,14 +257,19 @@ void pane_set_note_counter(struct app *app, pane_count_fn fn, void *ctx);
 /* ---- drawing helpers ---- */
 
 /* Draw UTF-8 s[0, len) at (y, x) of w with curses attributes attr, at most
- * max_cols columns, cluster by cluster through the shared width function
- * (never splitting a wide character); control characters are not drawn.
- * Returns the columns drawn. */
-int pane_put(WINDOW *w, int y, int x, const char *s, size_t len, int max_cols,
-	     int attr);
-/* As pane_put, ending with "…" if s had to be cut. */
-int pane_put_trunc(WINDOW *w, int y, int x, const char *s, size_t len,
+ * max_cols columns and never past the window's right edge, cluster by
+ * cluster through the one width function (src/width.h) with the app's
+ * width options (`set ambiguous-wide`), as the text layout measures: a wide
+ * character is drawn whole or not at all; control characters are not
+ * drawn. Leaves the cursor after the text. Returns the columns drawn. */
+int pane_put(struct app *app, WINDOW *w, int y, int x, const char *s, size_t len,
+	     int max_cols, int attr);
+/* As pane_put, ending with "…" if s had to be cut (the … measured with the
+ * same options: 2 columns with ambiguous-wide). */
+int pane_put_trunc(struct app *app, WINDOW *w, int y, int x, const char *s, size_t len,
 		   int max_cols, int attr);
+/* Columns s[0, len) takes, as pane_put measures them. */
+int pane_cols(struct app *app, const char *s, size_t len);
 /* As pane_put_trunc, but shown as the reading view shows text
  * (layout_glyph with the app's layout options: full-width punctuation
  * among Chinese), for titles and other metadata. */
@@ -288,8 +292,17 @@ void pane_apply_binds(struct app *app, void (*warn)(void *, const char *), void 
 /* Run the event loop until quit; curses must be up. While app->work is
  * set, keys are polled without waiting and the work is done between them. */
 void pane_run(struct app *app);
-/* Set by SIGHUP/SIGTERM (the handler writes the signal number). */
-extern volatile sig_atomic_t pane_signalled;
+/* pane_signal.c: SIGHUP and SIGTERM (a dropped connection, a kill) end
+ * the loop and every prompt, which return as if cancelled; the places are
+ * saved on the way out. pane_signal_catch installs the handlers (without
+ * SA_RESTART, so that a blocked read returns) and ignores SIGPIPE;
+ * pane_signalled is the signal caught, 0 if none.
+ * The handler's flag is one of the two file-scope mutable variables of
+ * ui/ (termwidth.h has the other): a signal handler can reach nothing else
+ * (C11 7.14.1.1: a volatile sig_atomic_t of static storage duration), and
+ * it is written only there and read only through pane_signalled. */
+void pane_signal_catch(void);
+int pane_signalled(void);
 /* Run a ':' command line. */
 void pane_command(struct app *app, const char *line);
 /* Suspend (Ctrl-Z) and come back. */

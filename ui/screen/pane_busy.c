@@ -63,7 +63,7 @@ pane_progress(struct app *app, const char *label, size_t done, size_t total)
 	char line[256];
 	snprintf(line, sizeof line, "%s [%s] %zu/%zu  Esc: stop", label, bar, done, total);
 	werase(m->promptw);
-	pane_put_trunc(m->promptw, 0, 0, line, strlen(line), COLS - 1, style_get(STYLE_MESSAGE));
+	pane_put_trunc(app, m->promptw, 0, 0, line, strlen(line), COLS - 1, style_get(app, STYLE_MESSAGE));
 	wnoutrefresh(m->promptw);
 	doupdate();
 	m->lines_dirty = 1; /* the status line again at the next update */

@@ -15,17 +15,24 @@
 
 /* ---- drawing helpers ---- */
 
+/* Every cell of a wide character is written or erased together: a cluster
+ * is drawn only where all its columns are inside the window and inside
+ * max_cols, and the cursor is placed at each cluster's column (our width,
+ * not the cursor curses advanced: with `ambiguous-wide` the two differ). */
 int
-pane_put(WINDOW *w, int y, int x, const char *s, size_t len, int max_cols, int attr)
+pane_put(struct app *app, WINDOW *w, int y, int x, const char *s, size_t len, int max_cols,
+	 int attr)
 {
-	static const struct width_opts wo = { 0 };
+	const struct width_opts *wo = &app->vopts.layout.w;
+	int room = getmaxx(w) - x;
+	if (max_cols > room)
+		max_cols = room;
 	int cols = 0;
-	char buf[64];
+	char buf[WIDTH_SHOWN_MAX];
 	wattrset(w, attr);
-	wmove(w, y, x);
 	for (size_t i = 0; i < len && s[i];) {
 		size_t e = width_next_cluster(s, len, i);
-		int c = width_cluster_shown(&wo, s + i, e - i, buf, sizeof buf);
+		int c = width_cluster_shown(wo, s + i, e - i, buf, sizeof buf);
 		unsigned char b0 = (unsigned char)buf[0];
 		if (c <= 0 || b0 < 0x20 || b0 == 0x7f) { /* nothing that moves the cursor */
 			i = e;
@@ -33,28 +40,36 @@ pane_put(WINDOW *w, int y, int x, const char *s, size_t len, int max_cols, int a
 		}
 		if (cols + c > max_cols)
 			break;
+		wmove(w, y, x + cols);
 		waddstr(w, buf);
 		cols += c;
 		i = e;
 	}
+	wmove(w, y, x + cols); /* where the next text goes (ERR past the edge) */
 	wattrset(w, A_NORMAL);
 	return cols;
 }
 
 int
-pane_put_trunc(WINDOW *w, int y, int x, const char *s, size_t len, int max_cols, int attr)
+pane_cols(struct app *app, const char *s, size_t len)
 {
-	static const struct width_opts wo = { 0 };
+	return width_str(&app->vopts.layout.w, s, strnlen(s, len));
+}
+
+int
+pane_put_trunc(struct app *app, WINDOW *w, int y, int x, const char *s, size_t len,
+	       int max_cols, int attr)
+{
+	if (max_cols > getmaxx(w) - x)
+		max_cols = getmaxx(w) - x;
 	if (max_cols <= 0)
 		return 0;
 	len = strnlen(s, len);
-	if (width_str(&wo, s, len) <= max_cols)
-		return pane_put(w, y, x, s, len, max_cols, attr);
-	int c = pane_put(w, y, x, s, len, max_cols - 1, attr);
-	wattrset(w, attr);
-	waddstr(w, "…");
-	wattrset(w, A_NORMAL);
-	return c + 1;
+	int ell = pane_cols(app, "…", strlen("…")); /* 2 with ambiguous-wide */
+	if (pane_cols(app, s, len) <= max_cols || max_cols < ell)
+		return pane_put(app, w, y, x, s, len, max_cols, attr);
+	int c = pane_put(app, w, y, x, s, len, max_cols - ell, attr);
+	return c + pane_put(app, w, y, x + c, "…", strlen("…"), ell, attr);
 }
 
 /* Titles and other metadata as the reading view shows them: one
@@ -89,7 +104,7 @@ pane_put_shown(struct app *app, WINDOW *w, int y, int x, const char *s, size_t l
 	char *t = report_shown(&app->vopts.layout, s, strnlen(s, len));
 	if (t == NULL)
 		return 0;
-	int cols = pane_put_trunc(w, y, x, t, strlen(t), max_cols, attr);
+	int cols = pane_put_trunc(app, w, y, x, t, strlen(t), max_cols, attr);
 	free(t);
 	return cols;
 }
@@ -167,7 +182,6 @@ pane_relayout(struct app *app)
 static int
 tabs(struct app *app, WINDOW *w, int x, int each)
 {
-	static const struct width_opts wo = { 0 };
 	struct pane_mgr *m = app->mgr;
 	int cols = 0;
 	for (size_t i = 0; i < m->n; i++) {
@@ -178,12 +192,12 @@ tabs(struct app *app, WINDOW *w, int x, int each)
 			snprintf(lab, sizeof lab, "%zu %s", i + 1, m->v[i]->ops->name);
 		else
 			snprintf(lab, sizeof lab, "%zu", i + 1);
-		int st = style_get(i == m->focus ? STYLE_TABACTIVE : STYLE_TAB);
-		int c = width_str(&wo, lab, strlen(lab));
+		int st = style_get(app, i == m->focus ? STYLE_TABACTIVE : STYLE_TAB);
+		int c = pane_cols(app, lab, strlen(lab));
 		if (each > 0 && c > each + 2)
 			c = each + 2;
 		if (w)
-			pane_put_trunc(w, 0, x + cols, lab, strlen(lab), c, st);
+			pane_put_trunc(app, w, 0, x + cols, lab, strlen(lab), c, st);
 		cols += c + 1;
 	}
 	return cols;
@@ -198,7 +212,7 @@ draw_status(struct app *app)
 {
 	struct pane_mgr *m = app->mgr;
 	WINDOW *w = m->promptw;
-	int st = style_get(STYLE_STATUS);
+	int st = style_get(app, STYLE_STATUS);
 	werase(w);
 	char left[512] = "";
 	struct pane *p = pane_focused(app);
@@ -227,17 +241,16 @@ draw_status(struct app *app)
 			memcpy(hint, counted, (size_t)k);
 		}
 	}
-	static const struct width_opts wo = { 0 };
 	int room = COLS - 1; /* never the bottom-right cell: no scroll, no wrap */
-	int lc = width_str(&wo, left, strlen(left));
+	int lc = pane_cols(app, left, strlen(left));
 	int min_left = lc < 24 ? lc : 24;
-	int hc = width_str(&wo, hint, strlen(hint));
+	int hc = pane_cols(app, hint, strlen(hint));
 	if (room - hc - 2 < min_left) {
 		if (nmsg) /* the count before the help */
 			snprintf(hint, sizeof hint, "%zu msg  F1 help", nmsg);
 		else
 			hint[7] = 0; /* "F1 help" */
-		hc = width_str(&wo, hint, strlen(hint));
+		hc = pane_cols(app, hint, strlen(hint));
 	}
 	int each = 14, tc = m->n > 1 ? tabs(app, NULL, 0, each) : 0;
 	if (tc && room - hc - tc - 2 < min_left) {
@@ -249,14 +262,14 @@ draw_status(struct app *app)
 	if (room - hc - 1 < (lc < 8 ? lc : 8))
 		hc = 0;
 	int right = hc + (tc ? tc + 1 : 0);
-	pane_put_trunc(w, 0, 0, left, strlen(left), room - right - (right ? 1 : 0), st);
+	pane_put_trunc(app, w, 0, 0, left, strlen(left), room - right - (right ? 1 : 0), st);
 	int x = room - right;
 	if (tc) {
 		tabs(app, w, x, each);
 		x += tc + 1;
 	}
 	if (hc)
-		pane_put(w, 0, x, hint, strlen(hint), hc, style_get(STYLE_DIM));
+		pane_put(app, w, 0, x, hint, strlen(hint), hc, style_get(app, STYLE_DIM));
 }
 
 /* The bottom row: a message (until the next key) or the status line. */
@@ -266,8 +279,8 @@ draw_bottom(struct app *app)
 	struct pane_mgr *m = app->mgr;
 	if (m->msg[0]) {
 		werase(m->promptw);
-		pane_put_trunc(m->promptw, 0, 0, m->msg, strlen(m->msg), COLS - 1,
-			       style_get(m->msg_err ? STYLE_ERROR : STYLE_MESSAGE));
+		pane_put_trunc(app, m->promptw, 0, 0, m->msg, strlen(m->msg), COLS - 1,
+			       style_get(app, m->msg_err ? STYLE_ERROR : STYLE_MESSAGE));
 	} else {
 		draw_status(app);
 	}
@@ -318,9 +331,12 @@ pane_update(struct app *app)
 	if (m->lines_dirty) {
 		if (m->sepw) {
 			werase(m->sepw);
-			/* U+2502 rather than ACS: no charset switching bytes */
+			/* U+2502 rather than ACS: no charset switching bytes;
+			 * '|' where it is two columns wide (ambiguous-wide) */
+			const char *bar = pane_cols(app, "│", 3) == 1 ? "│" : "|";
 			for (int y = 0; y < m->ar.rect[0].rows; y++)
-				pane_put(m->sepw, y, 0, "│", 3, 1, style_get(STYLE_BORDER));
+				pane_put(app, m->sepw, y, 0, bar, strlen(bar), 1,
+					 style_get(app, STYLE_BORDER));
 			wnoutrefresh(m->sepw);
 		}
 		draw_bottom(app);

@@ -3,12 +3,12 @@
 #ifndef DUWEN_PANE_INT_H
 #define DUWEN_PANE_INT_H
 
-#include <signal.h>
 #include <stddef.h>
 
 #include "arrange.h"
 #include "keys.h"
 #include "pane.h"
+#include "style.h"
 
 struct pane_spansrc {
 	pane_span_fn fn;
@@ -49,6 +49,7 @@ struct pane_mgr {
 	struct pane *scroll_p; /* pane_scrolled: who moved its text, by how much */
 	long scroll_rows;
 	int relayout;          /* windows must be rebuilt */
+	struct style_table style; /* style.c: attributes, span resolvers */
 };
 
 /* Call ops->save on every open pane. */

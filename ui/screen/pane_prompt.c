@@ -123,7 +123,7 @@ draw_line(struct app *app, WINDOW *w, const char *label, struct ui_edit *e)
 {
 	const struct width_opts *wo = &app->vopts.layout.w;
 	werase(w);
-	int lc = pane_put(w, 0, 0, label, strlen(label), COLS / 2, style_get(STYLE_KEY));
+	int lc = pane_put(app, w, 0, 0, label, strlen(label), COLS / 2, style_get(app, STYLE_KEY));
 	int room = COLS - lc - 1, cur = ui_edit_scroll(e, wo, room);
 	int col = 0, shown = 0;
 	for (size_t p = 0; p < e->len;) {
@@ -132,7 +132,7 @@ draw_line(struct app *app, WINDOW *w, const char *label, struct ui_edit *e)
 		if (col >= e->scroll_cols) {
 			if (shown + cw > room)
 				break;
-			shown += pane_put(w, 0, lc + shown, e->buf + p, q - p, room - shown, A_NORMAL);
+			shown += pane_put(app, w, 0, lc + shown, e->buf + p, q - p, room - shown, A_NORMAL);
 		}
 		col += cw;
 		p = q;
@@ -230,7 +230,7 @@ run(struct app *app, struct prompt *pr, const char *initial, char **out)
 	m->msg[0] = 0;
 	curs_set(1);
 	int result = UI_EDIT_MORE;
-	while (result == UI_EDIT_MORE && !pane_signalled) {
+	while (result == UI_EDIT_MORE && !pane_signalled()) {
 		/* The screen first (it may have been resized), then the line:
 		 * the prompt window is remade on a resize, so fetch it anew. */
 		pane_update(app);
@@ -322,15 +322,15 @@ pane_ask_key(struct app *app, const char *label)
 		pane_update(app);
 		if (!m->ar.too_small) {
 			werase(m->promptw);
-			pane_put_trunc(m->promptw, 0, 0, label, strlen(label), COLS - 1,
-				       style_get(STYLE_KEY));
+			pane_put_trunc(app, m->promptw, 0, 0, label, strlen(label), COLS - 1,
+				       style_get(app, STYLE_KEY));
 			wnoutrefresh(m->promptw);
 			doupdate();
 		}
 		wint_t ch;
 		wtimeout(m->promptw, -1);
 		int r = wget_wch(m->promptw, &ch);
-		if (pane_signalled)
+		if (pane_signalled())
 			return 27;
 		if (r == ERR)
 			continue;

@@ -9,6 +9,8 @@
 #include <strings.h>
 
 #include "../../src/config.h"
+#include "../app.h"
+#include "pane_int.h"
 
 struct style_def {
 	const char *name;
@@ -22,14 +24,17 @@ static const struct style_def defaults[STYLE_COUNT] = {
 #undef STYLE_DEF
 };
 
-/* curses is one global screen, so its attributes are too (ui/ only). */
-static int attrs[STYLE_COUNT];
-static style_span_fn span_fns[SPAN_KIND_COUNT];
+static struct style_table *
+table(const struct app *app)
+{
+	return app && app->mgr ? &app->mgr->style : NULL;
+}
 
 int
-style_get(enum style_id id)
+style_get(const struct app *app, enum style_id id)
 {
-	return (unsigned)id < STYLE_COUNT ? attrs[id] : 0;
+	const struct style_table *t = table(app);
+	return t && (unsigned)id < STYLE_COUNT ? t->attr[id] : 0;
 }
 
 const char *
@@ -93,9 +98,13 @@ say(void (*warn)(void *, const char *), void *ctx, const struct config *cfg,
 }
 
 void
-style_init(const struct config *cfg, int mono, void (*warn)(void *, const char *),
-	   void *ctx)
+style_init(struct app *app, const struct config *cfg, int mono,
+	   void (*warn)(void *, const char *), void *ctx)
 {
+	struct style_table *t = table(app);
+	if (t == NULL)
+		return;
+	int *attrs = t->attr;
 	struct style_def cur[STYLE_COUNT];
 	memcpy(cur, defaults, sizeof cur);
 	int use_colour = !mono && has_colors();
@@ -163,35 +172,39 @@ style_init(const struct config *cfg, int mono, void (*warn)(void *, const char *
 	}
 }
 
-static int
+static enum style_id
 span_default(const struct span *s)
 {
 	switch (s->kind) {
-	case SPAN_GARBLED: return style_get(STYLE_GARBLED);
-	case SPAN_REPAIRED: return style_get(STYLE_REPAIRED);
-	case SPAN_SEARCH:
-		return style_get(s->tag ? STYLE_SEARCHCUR : STYLE_SEARCH);
-	case SPAN_KEYWORD: return style_get(STYLE_KEYWORD);
-	case SPAN_CITY: return style_get(STYLE_CITY0 + (s->tag >= 0 ? s->tag % 3 : 0));
-	case SPAN_PROVINCE: return style_get(STYLE_PROVINCE);
-	case SPAN_THEME: return style_get(STYLE_THEME);
-	case SPAN_NOTE: return style_get(STYLE_NOTE);
-	case SPAN_SELECT: return style_get(STYLE_SELECT);
-	default: return 0;
+	case SPAN_GARBLED: return STYLE_GARBLED;
+	case SPAN_REPAIRED: return STYLE_REPAIRED;
+	case SPAN_SEARCH: return s->tag ? STYLE_SEARCHCUR : STYLE_SEARCH;
+	case SPAN_KEYWORD: return STYLE_KEYWORD;
+	case SPAN_CITY: return STYLE_CITY0 + (s->tag >= 0 ? s->tag % 3 : 0);
+	case SPAN_PROVINCE: return STYLE_PROVINCE;
+	case SPAN_THEME: return STYLE_THEME;
+	case SPAN_NOTE: return STYLE_NOTE;
+	case SPAN_SELECT: return STYLE_SELECT;
+	default: return STYLE_COUNT;
 	}
 }
 
 int
-style_span(const struct span *s)
+style_span(const struct app *app, const struct span *s)
 {
-	if (s->kind >= 0 && s->kind < SPAN_KIND_COUNT && span_fns[s->kind])
-		return span_fns[s->kind](s);
-	return span_default(s);
+	const struct style_table *t = table(app);
+	if (t && s->kind >= 0 && s->kind < SPAN_KIND_COUNT && t->span[s->kind].fn)
+		return t->span[s->kind].fn(t->span[s->kind].ctx, s);
+	enum style_id id = span_default(s);
+	return id < STYLE_COUNT ? style_get(app, id) : 0;
 }
 
 void
-style_set_span_fn(int kind, style_span_fn fn)
+style_set_span_fn(struct app *app, int kind, style_span_fn fn, void *ctx)
 {
-	if (kind >= 0 && kind < SPAN_KIND_COUNT)
-		span_fns[kind] = fn;
+	struct style_table *t = table(app);
+	if (t && kind >= 0 && kind < SPAN_KIND_COUNT) {
+		t->span[kind].fn = fn;
+		t->span[kind].ctx = ctx;
+	}
 }

@@ -63,24 +63,39 @@ enum style_id {
 	STYLE_COUNT
 };
 
+/* Span kinds whose attributes a module resolves itself (style_set_span_fn):
+ * fn(ctx, span) gives the attributes. */
+typedef int (*style_span_fn)(void *ctx, const struct span *s);
+
+/* The screen's looks: one attribute per element and the span resolvers.
+ * It lives in the screen manager's state (app->mgr), never in a file
+ * static: style_* read it through the app. */
+struct style_table {
+	int attr[STYLE_COUNT];
+	struct {
+		style_span_fn fn;
+		void *ctx;
+	} span[SPAN_KIND_COUNT];
+};
+
 /* Curses attributes (colour pair included) of element id for the current
- * terminal; valid after style_init. */
-int style_get(enum style_id id);
+ * terminal; valid after style_init (0 before, or without a manager). */
+int style_get(const struct app *app, enum style_id id);
 
 /* Set up colour pairs (start_color, use_default_colors) unless mono, then
- * apply the config's `color` lines; bad ones are reported through warn as
- * "file:line: reason". Call after initscr. */
-void style_init(const struct config *cfg, int mono,
-	       void (*warn)(void *ctx, const char *msg), void *ctx);
+ * apply the config's `color` lines (cfg may be NULL); bad ones are reported
+ * through warn as "file:line: reason". Call after initscr and
+ * pane_mgr_init. */
+void style_init(struct app *app, const struct config *cfg, int mono,
+		void (*warn)(void *ctx, const char *msg), void *ctx);
 
 /* Name of element id ("search-current"). */
 const char *style_name(enum style_id id);
 
 /* Attributes for span s (kind and tag), ORed over the text's own. A module
  * may replace the resolution of one kind with style_set_span_fn (e.g. a tag
- * range of cities); fn NULL restores the default. */
-typedef int (*style_span_fn)(const struct span *s);
-int style_span(const struct span *s);
-void style_set_span_fn(int span_kind, style_span_fn fn);
+ * range of cities), called with ctx; fn NULL restores the default. */
+int style_span(const struct app *app, const struct span *s);
+void style_set_span_fn(struct app *app, int span_kind, style_span_fn fn, void *ctx);
 
 #endif
