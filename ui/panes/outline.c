@@ -26,9 +26,11 @@ static const struct pane_key outline_keys[] = {
 
 struct outline {
 	struct app *app;
-	const struct article *a; /* displayed article of the reader */
-	size_t art;              /* its corpus index */
-	size_t *blk;             /* block indices */
+	size_t art;              /* the corpus index of the reader's article */
+	size_t *blk;             /* block indices (in the article as it was shown) */
+	char **text;             /* each entry's text, a copy: the reader may drop
+				  * or replace its article (another article, the
+				  * other script) while the outline is open */
 	size_t *orig;            /* orig offset of each entry */
 	int *level;              /* 0 title, 1 heading, 2 paragraph */
 	int *sub;                /* a heading's rank below the article's highest, 0..3 */
@@ -37,16 +39,24 @@ struct outline {
 };
 
 static void
-o_destroy(struct pane *p)
+outline_free(struct outline *o)
 {
-	struct outline *o = p->data;
 	if (o == NULL)
 		return;
+	for (size_t i = 0; o->text && i < o->m.n; i++)
+		free(o->text[i]);
+	free(o->text);
 	free(o->blk);
 	free(o->orig);
 	free(o->level);
 	free(o->sub);
 	free(o);
+}
+
+static void
+o_destroy(struct pane *p)
+{
+	outline_free(p->data);
 }
 
 static void
@@ -83,7 +93,6 @@ o_draw(struct pane *p, WINDOW *w)
 		size_t k = o->m.top + (size_t)i;
 		if (k >= o->m.n)
 			break;
-		const struct block *b = &o->a->blocks[o->blk[k]];
 		int indent = 2 + 2 * o->level[k] + 2 * o->sub[k];
 		int st = o->level[k] == 0 ? style_get(app, STYLE_TITLE)
 					  : o->level[k] == 1 ? style_get(app, STYLE_HEADING) : 0;
@@ -92,8 +101,8 @@ o_draw(struct pane *p, WINDOW *w)
 			wattrset(w, st);
 			mvwhline(w, i + 1, 0, ' ', cols);
 		}
-		size_t len = b->end - b->start;
-		pane_put_shown(p->app, w, i + 1, indent, o->a->text + b->start, len, cols - indent - 1, st);
+		const char *t = o->text[k] ? o->text[k] : "";
+		pane_put_shown(app, w, i + 1, indent, t, strlen(t), cols - indent - 1, st);
 	}
 }
 
@@ -151,17 +160,12 @@ ui_outline_open(struct app *app, struct reader *r, size_t art)
 	if (o == NULL || (o->blk = malloc(cap * sizeof *o->blk)) == NULL ||
 	    (o->orig = malloc(cap * sizeof *o->orig)) == NULL ||
 	    (o->level = malloc(cap * sizeof *o->level)) == NULL ||
-	    (o->sub = malloc(cap * sizeof *o->sub)) == NULL) {
-		if (o) {
-			free(o->blk);
-			free(o->orig);
-			free(o->level);
-		}
-		free(o);
+	    (o->sub = malloc(cap * sizeof *o->sub)) == NULL ||
+	    (o->text = calloc(cap, sizeof *o->text)) == NULL) {
+		outline_free(o);
 		return ERR_NOMEM;
 	}
 	o->app = app;
-	o->a = a;
 	o->art = art;
 	/* the title as the reading view shows it (script and punctuation) */
 	pane_shown_copy(app, r->a->meta.title, o->title, sizeof o->title);
@@ -194,6 +198,13 @@ ui_outline_open(struct app *app, struct reader *r, size_t art)
 		}
 	}
 	o->m.n = n;
+	for (size_t i = 0; i < n; i++) {
+		const struct block *b = &a->blocks[o->blk[i]];
+		if ((o->text[i] = strndup(a->text + b->start, b->end - b->start)) == NULL) {
+			outline_free(o);
+			return ERR_NOMEM;
+		}
+	}
 	/* start on the entry the reader is in */
 	size_t here = reader_top_offset(r);
 	for (size_t i = 0; i < n; i++)

@@ -238,6 +238,7 @@ def main():
 
     found = []
     nkeys = 0
+    pid_done = False
 
     def report(k, label, fs):
         for y, x, what, text in fs:
@@ -247,7 +248,11 @@ def main():
     report(0, '(first screen)', check())
     for label, data, wait in keys:
         if dead:
-            found.append((nkeys, label, 0, 0, 'the program ended before its keys', ''))
+            _, st = os.waitpid(pid, 0)
+            pid_done = True
+            found.append((nkeys, label, 0, 0, 'the program ended before its keys (%s)' %
+                          ('signal %d' % os.WTERMSIG(st) if os.WIFSIGNALED(st)
+                           else 'status %d' % os.WEXITSTATUS(st)), ''))
             break
         if data is None:
             time.sleep(wait)
@@ -270,15 +275,16 @@ def main():
                                   'stale (%d cells differ from a repaint: was %r)' %
                                   (len(diff), ''.join(before[y][x] or '·' for x in diff[:8])),
                                   row_text(screen, y)))
-    try:
-        os.kill(pid, signal.SIGTERM)
-    except ProcessLookupError:
-        pass
-    try:
-        drain(0.2, first=1.0)
-    except Exception:
-        pass
-    os.waitpid(pid, 0)
+    if not pid_done:
+        try:
+            os.kill(pid, signal.SIGTERM)
+        except ProcessLookupError:
+            pass
+        try:
+            drain(0.2, first=1.0)
+        except Exception:
+            pass
+        os.waitpid(pid, 0)
     if raw:
         raw.close()
     for k, label, y, x, what, text in found[:a.max]:
