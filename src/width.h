@@ -10,8 +10,8 @@
 
 struct width_opts {
 	/* East Asian Ambiguous as 2 columns (“ ” — … ·), for a terminal set to
-	 * CJK width; the locale's wcwidth must then say 2 as well, or ncurses
-	 * will drift (glibc's C.UTF-8 says 1, the default). */
+	 * CJK width. glibc's wcwidth says 1 in every locale; the panes give
+	 * ncurses a wcwidth of their own that agrees (ui/screen/termwidth.h). */
 	int ambiguous_wide;
 };
 

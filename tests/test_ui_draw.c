@@ -2,7 +2,7 @@
  * on a curses window: pane_put and pane_put_trunc measure with the app's
  * width options, as the text layout does (`set ambiguous-wide on`: “ ” ‘ ’
  * · … take two columns), and never draw part of a wide character (at the
- * window's edge or at max_cols). */
+ * window's edge or at max_cols); curses itself counts as they do. */
 #include <locale.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -167,12 +167,41 @@ test_cols_as_layout(void **state)
 		}
 }
 
+/* curses counts columns as the layout (termwidth.h): once the app's
+ * options are given (pane_set_curses), “ takes two columns in curses too
+ * with ambiguous-wide, one without, and 中 two either way. */
+static void
+test_curses_counts(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *s;
+		int ambiguous, want_x;
+	} counts[] = {
+		{ "“x", 1, 3 }, { "“x", 0, 2 }, { "…·", 1, 4 }, { "…·", 0, 2 }, { "中a", 1, 3 },
+		{ "中a", 0, 3 }, { "ab", 1, 2 },
+	};
+	for (size_t i = 0; i < sizeof counts / sizeof counts[0]; i++) {
+		struct term t;
+		term_open(&t, counts[i].ambiguous);
+		pane_set_curses(&t.app, 1);
+		WINDOW *w = newwin(1, 20, 0, 0);
+		waddstr(w, counts[i].s);
+		assert_int_equal(getcurx(w), counts[i].want_x);
+		assert_int_equal(wcwidth(L'“'), counts[i].ambiguous ? 2 : 1);
+		delwin(w);
+		pane_set_curses(&t.app, 0);
+		term_close(&t);
+	}
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_put),
 		cmocka_unit_test(test_cols_as_layout),
+		cmocka_unit_test(test_curses_counts),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

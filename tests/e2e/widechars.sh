@@ -9,7 +9,8 @@
 # wide character on the model's screen may have lost a half (a narrow
 # character or the border written over one half, an erase starting inside
 # one) and none may start in the last column. Also at 121x30 (just split)
-# and with the list focused.
+# and with the list focused, and with set ambiguous-wide on as a terminal
+# set to CJK widths shows it.
 . "$(dirname "$0")/lib/harness.sh"
 export LC_ALL=C.UTF-8
 py=""
@@ -44,11 +45,16 @@ art='ENTER SPACE*2 b*3 j*3 k*3 C-d C-u*2 G b*2 g ) a y 笔记 ENTER b / 的 ENTE
 keys=$art
 for i in 1 2 3 4; do keys="$keys TAB j $art"; done
 
-check() { # NAME SIZE KEYS: run and report
-	if "$py" "$here/lib/widecheck.py" --settle 0.1 --size "$2" --keys "$3" -- "$DUWEN" "$texts" >"$tmp/out" 2>&1; then
-		ok "$1: $(tail -n 1 "$tmp/out")"
+check() { # NAME SIZE KEYS [MODEL-OPTION DUWEN-OPTION...]: run and report
+	name=$1 size=$2 k=$3
+	shift 3
+	model=""
+	[ "${1:-}" = --ambiguous-wide ] && model=$1 && shift
+	if "$py" "$here/lib/widecheck.py" --settle 0.1 $model --size "$size" --keys "$k" -- \
+		"$DUWEN" "$@" "$texts" >"$tmp/out" 2>&1; then
+		ok "$name: $(tail -n 1 "$tmp/out")"
 	else
-		fail "$1:"
+		fail "$name:"
 		cat "$tmp/out"
 	fi
 }
@@ -57,5 +63,11 @@ check "160x45, list and reader side by side, every article" 160x45 "$keys"
 check "121x30, just split" 121x30 "ENTER SPACE*3 b*4 j*3 k*3 G b*2 TAB j ENTER b SPACE g"
 # the list focused beside the reader: its rows over the reader's scrolling
 check "160x45, the list focused" 160x45 "ENTER SPACE*2 TAB j*4 k*4 ENTER b TAB j ENTER G TAB k"
+# set ambiguous-wide on, on a terminal set to CJK widths (“ ” · … │ two
+# cells): curses must count them as the layout does, or it writes the cell
+# after each over its right half (termwidth.h)
+printf 'set ambiguous-wide on\n' >"$tmp/ambiguous.conf"
+check "160x45, ambiguous-wide on a CJK-width terminal" 160x45 \
+	"ENTER SPACE*2 b*2 j*2 TAB j ENTER b G b g / 的 ENTER n" --ambiguous-wide --config "$tmp/ambiguous.conf"
 
 finish widechars

@@ -17,6 +17,7 @@
 #include "../app.h"
 #include "pane_int.h"
 #include "style.h"
+#include "termwidth.h"
 
 static int
 grow(void **v, size_t *cap, size_t n, size_t size)
@@ -362,6 +363,9 @@ void
 pane_set_curses(struct app *app, int on)
 {
 	app->mgr->curses = on;
+	/* curses counts columns as the layout: termwidth.h */
+	static const struct width_opts defaults = { 0 };
+	termwidth_set(on ? &app->vopts.layout.w : &defaults);
 }
 
 void

@@ -130,6 +130,21 @@ class Stream(pyte.ByteStream):
     csi = dict(pyte.ByteStream.csi, b='repeat_last', S='scroll_up', T='scroll_down')
 
 
+def wide_ambiguous():
+    """East Asian Ambiguous characters take two cells, in the model and in
+    the checks."""
+    import unicodedata
+    import pyte.screens
+    global wcwidth
+    narrow = wcwidth
+
+    def w(c):
+        n = narrow(c)
+        return 2 if n == 1 and unicodedata.east_asian_width(c) == 'A' else n
+    wcwidth = w
+    pyte.screens.wcwidth = w
+
+
 def cell_text(c):
     return c.data if isinstance(c, Char) else str(c)
 
@@ -179,12 +194,16 @@ def main():
     ap.add_argument('--settle', type=float, default=0.25)
     ap.add_argument('--raw', default=None, help='save every byte written here')
     ap.add_argument('--max', type=int, default=20, help='findings printed')
+    ap.add_argument('--ambiguous-wide', action='store_true',
+                    help='model a terminal set to CJK widths (East Asian Ambiguous: 2)')
     ap.add_argument('cmd', nargs=argparse.REMAINDER)
     a = ap.parse_args()
     cmd = a.cmd[1:] if a.cmd and a.cmd[0] == '--' else a.cmd
     if not cmd:
         ap.error('no command')
     cols, rows = (int(v) for v in a.size.split('x'))
+    if a.ambiguous_wide:
+        wide_ambiguous()
     keys = parse_keys(a.keys)
     redraw = parse_key(a.redraw) if a.redraw else None
 
