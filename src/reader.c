@@ -186,11 +186,15 @@ reader_position(struct reader *r, int rows, int *end_shown)
 {
 	if (rows < 1)
 		rows = 1;
+	/* the last row of the article is on screen when no row is below the
+	 * bottom one (view_scroll stops at the last row; nothing far away is
+	 * laid out to know it) */
 	struct view_pos bottom = view_scroll(r->view, r->top, rows - 1);
-	int end = pos_cmp(bottom, view_last_top(r->view, 1)) >= 0;
+	struct view_pos below = view_scroll(r->view, bottom, 1);
+	int end = pos_cmp(below, bottom) <= 0;
 	size_t e = r->orig->len;
 	if (!end) /* the first character of the row below the screen */
-		e = reader_to_orig(r, view_offset_of_pos(r->view, view_scroll(r->view, bottom, 1)));
+		e = reader_to_orig(r, view_offset_of_pos(r->view, below));
 	if (end_shown)
 		*end_shown = end;
 	return position_percent(position_chars_before(&r->pos, e), r->orig->chars, end);
