@@ -457,6 +457,31 @@ cache_get(struct cache *c, const char *key, struct cache_entry *out)
 }
 
 int
+cache_each(struct cache *c, cache_each_fn fn, void *ctx)
+{
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(c->db,
+				    "SELECT id, size, mtime, fhash, title, source, author, date, inferred,"
+				    " chars, len, thash, spec, counts, format, path FROM file",
+				    -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return db_err(c, rc);
+	int r = 0;
+	while (r == 0 && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct cache_entry e;
+		if ((r = read_entry(st, &e)) < 0)
+			break;
+		const unsigned char *key = sqlite3_column_text(st, 15);
+		r = fn(ctx, key ? (const char *)key : "", &e);
+		cache_entry_clear(&e);
+	}
+	if (r == 0 && rc != SQLITE_DONE)
+		r = db_err(c, rc);
+	sqlite3_finalize(st);
+	return r;
+}
+
+int
 cache_find_hash(struct cache *c, uint64_t size, uint64_t file_hash, struct cache_entry *out,
 		char **key_out)
 {
