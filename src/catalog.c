@@ -9,38 +9,12 @@
 
 #include "article.h"
 #include "artblob.h"
+#include "catalog_int.h"
 #include "compare.h"
 #include "err.h"
 #include "match.h"
 #include "report.h"
 #include "script.h"
-
-/* What a scan opens only if some file must be read. */
-struct scan {
-	struct catalog *cat;
-	struct cache *cache;
-	const struct source_opts *opts;
-	const struct compare_spec *spec;
-	int full;
-	char *spec_key;
-	struct script *sc;
-	int sc_tried;
-	struct compare_matcher *m;
-	source_warn_fn warn;
-	void *ctx;
-	int borrowed; /* sc is the caller's (catalog_open): not closed here */
-	int in_tx;   /* incremental: a write transaction is open */
-	struct loaded *pre; /* catalog_fill_loaded: what read_file takes */
-};
-
-/* An article read elsewhere, handed to read_file instead of loading. */
-struct loaded {
-	int rc;
-	char *cause;
-	struct article a;
-	struct match_text fa;
-	int used;
-};
 
 char *
 catalog_spec_key(const struct compare_spec *spec)
@@ -93,8 +67,8 @@ file_hash(const char *path, int *ok)
 	return h;
 }
 
-static int
-need_script(struct scan *s)
+int
+catalog_need_script(struct scan *s)
 {
 	if (!s->sc_tried) {
 		s->sc_tried = 1;
@@ -121,8 +95,8 @@ dup_or_null(const char *s, int *bad)
 }
 
 /* Article i of the catalog from what the cache knows. */
-static int
-stub_from_entry(struct article *a, const char *path, const struct cache_entry *e)
+int
+catalog_stub(struct article *a, const char *path, const struct cache_entry *e)
 {
 	int bad = 0;
 	*a = (struct article){ .len = e->len, .chars = e->chars, .hash = e->text_hash,
@@ -141,8 +115,8 @@ stub_from_entry(struct article *a, const char *path, const struct cache_entry *e
 }
 
 /* The city counts of a loaded article, folded as fa. */
-static int
-count_cities(struct scan *s, const struct article *a, const struct match_text *fa, size_t *out)
+int
+catalog_count_cities(struct scan *s, const struct article *a, const struct match_text *fa, size_t *out)
 {
 	struct match_corpus one = { a, (struct match_text *)fa, 1 };
 	struct report_cities rc;
@@ -205,11 +179,11 @@ read_file(struct scan *s, const char *path, const char *key, const struct stat *
 				 .format = (int)a.format,
 				 .spec = s->spec_key ? s->spec_key : "" };
 	int fold = s->cache != NULL || s->spec != NULL || s->full;
-	if (fold && ((rc = need_script(s)) < 0 ||
+	if (fold && ((rc = catalog_need_script(s)) < 0 ||
 		     (fa.text == NULL && (rc = match_fold(s->sc, a.text, a.len, &fa)) < 0)))
 		goto out;
 	if (s->spec) {
-		if ((rc = count_cities(s, &a, &fa, &cat->counts[i * cat->ncities])) < 0)
+		if ((rc = catalog_count_cities(s, &a, &fa, &cat->counts[i * cat->ncities])) < 0)
 			goto out;
 		e.ncounts = cat->ncities;
 		memcpy(e.counts, &cat->counts[i * cat->ncities], e.ncounts * sizeof *e.counts);
@@ -253,8 +227,8 @@ out:
 
 /* Fill article slot i from the file at path. 1 added, 0 left out, or an
  * error. */
-static int
-scan_one(struct scan *s, const char *path, size_t i)
+int
+catalog_scan_one(struct scan *s, const char *path, size_t i)
 {
 	struct catalog *cat = s->cat;
 	char abs[PATH_MAX];
@@ -320,7 +294,7 @@ scan_one(struct scan *s, const char *path, size_t i)
 			return read_file(s, path, key, &sb, file_hash(key, &(int){ 0 }), i);
 		}
 	} else {
-		rc = stub_from_entry(&cat->arts.v[i], path, &e);
+		rc = catalog_stub(&cat->arts.v[i], path, &e);
 	}
 	if (rc == 0) {
 		cat->ids[i] = e.id;
@@ -360,7 +334,7 @@ catalog_scan(struct catalog *cat, struct cache *cache, const char *const *paths,
 	rc = 0;
 	for (size_t i = 0; i < sp.n && rc == 0; i++) {
 		size_t at = cat->arts.n;
-		int r = scan_one(&s, sp.v[i], at);
+		int r = catalog_scan_one(&s, sp.v[i], at);
 		if (r < 0) {
 			rc = r;
 			break;
@@ -397,326 +371,6 @@ out:
 	if (rc < 0)
 		catalog_free(cat);
 	return rc;
-}
-
-/* ---- incremental ---- */
-
-/* The slots' arrays for n files. 0 or ERR_NOMEM. */
-static int
-alloc_slots(struct catalog *cat, size_t n, size_t ncities)
-{
-	size_t k = n ? n : 1;
-	cat->ncities = ncities;
-	cat->arts.v = calloc(k, sizeof *cat->arts.v);
-	cat->keys = calloc(k, sizeof *cat->keys);
-	cat->ids = calloc(k, sizeof *cat->ids);
-	cat->counts = calloc(k * (ncities ? ncities : 1), sizeof *cat->counts);
-	cat->folded = calloc(k, sizeof *cat->folded);
-	cat->state = calloc(k, sizeof *cat->state);
-	cat->scan = calloc(1, sizeof *cat->scan);
-	if (!cat->arts.v || !cat->keys || !cat->ids || !cat->counts || !cat->folded ||
-	    !cat->state || !cat->scan)
-		return ERR_NOMEM;
-	for (size_t i = 0; i < n; i++)
-		cat->ids[i] = -1;
-	return 0;
-}
-
-/* Slot i from the cache's entry e if it is current for the file. 1 META,
- * 0 not current (the slot stays PENDING), or ERR_NOMEM. */
-static int
-slot_meta(struct scan *s, size_t i, const struct cache_entry *e)
-{
-	struct catalog *cat = s->cat;
-	struct stat sb;
-	if (cat->state[i] != CATALOG_PENDING || stat(cat->keys[i], &sb) < 0 ||
-	    !S_ISREG(sb.st_mode))
-		return 0;
-	int64_t mt = (int64_t)sb.st_mtim.tv_sec * 1000000000 + sb.st_mtim.tv_nsec;
-	if (e->size != (uint64_t)sb.st_size || e->mtime_ns != mt ||
-	    (s->spec && strcmp(e->spec, s->spec_key) != 0))
-		return 0;
-	struct article a;
-	int rc = stub_from_entry(&a, cat->arts.v[i].path, e);
-	if (rc < 0)
-		return rc;
-	article_free(&cat->arts.v[i]);
-	cat->arts.v[i] = a;
-	cat->ids[i] = e->id;
-	for (size_t c = 0; s->spec && c < cat->ncities; c++)
-		cat->counts[i * cat->ncities + c] = c < e->ncounts ? e->counts[c] : 0;
-	cat->state[i] = CATALOG_META;
-	cat->from_cache++;
-	return 1;
-}
-
-/* The slots by key, for the cache's entries to find theirs. */
-struct by_key {
-	struct scan *s;
-	size_t *order; /* slot indices sorted by key */
-};
-
-static int
-cmp_slot_keys(const void *x, const void *y, void *ctx)
-{
-	const struct catalog *cat = ctx;
-	return strcmp(cat->keys[*(const size_t *)x], cat->keys[*(const size_t *)y]);
-}
-
-static int
-each_entry(void *ctx, const char *key, const struct cache_entry *e)
-{
-	struct by_key *b = ctx;
-	struct catalog *cat = b->s->cat;
-	size_t lo = 0, hi = cat->arts.n;
-	while (lo < hi) { /* the first slot whose key is not below key */
-		size_t mid = lo + (hi - lo) / 2;
-		if (strcmp(cat->keys[b->order[mid]], key) < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	for (; lo < cat->arts.n && strcmp(cat->keys[b->order[lo]], key) == 0; lo++) {
-		int rc = slot_meta(b->s, b->order[lo], e);
-		if (rc < 0)
-			return rc;
-	}
-	return 0;
-}
-
-/* The facts of every slot whose file the cache knows as it is now, from
- * one scan of the cache's entries (10,000 lookups cost ten times more). */
-static int
-slots_meta(struct scan *s)
-{
-	struct catalog *cat = s->cat;
-	if (s->cache == NULL || cat->arts.n == 0)
-		return 0;
-	struct by_key b = { s, malloc(cat->arts.n * sizeof *b.order) };
-	if (b.order == NULL)
-		return ERR_NOMEM;
-	for (size_t i = 0; i < cat->arts.n; i++)
-		b.order[i] = i;
-	qsort_r(b.order, cat->arts.n, sizeof *b.order, cmp_slot_keys, cat);
-	int rc = cache_each(s->cache, each_entry, &b);
-	free(b.order);
-	return rc == ERR_NOMEM ? rc : 0; /* a cache that fails only costs speed */
-}
-
-int
-catalog_open(struct catalog *cat, struct cache *cache, const char *const *paths, size_t npaths,
-	     const struct source_opts *opts, const struct compare_spec *spec, struct script *sc,
-	     source_warn_fn warn, void *ctx)
-{
-	memset(cat, 0, sizeof *cat);
-	struct source_paths sp;
-	int rc = source_expand(paths, npaths, &sp, warn, ctx);
-	if (rc < 0)
-		return rc;
-	if ((rc = alloc_slots(cat, sp.n, spec ? spec->ncities : 0)) < 0)
-		goto out;
-	struct scan *s = cat->scan;
-	*s = (struct scan){ cat, cache, opts, spec, 1, NULL, sc, sc != NULL, NULL, warn, ctx, sc != NULL, 0, NULL };
-	rc = ERR_NOMEM;
-	if (spec && (s->spec_key = catalog_spec_key(spec)) == NULL)
-		goto out;
-	for (cat->arts.n = 0; cat->arts.n < sp.n; cat->arts.n++) {
-		size_t i = cat->arts.n;
-		char abs[PATH_MAX];
-		const char *key = realpath(sp.v[i], abs) ? abs : sp.v[i];
-		if ((cat->keys[i] = strdup(key)) == NULL)
-			goto out;
-		if ((cat->arts.v[i].path = strdup(sp.v[i])) == NULL) {
-			free(cat->keys[i]);
-			goto out;
-		}
-	}
-	if ((rc = slots_meta(s)) < 0)
-		goto out;
-	rc = 0;
-out:
-	source_paths_free(&sp);
-	if (rc < 0)
-		catalog_free(cat);
-	return rc;
-}
-
-int
-catalog_fill(struct catalog *cat, size_t i)
-{
-	struct scan *s = cat->scan;
-	if (i >= cat->arts.n || s == NULL)
-		return 0;
-	if (cat->state[i] == CATALOG_FULL)
-		return 1;
-	if (cat->state[i] == CATALOG_FAILED)
-		return 0;
-	struct article stub = cat->arts.v[i];
-	size_t *counts = &cat->counts[i * cat->ncities], keep[CACHE_MAX_COUNTS];
-	if (cat->ncities)
-		memcpy(keep, counts, cat->ncities * sizeof *counts);
-	int rc = -1;
-	if (cat->state[i] == CATALOG_META && s->cache) {
-		/* current when the catalog was opened: its blob, else the file */
-		void *blob = NULL;
-		char *ft = NULL;
-		size_t bn = 0, fn = 0;
-		rc = cache_body(s->cache, cat->ids[i], &blob, &bn, &ft, &fn);
-		if (rc == 0)
-			rc = artblob_unpack(blob, bn, stub.path, ft, fn, &cat->arts.v[i],
-					    &cat->folded[i]);
-		free(blob);
-		free(ft);
-		if (rc == 0)
-			rc = 1;
-		else if (rc == ERR_NOMEM)
-			return rc;
-	}
-	if (rc != 1) {
-		if (s->cache && !s->in_tx) {
-			if (cache_begin(s->cache) < 0)
-				s->cache = NULL; /* locked or broken: do without */
-			else
-				s->in_tx = 1;
-		}
-		cat->arts.v[i] = (struct article){ 0 };
-		size_t from = cat->from_cache;
-		rc = scan_one(s, stub.path, i);
-		if (rc == 1 && cat->state[i] == CATALOG_META)
-			cat->from_cache = from; /* counted when opened */
-	}
-	if (rc == 1) {
-		article_free(&stub);
-		cat->state[i] = CATALOG_FULL;
-		cat->nfull++;
-		return 1;
-	}
-	/* as it was: the stub keeps the path (and the facts, for ERR_NOMEM) */
-	article_free(&cat->arts.v[i]);
-	match_text_free(&cat->folded[i]);
-	cat->arts.v[i] = stub;
-	if (cat->ncities)
-		memcpy(counts, keep, cat->ncities * sizeof *counts);
-	if (rc < 0)
-		return rc;
-	cat->state[i] = CATALOG_FAILED;
-	cat->nfailed++;
-	return 0;
-}
-
-int
-catalog_fill_loaded(struct catalog *cat, size_t i, int rc, struct article *a,
-		    struct match_text *fa, char *cause)
-{
-	struct loaded l = { rc, cause, { 0 }, { 0 }, 0 };
-	if (rc == 0)
-		l.a = *a;
-	if (fa) {
-		l.fa = *fa;
-		*fa = (struct match_text){ 0 };
-	}
-	int r = 0;
-	if (cat->scan) {
-		cat->scan->pre = &l;
-		r = catalog_fill(cat, i);
-		cat->scan->pre = NULL;
-	}
-	if (!l.used && l.rc == 0) /* filled otherwise (the cache's copy), or not at all */
-		article_free(&l.a);
-	free(l.cause);
-	match_text_free(&l.fa);
-	return r;
-}
-
-const struct source_opts *
-catalog_source_opts(const struct catalog *cat)
-{
-	return cat->scan ? cat->scan->opts : NULL;
-}
-
-void
-catalog_unfill(struct catalog *cat, size_t i)
-{
-	if (i >= cat->arts.n || cat->state == NULL || cat->state[i] != CATALOG_FULL)
-		return;
-	struct article *a = &cat->arts.v[i];
-	free(a->text);
-	free(a->blocks);
-	free(a->sents);
-	span_list_free(&a->spans);
-	a->text = NULL;
-	a->blocks = NULL;
-	a->sents = NULL;
-	a->nblocks = a->nsents = 0;
-	match_text_free(&cat->folded[i]);
-	cat->state[i] = CATALOG_META;
-	cat->nfull--;
-}
-
-int
-catalog_sync(struct catalog *cat)
-{
-	struct scan *s = cat->scan;
-	if (s == NULL || !s->in_tx)
-		return 0;
-	s->in_tx = 0;
-	if (cache_commit(s->cache) < 0) {
-		s->cache = NULL;
-		return ERR_DB;
-	}
-	return 0;
-}
-
-void
-catalog_done(struct catalog *cat)
-{
-	struct scan *s = cat->scan;
-	if (s == NULL || s->cache == NULL)
-		return;
-	catalog_sync(cat);
-	if (cache_begin(s->cache) == 0) {
-		cache_prune(s->cache);
-		cache_commit(s->cache);
-	}
-}
-
-int
-catalog_adopt(struct catalog *cat, struct corpus *c, const struct compare_spec *spec,
-	      struct script *sc)
-{
-	memset(cat, 0, sizeof *cat);
-	int rc = alloc_slots(cat, c->n, spec ? spec->ncities : 0);
-	struct scan *s = cat->scan;
-	if (rc == 0) {
-		*s = (struct scan){ cat, NULL, NULL, spec, 1, NULL, sc, sc != NULL, NULL, NULL, NULL, sc != NULL, 0, NULL };
-		if (spec)
-			rc = need_script(s);
-	}
-	for (size_t i = 0; rc == 0 && i < c->n; i++) {
-		rc = match_fold(s->sc, c->v[i].text, c->v[i].len, &cat->folded[i]);
-		if (rc == 0 && spec)
-			rc = count_cities(s, &c->v[i], &cat->folded[i], &cat->counts[i * cat->ncities]);
-		if (rc == 0 && (cat->keys[i] = strdup(c->v[i].path)) == NULL)
-			rc = ERR_NOMEM;
-	}
-	if (rc < 0) {
-		for (size_t i = 0; i < c->n && cat->folded; i++) {
-			match_text_free(&cat->folded[i]);
-			if (cat->keys)
-				free(cat->keys[i]);
-		}
-		catalog_free(cat);
-		return rc;
-	}
-	for (size_t i = 0; i < c->n; i++) {
-		cat->arts.v[i] = c->v[i];
-		cat->state[i] = CATALOG_FULL;
-	}
-	cat->arts.n = cat->nfull = c->n;
-	free(c->v);
-	c->v = NULL;
-	c->n = 0;
-	return 0;
 }
 
 int
@@ -765,7 +419,10 @@ catalog_free(struct catalog *cat)
 {
 	struct scan *s = cat->scan;
 	if (s) {
-		catalog_sync(cat);
+		/* what the fills wrote is kept (catalog_sync, without the call:
+		 * catalog_slots.c is above this file) */
+		if (s->in_tx && s->cache)
+			cache_commit(s->cache);
 		compare_matcher_free(s->m);
 		if (!s->borrowed)
 			script_close(s->sc);
