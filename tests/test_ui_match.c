@@ -143,16 +143,17 @@ term_close(struct term *t)
 	endwin();
 	delscreen(t->scr);
 	pane_mgr_free(&t->app);
+	ui_match_free(&t->app);
 	fclose(t->out);
 	fclose(t->in);
 }
 
 static int
-attr_of(int kind, int tag)
+attr_of(struct app *app, int kind, int tag)
 {
 	struct span s = { 0, 4, kind, tag };
 	const struct span *v[] = { &s };
-	return ui_match_attr(0, v, 1, 0);
+	return ui_match_attr(app, 0, v, 1, 0);
 }
 
 static void
@@ -165,7 +166,7 @@ test_curses_colour(void **state)
 	/* 西湖 (city 0) at [3, 9) inside a yellow note at [0, 30) */
 	struct span list[] = { { 0, 30, SPAN_NOTE, 0 }, { 3, 9, SPAN_CITY, 0 } };
 	struct span_list l = { list, 2, 2 };
-	int at = ui_match_attr_list(0, &l, 4);
+	int at = ui_match_attr_list(&t.app, 0, &l, 4);
 	short fg, bg;
 	assert_int_not_equal(pair_content((short)PAIR_NUMBER(at), &fg, &bg), ERR);
 	assert_int_equal(fg, COLOR_RED);
@@ -174,18 +175,18 @@ test_curses_colour(void **state)
 	assert_int_equal(at & (A_ATTRIBUTES & ~A_COLOR),
 			 style_get(&t.app, STYLE_CITY0) & (A_ATTRIBUTES & ~A_COLOR));
 	/* outside the city: the note alone */
-	at = ui_match_attr_list(0, &l, 20);
+	at = ui_match_attr_list(&t.app, 0, &l, 20);
 	assert_int_equal(at, style_get(&t.app, STYLE_NOTE));
 	/* a search hit in the note keeps its own pair */
 	struct span hit = { 3, 9, SPAN_SEARCH, 0 }, note = { 0, 30, SPAN_NOTE, 0 };
 	const struct span *v[] = { &note, &list[1], &hit };
-	assert_int_equal(ui_match_attr(0, v, 3, 4), style_get(&t.app, STYLE_SEARCH) | A_BOLD);
+	assert_int_equal(ui_match_attr(&t.app, 0, v, 3, 4), style_get(&t.app, STYLE_SEARCH) | A_BOLD);
 	/* a heading's blue text under a note: the note's colours */
-	at = ui_match_attr(style_get(&t.app, STYLE_HEADING), v, 1, 4);
+	at = ui_match_attr(&t.app, style_get(&t.app, STYLE_HEADING), v, 1, 4);
 	assert_int_equal(PAIR_NUMBER(at), PAIR_NUMBER(style_get(&t.app, STYLE_NOTE)));
 	assert_true(at & A_BOLD);
 	/* no span: the base as it is */
-	assert_int_equal(ui_match_attr(style_get(&t.app, STYLE_HEADING), v, 0, 4), style_get(&t.app, STYLE_HEADING));
+	assert_int_equal(ui_match_attr(&t.app, style_get(&t.app, STYLE_HEADING), v, 0, 4), style_get(&t.app, STYLE_HEADING));
 	term_close(&t);
 }
 
@@ -215,7 +216,7 @@ check_distinct(const char *type, int mono, unsigned shown, const int same[][2], 
 	enum { N = sizeof kinds / sizeof kinds[0] };
 	unsigned look[N];
 	for (size_t i = 0; i < N; i++) {
-		unsigned full = (unsigned)attr_of(kinds[i].kind, kinds[i].tag);
+		unsigned full = (unsigned)attr_of(&t.app, kinds[i].kind, kinds[i].tag);
 		assert_int_equal(full & A_BLINK, 0);
 		look[i] = full & shown;
 		if (look[i] == 0)
@@ -238,8 +239,8 @@ check_distinct(const char *type, int mono, unsigned shown, const int same[][2], 
 	}
 	/* the other cities and note colours are still cities and notes */
 	for (int tag = 1; tag < 4; tag++)
-		assert_true(((unsigned)attr_of(SPAN_CITY, tag) & shown) == look[5]);
-	assert_true(((unsigned)attr_of(SPAN_NOTE, 1) & shown & (A_REVERSE | A_UNDERLINE)) ==
+		assert_true(((unsigned)attr_of(&t.app, SPAN_CITY, tag) & shown) == look[5]);
+	assert_true(((unsigned)attr_of(&t.app, SPAN_NOTE, 1) & shown & (A_REVERSE | A_UNDERLINE)) ==
 		    (A_REVERSE | A_UNDERLINE));
 	term_close(&t);
 }

@@ -21,6 +21,16 @@
 #include "../src/view.h"
 
 struct pane_mgr;
+struct ui_match;
+
+/* Colour pairs made for combined colours (a city's text on a note's
+ * background), ui/panes/match.c's: its first combined pair is fg[0] on
+ * bg[0], the next fg[1] on bg[1], and so on. */
+#define APP_PAIRS_MAX 192
+struct app_pairs {
+	short fg[APP_PAIRS_MAX], bg[APP_PAIRS_MAX];
+	int n;
+};
 struct bigload;
 
 /* Warnings since the start, for :messages (ui/panes/messages.c). */
@@ -76,6 +86,11 @@ struct app {
 	struct pane_mgr *mgr;  /* private to ui/screen/ */
 	struct noteset notes;  /* ui/panes/noteset.c */
 	struct app_messages messages; /* ui/panes/messages.c */
+	struct {               /* ui/panes/match.c */
+		struct ui_match *um; /* built on first use; NULL before or if it failed */
+		int failed;          /* it could not be built: not tried again */
+		struct app_pairs pairs;
+	} match;
 	struct {               /* ui/panes/annot_act.c */
 		int last_colour;     /* the colour chosen last: the next default */
 		int64_t last_deleted;/* what U brings back (0: nothing) */

@@ -248,6 +248,7 @@ out:
 	if (app.mgr)
 		pane_mgr_free(&app);
 	noteset_free(&app);
+	ui_match_free(&app);
 	load_close(&app); /* what was read stays in the cache */
 	ui_messages_free(&app);
 	for (size_t i = 0; i < w.n; i++) {
@@ -280,6 +281,7 @@ with_table(FILE *f, int man)
 	if (pane_mgr_init(&app) == 0 && registry_all(&app) == 0)
 		rc = man ? ui_help_man(&app, f) : ui_help_text(&app, f);
 	pane_mgr_free(&app);
+	ui_match_free(&app);
 	return rc;
 }
 

@@ -112,7 +112,7 @@ draw_passage(struct cmp *c, WINDOW *w, int y, int x, int cols, int nrows,
 	if (ui_passage_layout(lo, a, st->start, st->end, cols > 2 ? cols - 1 : cols, &ll) == 0 &&
 	    passage_spans(c, ref->art, st->start, st->end, row, &sp) == 0) {
 		for (size_t i = 0; i < ll.n && used < nrows; i++, used++)
-			ui_passage_draw(w, y + used, x, cols, lo, a, &ll.v[i], &sp, base);
+			ui_passage_draw(c->app, w, y + used, x, cols, lo, a, &ll.v[i], &sp, base);
 		/* cut: "…" after the last line shown */
 		if (used > 0 && (size_t)used < ll.n) {
 			const struct layout_line *l = &ll.v[used - 1];
@@ -158,7 +158,7 @@ draw_header(struct cmp *c, WINDOW *w, int x, int cols, size_t city, int narrow)
 {
 	const struct compare_result *r = c->r;
 	struct span s = { 0, 0, SPAN_CITY, (int)city };
-	int at = ui_match_span_attr(&s);
+	int at = ui_match_span_attr(c->app, &s);
 	int used = 0;
 	if (narrow && c->r->ncities > 1)
 		used += put(c->app, w, 0, x, "◀ ", cols, style_get(c->app, STYLE_DIM));

@@ -13,11 +13,6 @@
 #include "../screen/style.h"
 #include "annot.h"
 
-/* One per process: ui_run runs once, and style_set_span_fn takes no
- * context, so the keyword colours must be reachable from a plain function. */
-static struct ui_match um_state;
-static int um_built, um_failed;
-
 static const struct {
 	const char *name;
 	int colour;
@@ -111,10 +106,8 @@ load_keywords(struct ui_match *um)
 }
 
 static int
-build(struct app *app)
+build(struct app *app, struct ui_match *um)
 {
-	struct ui_match *um = &um_state;
-	memset(um, 0, sizeof *um);
 	um->app = app;
 	const char *cities = app->cities;
 	if (compare_spec_default(&um->spec) < 0)
@@ -140,7 +133,7 @@ build(struct app *app)
 static struct ui_match *
 current(struct app *app)
 {
-	struct ui_match *um = &um_state;
+	struct ui_match *um = app->match.um;
 	um->mc = (struct match_corpus){ app->corpus->v, app->load.cat.folded, app->corpus->n };
 	if (um->mc.folded == NULL)
 		um->mc.n = 0;
@@ -150,16 +143,19 @@ current(struct app *app)
 struct ui_match *
 ui_match_get(struct app *app)
 {
-	if (um_built)
+	if (app->match.um)
 		return current(app);
-	if (um_failed)
+	if (app->match.failed)
 		return NULL;
-	if (build(app) < 0) {
-		um_failed = 1;
+	struct ui_match *um = calloc(1, sizeof *um);
+	if (um == NULL || build(app, um) < 0) {
+		app->match.failed = 1;
+		if (um)
+			app->match.um = um, ui_match_free(app);
 		pane_error(app, "comparison: out of memory or a city or theme word is empty");
 		return NULL;
 	}
-	um_built = 1;
+	app->match.um = um;
 	return current(app);
 }
 
@@ -320,10 +316,8 @@ ui_match_resolve(const struct ui_match_look *v, size_t n, int mono, struct ui_ma
 #define COMBO_PAIR_BASE 64
 #define COMBO_PAIR_END 256
 
-static struct {
-	short fg, bg;
-} combos[COMBO_PAIR_END - COMBO_PAIR_BASE];
-static int ncombos;
+_Static_assert(COMBO_PAIR_END - COMBO_PAIR_BASE == APP_PAIRS_MAX,
+	       "app.h's table of combined pairs has one entry per pair");
 
 static struct ui_match_look
 look_of(int attr, int rank)
@@ -340,8 +334,9 @@ look_of(int attr, int rank)
 /* The pair for fg on bg: one of the given attributes' own (attrs[first]'s
  * if it fits), else a combined one; 0 if none is left. */
 static int
-pair_for(short fg, short bg, const int *attrs, size_t n, size_t first)
+pair_for(struct app *app, short fg, short bg, const int *attrs, size_t n, size_t first)
 {
+	struct app_pairs *c = &app->match.pairs;
 	if (fg < 0 && bg < 0)
 		return 0;
 	for (size_t k = 0; k <= n; k++) {
@@ -352,19 +347,17 @@ pair_for(short fg, short bg, const int *attrs, size_t n, size_t first)
 		if (p > 0 && pair_content(p, &f, &b) != ERR && f == fg && b == bg)
 			return p;
 	}
-	for (int i = 0; i < ncombos; i++)
-		if (combos[i].fg == fg && combos[i].bg == bg)
+	for (int i = 0; i < c->n; i++)
+		if (c->fg[i] == fg && c->bg[i] == bg)
 			return COMBO_PAIR_BASE + i;
-	int p = COMBO_PAIR_BASE + ncombos;
+	int p = COMBO_PAIR_BASE + c->n;
 	if (p >= COMBO_PAIR_END || p >= COLOR_PAIRS || init_pair((short)p, fg, bg) == ERR)
 		return 0;
-	combos[ncombos].fg = fg;
-	combos[ncombos].bg = bg;
-	ncombos++;
+	c->fg[c->n] = fg;
+	c->bg[c->n] = bg;
+	c->n++;
 	return p;
 }
-
-static const struct app *um_app; /* for its mono flag; set by ui_match_register */
 
 /* Without colour, theme words and garbled text are told apart by italic.
  * A terminal without italic (vt100) has bold, underline and reverse only,
@@ -381,7 +374,7 @@ mono_fit(int attr, int rank)
 }
 
 int
-ui_match_attr(int base, const struct span *const *v, size_t n, size_t pos)
+ui_match_attr(struct app *app, int base, const struct span *const *v, size_t n, size_t pos)
 {
 	struct ui_match_look looks[UI_MATCH_ATTR_MAX + 1];
 	int attrs[UI_MATCH_ATTR_MAX + 1];
@@ -389,13 +382,13 @@ ui_match_attr(int base, const struct span *const *v, size_t n, size_t pos)
 	for (size_t i = 0; i < n && k < UI_MATCH_ATTR_MAX; i++)
 		if (v[i]->start <= pos && pos < v[i]->end) {
 			int rank = ui_match_span_priority(v[i]);
-			attrs[k] = ui_match_span_attr(v[i]);
+			attrs[k] = ui_match_span_attr(app, v[i]);
 			looks[k] = look_of(attrs[k], rank);
 			k++;
 		}
 	if (k == 0)
 		return base;
-	int mono = um_app ? um_app->mono : !has_colors();
+	int mono = app->mono || !has_colors();
 	struct ui_match_look r;
 	int top = ui_match_resolve(looks, k, mono, &r);
 	if (mono)
@@ -406,21 +399,21 @@ ui_match_attr(int base, const struct span *const *v, size_t n, size_t pos)
 		r.fg = looks[k].fg;
 	if (r.bg < 0)
 		r.bg = looks[k].bg;
-	int pair = pair_for(r.fg, r.bg, attrs, k + 1, (size_t)top);
+	int pair = pair_for(app, r.fg, r.bg, attrs, k + 1, (size_t)top);
 	if (pair == 0 && (r.fg >= 0 || r.bg >= 0)) /* no pair left: the top kind's */
 		pair = (int)PAIR_NUMBER(attrs[top]);
 	return (int)(((unsigned)base & ~A_COLOR) | (unsigned)r.attr | (unsigned)COLOR_PAIR(pair));
 }
 
 int
-ui_match_attr_list(int base, const struct span_list *l, size_t pos)
+ui_match_attr_list(struct app *app, int base, const struct span_list *l, size_t pos)
 {
 	const struct span *v[UI_MATCH_ATTR_MAX];
 	size_t n = 0;
 	for (size_t i = 0; l && i < l->n && l->v[i].start <= pos && n < UI_MATCH_ATTR_MAX; i++)
 		if (pos < l->v[i].end)
 			v[n++] = &l->v[i];
-	return ui_match_attr(base, v, n, pos);
+	return ui_match_attr(app, base, v, n, pos);
 }
 
 /* Colour pairs for keyword colours, from KW_PAIR_BASE up (style.c uses the
@@ -431,10 +424,10 @@ static int
 keyword_attr(void *ctx, const struct span *s)
 {
 	const struct app *app = ctx;
-	const struct ui_match *um = &um_state;
+	const struct ui_match *um = app->match.um;
 	int base = style_get(app, STYLE_KEYWORD);
-	if (!um_built || s->tag < 0 || (size_t)s->tag >= um->nkw || um->kwcolor[s->tag] < 0 ||
-	    (um_app && um_app->mono) || !has_colors())
+	if (um == NULL || s->tag < 0 || (size_t)s->tag >= um->nkw || um->kwcolor[s->tag] < 0 ||
+	    app->mono || !has_colors())
 		return base;
 	int colour = um->kwcolor[s->tag];
 	short pair = (short)(KW_PAIR_BASE + colour);
@@ -449,8 +442,7 @@ city_attr(void *ctx, const struct span *s)
 {
 	const struct app *app = ctx;
 	if (s->tag == 3) {
-		int mono = um_app ? um_app->mono : !has_colors();
-		if (!mono && has_colors() && KW_PAIR_BASE + 8 < COLOR_PAIRS &&
+		if (!app->mono && has_colors() && KW_PAIR_BASE + 8 < COLOR_PAIRS &&
 		    init_pair(KW_PAIR_BASE + 8, COLOR_BLUE, -1) != ERR)
 			return (int)COLOR_PAIR(KW_PAIR_BASE + 8) | A_BOLD;
 		return A_BOLD; /* cities look alike without colour */
@@ -459,12 +451,12 @@ city_attr(void *ctx, const struct span *s)
 }
 
 int
-ui_match_span_attr(const struct span *s)
+ui_match_span_attr(const struct app *app, const struct span *s)
 {
 	/* keywords and cities: keyword_attr and city_attr, through style.c */
 	if (s->kind == SPAN_SELECT && s->tag == UI_ANNOT_TAG_CURSOR)
-		return style_get(um_app, STYLE_PASSAGE);
-	return style_span(um_app, s);
+		return style_get(app, STYLE_PASSAGE);
+	return style_span(app, s);
 }
 
 /* Every article: city names (always) and the user keywords. */
@@ -483,10 +475,26 @@ spans_source(void *ctx, struct app *app, size_t art, struct span_list *out)
 	return 0;
 }
 
+void
+ui_match_free(struct app *app)
+{
+	struct ui_match *um = app->match.um;
+	if (um == NULL)
+		return;
+	compare_matcher_free(um->cm);
+	compare_spec_free(&um->spec);
+	if (um->have_result)
+		compare_result_free(&um->res);
+	for (size_t i = 0; i < um->nkw; i++)
+		free(um->kw[i]);
+	match_set_free(um->kwset);
+	free(um);
+	app->match.um = NULL;
+}
+
 int
 ui_match_register(struct app *app)
 {
-	um_app = app;
 	int rc = pane_add_span_source(app, spans_source, NULL);
 	if (rc < 0)
 		return rc;

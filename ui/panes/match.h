@@ -2,7 +2,8 @@
  * highlight sources share: the comparison spec (defaults, config, --cities),
  * its matcher, the folded corpus, and the user keywords (--highlight, config
  * `highlight WORD [COLOR]`, and the ones added or removed this session).
- * Built on first use; one per process (ui_run runs once). Registers span
+ * Built on first use and kept in the app (app->match; ui_match_free lets
+ * it go). Registers span
  * sources so every reading view shows city names in their city's colour
  * and the user keywords, and the global keys that open the panes.
  *
@@ -90,16 +91,19 @@ int ui_match_resolve(const struct ui_match_look *v, size_t n, int mono,
 
 /* Curses attributes of one span alone (its kind's style, keyword and
  * city colours). */
-int ui_match_span_attr(const struct span *s);
+int ui_match_span_attr(const struct app *app, const struct span *s);
 
 /* At most this many spans are looked at for one character. */
 #define UI_MATCH_ATTR_MAX 16
 
 /* Curses attributes of the character at byte pos over base (the block's
  * style): the spans of v[0, n) that cover pos, resolved as above. */
-int ui_match_attr(int base, const struct span *const *v, size_t n, size_t pos);
+int ui_match_attr(struct app *app, int base, const struct span *const *v, size_t n, size_t pos);
 /* The same over a list sorted by start (NULL: none). */
-int ui_match_attr_list(int base, const struct span_list *l, size_t pos);
+int ui_match_attr_list(struct app *app, int base, const struct span_list *l, size_t pos);
+
+/* Let the shared state go (at the end of ui_run). */
+void ui_match_free(struct app *app);
 
 /* Register the span source and the keyword and city styles. Called once
  * by ui/registry.c. 0 or ERR_NOMEM. */

@@ -20,7 +20,7 @@ ui_passage_layout(const struct layout_opts *o, const struct article *a, size_t s
 }
 
 void
-ui_passage_draw(WINDOW *w, int y, int x, int max_cols, const struct layout_opts *o,
+ui_passage_draw(struct app *app, WINDOW *w, int y, int x, int max_cols, const struct layout_opts *o,
 		const struct article *a, const struct layout_line *ln,
 		const struct span_list *sp, int base)
 {
@@ -40,7 +40,7 @@ ui_passage_draw(WINDOW *w, int y, int x, int max_cols, const struct layout_opts 
 			break;
 		unsigned char c0 = (unsigned char)g.shown[0];
 		if (c0 >= 0x20 && c0 != 0x7f) {
-			wattrset(w, ui_match_attr_list(base, sp, g.start));
+			wattrset(w, ui_match_attr_list(app, base, sp, g.start));
 			mvwaddstr(w, y, x + used, g.shown);
 		}
 		used += g.cols;

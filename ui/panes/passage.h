@@ -13,6 +13,8 @@
 #include "../../src/layout.h"
 #include "../../src/span.h"
 
+struct app;
+
 /* Lay out a->text[start, end) flush left in cols columns (>= 1), with the
  * context of the block it lies in. 0 or ERR_NOMEM. */
 int ui_passage_layout(const struct layout_opts *o, const struct article *a, size_t start,
@@ -20,7 +22,7 @@ int ui_passage_layout(const struct layout_opts *o, const struct article *a, size
 
 /* Draw line ln of such a layout at (y, x), at most max_cols columns, with
  * the spans of sp (sorted by start; NULL: none) over base attributes. */
-void ui_passage_draw(WINDOW *w, int y, int x, int max_cols, const struct layout_opts *o,
+void ui_passage_draw(struct app *app, WINDOW *w, int y, int x, int max_cols, const struct layout_opts *o,
 		     const struct article *a, const struct layout_line *ln,
 		     const struct span_list *sp, int base);
 

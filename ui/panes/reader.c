@@ -287,7 +287,7 @@ overlapping(const struct span_list *l, size_t s, size_t e, const struct span **o
 }
 
 static void
-draw_row(const struct app *app, WINDOW *w, int y, struct reader *r, const struct view_row *row,
+draw_row(struct app *app, WINDOW *w, int y, struct reader *r, const struct view_row *row,
 	 int margin)
 {
 	const struct article *a = r->a;
@@ -310,7 +310,7 @@ draw_row(const struct app *app, WINDOW *w, int y, struct reader *r, const struct
 		if (x + g.cols > maxx)
 			break;
 		/* the fixed priority of match.h, as in the comparison */
-		wattrset(w, ui_match_attr(base, sp, ns, g.start));
+		wattrset(w, ui_match_attr(app, base, sp, ns, g.start));
 		unsigned char c0 = (unsigned char)g.shown[0];
 		if (c0 >= 0x20 && c0 != 0x7f)
 			waddstr(w, g.shown);

@@ -161,7 +161,7 @@ draw_hit(struct srch *s, WINDOW *w, int y, int cols, const struct search_hit *h,
 			k++;
 		if (k > 0)
 			pane_put(app, w, y, 2, "…", strlen("…"), 2, base); /* 2: ambiguous-wide */
-		ui_passage_draw(w, y, 4, cols - 6, lo, a, &ll.v[k], &sp, base);
+		ui_passage_draw(s->app, w, y, 4, cols - 6, lo, a, &ll.v[k], &sp, base);
 		/* and "…" at the right when the sentence goes on */
 		if (k + 1 < ll.n)
 			pane_put(app, w, y, 4 + ll.v[k].indent_cols + ll.v[k].width_cols, "…",
