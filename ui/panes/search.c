@@ -190,6 +190,9 @@ s_draw(struct pane *p, WINDOW *w)
 			 s->searched, s->app->corpus->n);
 	pane_put_trunc(app, w, 0, 1, buf, strlen(buf), cols - 2, style_get(app, STYLE_TITLE));
 	menu_set(&s->m, s->nrows, rows - 1 > 0 ? rows - 1 : 1);
+	/* the cursor on an article's first hit at the top: its title too */
+	if (s->m.rows > 1 && s->m.top > 0 && s->m.cur == s->m.top && !is_hit(s, s->m.top - 1))
+		s->m.top--;
 	for (int i = 0; i < s->m.rows; i++) {
 		size_t k = s->m.top + (size_t)i;
 		if (k >= s->nrows)
