@@ -25,6 +25,14 @@ wait_for "hit 1/16"
 sed -n 2p "$tmp/screen" | grep -qF "杭州“開源大模型之城”" &&
 	ok "back at hit 1, the title shows again" || { fail "back at hit 1:"; cat "$tmp/screen"; }
 
+# 2. 40 columns: a prompt wider than half the row (K's) is cut with "…",
+# and what is typed stays apart from it
+keys K
+wait_for "Highlight (again: …"
+keys -l "算力"
+wait_for "Highlight (again: … 算力" && ok "40x12: the K prompt is cut with … and a blank"
+keys Escape
+wait_for "hit 1/16"
 keys Q
 wait_for "duwen exited 0"
 

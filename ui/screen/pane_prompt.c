@@ -123,7 +123,14 @@ draw_line(struct app *app, WINDOW *w, const char *label, struct ui_edit *e)
 {
 	const struct width_opts *wo = &app->vopts.layout.w;
 	werase(w);
-	int lc = pane_put(app, w, 0, 0, label, strlen(label), COLS / 2, style_get(app, STYLE_KEY));
+	/* a label wider than half the row is cut with "…" and a blank after
+	 * it, so that what is typed stays apart from it */
+	int half = COLS / 2, lc;
+	if (pane_cols(app, label, strlen(label)) <= half)
+		lc = pane_put(app, w, 0, 0, label, strlen(label), half, style_get(app, STYLE_KEY));
+	else
+		lc = pane_put_trunc(app, w, 0, 0, label, strlen(label), half - 1,
+				    style_get(app, STYLE_KEY)) + 1;
 	int room = COLS - lc - 1, cur = ui_edit_scroll(e, wo, room);
 	int col = 0, shown = 0;
 	for (size_t p = 0; p < e->len;) {
