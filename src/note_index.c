@@ -158,6 +158,17 @@ note_index_spans(const struct note_index *ix, size_t art, struct span_list *out)
 	return 0;
 }
 
+size_t
+note_index_slot(const struct note_index *ix, const char *path)
+{
+	const struct notes_lib *l = &ix->lib;
+	size_t n = ix->have_lib && l->corpus && l->keys ? l->corpus->n : 0;
+	for (size_t i = 0; i < n; i++)
+		if (l->keys[i] && strcmp(l->keys[i], path) == 0)
+			return i;
+	return NOTE_INDEX_NONE;
+}
+
 const struct note_entry *
 note_index_at(const struct note_index *ix, size_t art, size_t s, size_t e)
 {

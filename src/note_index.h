@@ -60,6 +60,11 @@ int note_index_spans(const struct note_index *ix, size_t art, struct span_list *
 const struct note_entry *note_index_at(const struct note_index *ix, size_t art, size_t s,
 				       size_t e);
 
+/* The corpus article whose file is path (a note's a.path), loaded or not
+ * (a note of an article still loading has art NOTE_INDEX_NONE: notes are
+ * placed only on articles in full); NOTE_INDEX_NONE if none is. */
+size_t note_index_slot(const struct note_index *ix, const char *path);
+
 /* The entry with record id, or NULL. */
 const struct note_entry *note_index_find(const struct note_index *ix, int64_t id);
 

@@ -456,6 +456,37 @@ test_index_not_open(void **state)
 	note_index_free(&ix);
 }
 
+/* A note of a corpus article still loading (its text not read yet) is
+ * not placed, but note_index_slot finds the article by the note's path,
+ * so that the notes pane can load it rather than read the file apart;
+ * loaded, the note is placed on it. */
+static void
+test_index_slot_loading(void **state)
+{
+	struct fx *x = *state;
+	struct article *b = &x->c.v[1];
+	char *text = b->text;
+	b->text = NULL; /* 乙篇 still loading */
+	struct note_index ix = { 0 };
+	assert_int_equal(note_index_load(&ix, x->s, &x->c, NULL), 0);
+	const struct note_entry *e = NULL;
+	for (size_t i = 0; i < ix.n; i++)
+		if (strcmp(ix.v[i].a.quote, "成都也有机会。") == 0)
+			e = &ix.v[i];
+	assert_non_null(e);
+	assert_int_equal(e->art, NOTE_INDEX_NONE);
+	assert_int_equal(note_index_slot(&ix, e->a.path), 1);
+	assert_int_equal(note_index_slot(&ix, x->lib.keys[0]), 0);
+	assert_int_equal(note_index_slot(&ix, "/no/such/file.txt"), NOTE_INDEX_NONE);
+	assert_int_equal(note_index_slot(&ix, x->fb), 1); /* the key is the real path */
+	b->text = text; /* loaded: the note is on it */
+	assert_int_equal(note_index_load(&ix, x->s, &x->c, NULL), 0);
+	assert_int_equal(note_index_count(&ix, 1), 1);
+	note_index_free(&ix);
+	struct note_index none = { 0 };
+	assert_int_equal(note_index_slot(&none, x->fb), NOTE_INDEX_NONE); /* not loaded */
+}
+
 int
 main(void)
 {
@@ -467,6 +498,7 @@ main(void)
 		cmocka_unit_test(test_colour_keys),
 		cmocka_unit_test_setup_teardown(test_index, fx_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_index_not_open, fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_index_slot_loading, fx_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_index_orphans_and_reload, fx_setup, fx_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

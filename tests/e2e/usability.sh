@@ -36,4 +36,59 @@ wait_for "hit 1/16"
 keys Q
 wait_for "duwen exited 0"
 
+# 3. a note of an article of the list that has not loaded yet: Enter in
+# the notes pane loads that article and opens it at the note (it said
+# "not among the articles open" and read the file apart from the list);
+# the pane marks such a note "(loading)", not "(not open)"
+mkdir -p "$tmp/big"
+i=0
+while [ "$i" -lt 200 ]; do
+	for f in "$texts"/*.txt; do
+		cp "$f" "$tmp/big/a$(printf %03d "$i")_$(basename "$f")"
+	done
+	i=$((i + 1))
+done
+last=$(ls "$tmp/big" | tail -1)
+title=$("$DUWEN" --dump "$tmp/big/$last" | sed -n 1p | sed 's/^ *//')
+start_duwen e2e 100 30 "" "'$tmp/big/$last'"
+wait_for "$title"
+keys Space Space Space
+keys ")"
+keys a
+wait_for "Colour: [y]ellow"
+keys g
+wait_for "Note (Enter"
+keys -l "最后一篇的笔记"
+keys Enter
+wait_for "Highlighted in green with a note"
+keys Q
+wait_for "duwen exited 0"
+# cold (a new cache), 1000 articles: the last is far from loaded
+export XDG_CACHE_HOME="$tmp/cache2"
+start_duwen e2e 100 30 "XDG_CACHE_HOME='$XDG_CACHE_HOME'" "'$tmp/big'"
+wait_for "Articles (1000)"
+keys M
+wait_for "1 of 1"
+grep -qF "(loading)" "$tmp/screen" && ok "the notes pane: the note's article is loading" ||
+	{ fail "the notes pane does not say (loading):"; cat "$tmp/screen"; }
+keys Enter
+# the reading view's status line: the note, and nothing about a file apart
+n=0
+while [ "$n" -lt 100 ]; do
+	screen
+	tail -1 "$tmp/screen" | grep -qF "✎ 最后一篇的笔记" && ! grep -qF "批注 Notes" "$tmp/screen" && break
+	n=$((n + 1))
+	sleep 0.1
+done
+[ "$n" -lt 100 ] || { fail "Enter: no reading view with the note:"; cat "$tmp/screen"; }
+grep -qF "not among the articles open" "$tmp/screen" &&
+	fail "Enter: the article of the list read apart from it" ||
+	ok "Enter: the article of the list, loaded at the note"
+# it is the list's article, not a file read on its own: its note can be
+# edited (read on its own, e says to open the file with duwen)
+keys e
+wait_for "Note (Enter" && ok "e edits the note: the article is the list's"
+keys Escape
+keys Q
+wait_for "duwen exited 0"
 finish usability.sh

@@ -11,8 +11,10 @@
 #include "../../src/anchor.h"
 #include "../../src/err.h"
 #include "../../src/report.h"
+#include "../../src/termsafe.h"
 #include "../../src/width.h"
 #include "../app.h"
+#include "../load.h"
 #include "../screen/menu.h"
 #include "../screen/style.h"
 #include "annot_act.h"
@@ -219,7 +221,8 @@ shown(const struct layout_opts *lo, const char *s)
 }
 
 static void
-draw_entry(struct app *app, WINDOW *w, int y, int cols, const struct note_entry *e, int cursor)
+draw_entry(struct app *app, WINDOW *w, int y, int cols, const struct note_index *ix,
+	   const struct note_entry *e, int cursor)
 {
 	const struct layout_opts *lo = &app->vopts.layout;
 	int base = cursor ? style_get(app, STYLE_CURSOR) : style_get(app, STYLE_NORMAL);
@@ -245,6 +248,8 @@ draw_entry(struct app *app, WINDOW *w, int y, int cols, const struct note_entry 
 	int qx = x;
 	if (e->how == ANCHOR_ORPHAN)
 		qx += pane_put(app, w, y, x, "(orphan) ", 9, qw, base | style_get(app, STYLE_ERROR));
+	else if (e->art == NOTE_INDEX_NONE && note_index_slot(ix, e->a.path) != NOTE_INDEX_NONE)
+		qx += pane_put(app, w, y, x, "(loading) ", 10, qw, base | style_get(app, STYLE_DIM));
 	else if (e->art == NOTE_INDEX_NONE)
 		qx += pane_put(app, w, y, x, "(not open) ", 11, qw, base | style_get(app, STYLE_DIM));
 	/* line breaks in a quote that spans paragraphs show as spaces */
@@ -332,7 +337,7 @@ n_draw(struct pane *p, WINDOW *w)
 		size_t k = np->m.top + (size_t)i;
 		if (k >= np->nrows)
 			break;
-		draw_entry(app, w, 1 + i, cols, &ix->v[np->rows[k]],
+		draw_entry(app, w, 1 + i, cols, ix, &ix->v[np->rows[k]],
 			   k == np->m.cur);
 	}
 	wattrset(w, A_NORMAL);
@@ -387,6 +392,28 @@ static void
 jump(struct pane *p, const struct note_entry *e)
 {
 	struct app *app = p->app;
+	size_t slot = e->art == NOTE_INDEX_NONE && e->how != ANCHOR_ORPHAN ?
+			      note_index_slot(noteset_index(app), e->a.path) : NOTE_INDEX_NONE;
+	if (slot != NOTE_INDEX_NONE) {
+		/* an article of the list still loading: that one now, and the
+		 * note placed on it (the index is made again: e goes) */
+		int64_t id = e->a.id;
+		int rc = load_article(app, slot);
+		if (rc == ERR_NOTFOUND) {
+			const char *path = app->corpus->v[slot].path, *slash = strrchr(path, '/');
+			char *name = termsafe_name(slash ? slash + 1 : path);
+			pane_error(app, "%s cannot be read (:messages says why)", name ? name : "");
+			free(name);
+			return;
+		}
+		if (rc < 0) {
+			pane_error(app, "cannot open: %s", err_strerror(rc));
+			return;
+		}
+		e = note_index_find(noteset_index(app), id);
+		if (e == NULL)
+			return;
+	}
 	if (e->art == NOTE_INDEX_NONE) {
 		jump_file(app, e);
 		return;
