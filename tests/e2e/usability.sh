@@ -111,4 +111,35 @@ grep -qF "杭州 5220句 6300次" "$tmp/screen" && ok "C while loading: the comp
 	{ fail "C while loading:"; cat "$tmp/screen"; }
 keys Q
 wait_for "duwen exited 0"
+# 5. the status line: the message count comes before the tab numbers (it
+# was read as one more tab: "1 2  3 messages"), and two blanks part the
+# pane's status from what is on the right ("Messages  0/0 1 2 3 4")
+mkdir -p "$tmp/bad"
+cp "$texts/000_sichuan_ribao.txt" "$tmp/bad/ok.txt"
+: >"$tmp/bad/empty.txt"
+printf '\n\n' >"$tmp/bad/blank.txt"
+start_duwen e2e 80 24 "" "'$tmp/bad'"
+wait_for "2 messages (:messages)"
+keys Enter
+wait_for "q back"
+tail -1 "$tmp/screen" | grep -qE "2 messages \(:messages\)  1 (list )?2 (reader )? F1 help  q back$" &&
+	ok "80x24: the count, then the tabs, then the help" ||
+	{ fail "80x24 status line:"; tail -1 "$tmp/screen"; }
+keys Q
+wait_for "duwen exited 0"
+start_duwen e2e 40 12 "" "'$texts'"
+wait_for "文章 Article"
+keys Enter
+wait_for "original"
+keys o
+wait_for "Outline of"
+keys :
+keys -l messages
+keys Enter
+wait_for "Messages  0/0"
+tail -1 "$tmp/screen" | grep -qE "^Messages  0/0  +[^ ]" &&
+	ok "40x12: the messages pane's status apart from the help" ||
+	{ fail "40x12 messages status line:"; tail -1 "$tmp/screen"; }
+keys Q
+wait_for "duwen exited 0"
 finish usability.sh

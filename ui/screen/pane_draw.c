@@ -230,40 +230,44 @@ draw_status(struct app *app)
 	}
 	if (qa)
 		snprintf(hint, sizeof hint, "F1 help  q %s", qa->name);
-	/* warnings since the start: how many, and where they are */
-	char counted[64];
+	/* warnings since the start: how many, and where they are; before
+	 * the tabs, so that the count is not read as one more tab number */
+	char counted[64] = "";
 	size_t nmsg = app->messages.n;
-	if (nmsg) {
-		int k = snprintf(counted, sizeof counted, "%zu message%s (:messages)  ", nmsg,
-				 nmsg == 1 ? "" : "s");
-		if (k > 0 && (size_t)k + strlen(hint) < sizeof hint) {
-			memmove(hint + k, hint, strlen(hint) + 1);
-			memcpy(hint, counted, (size_t)k);
-		}
-	}
+	if (nmsg)
+		snprintf(counted, sizeof counted, "%zu message%s (:messages)", nmsg,
+			 nmsg == 1 ? "" : "s");
 	int room = COLS - 1; /* never the bottom-right cell: no scroll, no wrap */
 	int lc = pane_cols(app, left, strlen(left));
 	int min_left = lc < 24 ? lc : 24;
 	int hc = pane_cols(app, hint, strlen(hint));
-	if (room - hc - 2 < min_left) {
+	int cc = pane_cols(app, counted, strlen(counted));
+	/* each part on the right takes its width and two blanks before it */
+	if (room - hc - 2 - (cc ? cc + 2 : 0) < min_left) {
 		if (nmsg) /* the count before the help */
-			snprintf(hint, sizeof hint, "%zu msg  F1 help", nmsg);
-		else
-			hint[7] = 0; /* "F1 help" */
+			snprintf(counted, sizeof counted, "%zu msg", nmsg);
+		hint[7] = 0; /* "F1 help" */
 		hc = pane_cols(app, hint, strlen(hint));
+		cc = pane_cols(app, counted, strlen(counted));
 	}
+	int fixed = hc + 2 + (cc ? cc + 2 : 0);
+	/* tc: the tabs' columns, a blank after each */
 	int each = 14, tc = m->n > 1 ? tabs(app, NULL, 0, each) : 0;
-	if (tc && room - hc - tc - 2 < min_left) {
+	if (tc && room - fixed - tc - 1 < min_left) {
 		each = 0;
 		tc = tabs(app, NULL, 0, 0);
 	}
-	if (tc && room - hc - tc - 2 < min_left)
+	if (tc && room - fixed - tc - 1 < min_left)
 		tc = 0;
 	if (room - hc - 1 < (lc < 8 ? lc : 8))
-		hc = 0;
-	int right = hc + (tc ? tc + 1 : 0);
-	pane_put_trunc(app, w, 0, 0, left, strlen(left), room - right - (right ? 1 : 0), st);
+		hc = cc = 0;
+	int right = hc + (cc ? cc + 2 : 0) + (tc ? tc + 1 : 0);
+	pane_put_trunc(app, w, 0, 0, left, strlen(left), room - right - (right ? 2 : 0), st);
 	int x = room - right;
+	if (cc) {
+		pane_put(app, w, 0, x, counted, strlen(counted), cc, style_get(app, STYLE_DIM));
+		x += cc + 2;
+	}
 	if (tc) {
 		tabs(app, w, x, each);
 		x += tc + 1;
