@@ -142,4 +142,29 @@ tail -1 "$tmp/screen" | grep -qE "^Messages  0/0  +[^ ]" &&
 	{ fail "40x12 messages status line:"; tail -1 "$tmp/screen"; }
 keys Q
 wait_for "duwen exited 0"
+# 6. a search made while the articles load says so, and once they have
+# all loaded no longer says "the rest are loading" but how to search all
+export DUWEN_DATA="$tmp/data6"
+start_duwen e2e 100 30 "" "'$tmp/mid'"
+wait_for "/300 ["
+keys S
+wait_for "Search all:"
+keys -l "资本"
+keys Enter
+wait_for "the rest are loading)" && ok "a search while loading says the rest are loading"
+n=0
+while [ "$n" -lt 600 ]; do
+	screen
+	tail -1 "$tmp/screen" | grep -qF "/300 [" || break
+	n=$((n + 1))
+	sleep 0.1
+done
+wait_for "/ Enter searches all)" && ok "all loaded: / Enter searches all"
+keys /
+wait_for "Search all: 资本"
+keys Enter
+wait_for "资本: 960 hits in 240 articles" && ok "/ Enter: over all 300"
+grep -qF "(searched" "$tmp/screen" && fail "still says (searched" || ok "no (searched … ) any more"
+keys Q
+wait_for "duwen exited 0"
 finish usability.sh

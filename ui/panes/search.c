@@ -185,9 +185,12 @@ s_draw(struct pane *p, WINDOW *w)
 	int k = snprintf(buf, sizeof buf, "%s: %zu %s in %zu %s", s->query, s->res.n,
 			 s->res.n == 1 ? "hit" : "hits", s->res.articles,
 			 s->res.articles == 1 ? "article" : "articles");
+	/* over the articles loaded then: while the rest load, and after
+	 * (when / Enter searches them all) */
 	if (s->searched && k > 0 && (size_t)k < sizeof buf)
-		snprintf(buf + k, sizeof buf - (size_t)k, " (searched %zu of %zu articles: the rest are loading)",
-			 s->searched, s->app->corpus->n);
+		snprintf(buf + k, sizeof buf - (size_t)k, " (searched %zu of %zu articles: %s)",
+			 s->searched, s->app->corpus->n,
+			 s->app->load.active ? "the rest are loading" : "/ Enter searches all");
 	pane_put_trunc(app, w, 0, 1, buf, strlen(buf), cols - 2, style_get(app, STYLE_TITLE));
 	menu_set(&s->m, s->nrows, rows - 1 > 0 ? rows - 1 : 1);
 	/* the cursor on an article's first hit at the top: its title too */
