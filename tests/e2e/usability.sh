@@ -167,4 +167,27 @@ wait_for "资本: 960 hits in 240 articles" && ok "/ Enter: over all 300"
 grep -qF "(searched" "$tmp/screen" && fail "still says (searched" || ok "no (searched … ) any more"
 keys Q
 wait_for "duwen exited 0"
+# 7. 40 columns: the colour prompt shows every colour's key (p[u]rple and
+# Enter were cut off), and a question cut with … keeps its answers (y/n)
+export DUWEN_DATA="$tmp/data7"
+start_duwen e2e 40 12 "" "'$texts/001_hangzhou_kaiyuan.txt'"
+wait_for "original"
+keys ")"
+keys a
+wait_for "Colour: y/g/b/p/u  Enter: yellow" && ok "40x12: every colour key in the prompt"
+keys g
+wait_for "Note (Enter"
+keys -l "四十列"
+keys Enter
+wait_for "Highlighted in green with a note"
+keys D
+wait_for "Delete this green highlight and" && wait_for "… (y/n)" &&
+	ok "40x12: the delete question cut with …, (y/n) kept"
+keys n
+wait_for "Not deleted"
+keys c
+wait_for "New colour: y/g/b/p/u  Enter: green" && ok "40x12: c shows every colour key"
+keys Escape
+keys Q
+wait_for "duwen exited 0"
 finish usability.sh

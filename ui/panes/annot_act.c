@@ -69,6 +69,15 @@ choose_colour(struct app *app, const char *what, int def)
 	if (len > 0 && (size_t)len < sizeof label)
 		snprintf(label + len, sizeof label - (size_t)len, "  Enter: %s  Esc: cancel",
 			 c[def].name);
+	/* narrower than that (40 columns): the keys alone, every one shown */
+	if (len > 0 && (int)strlen(label) > COLS - 1) {
+		len = snprintf(label, sizeof label, "%s:", what);
+		for (size_t i = 0; i < n && len > 0 && (size_t)len < sizeof label; i++)
+			len += snprintf(label + len, sizeof label - (size_t)len, "%s%c", i ? "/" : " ",
+					ui_annot_act_colour_letter(i));
+		if (len > 0 && (size_t)len < sizeof label)
+			snprintf(label + len, sizeof label - (size_t)len, "  Enter: %s", c[def].name);
+	}
 	for (;;) {
 		int k = ui_annot_act_colour_key(pane_ask_key(app, label), def);
 		if (k != -2)

@@ -320,6 +320,25 @@ pane_prompt_edit(struct app *app, const char *label, const char *initial, char *
 	return run(app, &pr, initial, out);
 }
 
+/* A question on the bottom row; cut with "…" where it is too long, but
+ * the answers it ends with, " (y/n)", are kept. */
+static void
+put_question(struct app *app, WINDOW *w, const char *label)
+{
+	size_t len = strlen(label);
+	int room = COLS - 1, st = style_get(app, STYLE_KEY);
+	const char *tail = NULL;
+	for (const char *p = label; len && label[len - 1] == ')' && (p = strstr(p, " (")); p++)
+		tail = p;
+	int tw = tail ? pane_cols(app, tail, strlen(tail)) : 0;
+	if (tail == NULL || pane_cols(app, label, len) <= room || tw + 2 > room) {
+		pane_put_trunc(app, w, 0, 0, label, len, room, st);
+		return;
+	}
+	int c = pane_put_trunc(app, w, 0, 0, label, (size_t)(tail - label), room - tw, st);
+	pane_put(app, w, 0, c, tail, strlen(tail), tw, st);
+}
+
 int
 pane_ask_key(struct app *app, const char *label)
 {
@@ -329,8 +348,7 @@ pane_ask_key(struct app *app, const char *label)
 		pane_update(app);
 		if (!m->ar.too_small) {
 			werase(m->promptw);
-			pane_put_trunc(app, m->promptw, 0, 0, label, strlen(label), COLS - 1,
-				       style_get(app, STYLE_KEY));
+			put_question(app, m->promptw, label);
 			wnoutrefresh(m->promptw);
 			doupdate();
 		}
