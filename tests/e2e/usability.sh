@@ -190,4 +190,14 @@ wait_for "New colour: y/g/b/p/u  Enter: green" && ok "40x12: c shows every colou
 keys Escape
 keys Q
 wait_for "duwen exited 0"
+# 8. the help's status line says how to find a word in it (/), not "q:
+# close" beside the "q close" every status line ends with
+start_duwen e2e 80 24 "" "'$texts'"
+wait_for "文章 Article"
+keys F1
+wait_for "Keys  line"
+tail -1 "$tmp/screen" | grep -qE "^Keys  line [0-9]+/[0-9]+  /: find .*F1 help  q close$" &&
+	ok "the help's status: /: find, one q close" || { fail "help status:"; tail -1 "$tmp/screen"; }
+keys Q
+wait_for "duwen exited 0"
 finish usability.sh

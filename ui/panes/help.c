@@ -292,7 +292,7 @@ static void
 h_status(struct pane *p, char *buf, size_t cap)
 {
 	struct hpane *h = p->data;
-	snprintf(buf, cap, "Keys  line %zu/%zu  q: close", h->m.top + 1, h->n);
+	snprintf(buf, cap, "Keys  line %zu/%zu  /: find", h->m.top + 1, h->n);
 }
 
 static void
