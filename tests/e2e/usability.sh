@@ -200,4 +200,16 @@ tail -1 "$tmp/screen" | grep -qE "^Keys  line [0-9]+/[0-9]+  /: find .*F1 help  
 	ok "the help's status: /: find, one q close" || { fail "help status:"; tail -1 "$tmp/screen"; }
 keys Q
 wait_for "duwen exited 0"
+# 9. the list: Esc clears the filter (it said "Esc: no such key here")
+start_duwen e2e 80 24 "" "'$texts'"
+wait_for "為什么DeepSeek成功了"
+keys /
+wait_for "Filter:"
+keys -l "开源"
+keys Enter
+wait_for "1 of 5 articles match"
+keys Escape
+wait_for "Filter cleared: 5 articles" && ok "Esc clears the list's filter"
+keys Q
+wait_for "duwen exited 0"
 finish usability.sh

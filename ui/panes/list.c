@@ -22,7 +22,7 @@
 
 enum {
 	L_DOWN = 1, L_UP, L_PAGEDOWN, L_PAGEUP, L_TOP, L_BOTTOM, L_OPEN, L_SORT,
-	L_FILTER, L_HELP, L_QUIT,
+	L_FILTER, L_UNFILTER, L_HELP, L_QUIT,
 };
 
 static const struct pane_key list_keys[] = {
@@ -35,6 +35,7 @@ static const struct pane_key list_keys[] = {
 	{ L_OPEN, "open", { PANE_KEY_ENTER, 'l', KEY_RIGHT }, "Open the article where you left it", 0 },
 	{ L_SORT, "sort", { 's' }, "Sort by title, source, length, unread first, file (:sort title)", 1 },
 	{ L_FILTER, "filter", { '/', 'f' }, "Filter by title, source or file name (empty: all)", 1 },
+	{ L_UNFILTER, "unfilter", { PANE_KEY_ESC }, "Clear the filter: every article again", 0 },
 	{ L_HELP, "help", { '?' }, "Show the keys", 0 },
 	{ L_QUIT, "quit", { 'q' }, "Quit", 0 },
 };
@@ -391,6 +392,13 @@ l_key(struct pane *p, const struct pane_event *ev)
 			pane_message(p->app, "%zu of %zu articles match", lp->lm.norder, lp->lm.n);
 		return PANE_REDRAW_ALL;
 	}
+	case L_UNFILTER:
+		if (lp->lm.filter[0] == 0)
+			return PANE_HANDLED;
+		lp->lm.filter[0] = 0;
+		reapply(lp);
+		pane_message(p->app, "Filter cleared: %zu articles", lp->lm.n);
+		return PANE_REDRAW_ALL;
 	case L_HELP:
 		if (ui_help_open(p->app) < 0)
 			pane_error(p->app, "out of memory");
