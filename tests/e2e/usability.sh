@@ -9,6 +9,7 @@ export DUWEN_DATA="$tmp/data"
 # of its article (the row above it) is shown too, as at 80x24
 start_duwen e2e 40 12 "" "'$texts'"
 wait_for "文章 Article"
+wait_for "為什么DeepSeek成功了" # the last row: all five loaded
 keys S
 wait_for "Search all:"
 keys -l "资本"
@@ -129,6 +130,7 @@ keys Q
 wait_for "duwen exited 0"
 start_duwen e2e 40 12 "" "'$texts'"
 wait_for "文章 Article"
+wait_for "為什么DeepSeek成功了" # the last row: all five loaded
 keys Enter
 wait_for "original"
 keys o
@@ -194,9 +196,10 @@ wait_for "duwen exited 0"
 # close" beside the "q close" every status line ends with
 start_duwen e2e 80 24 "" "'$texts'"
 wait_for "文章 Article"
+wait_for "為什么DeepSeek成功了" # the last row: all five loaded
 keys F1
 wait_for "Keys  line"
-tail -1 "$tmp/screen" | grep -qE "^Keys  line [0-9]+/[0-9]+  /: find .*F1 help  q close$" &&
+tail -1 "$tmp/screen" | grep -qE "Keys  line [0-9]+/[0-9]+  /: find .*F1 help  q close$" &&
 	ok "the help's status: /: find, one q close" || { fail "help status:"; tail -1 "$tmp/screen"; }
 keys Q
 wait_for "duwen exited 0"
