@@ -317,7 +317,22 @@ struct match_set {
 	/* Patterns sorted by first byte, longest first; [first[b], first[b] +
 	 * count[b]) are those starting with byte b. */
 	size_t first[256], count[256];
+	/* bit c of second[b]: some pattern starts with the bytes b c (every
+	 * c for a one-byte pattern b), so most positions of a Chinese text,
+	 * whose first bytes are shared by thousands of characters, are passed
+	 * over without comparing any pattern */
+	uint64_t second[256][4];
+	/* and of the first three bytes (a Chinese character) of the patterns
+	 * of three bytes or more, hashed (bloom3_bit); short2: the first two
+	 * bytes of a pattern shorter than that, which the hash cannot pass */
+	uint64_t bloom3[64], short2[256][4];
 };
+
+static unsigned
+bloom3_bit(unsigned char a, unsigned char b, unsigned char c)
+{
+	return (((unsigned)a << 16 | (unsigned)b << 8 | c) * 2654435761u) >> 20; /* 12 bits */
+}
 
 int
 match_set_new(int flags, struct match_set **out)
@@ -370,10 +385,26 @@ reindex(struct match_set *m)
 {
 	qsort(m->v, m->n, sizeof *m->v, pattern_cmp);
 	memset(m->count, 0, sizeof m->count);
+	memset(m->second, 0, sizeof m->second);
+	memset(m->bloom3, 0, sizeof m->bloom3);
+	memset(m->short2, 0, sizeof m->short2);
 	for (size_t i = m->n; i-- > 0;) {
 		unsigned char c = (unsigned char)m->v[i].s[0];
 		m->first[c] = i;
 		m->count[c]++;
+		if (m->v[i].len == 1) {
+			memset(m->second[c], 0xff, sizeof m->second[c]);
+			memset(m->short2[c], 0xff, sizeof m->short2[c]);
+		} else {
+			unsigned char c1 = (unsigned char)m->v[i].s[1];
+			m->second[c][c1 >> 6] |= (uint64_t)1 << (c1 & 63);
+			if (m->v[i].len == 2) {
+				m->short2[c][c1 >> 6] |= (uint64_t)1 << (c1 & 63);
+			} else {
+				unsigned k = bloom3_bit(c, c1, (unsigned char)m->v[i].s[2]);
+				m->bloom3[k >> 6] |= (uint64_t)1 << (k & 63);
+			}
+		}
 	}
 }
 
@@ -459,6 +490,21 @@ match_set_find(const struct match_set *m, const struct match_text *t,
 	const unsigned char *s = (const unsigned char *)t->text;
 	while (i < lim) {
 		unsigned char c = s[i];
+		/* the byte after (the NUL at the end) */
+		unsigned char c1 = s[i + 1];
+		if (!((m->second[c][c1 >> 6] >> (c1 & 63)) & 1)) {
+			i++;
+			continue;
+		}
+		/* past short2, c1 is a pattern's second byte, no NUL: the
+		 * text goes on at least to s[i + 2] */
+		if (!((m->short2[c][c1 >> 6] >> (c1 & 63)) & 1)) {
+			unsigned k = bloom3_bit(c, c1, s[i + 2]);
+			if (!((m->bloom3[k >> 6] >> (k & 63)) & 1)) {
+				i++;
+				continue;
+			}
+		}
 		const struct pattern *hit = NULL;
 		for (size_t k = m->first[c], e = k + m->count[c]; k < e; k++) {
 			const struct pattern *p = &m->v[k];

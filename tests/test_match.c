@@ -84,6 +84,15 @@ static const struct find_case find_cases[] = {
 	{ "URL joined after its slash", "见 https://\n    lists.debian.org/ 页", 0,
 	  { { "https://lists.debian", 2 } }, { { "https://\n    lists.debian", 2 } } },
 	{ "no hit", "成都", 0, { { "杭州", 0 } }, { { NULL, 0 } } },
+	/* the set's filters on a pattern's first two and three bytes */
+	{ "one-byte pattern at the end", "增长1.7%", 0, { { "%", 0 } }, { { "%", 0 } } },
+	{ "two-byte pattern", "café和cafe", 0, { { "é", 0 } }, { { "é", 0 } } },
+	{ "two-byte pattern at the end", "xai", 0, { { "ai", 0 } }, { { "ai", 0 } } },
+	{ "first two bytes shared, the third not", "李杭林杭", 0, { { "杭", 1 }, { "林", 2 } },
+	  { { "杭", 1 }, { "林", 2 }, { "杭", 1 } } },
+	{ "three-byte pattern at the end", "和杭", 0, { { "杭", 0 } }, { { "杭", 0 } } },
+	{ "short and long patterns on one first byte", "a杭ab杭州", 0,
+	  { { "a", 0 }, { "ab", 1 }, { "杭州", 2 } }, { { "a", 0 }, { "ab", 1 }, { "杭州", 2 } } },
 };
 
 static void
