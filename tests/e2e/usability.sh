@@ -215,4 +215,14 @@ keys Escape
 wait_for "Filter cleared: 5 articles" && ok "Esc clears the list's filter"
 keys Q
 wait_for "duwen exited 0"
+# 10. the comparison at 80x24: a passage cut short ends with … and a
+# blank before the next column's rule (it was "“对于…│")
+start_duwen e2e 80 24 "" "'$texts'"
+wait_for "為什么DeepSeek成功了"
+keys C
+wait_for "杭州 87句 105次"
+grep -qF "…│" "$tmp/screen" && { fail "a … against the rule:"; cat "$tmp/screen"; } ||
+	ok "80x24 comparison: no … against a column's rule"
+keys Q
+wait_for "duwen exited 0"
 finish usability.sh

@@ -108,8 +108,9 @@ draw_passage(struct cmp *c, WINDOW *w, int y, int x, int cols, int nrows,
 	struct layout_lines ll = { 0 };
 	struct span_list sp = { 0 };
 	int used = 0;
-	/* a column kept for the … of a passage cut short */
-	if (ui_passage_layout(lo, a, st->start, st->end, cols > 2 ? cols - 1 : cols, &ll) == 0 &&
+	/* a column kept for the … of a passage cut short, and a blank after
+	 * it before the next column's rule */
+	if (ui_passage_layout(lo, a, st->start, st->end, cols > 3 ? cols - 2 : cols, &ll) == 0 &&
 	    passage_spans(c, ref->art, st->start, st->end, row, &sp) == 0) {
 		for (size_t i = 0; i < ll.n && used < nrows; i++, used++)
 			ui_passage_draw(c->app, w, y + used, x, cols, lo, a, &ll.v[i], &sp, base);
