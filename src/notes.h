@@ -30,7 +30,8 @@ int notes_colour_known(const char *name);
  * loaded yet: catalog.h) is never returned, and its file is not loaded. */
 struct notes_lib {
 	const struct corpus *corpus;
-	char **keys;           /* canonical path of each corpus article */
+	char **keys;           /* canonical path of each corpus article, NULL
+				* until notes_lib_key resolves it */
 	struct article **extra; /* loaded on demand, one allocation each: a
 				 * pointer handed out stays valid as more load */
 	char **extra_keys;
@@ -40,6 +41,9 @@ struct notes_lib {
 /* 0 or ERR_NOMEM. corpus may be NULL (files are then loaded by path). */
 int notes_lib_init(struct notes_lib *l, const struct corpus *c);
 void notes_lib_free(struct notes_lib *l);
+/* Canonical path (notes_key) of corpus article i, resolved on first use
+ * and kept (owned by l); NULL if i is out of range or on ENOMEM. */
+const char *notes_lib_key(struct notes_lib *l, size_t i);
 /* The article for path (or with hash, if no file has that path); NULL if
  * none. *key gets its canonical path (owned by l). */
 const struct article *notes_lib_find(struct notes_lib *l, const char *path, uint64_t hash,

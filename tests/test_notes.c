@@ -99,7 +99,7 @@ annotate(struct fx *x, const char *quote, const char *note, const char *colour,
 	assert_non_null(at);
 	size_t start = (size_t)(at - a->text);
 	struct store_annot r;
-	assert_int_equal(notes_new(a, x->lib.keys[0], start, start + strlen(quote), note, colour,
+	assert_int_equal(notes_new(a, notes_lib_key(&x->lib, 0), start, start + strlen(quote), note, colour,
 				   &r),
 			 0);
 	snprintf(r.created, sizeof r.created, "%s", when);
@@ -183,7 +183,7 @@ test_export_json(void **state)
 	char id[64];
 	snprintf(id, sizeof id, "%.37s", idp);
 	char want[4096];
-	snprintf(want, sizeof want, json_one, id, x->lib.keys[0]);
+	snprintf(want, sizeof want, json_one, id, notes_lib_key(&x->lib, 0));
 	assert_text(got, want);
 	free(got);
 }
@@ -205,7 +205,7 @@ test_export_markdown(void **state)
 		 "*2024-05-01T08:30:00Z · blue*\n\n"
 		 "> 未来的机会\n\n"
 		 "*2024-05-02T09:00:00Z · yellow*\n\n",
-		 x->lib.keys[0]);
+		 notes_lib_key(&x->lib, 0));
 	assert_text(got, want);
 	free(got);
 	/* --article with another file: nothing. */
@@ -359,7 +359,7 @@ test_rename_and_edit(void **state)
 	const struct article *art;
 	assert_int_equal(notes_place(x->s, &x->lib, &a, &art), ANCHOR_EXACT);
 	assert_non_null(art);
-	assert_string_equal(a.path, x->lib.keys[0]);
+	assert_string_equal(a.path, notes_lib_key(&x->lib, 0));
 	assert_non_null(strstr(a.path, "/renamed.txt"));
 	store_annot_clear(&a);
 	assert_int_equal(store_annot_get(x->s, id, &a), 0);
@@ -662,7 +662,7 @@ test_import_hostile(void **state)
 		 " {\"type\": \"Annotation\", \"target\": {\"source\": \"%s\", \"selector\": {"
 		 "   \"type\": \"TextQuoteSelector\", \"exact\": \"" J_CSI "\"}}}"
 		 "]",
-		 x->lib.keys[0], x->lib.keys[0], x->lib.keys[0]);
+		 notes_lib_key(&x->lib, 0), notes_lib_key(&x->lib, 0), notes_lib_key(&x->lib, 0));
 	struct notes_import_stats st;
 	struct warned w = { .n = 0 };
 	char *cause = NULL;
@@ -714,7 +714,7 @@ test_export_hostile_store(void **state)
 	struct store_annot r;
 	const char *at = strstr(a->text, "未来的机会");
 	size_t start = (size_t)(at - a->text);
-	assert_int_equal(notes_new(a, x->lib.keys[0], start, start + strlen("未来的机会"),
+	assert_int_equal(notes_new(a, notes_lib_key(&x->lib, 0), start, start + strlen("未来的机会"),
 				   "note" OSC52 C1 BIDI "\xC2\x85" "end", "yellow", &r),
 			 0);
 	free(r.path);

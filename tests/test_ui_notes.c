@@ -278,7 +278,7 @@ add(struct fx *x, size_t art, const char *quote, const char *note, const char *c
 	assert_non_null(p);
 	size_t s = (size_t)(p - a->text);
 	struct store_annot r;
-	assert_int_equal(notes_new(a, x->lib.keys[art], s, s + strlen(quote), note, colour, &r), 0);
+	assert_int_equal(notes_new(a, notes_lib_key(&x->lib, art), s, s + strlen(quote), note, colour, &r), 0);
 	snprintf(r.created, sizeof r.created, "%s", created);
 	assert_int_equal(store_annot_add(x->s, &r), 0);
 	store_annot_clear(&r);

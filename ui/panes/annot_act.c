@@ -152,7 +152,9 @@ ui_annot_act_create(struct app *app, size_t art, size_t s, size_t e, struct text
 	}
 	app->annot.last_colour = colour;
 	struct store_annot a;
-	int rc = notes_new(&app->corpus->v[art], ix->lib.keys[art], s, e, "", colour_name(colour), &a);
+	const char *key = notes_lib_key(&ix->lib, art);
+	int rc = key ? notes_new(&app->corpus->v[art], key, s, e, "", colour_name(colour), &a)
+		     : ERR_NOMEM;
 	if (rc < 0) {
 		pane_error(app, "Cannot highlight: %s", err_strerror(rc));
 		return rc;
