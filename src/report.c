@@ -135,8 +135,48 @@ digits(size_t v)
 
 struct list_row {
 	char *title, *source, *date;
-	int title_cols, source_cols, date_cols;
+	char *name; /* a copy's file name (escaped), else NULL */
+	int title_cols, source_cols, date_cols, name_cols;
 };
+
+static int
+cmp_titles(const void *x, const void *y, void *ctx)
+{
+	const struct corpus *c = ctx;
+	const char *a = c->v[*(const size_t *)x].meta.title, *b = c->v[*(const size_t *)y].meta.title;
+	return strcmp(a ? a : "", b ? b : "");
+}
+
+/* Each article whose title another has too gets its file name (the part
+ * after the last '/', escaped as termsafe_name escapes names): the copies
+ * are told apart by it. 0 or ERR_NOMEM. */
+static int
+name_copies(const struct corpus *c, const struct layout_opts *o, struct list_row *rows)
+{
+	size_t *v = malloc((c->n ? c->n : 1) * sizeof *v);
+	if (v == NULL)
+		return ERR_NOMEM;
+	for (size_t i = 0; i < c->n; i++)
+		v[i] = i;
+	qsort_r(v, c->n, sizeof *v, cmp_titles, (void *)c);
+	int rc = 0;
+	for (size_t i = 0; i < c->n && rc == 0; i++) {
+		const char *t = c->v[v[i]].meta.title;
+		int copy = (i > 0 && cmp_titles(&v[i - 1], &v[i], (void *)c) == 0) ||
+			   (i + 1 < c->n && cmp_titles(&v[i], &v[i + 1], (void *)c) == 0);
+		if (!copy || t == NULL || t[0] == 0)
+			continue;
+		const char *path = c->v[v[i]].path ? c->v[v[i]].path : "";
+		const char *slash = strrchr(path, '/');
+		struct list_row *r = &rows[v[i]];
+		if ((r->name = termsafe_name(slash && slash[1] ? slash + 1 : path)) == NULL)
+			rc = ERR_NOMEM;
+		else
+			r->name_cols = width_str(&o->w, r->name, strlen(r->name));
+	}
+	free(v);
+	return rc;
+}
 
 int
 report_list(FILE *f, const struct corpus *c, const struct layout_opts *o,
@@ -146,7 +186,8 @@ report_list(FILE *f, const struct corpus *c, const struct layout_opts *o,
 	struct list_row *rows = calloc(c->n ? c->n : 1, sizeof *rows);
 	if (rows == NULL)
 		return ERR_NOMEM;
-	int rc = 0, tw = 0, sw = 0, dw = 0, cw = 1, nw = 1, any_date = 0;
+	int rc = name_copies(c, o, rows), tw = 0, sw = 0, dw = 0, cw = 1, nw = 1, any_date = 0;
+	int fw = 0;
 	for (size_t i = 0; i < c->n && rc == 0; i++) {
 		const struct article *a = &c->v[i];
 		struct list_row *r = &rows[i];
@@ -162,6 +203,7 @@ report_list(FILE *f, const struct corpus *c, const struct layout_opts *o,
 		tw = r->title_cols > tw ? r->title_cols : tw;
 		sw = r->source_cols > sw ? r->source_cols : sw;
 		dw = r->date_cols > dw ? r->date_cols : dw;
+		fw = r->name_cols > fw ? r->name_cols : fw;
 		cw = digits(a->chars) > cw ? digits(a->chars) : cw;
 		for (size_t k = 0; k < ncities; k++) {
 			size_t v = cities->mentions[i * ncities + k];
@@ -172,6 +214,11 @@ report_list(FILE *f, const struct corpus *c, const struct layout_opts *o,
 		const struct list_row *r = &rows[i];
 		termsafe_puts(f, r->title, TERMSAFE_LINE);
 		put_spaces(f, tw - r->title_cols + 2);
+		if (fw) { /* copies: their file names, a column of its own */
+			if (r->name)
+				fputs(r->name, f);
+			put_spaces(f, fw - r->name_cols + 2);
+		}
 		termsafe_puts(f, r->source, TERMSAFE_LINE);
 		put_spaces(f, sw - r->source_cols + 2);
 		if (any_date) {
@@ -190,6 +237,7 @@ report_list(FILE *f, const struct corpus *c, const struct layout_opts *o,
 		free(rows[i].title);
 		free(rows[i].source);
 		free(rows[i].date);
+		free(rows[i].name);
 	}
 	free(rows);
 	if (rc == 0 && ferror(f))

@@ -64,7 +64,9 @@ void report_cities_free(struct report_cities *c);
  *   title  source  [date]  format  N 字  杭州 n  深圳 n  成都 n
  * (format: format_name's "txt", "html", "epub", padded to 4 columns)
  * "-" for an unknown source or date; the date column is left out when no
- * article has a date. The city columns are cities' (article i is corpus
+ * article has a date. Where titles repeat, a column after the title holds
+ * the file name (after its last '/', escaped) of each article whose title
+ * another has too, blank for the others; without copies there is none. The city columns are cities' (article i is corpus
  * article i; NULL: none). 0, ERR_NOMEM or ERR_IO (writing failed). */
 int report_list(FILE *f, const struct corpus *c, const struct layout_opts *o,
 		const struct report_cities *cities);

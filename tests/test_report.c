@@ -290,6 +290,38 @@ test_list(void **state)
 	span_list_free(&b1.spans);
 }
 
+/* Copies (a title another article has too) are told apart by their file
+ * names, in a column of its own after the title, blank for the others. */
+static void
+test_list_copies(void **state)
+{
+	(void)state;
+	struct builder b1, b2, b3;
+	struct article v[3];
+	v[0] = sample(&b1);
+	v[0].path = (char *)"/data/2024/kaiyuan.txt";
+	memset(&b2, 0, sizeof b2);
+	block(&b2, BLOCK_PARAGRAPH, "深圳和深圳,还有成都。");
+	v[1] = article_of(&b2, "深圳拼了", NULL, NULL, NULL, 9);
+	v[1].path = (char *)"shenzhen.txt";
+	v[2] = sample(&b3);
+	v[2].path = (char *)"kaiyuan (1).txt";
+	static size_t counts[] = { 1, 0, 0, 0, 2, 1, 1, 0, 0 };
+	const struct report_cities c3 = { 3, { "杭州", "深圳", "成都" }, counts };
+	list_with(v, 3, 0, &c3,
+		  "开源大模型之城  kaiyuan.txt      第一财经  2025-04-03  txt   80 字  杭州 1  深圳 0  成都 0\n"
+		  "深圳拼了                         -         -           txt    9 字  杭州 0  深圳 2  成都 1\n"
+		  "开源大模型之城  kaiyuan (1).txt  第一财经  2025-04-03  txt   80 字  杭州 1  深圳 0  成都 0\n");
+	/* a control in a file name is escaped, as everywhere */
+	v[2].path = (char *)"kai\x1b[2J.txt";
+	list_with(v, 3, 0, NULL,
+		  "开源大模型之城  kaiyuan.txt     第一财经  2025-04-03  txt   80 字\n"
+		  "深圳拼了                        -         -           txt    9 字\n"
+		  "开源大模型之城  kai\\x1B[2J.txt  第一财经  2025-04-03  txt   80 字\n");
+	span_list_free(&b1.spans);
+	span_list_free(&b3.spans);
+}
+
 /* report_shown: what the notes pane shows of quotes and titles is what the
  * reader shows; controls go, line breaks become spaces. */
 static void
@@ -474,6 +506,7 @@ main(void)
 		cmocka_unit_test(test_dump_unwrapped),
 		cmocka_unit_test(test_dump_title_and_controls),
 		cmocka_unit_test(test_list),
+		cmocka_unit_test(test_list_copies),
 		cmocka_unit_test(test_shown),
 		cmocka_unit_test(test_facts),
 		cmocka_unit_test(test_cities_count),

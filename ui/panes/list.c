@@ -52,6 +52,7 @@ struct lpane {
 	struct store_places *places; /* every reading place, read at each refresh */
 	unsigned char *seen;     /* [art]: the slot's state its facts are of
 				  * (STALE: to read again when shown) */
+	int copy_cols;           /* the widest file name of a copy (0: no copies) */
 };
 
 /* The slot states (catalog.h), or NULL when every article is loaded. */
@@ -132,6 +133,24 @@ refresh_facts(struct lpane *lp)
 		refresh_rows(lp, 0, lp->lm.n, 1);
 }
 
+static const char *
+base_name(const char *path)
+{
+	const char *s = strrchr(path, '/');
+	return s && s[1] ? s + 1 : path;
+}
+
+/* A row whose title another article has too: its file name tells them
+ * apart (a pending row shows its file name already, a row without a
+ * title too). */
+static int
+is_copy(const struct lpane *lp, const struct list_item *it)
+{
+	const struct article *a = &lp->app->corpus->v[it->art];
+	return it->repeat && a->meta.title && a->meta.title[0] &&
+	       !(states(lp) && states(lp)[it->art] == CATALOG_PENDING);
+}
+
 static size_t
 current_art(struct lpane *lp)
 {
@@ -150,6 +169,17 @@ reapply(struct lpane *lp)
 	for (size_t i = 0; i < lp->lm.norder; i++)
 		if (lp->lm.items[lp->lm.order[i]].art == keep)
 			menu_goto(&lp->m, i);
+	/* the names of copies get a column of their own, as wide as the
+	 * widest (the same for every row and every scroll) */
+	lp->copy_cols = 0;
+	for (size_t i = 0; i < lp->lm.norder; i++) {
+		const struct list_item *it = &lp->lm.items[lp->lm.order[i]];
+		if (!is_copy(lp, it))
+			continue;
+		const char *name = base_name(lp->app->corpus->v[it->art].path);
+		int w = pane_cols(lp->app, name, strlen(name));
+		lp->copy_cols = w > lp->copy_cols ? w : lp->copy_cols;
+	}
 }
 
 static void
@@ -188,30 +218,62 @@ l_status(struct pane *p, char *buf, size_t cap)
 		 lp->lm.filter[0] ? "  filter: " : "", lp->lm.filter);
 }
 
-static const char *
-base_name(const char *path)
-{
-	const char *s = strrchr(path, '/');
-	return s && s[1] ? s + 1 : path;
-}
-
-/* Column plan for a pane cols wide. */
+/* Column plan for a pane cols wide; name: the file names of copies (the
+ * part of the title column they take, a blank before them included). */
 struct cols {
-	int mark, title, source, len, city, notes;
+	int mark, title, name, source, len, city, notes;
 };
 
+enum { NAME_MAX_COLS = 32, NAME_TITLE_COLS = 10 };
+
 static struct cols
-plan(int cols, size_t ncities)
+plan(int cols, size_t ncities, int copy_cols)
 {
-	struct cols c = { 4, 0, 0, 7, 0, 0 };
+	struct cols c = { 4, 0, 0, 0, 7, 0, 0 };
 	int rest = cols - c.mark - c.len - 1;
 	int city = ncities ? 1 + 4 * (int)ncities : 0;
+	/* where titles repeat, the file name is what tells the rows apart: it
+	 * takes the space first (the title keeps NAME_TITLE_COLS), in a
+	 * column of its own, before the counts and the source */
+	if (copy_cols) {
+		int want = 1 + (copy_cols < NAME_MAX_COLS ? copy_cols : NAME_MAX_COLS);
+		int room = rest - NAME_TITLE_COLS;
+		c.name = want < room ? want : room > 4 ? room : 0;
+		rest -= c.name;
+	}
 	/* the title keeps at least 18 columns; counts before the source */
 	if (city && rest - city >= 18) { c.city = city; rest -= c.city; }
 	if (rest - 4 >= 18) { c.notes = 4; rest -= c.notes; }
 	if (rest - 14 >= 28) { c.source = 14; rest -= c.source; }
-	c.title = rest;
+	c.title = rest + c.name; /* the name's part is the title's when no copy */
 	return c;
+}
+
+/* name cut to max_cols in its middle (its start, "…", its end: where
+ * copies differ, a number or "(2)" before the extension, or a prefix),
+ * into buf. */
+static void
+cut_middle(struct app *app, const char *name, int max_cols, char *buf, size_t cap)
+{
+	size_t len = strlen(name);
+	if (pane_cols(app, name, len) <= max_cols || max_cols < 3) {
+		snprintf(buf, cap, "%s", name);
+		return;
+	}
+	int ell = pane_cols(app, "…", strlen("…"));
+	int head = (max_cols - ell + 1) / 2, tail = max_cols - ell - head;
+	size_t h = 0;
+	for (size_t q; h < len && pane_cols(app, name, (q = width_next_cluster(name, len, h))) <= head;)
+		h = q;
+	size_t t = len; /* the shortest end that fits in tail columns */
+	for (size_t p = 0, q; p < len; p = q) {
+		q = width_next_cluster(name, len, p);
+		if (p >= h && pane_cols(app, name + p, len - p) <= tail) {
+			t = p;
+			break;
+		}
+	}
+	snprintf(buf, cap, "%.*s…%s", (int)h, name, name + t);
 }
 
 static void
@@ -247,7 +309,7 @@ l_draw(struct pane *p, WINDOW *w)
 	int cols = getmaxx(w);
 	size_t end = lp->m.top + (size_t)(lp->m.rows > 0 ? lp->m.rows : 0);
 	refresh_rows(lp, lp->m.top, end < lp->lm.norder ? end : lp->lm.norder, 0);
-	struct cols c = plan(cols, lp->ncities);
+	struct cols c = plan(cols, lp->ncities, lp->copy_cols);
 	struct app *app = p->app;
 	draw_header(app, w, lp, c);
 	int focused = pane_focused(p->app) == p;
@@ -280,14 +342,12 @@ l_draw(struct pane *p, WINDOW *w)
 		int x = c.mark;
 		/* titles as the reading view shows them (full-width punctuation) */
 		int tw = c.title - 1;
-		if (it->repeat && !pending && tw >= 12) { /* copies: the file name tells them apart */
-			const char *slash = strrchr(a->path, '/'), *name = slash ? slash + 1 : a->path;
-			int nw = pane_cols(app, name, strlen(name)) + 3;
-			nw = nw < tw - 6 ? nw : tw - 6; /* the title is the same: the name first */
-			tw -= nw;
-			pane_put(app, w, y, x + tw + 1, "· ", 3, 2, base | style_get(app, STYLE_DIM));
-			pane_put_trunc(app, w, y, x + tw + 3, name, strlen(name), nw - 3,
-				       base | style_get(app, STYLE_DIM));
+		if (c.name && is_copy(lp, it)) { /* copies: the file name tells them apart */
+			char nm[256];
+			tw -= c.name;
+			cut_middle(app, base_name(a->path), c.name - 1, nm, sizeof nm);
+			pane_put(app, w, y, x + tw + 1, nm, strlen(nm), c.name - 1,
+				 base | style_get(app, STYLE_DIM));
 		}
 		const char *t = a->meta.title && !pending ? a->meta.title : base_name(a->path);
 		pane_put_shown(p->app, w, y, x, t, strlen(t), tw, base);
