@@ -44,4 +44,28 @@ want="为什么是杭州？未来的机会又在哪儿？       2024-03-01_000_s
 为什么是杭州？未来的机会又在哪儿？       2025-11-30_000_sichuan_ribao.txt       四川日报             txt   4224 字  杭州 26  深圳  3  成都 16
 为什么是杭州？未来的机会又在哪儿？       000_sichuan_ribao.txt                  四川日报             txt   4224 字  杭州 26  深圳  3  成都 16"
 [ "$got" = "$want" ] && ok "--list: the copies' file names" || { fail "--list copies:"; cat "$tmp/list"; }
+# 2. the comparison's passages at 80x24: the rows below the last whole
+# passage show the next one as far as it fits (they were blank), and the
+# keys still scroll by whole passages
+start_duwen e2e 80 24 "" "'$texts'"
+wait_for "為什么DeepSeek成功了"
+keys C
+wait_for "杭州 87句 105次"
+keys Enter
+wait_for "杭州 × 人才: 19 passages"
+got=$(sed -n 21,23p "$tmp/screen")
+want=" 6. 杭州“開源大模型之城”是如何煉成的？
+   與北京、上海等傳統科創高地不同，杭州并非單純依賴頂尖高校或科研院所的原始創
+   新積累，而是以企業為主體，實現企業主導的科技創新與產業創新深度融合，激發科…"
+[ "$got" = "$want" ] && ok "80x24 passages: the next passage fills the pane" ||
+	{ fail "80x24 passages, rows 21-23:"; cat "$tmp/screen"; }
+keys j j j j j
+wait_for "6/19"
+got=$(sed -n '2p;21p' "$tmp/screen")
+want=" 2. 为什么是杭州？未来的机会又在哪儿？
+ 7. 杭州“開源大模型之城”是如何煉成的？"
+[ "$got" = "$want" ] && ok "j to the sixth: one whole passage up" ||
+	{ fail "after j to the sixth:"; cat "$tmp/screen"; }
+keys Q
+wait_for "duwen exited 0"
 finish usability2.sh

@@ -254,7 +254,10 @@ draw_list(struct cmp *c, WINDOW *w)
 		 cell->n);
 	put(c->app, w, 0, 1, buf, cols - 2, style_get(c->app, STYLE_TITLE));
 	int y = 1;
-	for (int i = 0; i < c->m.rows; i++) {
+	/* the keys move by whole passages (menu), but the rows left below the
+	 * last whole ones show as much of the next as fits, as less shows a
+	 * line cut by the bottom of the screen */
+	for (int i = 0; y < rows; i++) {
 		size_t k = c->m.top + (size_t)i;
 		if (k >= cell->n)
 			break;
@@ -270,7 +273,8 @@ draw_list(struct cmp *c, WINDOW *w)
 		pane_shown_copy(c->app, a->meta.title, title, sizeof title);
 		snprintf(buf, sizeof buf, "%zu. %s", k + 1, title);
 		put(c->app, w, y, 1, buf, cols - 2, at);
-		y += 1 + draw_passage(c, w, y + 1, 3, cols - 4, c->entry_rows - 2, &cell->v[k], c->row, 0);
+		int lines = rows - y - 1 < c->entry_rows - 2 ? rows - y - 1 : c->entry_rows - 2;
+		y += 1 + draw_passage(c, w, y + 1, 3, cols - 4, lines, &cell->v[k], c->row, 0);
 		y++; /* the blank row */
 	}
 }
