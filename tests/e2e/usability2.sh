@@ -68,4 +68,52 @@ want=" 2. 为什么是杭州？未来的机会又在哪儿？
 	{ fail "after j to the sixth:"; cat "$tmp/screen"; }
 keys Q
 wait_for "duwen exited 0"
+# 3. the command line: a Tab that finds several commands shows them on the
+# row above (vim's wildmenu), the one on the line in reverse; Tab and S-Tab
+# go through them; another key puts the pane's row back
+start_duwen e2e 80 24 "" "'$texts/000_sichuan_ribao.txt'"
+wait_for "约11分钟"
+keys :
+wait_for ":"
+keys s Tab
+wait_for ":search"
+got=$(sed -n 23p "$tmp/screen")
+[ "$got" = "search  search-back  search-next  search-prev  script  suspend  select         >" ] &&
+	ok "80x24: Tab shows the candidates above the command line" ||
+	{ fail "80x24 candidates:"; cat "$tmp/screen"; }
+keys Tab
+wait_for ":search-back"
+screen e2e -e
+sed -n 23p "$tmp/screen" | grep -qF "search  $(printf '\033')[7msearch-back$(printf '\033')[0m" &&
+	ok "Tab again: the next, in reverse" || { fail "the second candidate is not marked:"; sed -n 23p "$tmp/screen" | cat -v; }
+keys BTab
+n=0
+while [ "$n" -lt 50 ] && [ "$(sed -n 24p "$tmp/screen")" != ":search" ]; do
+	sleep 0.1
+	screen
+	n=$((n + 1))
+done
+[ "$n" -lt 50 ] && ok "S-Tab: the one before" || { fail "S-Tab:"; cat "$tmp/screen"; }
+keys Space
+n=0 # the text's row again
+while [ "$n" -lt 50 ] && ! sed -n 23p "$tmp/screen" | grep -qF "考”。"; do
+	sleep 0.1
+	screen
+	n=$((n + 1))
+done
+[ "$n" -lt 50 ] && ok "a key that is not Tab: the pane's row back" || { fail "row 23 after Space:"; cat "$tmp/screen"; }
+keys Escape
+# 40x12: pages of candidates, "<" and ">" where more are before and after
+start_duwen e2e 40 12 "" "'$texts/000_sichuan_ribao.txt'"
+wait_for "original"
+keys :
+wait_for ":"
+keys Tab Tab Tab Tab Tab Tab
+wait_for ":page-down"
+got=$(sed -n 11p "$tmp/screen")
+[ "$got" = "< half-up  page-down  page-up  top     >" ] && ok "40x12: the page of candidates with page-down" ||
+	{ fail "40x12 candidates:"; cat "$tmp/screen"; }
+keys Escape
+keys Q
+wait_for "duwen exited 0"
 finish usability2.sh

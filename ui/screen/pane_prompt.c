@@ -24,6 +24,7 @@ struct prompt {
 	size_t tab_n, tab_i; /* candidates of the last Tab, the one shown */
 	const char *tab_v[64];
 	size_t tab_at;       /* bytes before the completed word */
+	int menu_shown;      /* the candidates are on the row above */
 };
 
 static void
@@ -92,9 +93,10 @@ command_names(struct app *app, const char *word, size_t wl, const char **out, si
 	return n;
 }
 
-/* Tab: complete the command name; again: the next candidate. */
+/* Tab: complete the command name; again: the next candidate (dir 1), or
+ * with S-Tab the one before (dir -1). */
 static void
-complete(struct app *app, struct prompt *pr, struct ui_edit *e, int again)
+complete(struct app *app, struct prompt *pr, struct ui_edit *e, int again, int dir)
 {
 	if (!pr->commands)
 		return;
@@ -105,8 +107,10 @@ complete(struct app *app, struct prompt *pr, struct ui_edit *e, int again)
 		pr->tab_n = command_names(app, e->buf, e->len, pr->tab_v,
 					  sizeof pr->tab_v / sizeof *pr->tab_v);
 		pr->tab_i = 0;
+		if (dir < 0 && pr->tab_n > 0)
+			pr->tab_i = pr->tab_n - 1;
 	} else if (pr->tab_n > 0) {
-		pr->tab_i = (pr->tab_i + 1) % pr->tab_n;
+		pr->tab_i = (pr->tab_i + pr->tab_n + (dir < 0 ? -1 : 1)) % pr->tab_n;
 	}
 	if (pr->tab_n == 0) {
 		if (app->mgr->curses)
@@ -116,6 +120,57 @@ complete(struct app *app, struct prompt *pr, struct ui_edit *e, int again)
 	replace(e, pr->tab_at, pr->tab_v[pr->tab_i]);
 	if (pr->tab_n == 1)
 		ui_edit_insert(e, " ", 1);
+}
+
+/* The candidates of a Tab that found several, on the row above the
+ * prompt (vim's wildmenu): two blanks apart, the one on the line in
+ * reverse; as many as fit, from the page holding it, with "<" and ">"
+ * where more are before and after. */
+static void
+draw_menu(struct app *app, struct prompt *pr)
+{
+	if (LINES < 2 || COLS < 8)
+		return;
+	WINDOW *w = newwin(1, COLS, LINES - 2, 0);
+	if (w == NULL)
+		return;
+	int room = COLS - 4; /* "< " and " >" */
+	size_t from = 0;
+	for (;;) { /* the page holding tab_i */
+		size_t k = from;
+		int used = 0;
+		while (k < pr->tab_n) {
+			int cw = pane_cols(app, pr->tab_v[k], strlen(pr->tab_v[k])) + (k > from ? 2 : 0);
+			if (used + cw > room && k > from)
+				break;
+			used += cw;
+			k++;
+		}
+		if (pr->tab_i < k || k >= pr->tab_n)
+			break;
+		from = k;
+	}
+	int st = style_get(app, STYLE_STATUS), x = 0;
+	wattrset(w, st);
+	mvwhline(w, 0, 0, ' ', COLS);
+	if (from > 0)
+		x += pane_put(app, w, 0, 0, "< ", 2, 2, style_get(app, STYLE_KEY));
+	size_t k = from;
+	for (; k < pr->tab_n; k++) {
+		const char *c = pr->tab_v[k];
+		int cw = pane_cols(app, c, strlen(c));
+		if (k > from && x + 2 + cw > room + (from > 0 ? 2 : 0))
+			break;
+		if (k > from)
+			x += 2;
+		x += pane_put(app, w, 0, x, c, strlen(c), COLS - x,
+			      k == pr->tab_i ? style_get(app, STYLE_CURSOR) : st);
+	}
+	if (k < pr->tab_n)
+		pane_put(app, w, 0, COLS - 2, " >", 2, 2, style_get(app, STYLE_KEY));
+	wnoutrefresh(w);
+	delwin(w);
+	pr->menu_shown = 1;
 }
 
 static void
@@ -177,11 +232,13 @@ static int
 edit_key(struct app *app, struct prompt *pr, struct ui_edit *e, WINDOW *w, int r, wint_t ch)
 {
 	int is_code = r == KEY_CODE_YES, tab = !is_code && ch == '\t';
-	int again = tab && pr->tab_n > 0;
-	if (!tab)
+	int btab = is_code && ch == KEY_BTAB;
+	int again = (tab || btab) && pr->tab_n > 0;
+	if (!tab && !btab)
 		pr->tab_n = 0;
 	if (is_code) {
 		switch (ch) {
+		case KEY_BTAB: complete(app, pr, e, again, -1); return UI_EDIT_MORE;
 		case KEY_UP: browse(pr, e, -1); return UI_EDIT_MORE;
 		case KEY_DOWN: browse(pr, e, 1); return UI_EDIT_MORE;
 		case KEY_BACKSPACE:
@@ -193,7 +250,7 @@ edit_key(struct app *app, struct prompt *pr, struct ui_edit *e, WINDOW *w, int r
 		return ui_edit_key(e, 1, (unsigned)ch);
 	}
 	switch (ch) {
-	case '\t': complete(app, pr, e, again); return UI_EDIT_MORE;
+	case '\t': complete(app, pr, e, again, 1); return UI_EDIT_MORE;
 	case 8: case 127:
 		if (e->len == 0 && pr->back_out)
 			return UI_EDIT_CANCEL;
@@ -240,10 +297,16 @@ run(struct app *app, struct prompt *pr, const char *initial, char **out)
 	while (result == UI_EDIT_MORE && !pane_signalled()) {
 		/* The screen first (it may have been resized), then the line:
 		 * the prompt window is remade on a resize, so fetch it anew. */
+		if (pr->menu_shown && pr->tab_n < 2) { /* the panes' row again */
+			pr->menu_shown = 0;
+			pane_dirty_all(app);
+		}
 		pane_update(app);
 		WINDOW *w = m->promptw;
 		leaveok(w, FALSE);
 		if (!m->ar.too_small) {
+			if (pr->tab_n > 1)
+				draw_menu(app, pr);
 			draw_line(app, w, pr->label, &e);
 			doupdate();
 		}
@@ -259,6 +322,8 @@ run(struct app *app, struct prompt *pr, const char *initial, char **out)
 		result = edit_key(app, pr, &e, w, r, ch);
 	}
 	curs_set(0);
+	if (pr->menu_shown)
+		pane_dirty_all(app);
 	leaveok(m->promptw, TRUE);
 	werase(m->promptw);
 	wnoutrefresh(m->promptw);
