@@ -362,7 +362,16 @@ int
 cache_begin(struct cache *c)
 {
 	int rc = sqlite3_exec(c->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+	if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+		return ERR_BUSY;
 	return rc == SQLITE_OK ? 0 : db_err(c, rc);
+}
+
+void
+cache_set_busy_ms(struct cache *c, int ms)
+{
+	if (c)
+		sqlite3_busy_timeout(c->db, ms > 0 ? ms : 0);
 }
 
 int

@@ -49,10 +49,17 @@ void cache_entry_clear(struct cache_entry *e);
  * data directory, read-only, locked); ERR_NOMEM. */
 int cache_open(const char *dir, const char *build, struct cache **out, char **cause);
 void cache_close(struct cache *c);
+/* How long a statement waits for another connection's lock before it
+ * fails (ERR_BUSY from cache_begin): 5000 ms from cache_open; 0 fails at
+ * once. The panes, whose loader shares its thread with the keys, set it
+ * short. c may be NULL. */
+void cache_set_busy_ms(struct cache *c, int ms);
 const char *cache_path(const struct cache *c);
 
 /* Batch writes in one transaction (much faster for thousands of files).
- * Errors end the batch; the cache stays as it was. */
+ * Errors end the batch; the cache stays as it was. cache_begin: 0,
+ * ERR_BUSY (another connection kept the write lock past the busy
+ * timeout: nothing changed, try again later) or ERR_DB. */
 int cache_begin(struct cache *c);
 int cache_commit(struct cache *c);
 /* Many reads in one transaction (one snapshot, one lock instead of one per

@@ -182,15 +182,20 @@ catalog_fill(struct catalog *cat, size_t i)
 			return rc;
 	}
 	if (rc != 1) {
+		struct cache *cache = s->cache;
 		if (s->cache && !s->in_tx) {
-			if (cache_begin(s->cache) < 0)
-				s->cache = NULL; /* locked or broken: do without */
+			int b = cache_begin(s->cache);
+			if (b == ERR_BUSY) /* another process writes: read this one */
+				s->cache = NULL; /* without caching it; the next tries again */
+			else if (b < 0)
+				s->cache = cache = NULL; /* broken: do without */
 			else
 				s->in_tx = 1;
 		}
 		cat->arts.v[i] = (struct article){ 0 };
 		size_t from = cat->from_cache;
 		rc = catalog_scan_one(s, stub.path, i);
+		s->cache = cache;
 		if (rc == 1 && cat->state[i] == CATALOG_META)
 			cat->from_cache = from; /* counted when opened */
 	}

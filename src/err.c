@@ -18,6 +18,7 @@ err_strerror(int err)
 	case ERR_NOTDUWEN: return "not a duwen database";
 	case ERR_RANGE: return "out of range";
 	case ERR_CANCELLED: return "cancelled";
+	case ERR_BUSY: return "busy: another process is writing";
 	}
 	return "unknown error";
 }

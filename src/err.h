@@ -19,6 +19,7 @@ enum err_code {
 	ERR_NOTDUWEN = -11,/* database is not a duwen database or is corrupt */
 	ERR_RANGE = -12,   /* offset or index out of range */
 	ERR_CANCELLED = -13, /* the user cancelled a long piece of work */
+	ERR_BUSY = -14,    /* another process holds the database's write lock */
 };
 
 /* A short English message for an err_code; "unknown error" for others. */

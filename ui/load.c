@@ -20,6 +20,11 @@
  * in); notes are placed again at most this often. The cache is committed
  * every SYNC_MS; the progress changes at most every PROGRESS_MS. */
 enum { PAINT_MS = 250, NOTES_MS = 2000, SYNC_MS = 1000, PROGRESS_MS = 100 };
+/* The cache's busy timeout here: the loader runs between keys, so a write
+ * lock held by another duwen must not keep it (and the keys) waiting. A
+ * write that finds the cache busy is not made: that article is read and
+ * shown, cached by a later start (catalog_fill). */
+enum { LOAD_BUSY_MS = 0 };
 
 static long
 ms_since(const struct timespec *t)
@@ -88,6 +93,7 @@ load_open(struct app *app, const struct load_opts *o, const struct compare_spec 
 		rc = catalog_adopt(&l->cat, o->loaded, spec, app->script);
 	} else {
 		l->cache = o->no_cache ? NULL : open_cache();
+		cache_set_busy_ms(l->cache, LOAD_BUSY_MS);
 		rc = catalog_open(&l->cat, l->cache, o->paths, o->npaths, o->source, spec, app->script,
 				  warn, app);
 	}
