@@ -116,4 +116,48 @@ got=$(sed -n 11p "$tmp/screen")
 keys Escape
 keys Q
 wait_for "duwen exited 0"
+# D1 (the lead's pass). 80x24 with four panes open: the tab line gives way
+# first (numbers, the focused pane named), so that the reader's status
+# keeps its title's start and the selection's count in full (they were
+# "为什么是…" and "SELECT 9…")
+start_duwen e2e 80 24 "" "'$texts'"
+wait_for "為什么DeepSeek成功了"
+keys Enter
+wait_for "original"
+keys 1 C
+wait_for "杭州 87句 105次"
+keys S
+wait_for "Search all:"
+keys -l "资本"
+keys Enter
+wait_for "hit 1/16"
+keys 2
+wait_for "original"
+got=$(tail -1 "$tmp/screen")
+[ "$got" = "9%     original  为什么是杭州？未来的机会又在…  1 2 reader 3 4  F1 help  q back" ] &&
+	ok "80x24, four panes: the tabs give way to the title" || { fail "80x24 four panes:"; echo "$got"; }
+keys v l l l l
+wait_for "SELECT 94字"
+got=$(tail -1 "$tmp/screen")
+[ "$got" = "9%     original  SELECT 94字  a: annotate  Es…  1 2 reader 3 4  F1 help  q back" ] &&
+	ok "80x24, four panes: the selection's count in full" || { fail "80x24 selection:"; echo "$got"; }
+screen e2e -e
+tail -1 "$tmp/screen" | grep -qF "$(printf '\033')[1;7m2 reader" &&
+	ok "the focused pane's tab in reverse" || { fail "the focused tab:"; tail -1 "$tmp/screen" | cat -v; }
+keys Escape
+keys Q
+wait_for "duwen exited 0"
+# 40x12: the count in full, the tabs gone for it
+start_duwen e2e 40 12 "" "'$texts/000_sichuan_ribao.txt'"
+wait_for "original"
+keys v l l
+wait_for "SELECT 92字"
+got=$(tail -1 "$tmp/screen")
+case "$got" in
+"2%     original  SELECT 92字 "*"F1 help") ok "40x12: the selection's count in full" ;;
+*) fail "40x12 selection: $got" ;;
+esac
+keys Escape
+keys Q
+wait_for "duwen exited 0"
 finish usability2.sh

@@ -294,7 +294,8 @@ ui_annot_status(struct app *app, struct ui_annot *an, struct reader *r, size_t a
 	struct textsel *ts = sel_for(an, r, art);
 	const struct article *a = r->orig;
 	if (ts->selecting) {
-		snprintf(buf, cap, "SELECT %zu字  a: annotate  Esc: cancel", chars_in(a, ts->s, ts->e));
+		/* the count is a key fact: the tabs give way to it (pane.h) */
+		snprintf(buf, cap, "SELECT %zu字\t  a: annotate  Esc: cancel", chars_in(a, ts->s, ts->e));
 		return 1;
 	}
 	/* out of passage mode the status names the article, not a note */

@@ -89,7 +89,9 @@ struct pane_ops {
 	/* Short name for the tabs (on the status line), e.g. the article title. */
 	void (*title)(struct pane *p, char *buf, size_t cap);
 	/* Left part of the status line when focused: "42%  hit 3/17". Put what
-	 * changes on every scroll first: the row is redrawn cell by cell. */
+	 * changes on every scroll first: the row is redrawn cell by cell. A
+	 * '\t' (not drawn) may end the key facts: the tabs give way to them
+	 * before they are cut. */
 	void (*status)(struct pane *p, char *buf, size_t cap);
 	/* Save state before quitting or on SIGHUP/SIGTERM (async-safe not
 	 * needed: called from the loop). May be NULL. */

@@ -178,7 +178,8 @@ pane_relayout(struct app *app)
 }
 
 /* Columns the tabs take with each title cut to each columns (0: numbers
- * only); draws them at x if w is not NULL. */
+ * only; -1: numbers, the focused pane's named); draws them at x if w is
+ * not NULL. */
 static int
 tabs(struct app *app, WINDOW *w, int x, int each)
 {
@@ -188,14 +189,14 @@ tabs(struct app *app, WINDOW *w, int x, int each)
 		/* the class name: short, and the focused pane's status already
 		 * names what it shows (the article's title) */
 		char lab[64];
-		if (each > 0)
+		if (each > 0 || (each < 0 && i == m->focus))
 			snprintf(lab, sizeof lab, "%zu %s", i + 1, m->v[i]->ops->name);
 		else
 			snprintf(lab, sizeof lab, "%zu", i + 1);
 		int st = style_get(app, i == m->focus ? STYLE_TABACTIVE : STYLE_TAB);
 		int c = pane_cols(app, lab, strlen(lab));
-		if (each > 0 && c > each + 2)
-			c = each + 2;
+		if (each != 0 && c > (each > 0 ? each : 14) + 2)
+			c = (each > 0 ? each : 14) + 2;
 		if (w)
 			pane_put_trunc(app, w, 0, x + cols, lab, strlen(lab), c, st);
 		cols += c + 1;
@@ -206,7 +207,11 @@ tabs(struct app *app, WINDOW *w, int x, int each)
 /* The status line: the focused pane's status on the left (it starts with
  * what changes most, e.g. the reading position, so that a scroll rewrites
  * a few cells at the start of the row); the tabs and the key hints on the
- * right, dropped in that order when the row is short, "F1 help" last. */
+ * right. When the row is short the tabs give way first: named, then
+ * numbers with the focused pane named, then numbers only (the focused one
+ * in reverse), then none, so that the status keeps its key facts (what
+ * comes before a '\t' in it, which is not drawn: the selection's count)
+ * and at least 55% of the row; then the hints shrink to "F1 help". */
 static void
 draw_status(struct app *app)
 {
@@ -238,8 +243,15 @@ draw_status(struct app *app)
 		snprintf(counted, sizeof counted, "%zu message%s (:messages)", nmsg,
 			 nmsg == 1 ? "" : "s");
 	int room = COLS - 1; /* never the bottom-right cell: no scroll, no wrap */
+	/* the key facts: the status up to its '\t' (taken out) */
+	char *tab = strchr(left, '\t');
+	int key = tab ? pane_cols(app, left, (size_t)(tab - left)) : 0;
+	if (tab)
+		memmove(tab, tab + 1, strlen(tab));
 	int lc = pane_cols(app, left, strlen(left));
-	int min_left = lc < 24 ? lc : 24;
+	int min_left = lc < 24 ? lc : 24, want = lc < room * 11 / 20 ? lc : room * 11 / 20;
+	min_left = key > min_left ? key : min_left;
+	want = key > want ? key : want;
 	int hc = pane_cols(app, hint, strlen(hint));
 	int cc = pane_cols(app, counted, strlen(counted));
 	/* each part on the right takes its width and two blanks before it */
@@ -253,9 +265,13 @@ draw_status(struct app *app)
 	int fixed = hc + 2 + (cc ? cc + 2 : 0);
 	/* tc: the tabs' columns, a blank after each */
 	int each = 14, tc = m->n > 1 ? tabs(app, NULL, 0, each) : 0;
-	if (tc && room - fixed - tc - 1 < min_left) {
+	if (tc && room - fixed - tc - 1 < want) {
+		each = -1;
+		tc = tabs(app, NULL, 0, each);
+	}
+	if (tc && room - fixed - tc - 1 < want) {
 		each = 0;
-		tc = tabs(app, NULL, 0, 0);
+		tc = tabs(app, NULL, 0, each);
 	}
 	if (tc && room - fixed - tc - 1 < min_left)
 		tc = 0;
