@@ -50,6 +50,19 @@ struct cache {
 	 * cache_put, cache_restat): cache_prune need not stat them again */
 	int64_t *seen;
 	size_t nseen, capseen;
+	/* cache_preload: every entry by path, while nothing was written
+	 * since (by this connection: any write drops it; by another: its
+	 * data_version at the next cache_begin) */
+	struct pre *pre;
+	size_t npre;
+	long long pre_version;
+	int pre_out; /* outside a transaction since: not used until checked */
+};
+
+/* One entry of the preload; its strings are the entry's. */
+struct pre {
+	char *key;
+	struct cache_entry e;
 };
 
 static void
@@ -64,6 +77,19 @@ saw(struct cache *c, int64_t id)
 		c->capseen = cap;
 	}
 	c->seen[c->nseen++] = id;
+}
+
+static void
+pre_drop(struct cache *c)
+{
+	for (size_t i = 0; i < c->npre; i++) {
+		free(c->pre[i].key);
+		cache_entry_clear(&c->pre[i].e);
+	}
+	free(c->pre);
+	c->pre = NULL;
+	c->npre = 0;
+	c->pre_out = 0;
 }
 
 static char *
@@ -338,6 +364,7 @@ cache_close(struct cache *c)
 	sqlite3_close(c->db);
 	if (c->broken)
 		move_aside(c->path);
+	pre_drop(c);
 	free(c->seen);
 	free(c->path);
 	free(c);
@@ -358,13 +385,26 @@ db_err(struct cache *c, int rc)
 	return ERR_DB;
 }
 
+/* The preload is dropped if another connection wrote meanwhile. */
+static void
+pre_check(struct cache *c)
+{
+	int ok;
+	if (c->pre && query_int(c->db, "PRAGMA data_version", &ok) != c->pre_version)
+		pre_drop(c);
+	c->pre_out = 0;
+}
+
 int
 cache_begin(struct cache *c)
 {
 	int rc = sqlite3_exec(c->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
 	if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
 		return ERR_BUSY;
-	return rc == SQLITE_OK ? 0 : db_err(c, rc);
+	if (rc != SQLITE_OK)
+		return db_err(c, rc);
+	pre_check(c);
+	return 0;
 }
 
 void
@@ -378,7 +418,10 @@ int
 cache_begin_read(struct cache *c)
 {
 	int rc = sqlite3_exec(c->db, "BEGIN", NULL, NULL, NULL);
-	return rc == SQLITE_OK ? 0 : db_err(c, rc);
+	if (rc != SQLITE_OK)
+		return db_err(c, rc);
+	pre_check(c);
+	return 0;
 }
 
 int
@@ -386,6 +429,7 @@ cache_commit(struct cache *c)
 {
 	sqlite3_reset(c->q[Q_SEARCH_TEXT]);
 	sqlite3_reset(c->q[Q_SEARCH_BODY]);
+	c->pre_out = 1;
 	int rc = sqlite3_exec(c->db, "COMMIT", NULL, NULL, NULL);
 	if (rc != SQLITE_OK) {
 		sqlite3_exec(c->db, "ROLLBACK", NULL, NULL, NULL);
@@ -452,9 +496,102 @@ read_entry(sqlite3_stmt *st, struct cache_entry *e)
 	return 0;
 }
 
+static int
+pre_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct pre *)a)->key, ((const struct pre *)b)->key);
+}
+
+static char *
+dup_or_null(const char *s, int *bad)
+{
+	char *r = s ? strdup(s) : NULL;
+	if (s && r == NULL)
+		*bad = 1;
+	return r;
+}
+
+/* The preloaded entry of key, copied to out. */
+static int
+pre_get(struct cache *c, const char *key, struct cache_entry *out)
+{
+	struct pre k = { (char *)key, { 0 } };
+	const struct pre *p = bsearch(&k, c->pre, c->npre, sizeof *c->pre, pre_cmp);
+	if (p == NULL)
+		return ERR_NOTFOUND;
+	int bad = 0;
+	*out = p->e;
+	out->title = dup_or_null(p->e.title, &bad);
+	out->source = dup_or_null(p->e.source, &bad);
+	out->author = dup_or_null(p->e.author, &bad);
+	out->date = dup_or_null(p->e.date, &bad);
+	out->spec = dup_or_null(p->e.spec, &bad);
+	if (bad) {
+		cache_entry_clear(out);
+		return ERR_NOMEM;
+	}
+	saw(c, out->id);
+	return 0;
+}
+
+int
+cache_preload(struct cache *c)
+{
+	pre_drop(c);
+	int ok;
+	c->pre_version = query_int(c->db, "PRAGMA data_version", &ok);
+	if (!ok)
+		return ERR_DB;
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(c->db,
+				    "SELECT id, size, mtime, fhash, title, source, author, date, inferred,"
+				    " chars, len, thash, spec, counts, format, path FROM file",
+				    -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return db_err(c, rc);
+	size_t cap = 0;
+	int r = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (c->npre == cap) {
+			cap = cap ? cap * 2 : 1024;
+			struct pre *v = realloc(c->pre, cap * sizeof *v);
+			if (v == NULL) {
+				r = ERR_NOMEM;
+				break;
+			}
+			c->pre = v;
+		}
+		struct pre *p = &c->pre[c->npre];
+		const unsigned char *key = sqlite3_column_text(st, 15);
+		if ((r = read_entry(st, &p->e)) < 0)
+			break;
+		if ((p->key = strdup(key ? (const char *)key : "")) == NULL) {
+			cache_entry_clear(&p->e);
+			r = ERR_NOMEM;
+			break;
+		}
+		c->npre++;
+	}
+	if (r == 0 && rc != SQLITE_DONE)
+		r = db_err(c, rc);
+	sqlite3_finalize(st);
+	if (r < 0) {
+		pre_drop(c);
+		return r;
+	}
+	if (c->npre > 1)
+		qsort(c->pre, c->npre, sizeof *c->pre, pre_cmp);
+	if (c->pre == NULL && (c->pre = malloc(sizeof *c->pre)) == NULL)
+		return ERR_NOMEM; /* none: an empty preload, which still answers */
+	return 0;
+}
+
 int
 cache_get(struct cache *c, const char *key, struct cache_entry *out)
 {
+	/* inside a transaction: no one else writes meanwhile */
+	if (c->pre && !c->pre_out && !sqlite3_get_autocommit(c->db))
+		return pre_get(c, key, out);
 	sqlite3_stmt *st = c->q[Q_GET];
 	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
 	int rc = sqlite3_step(st);
@@ -541,6 +678,7 @@ cache_put(struct cache *c, const char *key, const struct cache_entry *e, const c
 	sqlite3_reset(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return db_err(c, rc);
+	pre_drop(c); /* written: the preload no longer knows */
 	if (old >= 0 && (run_id(c, c->q[Q_DEL_TEXT], old) < 0 || run_id(c, c->q[Q_DEL_BODY], old) < 0 ||
 			 run_id(c, c->q[Q_DEL_FILE], old) < 0))
 		return ERR_DB;
@@ -667,6 +805,12 @@ cache_body_if(struct cache *c, int64_t id, const char *needle, size_t len, const
 int
 cache_restat(struct cache *c, int64_t id, const char *key, uint64_t size, int64_t mtime_ns)
 {
+	/* a touched file keeps its preloaded entry, told its new time;
+	 * a renamed one (a new key) drops the preload */
+	struct pre k = { (char *)key, { 0 } }, *p = NULL;
+	if (c->pre && ((p = bsearch(&k, c->pre, c->npre, sizeof *c->pre, pre_cmp)) == NULL ||
+		       p->e.id != id))
+		pre_drop(c), p = NULL;
 	sqlite3_stmt *st = c->q[Q_RESTAT];
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC);
@@ -675,8 +819,15 @@ cache_restat(struct cache *c, int64_t id, const char *key, uint64_t size, int64_
 	int rc = sqlite3_step(st);
 	sqlite3_clear_bindings(st);
 	sqlite3_reset(st);
-	if (rc == SQLITE_DONE)
+	if (rc == SQLITE_DONE) {
 		saw(c, id);
+		if (p) {
+			p->e.size = size;
+			p->e.mtime_ns = mtime_ns;
+		}
+	} else {
+		pre_drop(c);
+	}
 	return rc == SQLITE_DONE ? 0 : db_err(c, rc);
 }
 
@@ -685,6 +836,7 @@ cache_set_counts(struct cache *c, int64_t id, const char *spec, const size_t *co
 {
 	char buf[128];
 	counts_text(buf, sizeof buf, counts, n < CACHE_MAX_COUNTS ? n : CACHE_MAX_COUNTS);
+	pre_drop(c);
 	sqlite3_stmt *st = c->q[Q_COUNTS];
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_text(st, 2, spec, -1, SQLITE_STATIC);
@@ -736,6 +888,8 @@ cache_prune(struct cache *c)
 	if (r == 0 && rc != SQLITE_DONE)
 		r = db_err(c, rc);
 	sqlite3_finalize(st);
+	if (n)
+		pre_drop(c);
 	for (size_t i = 0; r == 0 && i < n; i++)
 		if (run_id(c, c->q[Q_DEL_TEXT], gone[i]) < 0 || run_id(c, c->q[Q_DEL_BODY], gone[i]) < 0 ||
 		    run_id(c, c->q[Q_DEL_FILE], gone[i]) < 0)

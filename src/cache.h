@@ -69,6 +69,16 @@ int cache_begin_read(struct cache *c);
 /* The entry of the file at absolute path key. 0, ERR_NOTFOUND, ERR_DB. */
 int cache_get(struct cache *c, const char *key, struct cache_entry *out);
 
+/* Read every entry at once (one statement, not one per file), so that
+ * cache_get answers from memory: for a scan of many files, called inside
+ * its transaction. The copy is exact: this connection's writes
+ * (cache_put, cache_restat of a renamed file, cache_set_counts, a prune
+ * that dropped entries) drop it, a touch (cache_restat under the same
+ * key) updates it, and another connection's commit drops it at the next
+ * cache_begin/cache_begin_read. 0, ERR_DB or ERR_NOMEM (then cache_get
+ * asks the database as before). */
+int cache_preload(struct cache *c);
+
 /* An entry with this size and file hash under another path (a renamed
  * file); *key_out (malloc'd) is that path. 0, ERR_NOTFOUND, ERR_DB. */
 int cache_find_hash(struct cache *c, uint64_t size, uint64_t file_hash,

@@ -228,11 +228,12 @@ out:
 /* Fill article slot i from the file at path. 1 added, 0 left out, or an
  * error. */
 int
-catalog_scan_one(struct scan *s, const char *path, size_t i)
+catalog_scan_one(struct scan *s, const char *path, const char *key, size_t i)
 {
 	struct catalog *cat = s->cat;
 	char abs[PATH_MAX];
-	const char *key = realpath(path, abs) ? abs : path;
+	if (key == NULL)
+		key = realpath(path, abs) ? abs : path;
 	struct stat sb = { 0 };
 	if (stat(key, &sb) < 0 || !S_ISREG(sb.st_mode) || s->cache == NULL)
 		return read_file(s, path, key, &sb, 0, i); /* article_load says why */
@@ -331,17 +332,23 @@ catalog_scan(struct catalog *cat, struct cache *cache, const char *const *paths,
 		goto out;
 	if (cache && cache_begin(cache) < 0)
 		cache = s.cache = NULL; /* locked or broken: do without */
+	/* every entry in one statement, not one per file (a cache that
+	 * cannot only costs speed) */
+	if (cache && sp.n > 1 && cache_preload(cache) == ERR_NOMEM) {
+		rc = ERR_NOMEM;
+		goto out;
+	}
 	rc = 0;
 	for (size_t i = 0; i < sp.n && rc == 0; i++) {
 		size_t at = cat->arts.n;
-		int r = catalog_scan_one(&s, sp.v[i], at);
+		char abs[PATH_MAX];
+		const char *key = sp.keys[i] ? sp.keys[i] : realpath(sp.v[i], abs) ? abs : sp.v[i];
+		int r = catalog_scan_one(&s, sp.v[i], key, at);
 		if (r < 0) {
 			rc = r;
 			break;
 		}
 		if (r == 1) {
-			char abs[PATH_MAX];
-			const char *key = realpath(sp.v[i], abs) ? abs : sp.v[i];
 			if ((cat->keys[at] = strdup(key)) == NULL) {
 				article_free(&cat->arts.v[at]);
 				if (full)

@@ -51,7 +51,8 @@ int catalog_count_cities(struct scan *s, const struct article *a, const struct m
 			 size_t *out);
 
 /* Fill article slot i from the file at path, through the cache: 1 added,
- * 0 left out (reported), or an error. */
-int catalog_scan_one(struct scan *s, const char *path, size_t i);
+ * 0 left out (reported), or an error. key: path's canonical form
+ * (realpath's), or NULL to ask realpath. */
+int catalog_scan_one(struct scan *s, const char *path, const char *key, size_t i);
 
 #endif

@@ -132,7 +132,7 @@ catalog_open(struct catalog *cat, struct cache *cache, const char *const *paths,
 	for (cat->arts.n = 0; cat->arts.n < sp.n; cat->arts.n++) {
 		size_t i = cat->arts.n;
 		char abs[PATH_MAX];
-		const char *key = realpath(sp.v[i], abs) ? abs : sp.v[i];
+		const char *key = sp.keys[i] ? sp.keys[i] : realpath(sp.v[i], abs) ? abs : sp.v[i];
 		if ((cat->keys[i] = strdup(key)) == NULL)
 			goto out;
 		if ((cat->arts.v[i].path = strdup(sp.v[i])) == NULL) {
@@ -194,7 +194,7 @@ catalog_fill(struct catalog *cat, size_t i)
 		}
 		cat->arts.v[i] = (struct article){ 0 };
 		size_t from = cat->from_cache;
-		rc = catalog_scan_one(s, stub.path, i);
+		rc = catalog_scan_one(s, stub.path, cat->keys[i], i);
 		s->cache = cache;
 		if (rc == 1 && cat->state[i] == CATALOG_META)
 			cat->from_cache = from; /* counted when opened */

@@ -386,34 +386,43 @@ source_text_free(struct source_text *t)
 	t->len = 0;
 }
 
+/* Paths with, where a directory's listing gave it for free, their
+ * canonical form (key: NULL where realpath must tell). */
+struct pathent {
+	char *path, *key;
+};
+
 struct pathvec {
-	char **v;
+	struct pathent *v;
 	size_t n, cap;
 };
 
 static int
-pathvec_push(struct pathvec *p, char *s)
+pathvec_push(struct pathvec *p, char *s, char *key)
 {
-	if (s == NULL)
+	if (s == NULL) {
+		free(key);
 		return ERR_NOMEM;
+	}
 	if (p->n == p->cap) {
 		size_t cap = p->cap ? p->cap * 2 : 16;
-		char **v = realloc(p->v, cap * sizeof *v);
+		struct pathent *v = realloc(p->v, cap * sizeof *v);
 		if (v == NULL) {
 			free(s);
+			free(key);
 			return ERR_NOMEM;
 		}
 		p->v = v;
 		p->cap = cap;
 	}
-	p->v[p->n++] = s;
+	p->v[p->n++] = (struct pathent){ s, key };
 	return 0;
 }
 
 static int
 cmp_version(const void *a, const void *b)
 {
-	return strverscmp(*(char *const *)a, *(char *const *)b);
+	return strverscmp(((const struct pathent *)a)->path, ((const struct pathent *)b)->path);
 }
 
 static int
@@ -422,7 +431,11 @@ is_article_name(const char *name)
 	return format_of_name(name) >= 0;
 }
 
-/* Append dir's articles to out, sorted; warn if there are none. */
+/* Append dir's articles to out, sorted; warn if there are none. A file
+ * the listing says is regular (d_type) is not looked at again, and its
+ * canonical path is the directory's (one realpath for the directory)
+ * with its name: it is no symbolic link. Others (links, file systems
+ * without d_type) are stat'ed, and realpath'ed later. */
 static int
 expand_dir(const char *dir, struct pathvec *out, source_warn_fn warn, void *ctx)
 {
@@ -434,26 +447,37 @@ expand_dir(const char *dir, struct pathvec *out, source_warn_fn warn, void *ctx)
 			warn(ctx, dir, why);
 		return 0;
 	}
+	char *canon = realpath(dir, NULL);
 	size_t first = out->n, dlen = strlen(dir);
 	const char *sep = dlen > 0 && dir[dlen - 1] == '/' ? "" : "/";
+	const char *csep = canon && strcmp(canon, "/") == 0 ? "" : "/";
 	int rc = 0;
 	struct dirent *e;
 	while (rc == 0 && (e = readdir(d)) != NULL) {
 		if (!is_article_name(e->d_name))
 			continue;
-		char *p;
+		char *p, *key = NULL;
 		if (asprintf(&p, "%s%s%s", dir, sep, e->d_name) < 0) {
 			rc = ERR_NOMEM;
 			break;
 		}
-		struct stat st;
-		if (stat(p, &st) < 0 || !S_ISREG(st.st_mode)) {
-			free(p);
-			continue;
+		if (e->d_type == DT_REG) {
+			if (canon && asprintf(&key, "%s%s%s", canon, csep, e->d_name) < 0) {
+				free(p);
+				rc = ERR_NOMEM;
+				break;
+			}
+		} else {
+			struct stat st;
+			if (stat(p, &st) < 0 || !S_ISREG(st.st_mode)) {
+				free(p);
+				continue;
+			}
 		}
-		rc = pathvec_push(out, p);
+		rc = pathvec_push(out, p, key);
 	}
 	closedir(d);
+	free(canon);
 	if (rc < 0)
 		return rc;
 	if (out->n == first && warn)
@@ -473,7 +497,7 @@ source_expand(const char *const *paths, size_t npaths, struct source_paths *out,
 	for (size_t i = 0; i < npaths && rc == 0; i++) {
 		struct stat st;
 		if (strcmp(paths[i], "-") == 0) { /* standard input */
-			rc = pathvec_push(&pv, strdup(paths[i]));
+			rc = pathvec_push(&pv, strdup(paths[i]), NULL);
 			continue;
 		}
 		if (stat(paths[i], &st) < 0) {
@@ -489,14 +513,29 @@ source_expand(const char *const *paths, size_t npaths, struct source_paths *out,
 		if (S_ISDIR(st.st_mode))
 			rc = expand_dir(paths[i], &pv, warn, ctx);
 		else
-			rc = pathvec_push(&pv, strdup(paths[i]));
+			rc = pathvec_push(&pv, strdup(paths[i]), NULL);
 	}
+	char **v = pv.n ? malloc(pv.n * sizeof *v) : NULL;
+	char **k = pv.n ? calloc(pv.n, sizeof *k) : NULL;
+	if (rc == 0 && pv.n && (v == NULL || k == NULL))
+		rc = ERR_NOMEM;
 	if (rc < 0) {
-		struct source_paths tmp = { pv.v, pv.n };
-		source_paths_free(&tmp);
+		for (size_t i = 0; i < pv.n; i++) {
+			free(pv.v[i].path);
+			free(pv.v[i].key);
+		}
+		free(pv.v);
+		free(v);
+		free(k);
 		return rc;
 	}
-	out->v = pv.v;
+	for (size_t i = 0; i < pv.n; i++) {
+		v[i] = pv.v[i].path;
+		k[i] = pv.v[i].key;
+	}
+	free(pv.v);
+	out->v = v;
+	out->keys = k;
 	out->n = pv.n;
 	return 0;
 }
@@ -504,9 +543,14 @@ source_expand(const char *const *paths, size_t npaths, struct source_paths *out,
 void
 source_paths_free(struct source_paths *p)
 {
-	for (size_t i = 0; i < p->n; i++)
+	for (size_t i = 0; i < p->n; i++) {
 		free(p->v[i]);
+		if (p->keys)
+			free(p->keys[i]);
+	}
 	free(p->v);
+	free(p->keys);
 	p->v = NULL;
+	p->keys = NULL;
 	p->n = 0;
 }

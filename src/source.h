@@ -58,7 +58,10 @@ void source_text_free(struct source_text *t);
 typedef void (*source_warn_fn)(void *ctx, const char *path, const char *reason);
 
 struct source_paths {
-	char **v; /* malloc'd paths */
+	char **v;    /* malloc'd paths */
+	char **keys; /* [i]: v[i]'s canonical path (realpath's answer), malloc'd,
+		      * where the directory's listing said for free that v[i]
+		      * is a regular file; else NULL (realpath must tell) */
 	size_t n;
 };
 
@@ -67,7 +70,8 @@ struct source_paths {
  * .xhtml, .epub in any case; hidden files skipped), sorted by name with
  * numbers compared by value (strverscmp). Missing paths, unreadable
  * directories and directories with no such file are reported through warn
- * and skipped.
+ * and skipped. A directory's files are not stat'ed one by one where its
+ * listing gives their type (d_type).
  * 0 or ERR_NOMEM; out->n may be 0. */
 int source_expand(const char *const *paths, size_t npaths, struct source_paths *out,
 		  source_warn_fn warn, void *ctx);

@@ -194,6 +194,90 @@ test_body_if(void **state)
 	free(data);
 }
 
+/* cache_preload: cache_get answers from memory exactly as the database
+ * would, through this connection's writes (a touch, a rename, a new
+ * entry) and another connection's. */
+static void
+test_preload(void **state)
+{
+	(void)state;
+	char *data = support_tmp_path("preload");
+	struct cache *ch = NULL, *other = NULL;
+	char *cause = NULL;
+	assert_int_equal(cache_open(data, "test", &ch, &cause), 0);
+	assert_int_equal(cache_open(data, "test", &other, &cause), 0);
+	assert_non_null(ch);
+	assert_non_null(other);
+	struct cache_entry e = { .size = 10, .mtime_ns = 100, .title = "甲", .spec = "" }, g;
+	int64_t a, b, n;
+	assert_int_equal(cache_put(ch, "/p/a.txt", &e, "a", 1, NULL, 0, &a), 0);
+	e.title = NULL;
+	e.size = 20;
+	assert_int_equal(cache_put(ch, "/p/b.txt", &e, "b", 1, NULL, 0, &b), 0);
+
+	assert_int_equal(cache_begin(ch), 0);
+	assert_int_equal(cache_preload(ch), 0);
+	assert_int_equal(cache_get(ch, "/p/a.txt", &g), 0);
+	assert_int_equal(g.id, a);
+	assert_int_equal(g.size, 10);
+	assert_int_equal(g.mtime_ns, 100);
+	assert_string_equal(g.title, "甲");
+	assert_string_equal(g.spec, "");
+	cache_entry_clear(&g);
+	assert_int_equal(cache_get(ch, "/p/b.txt", &g), 0);
+	assert_int_equal(g.id, b);
+	assert_null(g.title);
+	cache_entry_clear(&g);
+	assert_int_equal(cache_get(ch, "/p/c.txt", &g), ERR_NOTFOUND);
+	/* touched: the same key, a new time */
+	assert_int_equal(cache_restat(ch, a, "/p/a.txt", 10, 200), 0);
+	assert_int_equal(cache_get(ch, "/p/a.txt", &g), 0);
+	assert_int_equal(g.mtime_ns, 200);
+	cache_entry_clear(&g);
+	/* renamed: found under the new key only */
+	assert_int_equal(cache_restat(ch, b, "/p/c.txt", 20, 300), 0);
+	assert_int_equal(cache_get(ch, "/p/b.txt", &g), ERR_NOTFOUND);
+	assert_int_equal(cache_get(ch, "/p/c.txt", &g), 0);
+	assert_int_equal(g.id, b);
+	assert_int_equal(g.mtime_ns, 300);
+	cache_entry_clear(&g);
+	assert_int_equal(cache_commit(ch), 0);
+
+	/* stored by this connection, inside the preload's transaction */
+	assert_int_equal(cache_begin(ch), 0);
+	assert_int_equal(cache_preload(ch), 0);
+	assert_int_equal(cache_put(ch, "/p/d.txt", &e, "d", 1, NULL, 0, &n), 0);
+	assert_int_equal(cache_get(ch, "/p/d.txt", &g), 0);
+	assert_int_equal(g.id, n);
+	cache_entry_clear(&g);
+	assert_int_equal(cache_commit(ch), 0);
+
+	/* another connection's commit between two transactions */
+	assert_int_equal(cache_begin(ch), 0);
+	assert_int_equal(cache_preload(ch), 0);
+	assert_int_equal(cache_commit(ch), 0);
+	e.size = 30;
+	assert_int_equal(cache_put(other, "/p/e.txt", &e, "e", 1, NULL, 0, &n), 0);
+	assert_int_equal(cache_restat(other, a, "/p/a.txt", 11, 400), 0);
+	/* outside a transaction, and in the next one */
+	assert_int_equal(cache_get(ch, "/p/e.txt", &g), 0);
+	assert_int_equal(g.id, n);
+	cache_entry_clear(&g);
+	assert_int_equal(cache_begin(ch), 0);
+	assert_int_equal(cache_get(ch, "/p/e.txt", &g), 0);
+	assert_int_equal(g.size, 30);
+	cache_entry_clear(&g);
+	assert_int_equal(cache_get(ch, "/p/a.txt", &g), 0);
+	assert_int_equal(g.size, 11);
+	assert_int_equal(g.mtime_ns, 400);
+	cache_entry_clear(&g);
+	assert_int_equal(cache_commit(ch), 0);
+
+	cache_close(other);
+	cache_close(ch);
+	free(data);
+}
+
 int
 main(void)
 {
@@ -201,6 +285,7 @@ main(void)
 		cmocka_unit_test(test_index_equals_scan),
 		cmocka_unit_test(test_entry_roundtrip),
 		cmocka_unit_test(test_body_if),
+		cmocka_unit_test(test_preload),
 	};
 	return cmocka_run_group_tests(tests, support_tmp_setup, support_tmp_teardown);
 }

@@ -747,6 +747,17 @@ test_expand(void **state)
 	for (size_t i = 0; i < 5; i++)
 		assert_string_equal(sp.v[i], want[i]);
 	assert_string_equal(sp.v[5], "texts/000_sichuan_ribao.txt");
+	/* a directory's regular files come with their canonical paths (one
+	 * realpath for the directory); files named on their own without */
+	assert_null(sp.keys[0]);
+	assert_null(sp.keys[5]);
+	for (size_t i = 1; i < 5; i++) {
+		char *canon = realpath(sp.v[i], NULL);
+		assert_non_null(canon);
+		assert_non_null(sp.keys[i]);
+		assert_string_equal(sp.keys[i], canon);
+		free(canon);
+	}
 	assert_int_equal(w.n, 2);
 	assert_string_equal(w.lines[0], "texts/nope.txt: no such file or directory");
 	char want_empty[160];
@@ -774,6 +785,21 @@ test_expand(void **state)
 	assert_int_equal(w.n, 1);
 	assert_string_equal(w.lines[0], want_empty);
 	source_paths_free(&sp);
+	/* a symbolic link is followed (stat) and its canonical path left to
+	 * realpath: the file it names */
+	char *link, *ldir;
+	ldir = support_tmp_path("links");
+	assert_int_equal(mkdir(ldir, 0700), 0);
+	assert_true(asprintf(&link, "%s/link.txt", ldir) > 0);
+	assert_int_equal(symlink(want[1], link), 0);
+	const char *linked[] = { ldir };
+	assert_int_equal(source_expand(linked, 1, &sp, NULL, NULL), 0);
+	assert_int_equal(sp.n, 1);
+	assert_string_equal(sp.v[0], link);
+	assert_null(sp.keys[0]);
+	source_paths_free(&sp);
+	free(link);
+	free(ldir);
 	free(slash);
 	free(notes);
 	free(sub);
