@@ -785,16 +785,21 @@ cache_body_if(struct cache *c, int64_t id, const char *needle, size_t len, const
 		return rc == SQLITE_DONE ? ERR_NOTFOUND : db_err(c, rc);
 	const char *t = (const char *)sqlite3_column_text(st, 0);
 	size_t n = (size_t)sqlite3_column_bytes(st, 0);
-	if (t == NULL || memmem(t, n, needle, len) == NULL)
+	if (t == NULL || memmem(t, n, needle, len) == NULL) {
+		sqlite3_reset(st); /* nothing kept: the text goes now */
 		return 0;
+	}
 	/* only now the blob's pages are read */
 	sqlite3_bind_int64(sb, 1, id);
 	rc = sqlite3_step(sb);
-	if (rc != SQLITE_ROW)
-		return rc == SQLITE_DONE ? ERR_NOTFOUND : db_err(c, rc);
-	const void *b = sqlite3_column_blob(sb, 0);
-	if (b == NULL)
-		return ERR_NOTFOUND;
+	const void *b = rc == SQLITE_ROW ? sqlite3_column_blob(sb, 0) : NULL;
+	if (b == NULL) {
+		/* no answer to keep: the folded text (61 MB of a 64 MiB file,
+		 * whose article is not kept whole) goes now, not at the next call */
+		sqlite3_reset(st);
+		sqlite3_reset(sb);
+		return rc == SQLITE_ROW || rc == SQLITE_DONE ? ERR_NOTFOUND : db_err(c, rc);
+	}
 	*body = b;
 	*body_len = (size_t)sqlite3_column_bytes(sb, 0);
 	*folded = t;

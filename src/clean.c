@@ -160,11 +160,13 @@ clean_text(const char *in, size_t len, struct clean_result *out)
 		rc = n == UTF8PROC_ERROR_NOMEM ? ERR_NOMEM : ERR_INVAL;
 		goto fail;
 	}
+	/* a text's copies alive at once are the peak of loading a huge file
+	 * (with the caller's input): the sanitized one goes before the next */
+	clean_buf_free(&a);
 	if ((rc = garble_scan((const char *)nfc, (size_t)n, &b, &spans, &st.garbled, &st.repaired)) < 0)
 		goto fail;
 	free(nfc);
 	nfc = NULL;
-	a.len = 0;
 	if ((rc = pinyin_strip(b.s, b.len, &spans, &a, &st.pinyin)) < 0)
 		goto fail;
 	b.len = 0;
