@@ -16,7 +16,8 @@ program (getrusage of the child) is read. Prints one line:
 
 paint: seconds until MARKER; loaded: until the first G answered with
 100%; max_ms: the longest wait of a key, max_at: when it was sent
-(seconds from the start); slow: keys that waited over 100 ms.
+(seconds from the start); slow: keys that waited over 100 ms (each
+listed before the line with BIGLOAD_SLOW=1 in the environment).
 
     bigload.py --marker 为什么是杭州 -- duwen big.txt
 """
@@ -139,6 +140,10 @@ def main():
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024
     ms = [w * 1000 for _, w in waits]
     worst = max(waits, key=lambda x: x[1]) if waits else (0, 0)
+    if os.environ.get("BIGLOAD_SLOW"):  # every key over 100 ms: when, how long
+        for at, w in waits:
+            if w > 0.1:
+                print("  slow key at %.1f s: %.0f ms" % (at, w * 1000))
     print("paint=%s loaded=%s keys=%d median_ms=%s max_ms=%.0f max_at=%.1f slow=%d peak_mib=%d%s" % (
         "%.2f" % paint if paint is not None else "timeout",
         "%.1f" % loaded if loaded is not None else "timeout",

@@ -127,6 +127,7 @@ struct article_job {
 	struct source_opts opts;
 	char *encoding;        /* the copy opts.encoding points to */
 	int fold;
+	struct article_job_hook hook; /* run NULL: none */
 	/* results */
 	int rc;
 	char *cause;
@@ -135,9 +136,11 @@ struct article_job {
 };
 
 static void
-job_free(struct article_job *j)
+job_free(struct article_job *j, int dropped)
 {
-	if (j->rc == 0)
+	if (dropped && j->hook.free)
+		j->hook.free(j->hook.ctx);
+	if (j->rc == 0 && !j->hook.run) /* a hook took the article over */
 		article_free(&j->art);
 	match_text_free(&j->folded);
 	free(j->cause);
@@ -162,18 +165,30 @@ job_run(void *arg)
 {
 	struct article_job *j = arg;
 	j->rc = article_load(&j->opts, j->path, &j->art, &j->cause);
+	struct script *sc = NULL;
 	if (j->rc == 0 && j->fold && !job_dropped(j)) {
 		atomic_store(&j->stage, ARTICLE_JOB_FOLDING);
-		struct script *sc = NULL;
 		if (script_open(&sc, NULL) < 0)
 			sc = NULL; /* folded without script folding, as catalog does */
 		int rc = match_fold(sc, j->art.text, j->art.len, &j->folded);
-		script_close(sc);
 		if (rc < 0) {
 			article_free(&j->art);
 			j->rc = rc;
 		}
 	}
+	if (j->hook.run && !job_dropped(j)) {
+		atomic_store(&j->stage, ARTICLE_JOB_FINISHING);
+		/* the results are the hook's from here */
+		char *cause = j->cause;
+		j->cause = NULL;
+		j->rc = j->hook.run(j->hook.ctx, sc, j->rc, &j->art, &j->folded, cause);
+		j->art = (struct article){ 0 };
+		j->folded = (struct match_text){ 0 };
+	} else if (j->hook.run) { /* dropped before the hook: nobody takes them */
+		if (j->rc == 0)
+			article_free(&j->art);
+	}
+	script_close(sc);
 	pthread_mutex_lock(&j->mu);
 	atomic_store(&j->stage, ARTICLE_JOB_DONE);
 	j->ended = 1;
@@ -182,7 +197,7 @@ job_run(void *arg)
 	pthread_mutex_unlock(&j->mu);
 	if (dropped) { /* nobody will join: the job is this thread's to free */
 		pthread_detach(pthread_self());
-		job_free(j);
+		job_free(j, 1);
 	}
 	return NULL;
 }
@@ -190,6 +205,13 @@ job_run(void *arg)
 int
 article_job_start(const struct source_opts *opts, const char *path, int fold,
 		  struct article_job **out)
+{
+	return article_job_start_hook(opts, path, fold, NULL, out);
+}
+
+int
+article_job_start_hook(const struct source_opts *opts, const char *path, int fold,
+		       const struct article_job_hook *hook, struct article_job **out)
 {
 	struct article_job *j = calloc(1, sizeof *j);
 	if (j == NULL)
@@ -206,12 +228,14 @@ article_job_start(const struct source_opts *opts, const char *path, int fold,
 	}
 	j->opts.encoding = j->encoding;
 	j->fold = fold;
+	if (hook)
+		j->hook = *hook;
 	atomic_init(&j->stage, ARTICLE_JOB_READING);
 	pthread_mutex_init(&j->mu, NULL);
 	pthread_cond_init(&j->cv, NULL);
 	if (pthread_create(&j->thread, NULL, job_run, j) != 0) {
 		j->rc = ERR_IO; /* nothing loaded: job_free frees no article */
-		job_free(j);
+		job_free(j, 0);
 		return ERR_IO;
 	}
 	*out = j;
@@ -234,7 +258,9 @@ article_job_take(struct article_job *j, struct article *art, struct match_text *
 	pthread_mutex_unlock(&j->mu);
 	pthread_join(j->thread, NULL);
 	int rc = j->rc;
-	if (rc == 0) {
+	if (j->hook.run) {
+		/* the hook has them */
+	} else if (rc == 0) {
 		*art = j->art;
 		j->rc = ERR_INVAL; /* handed over: not freed with the job */
 		if (folded) {
@@ -245,7 +271,7 @@ article_job_take(struct article_job *j, struct article *art, struct match_text *
 		*cause = j->cause;
 		j->cause = NULL;
 	}
-	job_free(j);
+	job_free(j, 0);
 	return rc;
 }
 
@@ -260,6 +286,6 @@ article_job_drop(struct article_job *j)
 	pthread_mutex_unlock(&j->mu);
 	if (ended) {
 		pthread_join(j->thread, NULL);
-		job_free(j);
+		job_free(j, 1);
 	}
 }

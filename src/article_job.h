@@ -2,7 +2,8 @@
  * article of a plain-text file's first part at once (its first screen);
  * an article_job loads the whole file (article_load, then match_fold) in
  * a thread of its own, so that the caller's loop goes on answering keys;
- * the result is the one-shot path's, byte for byte. A job owns its
+ * the result is the one-shot path's, byte for byte; a hook may finish
+ * the results in that thread too (count and cache them). A job owns its
  * results until article_job_take hands them over; article_job_drop lets a
  * job go whether or not it has finished (the thread then frees it). */
 #ifndef DUWEN_ARTICLE_JOB_H
@@ -33,7 +34,25 @@ int article_job_head(const struct source_opts *opts, const char *path, size_t he
 enum article_job_stage {
 	ARTICLE_JOB_READING, /* article_load: reading, decoding, cleaning, parsing */
 	ARTICLE_JOB_FOLDING, /* match_fold: the matcher's copy (OpenCC) */
+	ARTICLE_JOB_FINISHING, /* the hook (article_job_start_hook) */
 	ARTICLE_JOB_DONE,
+};
+
+/* What a job may do with its results in its own thread once they are
+ * made (a catalog counts and caches them: catalog_prep_run). run takes
+ * them over: rc is article_load's (or match_fold's), *a the article when
+ * rc is 0, *folded its fold (or empty), *cause article_load's cause
+ * (malloc'd, may be NULL); it must free or keep them all, and its return
+ * is what article_job_take returns then. sc is the job's OpenCC (NULL
+ * without its data), open while run runs. ctx must share nothing with the
+ * starter's thread that the starter may change or free while the job
+ * runs; free(ctx) is called by the job's thread if the job is dropped
+ * (whether run ran or not), never after article_job_take. */
+struct article_job_hook {
+	int (*run)(void *ctx, struct script *sc, int rc, struct article *a,
+		   struct match_text *folded, char *cause);
+	void (*free)(void *ctx);
+	void *ctx;
 };
 
 struct article_job;
@@ -44,6 +63,14 @@ struct article_job;
  * catalog does). 0, ERR_NOMEM or ERR_IO (no thread could be started). */
 int article_job_start(const struct source_opts *opts, const char *path, int fold,
 		      struct article_job **out);
+
+/* article_job_start with a hook run in the thread after the fold (fold
+ * must be 1): article_job_take then hands nothing over (art, folded and
+ * cause NULL are fine) and returns what hook->run returned; ctx stays the
+ * caller's. Without a thread (ERR_IO) or with ERR_NOMEM nothing of the
+ * hook was called. */
+int article_job_start_hook(const struct source_opts *opts, const char *path, int fold,
+			   const struct article_job_hook *hook, struct article_job **out);
 
 /* Where the job is; ARTICLE_JOB_DONE once article_job_take will not wait. */
 enum article_job_stage article_job_stage(struct article_job *j);
@@ -56,7 +83,8 @@ int article_job_take(struct article_job *j, struct article *art, struct match_te
 		     char **cause);
 
 /* Let the job go without its results: freed now if it has ended, else by
- * its thread when it does (a fold not yet begun is skipped). NULL is fine. */
+ * its thread when it does (a fold or a hook not yet begun is skipped; the
+ * hook's ctx is freed with the job). NULL is fine. */
 void article_job_drop(struct article_job *j);
 
 #endif

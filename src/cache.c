@@ -354,6 +354,29 @@ none:
 	return *cause ? 0 : ERR_NOMEM;
 }
 
+int
+cache_open_more(const char *path, struct cache **out)
+{
+	*out = NULL;
+	struct cache *c = calloc(1, sizeof *c);
+	if (c == NULL || (c->path = strdup(path)) == NULL) {
+		free(c);
+		return ERR_NOMEM;
+	}
+	int rc = ERR_DB;
+	if (access(path, W_OK) < 0 || try_open(c->path, &c->db) < 0)
+		goto fail;
+	for (int i = 0; i < NQ; i++)
+		if (sqlite3_prepare_v3(c->db, SQL[i], -1, SQLITE_PREPARE_PERSISTENT, &c->q[i], NULL) !=
+		    SQLITE_OK)
+			goto fail;
+	*out = c;
+	return 0;
+fail:
+	cache_close(c);
+	return rc;
+}
+
 void
 cache_close(struct cache *c)
 {

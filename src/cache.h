@@ -48,6 +48,11 @@ void cache_entry_clear(struct cache_entry *e);
  * NULL and *cause (malloc'd) saying why there is no cache this time (no
  * data directory, read-only, locked); ERR_NOMEM. */
 int cache_open(const char *dir, const char *build, struct cache **out, char **cause);
+/* Another connection to the cache at path (cache_path of an open one),
+ * for another thread (a connection is used by one thread at a time): no
+ * checks, the first connection made them, and nothing created. 0,
+ * ERR_DB (cannot open it: then go on without) or ERR_NOMEM. */
+int cache_open_more(const char *path, struct cache **out);
 void cache_close(struct cache *c);
 /* How long a statement waits for another connection's lock before it
  * fails (ERR_BUSY from cache_begin): 5000 ms from cache_open; 0 fails at

@@ -325,7 +325,7 @@ catalog_scan(struct catalog *cat, struct cache *cache, const char *const *paths,
 	cat->counts = calloc(n * (cat->ncities ? cat->ncities : 1), sizeof *cat->counts);
 	if (full)
 		cat->folded = calloc(n, sizeof *cat->folded);
-	struct scan s = { cat, cache, opts, spec, full, NULL, NULL, 0, NULL, warn, ctx, 0, 0, NULL };
+	struct scan s = { cat, cache, opts, spec, full, NULL, NULL, 0, NULL, warn, ctx, 0, 0, NULL, 0 };
 	rc = ERR_NOMEM;
 	if (!cat->arts.v || !cat->keys || !cat->ids || !cat->counts || (full && !cat->folded) ||
 	    (spec && (s.spec_key = catalog_spec_key(spec)) == NULL))

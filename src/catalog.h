@@ -96,14 +96,36 @@ int catalog_open(struct catalog *cat, struct cache *cache, const char *const *pa
  * was). Writes to the cache go in a transaction that catalog_sync ends. */
 int catalog_fill(struct catalog *cat, size_t i);
 
-/* catalog_fill with the file's article made elsewhere (src/article_job.h:
- * a large file read in a thread) from slot i's path with the catalog's
- * source options: rc and cause are article_load's result, a (if rc is 0)
- * and fa its article and match_fold (fa->text NULL: not folded), all taken
- * over whatever happens; the article is checked, counted and cached as if
- * the catalog had read it. Returns as catalog_fill. */
-int catalog_fill_loaded(struct catalog *cat, size_t i, int rc, struct article *a,
-			struct match_text *fa, char *cause);
+/* Slot i finished in another thread (a large file read by an article_job,
+ * ui/bigload.c) as catalog_fill would, without the wait on the catalog's
+ * thread: catalog_prep_new makes, on the catalog's thread, what the other
+ * thread needs (copies of the slot's path and of the compared cities, the
+ * cache's file name: nothing shared with cat, which may be freed while the
+ * other thread runs); catalog_prep_run, in the other thread, takes over
+ * the loaded article (rc is article_load's result, a (if rc is 0) and fa
+ * its article and match_fold, cause article_load's: all taken over
+ * whatever happens) and checks, counts and caches it through a
+ * connection of its own (src/article_job.h's hook; returns 1, 0 or
+ * ERR_NOMEM as catalog_fill will); catalog_fill_prepared, back on the
+ * catalog's thread, makes slot i what catalog_fill would have made of it
+ * (says what the other thread had to say through the catalog's warn;
+ * returns as catalog_fill, the slot as it was on ERR_NOMEM) and frees the
+ * prep. An entry the cache holds for the file as it is (a
+ * reopened large file) is not written again: its counts are the cache's.
+ * catalog_prep_new: 0 or ERR_NOMEM. */
+struct catalog_prep;
+struct match_text;
+int catalog_prep_new(const struct catalog *cat, size_t i, struct catalog_prep **out);
+int catalog_prep_run(struct catalog_prep *p, struct script *sc, int rc, struct article *a,
+		     struct match_text *fa, char *cause);
+int catalog_fill_prepared(struct catalog *cat, size_t i, struct catalog_prep *p);
+void catalog_prep_free(struct catalog_prep *p);
+
+/* While on, the fills write nothing to the cache (and what they wrote is
+ * committed now): another connection is writing there (catalog_prep_run),
+ * and a fill must not wait seconds for its lock. The files read meanwhile
+ * are read again at the next start. */
+void catalog_hold_writes(struct catalog *cat, int on);
 
 /* The source options catalog_open was given (may be NULL). */
 const struct source_opts *catalog_source_opts(const struct catalog *cat);

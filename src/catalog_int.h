@@ -25,7 +25,8 @@ struct scan {
 	void *ctx;
 	int borrowed; /* sc is the caller's (catalog_open): not closed here */
 	int in_tx;   /* incremental: a write transaction is open */
-	struct loaded *pre; /* catalog_fill_loaded: what read_file takes */
+	struct loaded *pre; /* catalog_prep_run: what read_file takes */
+	int hold;    /* catalog_hold_writes: fills write nothing to the cache */
 };
 
 /* An article read elsewhere, handed to read_file instead of loading. */

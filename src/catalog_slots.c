@@ -7,6 +7,7 @@
 
 #include "artblob.h"
 #include "catalog.h"
+#include "compare.h"
 #include "catalog_int.h"
 #include "err.h"
 
@@ -125,7 +126,7 @@ catalog_open(struct catalog *cat, struct cache *cache, const char *const *paths,
 	if ((rc = alloc_slots(cat, sp.n, spec ? spec->ncities : 0)) < 0)
 		goto out;
 	struct scan *s = cat->scan;
-	*s = (struct scan){ cat, cache, opts, spec, 1, NULL, sc, sc != NULL, NULL, warn, ctx, sc != NULL, 0, NULL };
+	*s = (struct scan){ cat, cache, opts, spec, 1, NULL, sc, sc != NULL, NULL, warn, ctx, sc != NULL, 0, NULL, 0 };
 	rc = ERR_NOMEM;
 	if (spec && (s->spec_key = catalog_spec_key(spec)) == NULL)
 		goto out;
@@ -183,6 +184,8 @@ catalog_fill(struct catalog *cat, size_t i)
 	}
 	if (rc != 1) {
 		struct cache *cache = s->cache;
+		if (s->hold) /* our own thread writes (catalog_hold_writes): not now */
+			s->cache = NULL;
 		if (s->cache && !s->in_tx) {
 			int b = cache_begin(s->cache);
 			if (b == ERR_BUSY) /* another process writes: read this one */
@@ -218,9 +221,86 @@ catalog_fill(struct catalog *cat, size_t i)
 	return 0;
 }
 
+struct catalog_prep {
+	char *path;           /* the slot's */
+	char *key;            /* its canonical path (catalog_open's) */
+	char *cache_path;     /* the cache's file; NULL: none */
+	struct compare_spec spec;
+	int has_spec;
+	size_t ncities;
+	/* catalog_prep_run's */
+	int rc;               /* 1, 0 or ERR_NOMEM */
+	struct catalog one;   /* a catalog of the one slot (alloc_slots) */
+	char **said;          /* warnings: path, message, path, message... */
+	size_t nsaid;
+};
+
 int
-catalog_fill_loaded(struct catalog *cat, size_t i, int rc, struct article *a,
-		    struct match_text *fa, char *cause)
+catalog_prep_new(const struct catalog *cat, size_t i, struct catalog_prep **out)
+{
+	const struct scan *s = cat->scan;
+	struct catalog_prep *p = calloc(1, sizeof *p);
+	if (p == NULL)
+		return ERR_NOMEM;
+	p->rc = ERR_NOMEM;
+	p->ncities = cat->ncities;
+	p->path = strdup(cat->arts.v[i].path);
+	p->key = cat->keys[i] ? strdup(cat->keys[i]) : NULL;
+	if (s && s->cache)
+		p->cache_path = strdup(cache_path(s->cache));
+	if (p->path == NULL || (cat->keys[i] && p->key == NULL) ||
+	    (s && s->cache && p->cache_path == NULL) ||
+	    (s && s->spec && compare_spec_copy(s->spec, &p->spec) < 0)) {
+		catalog_prep_free(p);
+		return ERR_NOMEM;
+	}
+	p->has_spec = s && s->spec;
+	*out = p;
+	return 0;
+}
+
+/* What the other thread's scan says, kept for the catalog's warn. */
+static void
+prep_warn(void *ctx, const char *path, const char *msg)
+{
+	struct catalog_prep *p = ctx;
+	char **v = realloc(p->said, (p->nsaid + 2) * sizeof *v);
+	if (v == NULL)
+		return;
+	p->said = v;
+	v[p->nsaid] = strdup(path);
+	v[p->nsaid + 1] = strdup(msg ? msg : "");
+	if (v[p->nsaid] && v[p->nsaid + 1])
+		p->nsaid += 2;
+	else {
+		free(v[p->nsaid]);
+		free(v[p->nsaid + 1]);
+	}
+}
+
+/* The cache's entry of the file at path (key: its canonical path, NULL to
+ * ask realpath) if it is current (size, mtime and the cities counted): 1
+ * with *e, else 0. */
+static int
+prep_current(struct scan *s, const char *path, const char *key, struct cache_entry *e)
+{
+	char abs[PATH_MAX];
+	struct stat sb;
+	if (key == NULL)
+		key = realpath(path, abs) ? abs : path;
+	if (stat(key, &sb) < 0 || !S_ISREG(sb.st_mode) || cache_get(s->cache, key, e) < 0)
+		return 0;
+	int64_t mt = (int64_t)sb.st_mtim.tv_sec * 1000000000 + sb.st_mtim.tv_nsec;
+	if (e->size == (uint64_t)sb.st_size && e->mtime_ns == mt &&
+	    (!s->spec || strcmp(e->spec, s->spec_key) == 0))
+		return 1;
+	cache_entry_clear(e);
+	return 0;
+}
+
+int
+catalog_prep_run(struct catalog_prep *p, struct script *sc, int rc, struct article *a,
+		 struct match_text *fa, char *cause)
 {
 	struct loaded l = { rc, cause, { 0 }, { 0 }, 0 };
 	if (rc == 0)
@@ -229,17 +309,137 @@ catalog_fill_loaded(struct catalog *cat, size_t i, int rc, struct article *a,
 		l.fa = *fa;
 		*fa = (struct match_text){ 0 };
 	}
-	int r = 0;
-	if (cat->scan) {
-		cat->scan->pre = &l;
-		r = catalog_fill(cat, i);
-		cat->scan->pre = NULL;
+	struct catalog *one = &p->one;
+	int r = alloc_slots(one, 1, p->ncities);
+	struct scan *s = one->scan;
+	if (r < 0 || (p->has_spec && (s->spec_key = catalog_spec_key(&p->spec)) == NULL)) {
+		r = ERR_NOMEM;
+		goto out;
 	}
-	if (!l.used && l.rc == 0) /* filled otherwise (the cache's copy), or not at all */
+	one->arts.n = 1;
+	s->cat = one;
+	s->spec = p->has_spec ? &p->spec : NULL;
+	s->full = 1;
+	s->sc = sc;       /* the thread's: its matcher below */
+	s->sc_tried = 1;
+	s->borrowed = 1;
+	s->warn = prep_warn;
+	s->ctx = p;
+	/* counts folded without OpenCC are not cached (read_file): no need */
+	if (p->cache_path && sc && cache_open_more(p->cache_path, &s->cache) == 0) {
+		/* the panes commit theirs and hold their writes meanwhile
+		 * (catalog_hold_writes): the busy timeout covers that */
+		if (cache_begin(s->cache) < 0) {
+			cache_close(s->cache);
+			s->cache = NULL;
+		} else {
+			s->in_tx = 1;
+		}
+	}
+	struct cache_entry e;
+	if (rc == 0 && s->cache && l.fa.text && prep_current(s, p->path, p->key, &e)) {
+		/* cached as it is (a large file opened again): not again */
+		one->arts.v[0] = l.a;
+		one->folded[0] = l.fa;
+		l.used = 1;
+		l.fa = (struct match_text){ 0 };
+		for (size_t c = 0; c < p->ncities; c++)
+			one->counts[c] = c < e.ncounts ? e.counts[c] : 0;
+		one->ids[0] = e.id;
+		one->from_cache = 1;
+		cache_entry_clear(&e);
+		r = 1;
+	} else {
+		s->pre = &l;
+		r = catalog_scan_one(s, p->path, p->key, 0);
+		s->pre = NULL;
+	}
+out:
+	if (s && s->cache) {
+		if (s->in_tx)
+			cache_commit(s->cache);
+		cache_close(s->cache);
+		s->cache = NULL;
+		s->in_tx = 0;
+	}
+	if (s) { /* the matcher goes now, the script is the thread's */
+		compare_matcher_free(s->m);
+		s->m = NULL;
+		s->sc = NULL;
+	}
+	if (!l.used && l.rc == 0)
 		article_free(&l.a);
 	free(l.cause);
 	match_text_free(&l.fa);
+	p->rc = r;
 	return r;
+}
+
+int
+catalog_fill_prepared(struct catalog *cat, size_t i, struct catalog_prep *p)
+{
+	struct scan *s = cat->scan;
+	int r = p->rc;
+	if (i >= cat->arts.n || cat->state[i] == CATALOG_FULL || cat->state[i] == CATALOG_FAILED) {
+		r = i < cat->arts.n && cat->state[i] == CATALOG_FULL; /* filled otherwise */
+		catalog_prep_free(p);
+		return r;
+	}
+	for (size_t k = 0; k + 1 < p->nsaid; k += 2)
+		if (s && s->warn)
+			s->warn(s->ctx, p->said[k], p->said[k + 1]);
+	if (r == 1) {
+		article_free(&cat->arts.v[i]); /* the stub */
+		cat->arts.v[i] = p->one.arts.v[0];
+		p->one.arts.v[0] = (struct article){ 0 };
+		cat->folded[i] = p->one.folded[0];
+		p->one.folded[0] = (struct match_text){ 0 };
+		if (cat->ncities)
+			memcpy(&cat->counts[i * cat->ncities], p->one.counts,
+			       cat->ncities * sizeof *cat->counts);
+		cat->ids[i] = p->one.ids[0];
+		if (cat->state[i] != CATALOG_META) /* else counted when opened */
+			cat->from_cache += p->one.from_cache;
+		cat->state[i] = CATALOG_FULL;
+		cat->nfull++;
+	} else if (r == 0) {
+		cat->state[i] = CATALOG_FAILED;
+		cat->nfailed++;
+	}
+	catalog_prep_free(p);
+	return r;
+}
+
+void
+catalog_prep_free(struct catalog_prep *p)
+{
+	if (p == NULL)
+		return;
+	if (p->one.scan) {
+		p->one.scan->sc = NULL;
+		p->one.scan->borrowed = 1;
+		catalog_free(&p->one);
+	}
+	for (size_t k = 0; k < p->nsaid; k++)
+		free(p->said[k]);
+	free(p->said);
+	if (p->has_spec)
+		compare_spec_free(&p->spec);
+	free(p->cache_path);
+	free(p->key);
+	free(p->path);
+	free(p);
+}
+
+void
+catalog_hold_writes(struct catalog *cat, int on)
+{
+	struct scan *s = cat->scan;
+	if (s == NULL || s->hold == on)
+		return;
+	if (on)
+		catalog_sync(cat);
+	s->hold = on;
 }
 
 const struct source_opts *
@@ -302,7 +502,7 @@ catalog_adopt(struct catalog *cat, struct corpus *c, const struct compare_spec *
 	int rc = alloc_slots(cat, c->n, spec ? spec->ncities : 0);
 	struct scan *s = cat->scan;
 	if (rc == 0) {
-		*s = (struct scan){ cat, NULL, NULL, spec, 1, NULL, sc, sc != NULL, NULL, NULL, NULL, sc != NULL, 0, NULL };
+		*s = (struct scan){ cat, NULL, NULL, spec, 1, NULL, sc, sc != NULL, NULL, NULL, NULL, sc != NULL, 0, NULL, 0 };
 		if (spec)
 			rc = catalog_need_script(s);
 	}

@@ -330,6 +330,43 @@ compare_spec_configure(struct compare_spec *s, const struct config *c,
 	return 0;
 }
 
+/* e's copy into out (zeroed). 0 or ERR_NOMEM (out then freed). */
+static int
+entity_copy(const struct compare_entity *e, struct compare_entity *out)
+{
+	memset(out, 0, sizeof *out);
+	if (entity_set(out, e->name, (const char *const *)e->words, e->nwords, 1) < 0)
+		return ERR_NOMEM;
+	if (e->province && (out->province = strdup(e->province)) == NULL) {
+		entity_free(out);
+		return ERR_NOMEM;
+	}
+	return 0;
+}
+
+int
+compare_spec_copy(const struct compare_spec *s, struct compare_spec *out)
+{
+	struct compare_spec c = { 0 };
+	memcpy(c.city, s->city, sizeof c.city);
+	c.ncities = s->ncities;
+	c.known = calloc(s->nknown ? s->nknown : 1, sizeof *c.known);
+	c.themes = calloc(s->nthemes ? s->nthemes : 1, sizeof *c.themes);
+	if (c.known == NULL || c.themes == NULL)
+		goto nomem;
+	for (; c.nknown < s->nknown; c.nknown++)
+		if (entity_copy(&s->known[c.nknown], &c.known[c.nknown]) < 0)
+			goto nomem;
+	for (; c.nthemes < s->nthemes; c.nthemes++)
+		if (entity_copy(&s->themes[c.nthemes], &c.themes[c.nthemes]) < 0)
+			goto nomem;
+	*out = c;
+	return 0;
+nomem:
+	compare_spec_free(&c);
+	return ERR_NOMEM;
+}
+
 void
 compare_spec_free(struct compare_spec *s)
 {

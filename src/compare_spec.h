@@ -53,6 +53,10 @@ int compare_spec_select(struct compare_spec *s, const char *list, char **cause);
 /* The i-th compared city (i < s->ncities). */
 const struct compare_entity *compare_spec_city(const struct compare_spec *s, size_t i);
 
+/* A copy of s that shares nothing with it (for another thread). 0 or
+ * ERR_NOMEM; out written only on success. */
+int compare_spec_copy(const struct compare_spec *s, struct compare_spec *out);
+
 void compare_spec_free(struct compare_spec *s);
 
 #endif

@@ -11,6 +11,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <time.h>
 
 #include <cmocka.h>
@@ -328,6 +330,107 @@ test_errors_and_drop(void **state)
 	article_free(&b);
 }
 
+/* What a hook saw, in the job's thread. */
+struct seen {
+	atomic_int ran, freed;
+	pthread_t thread;
+	int rc, had_sc;
+	struct article a;
+	struct match_text f;
+	char *cause;
+};
+
+static int
+hook_run(void *ctx, struct script *sc, int rc, struct article *a, struct match_text *f,
+	 char *cause)
+{
+	struct seen *s = ctx;
+	s->thread = pthread_self();
+	s->rc = rc;
+	s->had_sc = sc != NULL;
+	if (rc == 0)
+		s->a = *a;
+	s->f = *f;
+	s->cause = cause;
+	atomic_fetch_add(&s->ran, 1);
+	return rc == 0 ? 42 : rc;
+}
+
+static void
+seen_clear(struct seen *s)
+{
+	if (s->rc == 0)
+		article_free(&s->a);
+	match_text_free(&s->f);
+	free(s->cause);
+	s->cause = NULL;
+	s->f = (struct match_text){ 0 };
+	s->rc = -1;
+}
+
+static void
+hook_free(void *ctx)
+{
+	struct seen *s = ctx;
+	seen_clear(s);
+	atomic_fetch_add(&s->freed, 1);
+}
+
+/* A hook runs once in the job's thread with the job's results (the
+ * one-shot path's, and an OpenCC), takes them over, and its return is
+ * the job's; a dropped job frees the hook's context, whenever it drops. */
+static void
+test_hook(void **state)
+{
+	(void)state;
+	struct seen s = { .rc = -1 };
+	struct article_job_hook hook = { hook_run, hook_free, &s };
+	struct article_job *j;
+	assert_int_equal(article_job_start_hook(NULL, bundled[1], 1, &hook, &j), 0);
+	assert_int_equal(article_job_take(j, NULL, NULL, NULL), 42);
+	assert_int_equal(atomic_load(&s.ran), 1);
+	assert_int_equal(atomic_load(&s.freed), 0); /* taken: the caller's */
+	assert_false(pthread_equal(s.thread, pthread_self()));
+	assert_int_equal(s.rc, 0);
+	struct script *sc = NULL;
+	if (script_open(&sc, NULL) == 0)
+		assert_int_equal(s.had_sc, 1);
+	struct article one;
+	struct match_text fone;
+	assert_int_equal(article_load(NULL, bundled[1], &one, NULL), 0);
+	assert_int_equal(match_fold(sc, one.text, one.len, &fone), 0);
+	same_article(&one, &s.a);
+	same_fold(&fone, &s.f);
+	article_free(&one);
+	match_text_free(&fone);
+	script_close(sc);
+	seen_clear(&s);
+	/* a failure reaches the hook with its cause */
+	atomic_store(&s.ran, 0);
+	assert_int_equal(article_job_start_hook(NULL, "no/such/file.txt", 1, &hook, &j), 0);
+	assert_int_equal(article_job_take(j, NULL, NULL, NULL), ERR_NOTFOUND);
+	assert_int_equal(atomic_load(&s.ran), 1);
+	assert_int_equal(s.rc, ERR_NOTFOUND);
+	assert_string_equal(s.cause, "no such file or directory");
+	seen_clear(&s);
+	/* dropped at once, and after it ended: the context freed once */
+	for (int late = 0; late < 2; late++) {
+		struct seen d = { .rc = -1 };
+		struct article_job_hook h = { hook_run, hook_free, &d };
+		assert_int_equal(article_job_start_hook(NULL, bundled[2], 1, &h, &j), 0);
+		struct timespec ms = { 0, 1000000 };
+		while (late && article_job_stage(j) != ARTICLE_JOB_DONE)
+			nanosleep(&ms, NULL);
+		article_job_drop(j);
+		for (int k = 0; k < 60000 && atomic_load(&d.freed) == 0; k++)
+			nanosleep(&ms, NULL);
+		assert_int_equal(atomic_load(&d.freed), 1);
+		if (late)
+			assert_int_equal(atomic_load(&d.ran), 1);
+		assert_null(d.f.text);
+	}
+}
+
 int
 main(void)
 {
@@ -337,6 +440,7 @@ main(void)
 		cmocka_unit_test(test_head_whole),
 		cmocka_unit_test(test_no_head),
 		cmocka_unit_test(test_errors_and_drop),
+		cmocka_unit_test(test_hook),
 	};
 	return cmocka_run_group_tests(tests, support_tmp_setup, support_tmp_teardown);
 }

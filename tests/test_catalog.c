@@ -377,22 +377,52 @@ test_incremental(void **state)
 	free(dir);
 }
 
-/* A slot filled with an article read elsewhere (article_job: a large file
- * in a thread) is the slot catalog_fill makes: the same article, fold,
- * counts, warnings, and cache entry; so is a failure. */
+/* A job's hook in the test: the catalog's prep, as ui/bigload.c wires it. */
+static int
+prep_run(void *ctx, struct script *sc, int rc, struct article *a, struct match_text *fa,
+	 char *cause)
+{
+	return catalog_prep_run(ctx, sc, rc, a, fa, cause);
+}
+
 static void
-test_fill_loaded(void **state)
+prep_free(void *ctx)
+{
+	catalog_prep_free(ctx);
+}
+
+/* Slot i through a job that counts and caches it in its thread. */
+static int
+fill_by_job(struct catalog *cat, size_t i)
+{
+	struct catalog_prep *p;
+	assert_int_equal(catalog_prep_new(cat, i, &p), 0);
+	struct article_job_hook hook = { prep_run, prep_free, p };
+	struct article_job *j;
+	assert_int_equal(article_job_start_hook(NULL, cat->arts.v[i].path, 1, &hook, &j), 0);
+	int rc = article_job_take(j, NULL, NULL, NULL);
+	int r = catalog_fill_prepared(cat, i, p);
+	assert_int_equal(r, rc);
+	return r;
+}
+
+/* A slot counted and cached in the job's thread (catalog_prep_run, the
+ * panes' large files) is the slot catalog_fill makes: the same article,
+ * fold, city counts, warnings and cache entry; so is a failure. Opened
+ * again, an entry current in the cache is not written again. While
+ * writes are held (another connection writes), a fill caches nothing. */
+static void
+test_fill_prepared(void **state)
 {
 	(void)state;
-	char *dir = support_tmp_path("job_arts");
+	char *dir = support_tmp_path("prep_arts");
 	mkdir(dir, 0700);
 	support_write_in(dir, "a.txt", ART_A, strlen(ART_A));
 	support_write_in(dir, "b.txt", ART_B, strlen(ART_B));
 	support_write_in(dir, "d.txt", " \n", 2); /* blank: no article */
 	support_write_in(dir, "e.txt", ART_C, strlen(ART_C)); /* deleted after opening */
-	/* a large file: a bundled text again and again */
-	char *big = support_tmp_path("job_arts/big.txt");
-	FILE *in = fopen("texts/002_shenzhen_pinle.txt", "rb"), *out = fopen(big, "wb");
+	char *big = support_tmp_path("prep_arts/big.txt");
+	FILE *in = fopen("texts/001_hangzhou_kaiyuan.txt", "rb"), *out = fopen(big, "wb");
 	assert_non_null(in);
 	assert_non_null(out);
 	char buf[1 << 16];
@@ -404,7 +434,7 @@ test_fill_loaded(void **state)
 	struct compare_spec spec;
 	assert_int_equal(compare_spec_default(&spec), 0);
 	const char *paths[] = { dir };
-	char *data[2] = { support_tmp_path("job_data0"), support_tmp_path("job_data1") };
+	char *data[2] = { support_tmp_path("prep_data0"), support_tmp_path("prep_data1") };
 	struct catalog cat[2];
 	struct cache *c[2];
 	struct warned w[2] = { { .n = 0 }, { .n = 0 } };
@@ -412,20 +442,13 @@ test_fill_loaded(void **state)
 		c[k] = open_cache(data[k]);
 		assert_int_equal(catalog_open(&cat[k], c[k], paths, 1, NULL, &spec, NULL, note_warn, &w[k]), 0);
 		assert_int_equal(cat[k].arts.n, 5);
-		assert_null(catalog_source_opts(&cat[k]));
 	}
-	char *e = support_tmp_path("job_arts/e.txt");
+	char *e = support_tmp_path("prep_arts/e.txt");
 	unlink(e);
 	/* 0: catalog_fill; 1: the same slots through a job each */
 	for (size_t i = 0; i < 5; i++) {
 		int want = catalog_fill(&cat[0], i);
-		struct article_job *j;
-		assert_int_equal(article_job_start(NULL, cat[1].arts.v[i].path, 1, &j), 0);
-		struct article a;
-		struct match_text fa = { 0 };
-		char *cause = NULL;
-		int rc = article_job_take(j, &a, &fa, &cause);
-		assert_int_equal(catalog_fill_loaded(&cat[1], i, rc, &a, &fa, cause), want);
+		assert_int_equal(fill_by_job(&cat[1], i), want);
 		assert_int_equal(cat[1].state[i], cat[0].state[i]);
 		const struct article *x = &cat[0].arts.v[i], *y = &cat[1].arts.v[i];
 		assert_string_equal(x->path, y->path);
@@ -440,18 +463,24 @@ test_fill_loaded(void **state)
 		assert_int_equal(cat[0].folded[i].len, cat[1].folded[i].len);
 		assert_memory_equal(cat[0].folded[i].text, cat[1].folded[i].text, cat[0].folded[i].len);
 		assert_memory_equal(&cat[0].counts[i * 3], &cat[1].counts[i * 3], 3 * sizeof *cat[0].counts);
+		assert_true(cat[1].ids[i] >= 0); /* cached by the job */
 	}
 	char st[2][8];
 	states(&cat[0], st[0]);
 	states(&cat[1], st[1]);
 	assert_string_equal(st[0], "FFFXX");
 	assert_string_equal(st[1], st[0]);
-	assert_true(cat[0].arts.v[2].len > ((size_t)2 << 20)); /* big.txt, after b.txt */
+	assert_int_equal(cat[1].nfull, 3);
+	assert_int_equal(cat[1].nfailed, 2);
+	/* big.txt (001 over and over) names 杭州 many times */
+	assert_true(cat[0].arts.v[2].len > ((size_t)2 << 20));
+	assert_true(cat[1].counts[2 * 3 + 0] > 1000);
 	assert_int_equal(w[1].n, w[0].n);
 	assert_int_equal(w[1].n, 2);
 	for (size_t k = 0; k < w[0].n; k++)
 		assert_string_equal(w[1].paths[k], w[0].paths[k]);
-	/* both caches hold the same: reopened, the same metadata */
+	/* both caches hold the same: reopened, the same metadata and counts */
+	int64_t id[2][3];
 	for (int k = 0; k < 2; k++) {
 		catalog_done(&cat[k]);
 		catalog_free(&cat[k]);
@@ -459,6 +488,7 @@ test_fill_loaded(void **state)
 		c[k] = open_cache(data[k]);
 		assert_int_equal(catalog_open(&cat[k], c[k], paths, 1, NULL, &spec, NULL, NULL, NULL), 0);
 		states(&cat[k], st[k]);
+		memcpy(id[k], cat[k].ids, sizeof id[k]);
 	}
 	assert_string_equal(st[0], "MMMP");
 	assert_string_equal(st[1], st[0]);
@@ -467,6 +497,46 @@ test_fill_loaded(void **state)
 		assert_int_equal(cat[0].arts.v[i].chars, cat[1].arts.v[i].chars);
 		assert_memory_equal(&cat[0].counts[i * 3], &cat[1].counts[i * 3], 3 * sizeof *cat[0].counts);
 	}
+	/* again through jobs: current entries are kept as they are (the same
+	 * ids, not written again), with the same counts */
+	size_t counts[9];
+	memcpy(counts, cat[1].counts, sizeof counts);
+	for (size_t i = 0; i < 3; i++) {
+		assert_int_equal(fill_by_job(&cat[1], i), 1);
+		assert_true(cat[1].ids[i] == id[1][i]);
+		assert_memory_equal(&cat[1].counts[i * 3], &counts[i * 3], 3 * sizeof *counts);
+		assert_int_equal(cat[1].state[i], CATALOG_FULL);
+		assert_non_null(cat[1].folded[i].text);
+	}
+	assert_int_equal(cat[1].from_cache, 3);
+	/* a file added while writes are held is read, and not cached */
+	support_write_in(dir, "f.txt", ART_C, strlen(ART_C));
+	for (int k = 0; k < 2; k++) {
+		catalog_done(&cat[k]);
+		catalog_free(&cat[k]);
+		cache_close(c[k]);
+		c[k] = open_cache(data[k]);
+		assert_int_equal(catalog_open(&cat[k], c[k], paths, 1, NULL, &spec, NULL, NULL, NULL), 0);
+		states(&cat[k], st[k]);
+		assert_string_equal(st[k], "MMMPP"); /* ..., d.txt, f.txt */
+	}
+	catalog_hold_writes(&cat[1], 1);
+	assert_int_equal(catalog_fill(&cat[0], 4), 1);
+	assert_int_equal(catalog_fill(&cat[1], 4), 1);
+	assert_true(cat[0].ids[4] >= 0);
+	assert_int_equal(cat[1].ids[4], -1);
+	assert_memory_equal(&cat[0].counts[4 * 3], &cat[1].counts[4 * 3], 3 * sizeof *cat[0].counts);
+	catalog_hold_writes(&cat[1], 0);
+	for (int k = 0; k < 2; k++) {
+		catalog_sync(&cat[k]);
+		catalog_free(&cat[k]);
+		cache_close(c[k]);
+		c[k] = open_cache(data[k]);
+		assert_int_equal(catalog_open(&cat[k], c[k], paths, 1, NULL, &spec, NULL, NULL, NULL), 0);
+		states(&cat[k], st[k]);
+	}
+	assert_string_equal(st[0], "MMMPM");
+	assert_string_equal(st[1], "MMMPP");
 	for (int k = 0; k < 2; k++) {
 		catalog_free(&cat[k]);
 		cache_close(c[k]);
@@ -485,7 +555,7 @@ main(void)
 		cmocka_unit_test(test_invalidation),
 		cmocka_unit_test(test_bad_cache),
 		cmocka_unit_test(test_incremental),
-		cmocka_unit_test(test_fill_loaded),
+		cmocka_unit_test(test_fill_prepared),
 	};
 	return cmocka_run_group_tests(tests, support_tmp_setup, support_tmp_teardown);
 }

@@ -18,6 +18,7 @@
 struct bigload_job {
 	size_t art;
 	struct article_job *job;
+	struct catalog_prep *prep; /* the job's until it is taken */
 	struct timespec t0;
 };
 
@@ -60,6 +61,20 @@ large(const struct app *app, size_t art)
 	return cat->state[art] != CATALOG_META || size > CATALOG_BODY_MAX;
 }
 
+/* The job's hook (src/article_job.h): the catalog's prep, in the thread. */
+static int
+prep_run(void *ctx, struct script *sc, int rc, struct article *a, struct match_text *fa,
+	 char *cause)
+{
+	return catalog_prep_run(ctx, sc, rc, a, fa, cause);
+}
+
+static void
+prep_free(void *ctx)
+{
+	catalog_prep_free(ctx);
+}
+
 int
 bigload_fill(struct app *app, size_t art)
 {
@@ -88,7 +103,16 @@ bigload_fill(struct app *app, size_t art)
 	struct bigload_job *j = &b->v[b->n];
 	j->art = art;
 	clock_gettime(CLOCK_MONOTONIC, &j->t0);
-	int rc = article_job_start(catalog_source_opts(cat), cat->arts.v[art].path, 1, &j->job);
+	/* the thread also counts and caches it (catalog_prep_run): the
+	 * end of loading costs the keys nothing */
+	int rc = catalog_prep_new(cat, art, &j->prep);
+	if (rc < 0)
+		return rc;
+	struct article_job_hook hook = { prep_run, prep_free, j->prep };
+	rc = article_job_start_hook(catalog_source_opts(cat), cat->arts.v[art].path, 1, &hook,
+				    &j->job);
+	if (rc < 0)
+		catalog_prep_free(j->prep);
 	if (rc == ERR_NOMEM)
 		return rc;
 	if (rc < 0) /* no thread: read it here */
@@ -102,24 +126,29 @@ bigload_poll(struct app *app)
 {
 	struct bigload *b = app->big;
 	size_t done = 0;
+	int writing = 0;
 	if (b == NULL)
 		return 0;
 	for (size_t i = 0; i < b->n;) {
 		struct bigload_job *j = &b->v[i];
-		if (article_job_stage(j->job) != ARTICLE_JOB_DONE) {
+		enum article_job_stage st = article_job_stage(j->job);
+		if (st != ARTICLE_JOB_DONE) {
+			writing |= st == ARTICLE_JOB_FINISHING;
 			i++;
 			continue;
 		}
-		struct article a;
-		struct match_text fa = { 0 };
-		char *cause = NULL;
-		int rc = article_job_take(j->job, &a, &fa, &cause);
+		/* the slot is made in the thread: only handed over here */
+		article_job_take(j->job, NULL, NULL, NULL);
 		size_t art = j->art;
+		struct catalog_prep *prep = j->prep;
 		b->v[i] = b->v[--b->n];
-		if (catalog_fill_loaded(&app->load.cat, art, rc, &a, &fa, cause) == ERR_NOMEM)
+		if (catalog_fill_prepared(&app->load.cat, art, prep) == ERR_NOMEM)
 			pane_error(app, "loading: out of memory");
 		done++;
 	}
+	/* a job writes to the cache through its own connection: the loader's
+	 * fills leave it alone meanwhile rather than wait for its lock */
+	catalog_hold_writes(&app->load.cat, writing);
 	return done;
 }
 
@@ -138,8 +167,9 @@ bigload_status(const struct app *app, size_t art, char *buf, size_t cap)
 	if (j == NULL || cap == 0)
 		return 0;
 	enum article_job_stage st = article_job_stage(j->job);
-	int n = snprintf(buf, cap, "%s %ld s", st == ARTICLE_JOB_READING ? "reading" : "indexing",
-			 secs_since(&j->t0));
+	const char *what = st == ARTICLE_JOB_READING ? "reading" :
+			   st == ARTICLE_JOB_FOLDING ? "indexing" : "caching";
+	int n = snprintf(buf, cap, "%s %ld s", what, secs_since(&j->t0));
 	return n > 0 ? (size_t)n : 0;
 }
 

@@ -3,8 +3,9 @@
  * waits for a 64 MiB file; the reading view shows the file's head
  * meanwhile (ui/panes/reader.c). ui/load.c fills slots through
  * bigload_fill and finishes the jobs whose thread has ended with
- * bigload_poll; the catalog then counts and caches the article as if it
- * had read it itself (catalog_fill_loaded). At most one job per slot;
+ * bigload_poll; the job's thread also counts and caches the article as
+ * the catalog would have (catalog_prep_run), so that bigload_poll only
+ * hands the slot over (catalog_fill_prepared). At most one job per slot;
  * the jobs hang off app->big (private to bigload.c). */
 #ifndef DUWEN_UI_BIGLOAD_H
 #define DUWEN_UI_BIGLOAD_H

@@ -3,9 +3,10 @@
 # a last paragraph of its own added) opens at its first screen while the
 # rest is read in a thread (ui/bigload.c): the title and the first lines
 # show at once with "loading the rest" in the status line; once it is in,
-# G reaches the last paragraph, a search finds it, and q then Enter
-# reopens the article; Q while it loads quits. Not timed: it waits as
-# long as loading takes.
+# G reaches the last paragraph, a search finds it, q then Enter reopens
+# the article; the cache holds the city counts of --list (made in the
+# thread); opened again, the list's row (with those counts) shows at
+# once; Q while it loads quits. Not timed: it waits as long as loading takes.
 . "$(dirname "$0")/lib/harness.sh"
 
 big=$tmp/big.txt
@@ -45,10 +46,39 @@ keys Enter
 wait_long "hit 1/1" 300 && ok "a search finds the last paragraph"
 keys q
 wait_for "文章 Articles (1)" && ok "q goes back to the list"
+# the row once all is in (its counts made in the loading thread)
+row() { screen; grep -F "为什么是杭州" "$tmp/screen" | head -n 1 | sed 's/^[^ ]* *//'; }
+loaded_row=$(row)
 keys Enter
 wait_for "鲸落全文完" && ok "Enter reopens it where it was"
 keys Q
 wait_for "duwen exited 0" && ok "Q quits"
+
+# the cache entry the thread wrote: the city counts of --list (the
+# one-shot path, without the cache)
+counts=$(LC_ALL=C.UTF-8 "$DUWEN" --list --no-cache "$big" | sed 's/.*字//' | grep -o '[0-9][0-9]*' | paste -sd, -)
+cached=$(python3 -c 'import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+print(";".join(r[0] for r in c.execute("SELECT counts FROM file")))' "$XDG_DATA_HOME/duwen/cache.db")
+[ -n "$counts" ] && [ "$cached" = "$counts" ] && ok "the cache holds the counts of --list: $counts" ||
+	fail "the cache holds '$cached', --list counts '$counts'"
+# opened again: the list's row at once as it was once all was in (the
+# entry's counts), while the text is read again (no copy of a file this
+# large is cached)
+start_duwen e2e 100 30 "" "'$big'"
+wait_for "loading the rest" && keys q
+wait_for "文章 Articles (1)"
+again=$(row)
+[ "$again" = "$loaded_row" ] && ok "opened again, the list's row comes from the cache at once" ||
+	fail "opened again, the row is '$again', was '$loaded_row'"
+keys Enter
+wait_long "鲸落全文完" 600 G && ok "opened again, G reaches the last paragraph once it is in"
+keys Q
+wait_for "duwen exited 0"
+cached=$(python3 -c 'import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+print(";".join(r[0] for r in c.execute("SELECT counts FROM file")))' "$XDG_DATA_HOME/duwen/cache.db")
+[ "$cached" = "$counts" ] && ok "the entry keeps its counts" || fail "the cache now holds '$cached'"
 
 # quitting while the rest is read does not wait for it, nor fail
 rm -rf "$XDG_DATA_HOME"
