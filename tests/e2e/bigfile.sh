@@ -6,7 +6,8 @@
 # G reaches the last paragraph, a search finds it, q then Enter reopens
 # the article; the cache holds the city counts of --list (made in the
 # thread); opened again, the list's row (with those counts) shows at
-# once; Q while it loads quits. Not timed: it waits as long as loading takes.
+# once; a UTF-16 file (no first part) says it is loading until it is in;
+# Q while it loads quits. Not timed: it waits as long as loading takes.
 . "$(dirname "$0")/lib/harness.sh"
 
 big=$tmp/big.txt
@@ -79,6 +80,20 @@ cached=$(python3 -c 'import sqlite3, sys
 c = sqlite3.connect(sys.argv[1])
 print(";".join(r[0] for r in c.execute("SELECT counts FROM file")))' "$XDG_DATA_HOME/duwen/cache.db")
 [ "$cached" = "$counts" ] && ok "the entry keeps its counts" || fail "the cache now holds '$cached'"
+
+# a file with no first part to show (UTF-16 text) says it is loading
+# instead of a blank page, then shows the article once it is in
+python3 -c 'import sys
+t = open(sys.argv[1], encoding="utf-8").read(1200000)
+open(sys.argv[2], "w", encoding="utf-16").write(t)' "$big" "$tmp/wide.txt"
+start_duwen e2e 100 30 "" "'$tmp/wide.txt'"
+wait_for "Loading… it shows once the whole file is read" && ok "UTF-16: the reading view says it is loading"
+wait_long "为什么是杭州" 600 && ok "UTF-16: the article shows once it is in"
+screen
+grep -qF "Loading…" "$tmp/screen" && fail "UTF-16: still says Loading… once it is in" ||
+	ok "UTF-16: the loading line is gone"
+keys Q
+wait_for "duwen exited 0"
 
 # quitting while the rest is read does not wait for it, nor fail
 rm -rf "$XDG_DATA_HOME"

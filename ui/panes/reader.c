@@ -351,6 +351,12 @@ r_draw(struct pane *p, WINDOW *w)
 			draw_row(p->app, w, rp->header_rows + i, r, &vr[i], margin);
 	if (got < n && got > 0 && rp->header_rows + got < rows)
 		pane_put(app, w, rp->header_rows + got, margin, "~", 1, 1, style_get(app, STYLE_DIM));
+	if (rp->loading && rp->first.len == 0 && rp->header_rows + 1 < rows) {
+		/* a page, a book or UTF-16 text has no first part to show */
+		static const char wait[] = "Loading… it shows once the whole file is read";
+		pane_put_trunc(app, w, rp->header_rows + 1, margin, wait, sizeof wait - 1, cols - margin,
+			       style_get(app, STYLE_DIM));
+	}
 	/* the layout of what is a few screens away is not kept */
 	view_trim(r->view, r->top, (size_t)rows * 2);
 	/* the end on screen: finished (✓), kept at once so a crash keeps it */
