@@ -230,6 +230,9 @@ ui_run(const struct ui_opts *o)
 		/* every warning in :messages; the first on the message line */
 		for (size_t i = 0; i < o->nwarnings; i++)
 			ui_messages_add(&app, o->warnings[i]);
+		/* the config's in the order of its lines (it is checked in
+		 * passes: commands, then settings, binds, colours) */
+		ui_messages_by_line(w.v, w.n, cfg.path);
 		for (size_t i = 0; i < w.n; i++)
 			ui_messages_add(&app, w.v[i]);
 		/* a config, store or converter problem on the message line (the

@@ -160,4 +160,35 @@ esac
 keys Escape
 keys Q
 wait_for "duwen exited 0"
+# D2. :messages at 160x45 beside the list, four bad config lines: in the
+# order of the lines (it was 2, 4, 1, 3: commands before settings), the
+# first on the message line, and a long one wraps onto indented rows (it
+# was cut: the valid settings it lists could not be read)
+mkdir -p "$tmp/cfg/duwen"
+printf 'set bogus 1\ncities 杭州\nset width abc\nhighlight\n' >"$tmp/cfg/duwen/config"
+start_duwen e2e 160 45 "XDG_CONFIG_HOME='$tmp/cfg'" "'$texts'"
+wait_for "config:1: unknown setting 'bogus'" && ok "the message line: the first bad line"
+keys Enter
+wait_for "original"
+keys :
+wait_for ":"
+keys -l messages
+keys Enter
+wait_for "Messages (4)"
+sed -n 2,8p "$tmp/screen" | sed 's/^.*│ //' >"$tmp/rows"
+c=$tmp/cfg/duwen/config
+# each message from its line's start, its rest on indented rows, nothing cut
+for k in 1 2 3 4; do
+	grep -n "^$c:$k: " "$tmp/rows" | cut -d: -f1
+done | tr '\n' ' ' >"$tmp/at"
+joined=$(awk 'NR > 1 && /^  [^ ]/ { sub(/^  /, " "); printf "%s", $0; next } NR > 1 { printf "\n" } { printf "%s", $0 } END { printf "\n" }' "$tmp/rows")
+want="$c:1: unknown setting 'bogus' (measure, indent, split, escdelay, fullwidth-punct, ambiguous-wide, boilerplate, blank-lines, color, cities); line skipped
+$c:2: unknown command 'cities' (set, bind, color, highlight, city, theme); line skipped
+$c:3: unknown setting 'width' (measure, indent, split, escdelay, fullwidth-punct, ambiguous-wide, boilerplate, blank-lines, color, cities); line skipped
+$c:4: usage: highlight WORD [COLOR]; line skipped"
+[ "$(cat "$tmp/at")" = "1 3 5 7 " ] && [ "$joined" = "$want" ] &&
+	ok "160x45 :messages: in line order, wrapped whole" ||
+	{ fail "160x45 :messages: rows $(cat "$tmp/at"):"; echo "$joined"; cat "$tmp/screen"; }
+keys Q
+wait_for "duwen exited 0"
 finish usability2.sh

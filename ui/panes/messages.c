@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../../src/width.h"
+
 #include "../../src/err.h"
 #include "../app.h"
 #include "../screen/menu.h"
@@ -38,7 +40,90 @@ ui_messages_free(struct app *app)
 	memset(m, 0, sizeof *m);
 }
 
-/* ---- the pane: one message a row, cut with … ---- */
+/* The line number of "path:N: ..." for this path, or -1. */
+static long
+line_of(const char *msg, const char *path, size_t pl)
+{
+	if (strncmp(msg, path, pl) != 0 || msg[pl] != ':')
+		return -1;
+	char *end;
+	long n = strtol(msg + pl + 1, &end, 10);
+	return end > msg + pl + 1 && *end == ':' ? n : -1;
+}
+
+void
+ui_messages_by_line(char **v, size_t n, const char *path)
+{
+	if (path == NULL || n < 2)
+		return;
+	size_t pl = strlen(path), *at = malloc(n * sizeof *at), k = 0;
+	char **mine = malloc(n * sizeof *mine);
+	if (at && mine) {
+		for (size_t i = 0; i < n; i++)
+			if (line_of(v[i], path, pl) >= 0) {
+				at[k] = i;
+				mine[k++] = v[i];
+			}
+		/* by line, stable (an insertion sort: a handful) */
+		for (size_t i = 1; i < k; i++)
+			for (size_t j = i; j > 0 && line_of(mine[j - 1], path, pl) > line_of(mine[j], path, pl); j--) {
+				char *t = mine[j];
+				mine[j] = mine[j - 1];
+				mine[j - 1] = t;
+			}
+		for (size_t i = 0; i < k; i++)
+			v[at[i]] = mine[i];
+	}
+	free(at);
+	free(mine);
+}
+
+/* ---- the pane: each message on as many rows as it takes ---- */
+
+/* The messages pane: the cursor is a message; top the first shown. */
+struct mpane {
+	struct menu m;
+	size_t top;
+};
+
+/* Continuation rows are indented this much under the first. */
+enum { WRAP_INDENT = 2 };
+
+/* The end of the next row of msg from byte at, cols wide: after the last
+ * blank that fits if there is one in its second half, else the last
+ * cluster that fits (at least one). */
+static size_t
+row_end(struct app *app, const char *msg, size_t len, size_t at, int cols)
+{
+	int used = 0;
+	size_t p = at, blank = 0;
+	while (p < len) {
+		size_t q = width_next_cluster(msg, len, p);
+		int c = pane_cols(app, msg + p, q - p);
+		if (used + c > cols && p > at)
+			break;
+		used += c;
+		if (msg[p] == ' ' && used > cols / 2)
+			blank = q;
+		p = q;
+	}
+	return p < len && blank ? blank : p;
+}
+
+/* Rows message msg takes in a pane cols wide. */
+static int
+rows_of(struct app *app, const char *msg, int cols)
+{
+	size_t len = strlen(msg);
+	int n = 0, w = cols - 2;
+	for (size_t at = 0; at < len || n == 0; n++) {
+		at = row_end(app, msg, len, at, w);
+		w = cols - 2 - WRAP_INDENT;
+		if (w < 1)
+			return n + 1;
+	}
+	return n;
+}
 
 enum { M_DOWN = 1, M_UP, M_TOP, M_BOTTOM, M_CLOSE };
 
@@ -53,41 +138,65 @@ static const struct pane_key msg_keys[] = {
 static void
 m_resize(struct pane *p, int rows, int cols)
 {
+	struct mpane *mp = p->data;
 	(void)cols;
-	menu_set(p->data, p->app->messages.n, rows > 1 ? rows - 1 : 1);
+	menu_set(&mp->m, p->app->messages.n, rows > 1 ? rows - 1 : 1);
 }
 
 static void
 m_draw(struct pane *p, WINDOW *w)
 {
-	struct menu *m = p->data;
+	struct mpane *mp = p->data;
+	struct menu *m = &mp->m;
 	struct app *app = p->app;
 	const struct app_messages *ms = &app->messages;
-	int cols = getmaxx(w);
-	menu_set(m, ms->n, getmaxy(w) > 1 ? getmaxy(w) - 1 : 1);
+	int cols = getmaxx(w), rows = getmaxy(w) > 1 ? getmaxy(w) - 1 : 1;
+	menu_set(m, ms->n, rows);
+	/* the cursor's message whole on screen (as far as it fits) */
+	if (mp->top > m->cur || mp->top >= ms->n)
+		mp->top = m->cur;
+	for (;;) {
+		int used = 0;
+		for (size_t k = mp->top; k <= m->cur && k < ms->n; k++)
+			used += rows_of(app, ms->v[k], cols);
+		if (used <= rows || mp->top == m->cur)
+			break;
+		mp->top++;
+	}
 	char head[64];
 	snprintf(head, sizeof head, "Messages (%zu)", ms->n);
 	pane_put_trunc(app, w, 0, 1, head, strlen(head), cols - 2, style_get(app, STYLE_TITLE));
 	if (ms->n == 0)
 		pane_put_trunc(app, w, 1, 1, "No messages", 11, cols - 2, style_get(app, STYLE_DIM));
-	for (int i = 0; i < m->rows; i++) {
-		size_t k = m->top + (size_t)i;
-		if (k >= ms->n)
-			break;
+	int y = 1;
+	for (size_t k = mp->top; k < ms->n && y <= rows; k++) {
 		int at = k == m->cur ? style_get(app, STYLE_CURSOR) : 0;
-		if (at) {
-			wattrset(w, at);
-			mvwhline(w, i + 1, 0, ' ', cols);
-			wattrset(w, A_NORMAL);
+		const char *msg = ms->v[k];
+		size_t len = strlen(msg);
+		int x = 1, wc = cols - 2;
+		for (size_t pos = 0; (pos < len || x == 1) && y <= rows; y++) {
+			if (at) {
+				wattrset(w, at);
+				mvwhline(w, y, 0, ' ', cols);
+				wattrset(w, A_NORMAL);
+			}
+			size_t end = row_end(app, msg, len, pos, wc);
+			pane_put(app, w, y, x, msg + pos, end - pos, wc, at);
+			pos = end;
+			while (pos < len && msg[pos] == ' ') /* no blank starts a row */
+				pos++;
+			x = 1 + WRAP_INDENT;
+			wc = cols - 2 - WRAP_INDENT;
+			if (wc < 1)
+				break;
 		}
-		pane_put_trunc(app, w, i + 1, 1, ms->v[k], strlen(ms->v[k]), cols - 2, at);
 	}
 }
 
 static int
 m_key(struct pane *p, const struct pane_event *ev)
 {
-	struct menu *m = p->data;
+	struct menu *m = &((struct mpane *)p->data)->m;
 	switch (ev->action) {
 	case M_DOWN: menu_move(m, 1); break;
 	case M_UP: menu_move(m, -1); break;
@@ -109,7 +218,7 @@ m_title(struct pane *p, char *buf, size_t cap)
 static void
 m_status(struct pane *p, char *buf, size_t cap)
 {
-	struct menu *m = p->data;
+	struct menu *m = &((struct mpane *)p->data)->m;
 	snprintf(buf, cap, "Messages  %zu/%zu", m->n ? m->cur + 1 : 0, m->n);
 }
 
@@ -139,11 +248,11 @@ ui_messages_open(struct app *app)
 		pane_focus(app, old);
 		return 0;
 	}
-	struct menu *m = calloc(1, sizeof *m);
-	if (m == NULL)
+	struct mpane *mp = calloc(1, sizeof *mp);
+	if (mp == NULL)
 		return ERR_NOMEM;
-	m->rows = 1;
-	return pane_open(app, &msg_ops, m, 1) ? 0 : ERR_NOMEM;
+	mp->m.rows = 1;
+	return pane_open(app, &msg_ops, mp, 1) ? 0 : ERR_NOMEM;
 }
 
 enum { G_MESSAGES = 1 };

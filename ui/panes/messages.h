@@ -13,6 +13,12 @@ struct app;
 int ui_messages_add(struct app *app, const char *msg);
 /* Free them all. */
 void ui_messages_free(struct app *app);
+/* Put the messages among v[0, n) about lines of the file at path
+ * ("path:N: ...", as config_warn writes them) in the order of their lines,
+ * in the places they take (the others stay where they are): a file's
+ * lines are checked in more than one pass, its warnings should read in
+ * order. */
+void ui_messages_by_line(char **v, size_t n, const char *path);
 
 /* Register the pane and its global key. 0 or ERR_NOMEM. */
 int ui_messages_register(struct app *app);
