@@ -103,6 +103,8 @@ keys /
 wait_for "Filter"
 keys -l "开源"
 keys Enter
+# the title is on screen before the filter too: wait for its message
+wait_for "articles match"
 wait_for "開源大模型之城" && ok "filter: 开源 finds the title with 開源"
 screen
 grep -q "错过DeepSeek" "$tmp/screen" && fail "filter: 开源 keeps an article without it" ||
