@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "err.h"
+#include "find.h"
 
 enum {
 	Q_GET, Q_HASH, Q_OLD, Q_DEL_FILE, Q_DEL_TEXT, Q_DEL_BODY, Q_PUT, Q_PUT_TEXT, Q_PUT_BODY,
@@ -375,6 +376,13 @@ cache_open_more(const char *path, struct cache **out)
 fail:
 	cache_close(c);
 	return rc;
+}
+
+void
+cache_map(struct cache *c)
+{
+	/* as large as SQLite allows (2 GiB by default); past it, read */
+	sqlite3_exec(c->db, "PRAGMA mmap_size = 2147418112", NULL, NULL, NULL);
 }
 
 void
@@ -808,7 +816,7 @@ cache_body_if(struct cache *c, int64_t id, const char *needle, size_t len, const
 		return rc == SQLITE_DONE ? ERR_NOTFOUND : db_err(c, rc);
 	const char *t = (const char *)sqlite3_column_text(st, 0);
 	size_t n = (size_t)sqlite3_column_bytes(st, 0);
-	if (t == NULL || memmem(t, n, needle, len) == NULL) {
+	if (t == NULL || find_bytes(t, n, needle, len) == NULL) {
 		sqlite3_reset(st); /* nothing kept: the text goes now */
 		return 0;
 	}

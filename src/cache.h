@@ -59,6 +59,13 @@ void cache_close(struct cache *c);
  * once. The panes, whose loader shares its thread with the keys, set it
  * short. c may be NULL. */
 void cache_set_busy_ms(struct cache *c, int ms);
+
+
+/* Read c's file through a memory map (SQLite's mmap_size) rather than a
+ * copy per page: a search that reads every text then copies no page from
+ * the kernel. The mapped pages are the kernel's page cache, shared, but a
+ * process's resident size counts those it touched. */
+void cache_map(struct cache *c);
 const char *cache_path(const struct cache *c);
 
 /* Batch writes in one transaction (much faster for thousands of files).

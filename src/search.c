@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "err.h"
+#include "find.h"
 
 static int
 searchable(int kind)
@@ -67,7 +68,7 @@ search_query_free(struct search_query *q)
 int
 search_query_in(const struct search_query *q, const char *text, size_t len)
 {
-	return memmem(text, len, q->folded, q->len) != NULL;
+	return find_bytes(text, len, q->folded, q->len) != NULL;
 }
 
 /* The hits of q in block b of a (folded as t), appended to r. */
@@ -112,7 +113,8 @@ search_article(const struct search_query *q, const struct article *a, const stru
 		 * original offset, instead of mapping every block. */
 		size_t p = 0;
 		const char *hit;
-		while (p < t->len && (hit = memmem(t->text + p, t->len - p, q->folded, q->len)) != NULL) {
+		while (p < t->len &&
+		       (hit = find_bytes(t->text + p, t->len - p, q->folded, q->len)) != NULL) {
 			size_t fpos = (size_t)(hit - t->text), o = match_text_start(t, fpos);
 			size_t b = article_block_at(a, o);
 			if (b >= a->nblocks || a->blocks[b].start > o) {

@@ -190,6 +190,16 @@ test_body_if(void **state)
 	assert_int_equal(cache_body_if(ch, 9999, "资本", strlen("资本"), &b, &bn, &t, &tn),
 			 ERR_NOTFOUND);
 	assert_int_equal(cache_commit(ch), 0);
+	/* another connection to the same file (a second search thread's) */
+	struct cache *r = NULL;
+	assert_int_equal(cache_open_more(cache_path(ch), &r), 0);
+	assert_non_null(r);
+	assert_int_equal(cache_begin_read(r), 0);
+	assert_int_equal(cache_body_if(r, with, "市场", strlen("市场"), &b, &bn, &t, &tn), 1);
+	assert_memory_equal(b, blob, sizeof blob);
+	assert_int_equal(cache_body_if(r, without, "市场", strlen("市场"), &b, &bn, &t, &tn), 0);
+	assert_int_equal(cache_commit(r), 0);
+	cache_close(r);
 	cache_close(ch);
 	free(data);
 }

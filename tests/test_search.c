@@ -16,6 +16,7 @@
 #include "../src/compare_text.h"
 #include "../src/corpus.h"
 #include "../src/err.h"
+#include "../src/find.h"
 #include "../src/layout.h"
 #include "../src/search.h"
 
@@ -338,10 +339,70 @@ test_tick_cancel(void **state)
 	small_free(&s);
 }
 
+/* find_bytes answers as memmem does: every needle of one to four bytes
+ * over an alphabet of three bytes (so that the last byte is common and
+ * the fallback to memmem is taken) at every start of random texts, and
+ * the Chinese text of the bundled articles for some words. */
+static void
+test_find_bytes(void **state)
+{
+	(void)state;
+	srand(12);
+	char hay[600];
+	for (int round = 0; round < 40; round++) {
+		size_t n = (size_t)(rand() % (int)sizeof hay);
+		for (size_t i = 0; i < n; i++)
+			hay[i] = "ab\xe5"[rand() % (round % 2 ? 2 : 3)];
+		for (size_t m = 0; m <= 4; m++) {
+			char nd[4];
+			for (size_t k = 0; k < m; k++)
+				nd[k] = "ab\xe5"[rand() % 3];
+			for (size_t from = 0; from <= n; from += 7) {
+				const char *want = memmem(hay + from, n - from, nd, m);
+				const char *got = find_bytes(hay + from, n - from, nd, m);
+				if (want != got)
+					fail_msg("round %d, needle of %zu, from %zu: %td, memmem %td", round, m,
+						 from, got ? got - hay : -1, want ? want - hay : -1);
+			}
+		}
+	}
+	/* a run of the needle's last byte, then the needle: found wherever
+	 * the fallback to memmem begins */
+	static const char *const runs[] = { "ba", "bba", "baa", "bbba", "aaba" };
+	for (size_t r = 0; r < sizeof runs / sizeof *runs; r++)
+		for (size_t k = 0; k < 300; k++) {
+			size_t m = strlen(runs[r]);
+			memset(hay, 'a', k);
+			memcpy(hay + k, runs[r], m);
+			memset(hay + k + m, 'a', 5);
+			assert_ptr_equal(find_bytes(hay, k + m + 5, runs[r], m),
+					 memmem(hay, k + m + 5, runs[r], m));
+		}
+	struct corpus c;
+	const char *paths[] = { "texts" };
+	assert_int_equal(corpus_load(&c, paths, 1, NULL, NULL, NULL), 0);
+	static const char *const words[] = { "资本", "杭州", "的", "。", "，", "\n", "AI", "鲲鹏湾", "人工智能" };
+	for (size_t i = 0; i < c.n; i++)
+		for (size_t w = 0; w < sizeof words / sizeof *words; w++) {
+			size_t m = strlen(words[w]);
+			const char *t = c.v[i].text, *end = t + c.v[i].len;
+			for (;;) {
+				const char *want = memmem(t, (size_t)(end - t), words[w], m);
+				const char *got = find_bytes(t, (size_t)(end - t), words[w], m);
+				assert_ptr_equal(got, want);
+				if (want == NULL)
+					break;
+				t = want + 1;
+			}
+		}
+	corpus_free(&c);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_find_bytes),
 		cmocka_unit_test(test_small),
 		cmocka_unit_test(test_small_text),
 		cmocka_unit_test(test_bundled),

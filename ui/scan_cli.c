@@ -1,5 +1,7 @@
 #include "scan_cli.h"
 
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -167,72 +169,248 @@ search_one(struct streamed *ss, const struct article *a, const struct match_text
 	return rc;
 }
 
+/* Where article i's part of the report is: bytes [from, to) of the
+ * buffer of part `who` (0: none), or what to say about it. */
+struct piece {
+	size_t from, to;
+	unsigned char who;
+	unsigned char later; /* no usable copy in the cache: the file, in order */
+	int err;             /* an error to report for it, in order */
+};
+
+/* The articles still to search, claimed SEARCH_CHUNK at a time by
+ * whichever thread is free (one the machine keeps waiting does less). */
+struct claim {
+	atomic_size_t next, done;
+	size_t n;
+	atomic_int stop; /* a thread failed: the other stops too */
+};
+
+#define SEARCH_CHUNK 32
+
+/* One thread's search from the cache, with its own connection, into its
+ * own buffer. */
+struct part {
+	const struct catalog *cat;
+	const unsigned char *maybe;
+	struct cache *cache;
+	struct piece *pieces;
+	struct claim *claim;
+	unsigned char who;
+	struct streamed ss;
+	int st; /* 1: out of memory or the buffer failed */
+	struct progress *p; /* the main thread's: drawn as it goes */
+};
+
+/* Search cached article i into w's buffer; the rest is said in pieces[i]. */
+static void
+part_one(struct part *w, size_t i)
+{
+	struct piece *pc = &w->pieces[i];
+	if (w->cat->ids[i] < 0) {
+		pc->later = 1;
+		return;
+	}
+	/* the cached folded text says whether to read the rest */
+	const void *blob;
+	const char *ft;
+	size_t bn, fn;
+	struct article a;
+	struct match_text t;
+	int rc = cache_body_if(w->cache, w->cat->ids[i], w->ss.q.folded, w->ss.q.len, &blob, &bn,
+			       &ft, &fn);
+	if (rc == 0)
+		return;
+	if (rc == 1)
+		rc = artblob_unpack(blob, bn, w->cat->arts.v[i].path, ft, fn, &a, &t);
+	if (rc == ERR_NOMEM) {
+		w->st = 1;
+		return;
+	}
+	if (rc < 0) { /* no usable copy: the file */
+		pc->later = 1;
+		return;
+	}
+	pc->from = (size_t)ftello(w->ss.mem);
+	rc = search_one(&w->ss, &a, &t);
+	pc->to = (size_t)ftello(w->ss.mem);
+	pc->who = w->who;
+	article_free(&a);
+	match_text_free(&t);
+	if (rc == ERR_NOMEM || rc == ERR_IO)
+		w->st = 1;
+	else if (rc < 0)
+		pc->err = rc;
+}
+
+static void
+part_run(struct part *w)
+{
+	int reading = cache_begin_read(w->cache) == 0;
+	struct claim *cl = w->claim;
+	while (w->st == 0 && !atomic_load(&cl->stop)) {
+		size_t lo = atomic_fetch_add(&cl->next, SEARCH_CHUNK);
+		if (lo >= cl->n)
+			break;
+		size_t hi = lo + SEARCH_CHUNK < cl->n ? lo + SEARCH_CHUNK : cl->n;
+		for (size_t i = lo; i < hi && w->st == 0; i++)
+			if (w->maybe[i])
+				part_one(w, i);
+		size_t done = atomic_fetch_add(&cl->done, hi - lo) + (hi - lo);
+		if (w->p)
+			progress_update(w->p, done, cl->n);
+	}
+	if (w->st)
+		atomic_store(&cl->stop, 1);
+	if (reading)
+		cache_commit(w->cache);
+}
+
+static void *
+part_thread(void *arg)
+{
+	part_run(arg);
+	return NULL;
+}
+
+/* What the search needs before it can start, made while the files are
+ * looked at: OpenCC (to fold the query as the texts were folded) and the
+ * query. */
+struct prep {
+	const char *query;
+	struct script *sc;
+	char *cause;
+	int sc_rc, rc;
+	struct search_query q;
+};
+
+static void *
+prep_thread(void *arg)
+{
+	struct prep *pr = arg;
+	pr->sc_rc = script_open(&pr->sc, &pr->cause);
+	if (pr->sc_rc == 0)
+		pr->rc = search_query_new(pr->sc, pr->query, &pr->q);
+	return NULL;
+}
+
+/* Two threads search from this many candidate articles on: each costs
+ * some 20 us, so 100 repay a thread and a connection (under 1 ms). */
+#define SEARCH_SPLIT_MIN 100
+
 int
 scan_cli_search(FILE *f, const struct scan_cli *o, const char *query)
 {
+	/* OpenCC loads on a thread of its own while the files are looked at */
+	struct prep pr = { .query = query };
+	pthread_t prep;
+	int prepping = pthread_create(&prep, NULL, prep_thread, &pr) == 0;
+	if (!prepping)
+		prep_thread(&pr);
 	struct cache *cache = open_cache(o);
 	struct catalog cat;
 	int st = scan(o, cache, NULL, 0, &cat);
+	if (prepping)
+		pthread_join(prep, NULL);
+	struct script *sc = pr.sc;
 	if (st) {
+		if (pr.sc_rc == 0 && pr.rc == 0)
+			search_query_free(&pr.q);
+		script_close(sc);
+		free(pr.cause);
 		cache_close(cache);
 		return st;
 	}
-	struct script *sc = NULL;
-	char *cause = NULL;
-	if (script_open(&sc, &cause) < 0) {
-		say(cause ? cause : "cannot load OpenCC data");
-		free(cause);
+	if (pr.sc_rc < 0) {
+		say(pr.cause ? pr.cause : "cannot load OpenCC data");
+		free(pr.cause);
 		catalog_free(&cat);
 		cache_close(cache);
 		return 1;
 	}
-	struct streamed ss = { 0 };
-	unsigned char *maybe = malloc(cat.arts.n + 1);
-	int rc = search_query_new(sc, query, &ss.q);
+	free(pr.cause);
+	char *cause = NULL;
+	struct part w[2] = { { 0 }, { 0 } };
+	struct cache *second = NULL;
+	size_t n = cat.arts.n;
+	unsigned char *maybe = malloc(n + 1);
+	struct piece *pieces = calloc(n + 1, sizeof *pieces);
+	int rc = pr.rc;
 	if (rc == ERR_INVAL) {
 		say("--search: the query is empty");
 		st = 2;
 		goto out;
 	}
-	if (rc < 0 || maybe == NULL || candidates(cache, &cat, ss.q.folded, maybe) < 0 ||
-	    (ss.mem = open_memstream(&ss.buf, &ss.len)) == NULL) {
+	if (rc == 0)
+		w[0].ss.q = pr.q;
+	if (rc < 0 || maybe == NULL || pieces == NULL || candidates(cache, &cat, pr.q.folded, maybe) < 0 ||
+	    (w[0].ss.mem = open_memstream(&w[0].ss.buf, &w[0].ss.len)) == NULL) {
 		say("out of memory");
 		st = 1;
 		goto out;
 	}
-	int reading = cache && cache_begin_read(cache) == 0;
+	/* the cached articles searched by two threads, each with its own
+	 * connection to the cache, when there are enough of them */
+	size_t ncand = 0;
+	for (size_t i = 0; i < n; i++)
+		ncand += maybe[i];
+	struct claim cl = { .n = n };
+	atomic_init(&cl.next, 0);
+	atomic_init(&cl.done, 0);
+	atomic_init(&cl.stop, 0);
+	for (int k = 0; k < 2; k++) {
+		w[k].cat = &cat;
+		w[k].maybe = maybe;
+		w[k].pieces = pieces;
+		w[k].claim = &cl;
+		w[k].who = (unsigned char)(k + 1);
+	}
+	w[0].cache = cache;
+	if (cache) {
+		cache_map(cache);
+		if (ncand >= SEARCH_SPLIT_MIN && cache_open_more(cache_path(cache), &second) == 0) {
+			cache_map(second);
+			w[1].ss.q = pr.q; /* shared: the search only reads it */
+			w[1].cache = second;
+		}
+	}
 	struct progress p;
 	progress_start(&p, "searching");
-	for (size_t i = 0; i < cat.arts.n && st == 0; i++) {
-		progress_update(&p, i + 1, cat.arts.n);
-		if (!maybe[i])
+	pthread_t other;
+	int two = second && (w[1].ss.mem = open_memstream(&w[1].ss.buf, &w[1].ss.len)) != NULL &&
+		  pthread_create(&other, NULL, part_thread, &w[1]) == 0;
+	if (cache) {
+		w[0].p = &p;
+		part_run(&w[0]);
+	} else { /* every file is read */
+		for (size_t i = 0; i < n; i++)
+			pieces[i].later = maybe[i];
+	}
+	if (two)
+		pthread_join(other, NULL);
+	if (cache)
+		progress_update(&p, n, n);
+	st = w[0].st || w[1].st;
+	/* the files the cache had no copy of, and what to report, in order */
+	for (size_t i = 0; i < n && st == 0; i++) {
+		struct piece *pc = &pieces[i];
+		if (pc->err && o->warn)
+			o->warn(o->warn_ctx, cat.arts.v[i].path, err_strerror(pc->err));
+		if (!pc->later)
 			continue;
+		if (!cache)
+			progress_update(&p, i + 1, n);
 		struct article a;
 		struct match_text t;
 		cause = NULL;
-		rc = ERR_NOTFOUND;
-		if (cache && cat.ids[i] >= 0) {
-			/* the cached folded text says whether to read the rest */
-			const void *blob;
-			const char *ft;
-			size_t bn, fn;
-			rc = cache_body_if(cache, cat.ids[i], ss.q.folded, ss.q.len, &blob, &bn, &ft, &fn);
-			if (rc == 0)
-				continue;
-			if (rc == 1)
-				rc = artblob_unpack(blob, bn, cat.arts.v[i].path, ft, fn, &a, &t);
-		}
-		if (rc == ERR_NOMEM) {
-			st = 1;
-			break;
-		}
-		if (rc < 0) { /* no usable copy: the file */
-			rc = article_load(o->source, cat.arts.v[i].path, &a, &cause);
-			if (rc == 0 && (rc = match_fold(sc, a.text, a.len, &t)) < 0)
-				article_free(&a);
-		}
+		rc = article_load(o->source, cat.arts.v[i].path, &a, &cause);
+		if (rc == 0 && (rc = match_fold(sc, a.text, a.len, &t)) < 0)
+			article_free(&a);
 		if (rc == 0) {
-			rc = search_one(&ss, &a, &t);
+			pc->from = (size_t)ftello(w[0].ss.mem);
+			rc = search_one(&w[0].ss, &a, &t);
+			pc->to = (size_t)ftello(w[0].ss.mem);
+			pc->who = 1;
 			article_free(&a);
 			match_text_free(&t);
 		}
@@ -243,24 +421,33 @@ scan_cli_search(FILE *f, const struct scan_cli *o, const char *query)
 		free(cause);
 	}
 	progress_end(&p);
-	if (reading)
-		cache_commit(cache);
-	if (fclose(ss.mem) != 0)
-		st = 1;
-	ss.mem = NULL;
+	for (int k = 0; k < 2; k++) {
+		if (w[k].ss.mem && fclose(w[k].ss.mem) != 0)
+			st = 1;
+		w[k].ss.mem = NULL;
+	}
 	if (st) {
 		say("out of memory");
 	} else {
-		compare_text_search_head(f, query, ss.hits, ss.articles);
-		fwrite(ss.buf, 1, ss.len, f);
+		compare_text_search_head(f, query, w[0].ss.hits + w[1].ss.hits,
+					 w[0].ss.articles + w[1].ss.articles);
+		for (size_t i = 0; i < n; i++)
+			if (pieces[i].who)
+				fwrite(w[pieces[i].who - 1].ss.buf + pieces[i].from, 1,
+				       pieces[i].to - pieces[i].from, f);
 		st = ferror(f) ? 1 : 0;
 	}
 out:
-	if (ss.mem)
-		fclose(ss.mem);
-	free(ss.buf);
-	span_list_free(&ss.scratch);
-	search_query_free(&ss.q);
+	for (int k = 0; k < 2; k++) {
+		if (w[k].ss.mem)
+			fclose(w[k].ss.mem);
+		free(w[k].ss.buf);
+		span_list_free(&w[k].ss.scratch);
+	}
+	if (pr.rc == 0)
+		search_query_free(&pr.q);
+	cache_close(second);
+	free(pieces);
 	free(maybe);
 	script_close(sc);
 	catalog_free(&cat);
