@@ -60,7 +60,8 @@ struct cache {
 	int pre_out; /* outside a transaction since: not used until checked */
 };
 
-/* One entry of the preload; its strings are the entry's. */
+/* One entry of the preload: key and the entry's strings in one block,
+ * which key points to. */
 struct pre {
 	char *key;
 	struct cache_entry e;
@@ -83,10 +84,8 @@ saw(struct cache *c, int64_t id)
 static void
 pre_drop(struct cache *c)
 {
-	for (size_t i = 0; i < c->npre; i++) {
-		free(c->pre[i].key);
-		cache_entry_clear(&c->pre[i].e);
-	}
+	for (size_t i = 0; i < c->npre; i++)
+		free(c->pre[i].key); /* the entry's strings too: one block */
 	free(c->pre);
 	c->pre = NULL;
 	c->npre = 0;
@@ -492,10 +491,10 @@ col_str(sqlite3_stmt *st, int i, int *bad)
 	return r;
 }
 
-static int
-read_entry(sqlite3_stmt *st, struct cache_entry *e)
+/* The numbers of a row of the file table (the strings left NULL). */
+static void
+read_numbers(sqlite3_stmt *st, struct cache_entry *e)
 {
-	int bad = 0;
 	*e = (struct cache_entry){
 		.id = sqlite3_column_int64(st, 0),
 		.size = (uint64_t)sqlite3_column_int64(st, 1),
@@ -507,11 +506,6 @@ read_entry(sqlite3_stmt *st, struct cache_entry *e)
 		.text_hash = (uint64_t)sqlite3_column_int64(st, 11),
 		.format = sqlite3_column_int(st, 14),
 	};
-	e->title = col_str(st, 4, &bad);
-	e->source = col_str(st, 5, &bad);
-	e->author = col_str(st, 6, &bad);
-	e->date = col_str(st, 7, &bad);
-	e->spec = col_str(st, 12, &bad);
 	const char *counts = (const char *)sqlite3_column_text(st, 13);
 	while (counts && *counts && e->ncounts < CACHE_MAX_COUNTS) {
 		char *end;
@@ -520,6 +514,18 @@ read_entry(sqlite3_stmt *st, struct cache_entry *e)
 		if (end == counts && *end)
 			break;
 	}
+}
+
+static int
+read_entry(sqlite3_stmt *st, struct cache_entry *e)
+{
+	int bad = 0;
+	read_numbers(st, e);
+	e->title = col_str(st, 4, &bad);
+	e->source = col_str(st, 5, &bad);
+	e->author = col_str(st, 6, &bad);
+	e->date = col_str(st, 7, &bad);
+	e->spec = col_str(st, 12, &bad);
 	if (bad || (e->spec == NULL && (e->spec = strdup("")) == NULL)) {
 		cache_entry_clear(e);
 		return ERR_NOMEM;
@@ -593,14 +599,36 @@ cache_preload(struct cache *c)
 			c->pre = v;
 		}
 		struct pre *p = &c->pre[c->npre];
-		const unsigned char *key = sqlite3_column_text(st, 15);
-		if ((r = read_entry(st, &p->e)) < 0)
-			break;
-		if ((p->key = strdup(key ? (const char *)key : "")) == NULL) {
-			cache_entry_clear(&p->e);
+		/* one block for the key and the strings (10,000 entries: not
+		 * 60,000 mallocs) */
+		static const int col[] = { 15, 4, 5, 6, 7, 12 };
+		const char *v[6];
+		size_t len[6], total = 0;
+		for (int k = 0; k < 6; k++) {
+			v[k] = (const char *)sqlite3_column_text(st, col[k]);
+			len[k] = v[k] ? (size_t)sqlite3_column_bytes(st, col[k]) : 0;
+			total += len[k] + 1;
+		}
+		char *block = malloc(total), *w = block;
+		if (block == NULL) {
 			r = ERR_NOMEM;
 			break;
 		}
+		char *at[6];
+		for (int k = 0; k < 6; k++) {
+			at[k] = v[k] || k == 0 || k == 5 ? w : NULL; /* key, spec: "" for NULL */
+			if (v[k])
+				memcpy(w, v[k], len[k]);
+			w[len[k]] = '\0';
+			w += len[k] + 1;
+		}
+		read_numbers(st, &p->e);
+		p->key = at[0];
+		p->e.title = at[1];
+		p->e.source = at[2];
+		p->e.author = at[3];
+		p->e.date = at[4];
+		p->e.spec = at[5];
 		c->npre++;
 	}
 	if (r == 0 && rc != SQLITE_DONE)

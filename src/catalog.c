@@ -114,6 +114,23 @@ catalog_stub(struct article *a, const char *path, const struct cache_entry *e)
 	return 0;
 }
 
+/* catalog_stub taking e's strings instead of copying them. */
+static int
+stub_take(struct article *a, const char *path, struct cache_entry *e)
+{
+	*a = (struct article){ .len = e->len, .chars = e->chars, .hash = e->text_hash,
+			       .format = (enum format)e->format };
+	if ((a->path = strdup(path)) == NULL)
+		return ERR_NOMEM;
+	a->meta.title = e->title;
+	a->meta.source = e->source;
+	a->meta.author = e->author;
+	a->meta.date = e->date;
+	a->meta.title_inferred = e->title_inferred;
+	e->title = e->source = e->author = e->date = NULL;
+	return 0;
+}
+
 /* The city counts of a loaded article, folded as fa. */
 int
 catalog_count_cities(struct scan *s, const struct article *a, const struct match_text *fa, size_t *out)
@@ -295,7 +312,7 @@ catalog_scan_one(struct scan *s, const char *path, const char *key, size_t i)
 			return read_file(s, path, key, &sb, file_hash(key, &(int){ 0 }), i);
 		}
 	} else {
-		rc = catalog_stub(&cat->arts.v[i], path, &e);
+		rc = stub_take(&cat->arts.v[i], path, &e);
 	}
 	if (rc == 0) {
 		cat->ids[i] = e.id;
