@@ -5,8 +5,12 @@
 
 #include "err.h"
 
+/* The sets in the group's order: cities, provinces, themes. */
+enum { SET_CITIES, SET_PROVINCES, SET_THEMES, NSETS };
+
 struct compare_matcher {
 	struct match_set *cities, *provinces, *themes;
+	struct match_group *all; /* the three, found in one pass */
 };
 
 void
@@ -17,6 +21,7 @@ compare_matcher_free(struct compare_matcher *m)
 	match_set_free(m->cities);
 	match_set_free(m->provinces);
 	match_set_free(m->themes);
+	match_group_free(m->all);
 	free(m);
 }
 
@@ -44,6 +49,9 @@ compare_matcher_new(const struct compare_spec *s, struct script *sc,
 		for (size_t w = 0; w < s->themes[t].nwords; w++)
 			if ((rc = match_set_add(m->themes, sc, s->themes[t].words[w], (int)t)) < 0)
 				goto fail;
+	const struct match_set *sets[NSETS] = { m->cities, m->provinces, m->themes };
+	if ((rc = match_group_new(sets, NSETS, &m->all)) < 0)
+		goto fail;
 	*out = m;
 	return 0;
 fail:
@@ -106,11 +114,11 @@ is_latin(unsigned char c)
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
-int
-compare_has_figure(const struct match_text *t, size_t from, size_t to)
+/* compare_has_figure over folded bytes [i, end). */
+static int
+has_figure(const struct match_text *t, size_t i, size_t end)
 {
 	const unsigned char *s = (const unsigned char *)t->text;
-	size_t i = match_text_at(t, from), end = match_text_at(t, to);
 	while (i < end) {
 		if (!is_digit(s[i]) || (i > 0 && (is_digit(s[i - 1]) || is_latin(s[i - 1])))) {
 			i++;
@@ -129,6 +137,12 @@ compare_has_figure(const struct match_text *t, size_t from, size_t to)
 		}
 	}
 	return 0;
+}
+
+int
+compare_has_figure(const struct match_text *t, size_t from, size_t to)
+{
+	return has_figure(t, match_text_at(t, from), match_text_at(t, to));
 }
 
 const struct compare_refs *
@@ -152,24 +166,29 @@ refs_push(struct compare_refs *l, size_t art, size_t sent)
 	return 0;
 }
 
-/* Record sentence si of article ai given the spans found in it. */
+/* Record sentence si of article ai given the places chosen in it (hit[0,
+ * n)): fig() says if it holds a figure, asked only for a city's. */
 static int
-record(struct compare_result *r, const struct span_list *sp, int figure, size_t ai, size_t si,
+record(struct compare_result *r, const struct match_cand *const *hit, size_t n,
+       const struct match_text *t, size_t fa, size_t fe, size_t ai, size_t si,
        unsigned char *themes)
 {
 	unsigned char city[COMPARE_MAX_CITIES] = { 0 }, prov[COMPARE_MAX_CITIES] = { 0 };
+	int any_city = 0;
 	memset(themes, 0, r->nthemes);
-	for (size_t k = 0; k < sp->n; k++) {
-		const struct span *x = &sp->v[k];
-		if (x->kind == SPAN_CITY) {
-			city[x->tag] = 1;
-			r->hits[x->tag]++;
-		} else if (x->kind == SPAN_PROVINCE) {
-			prov[x->tag] = 1;
-		} else if (x->kind == SPAN_THEME) {
-			themes[x->tag] = 1;
+	for (size_t k = 0; k < n; k++) {
+		int tag = hit[k]->tag;
+		if (hit[k]->set == SET_CITIES) {
+			city[tag] = 1;
+			r->hits[tag]++;
+			any_city = 1;
+		} else if (hit[k]->set == SET_PROVINCES) {
+			prov[tag] = 1;
+		} else {
+			themes[tag] = 1;
 		}
 	}
+	int figure = any_city && has_figure(t, fa, fe);
 	for (size_t c = 0; c < r->ncities; c++) {
 		if (prov[c] && refs_push(&r->province[c], ai, si) < 0)
 			return ERR_NOMEM;
@@ -202,7 +221,9 @@ compare_run_tick(const struct compare_spec *s, const struct compare_matcher *m,
 {
 	int rc = ERR_NOMEM;
 	struct compare_result r = { .ncities = s->ncities, .nthemes = s->nthemes, .narts = mc->n };
-	struct span_list sp = { 0 };
+	struct match_cands cands = { 0 };
+	const struct match_cand **pick = NULL;
+	size_t npick = 0;
 	unsigned char *themes = malloc(s->nthemes + 1);
 	size_t ncells = r.ncities * (r.nthemes + 1);
 	r.city = calloc(r.ncities, sizeof *r.city);
@@ -219,31 +240,51 @@ compare_run_tick(const struct compare_spec *s, const struct compare_matcher *m,
 		}
 		const struct article *a = &mc->arts[ai];
 		const struct match_text *t = &mc->folded[ai];
-		for (size_t si = 0; si < a->nsents; si++) {
+		/* every place a city, province or theme word begins, in one
+		 * pass; then each sentence takes the places inside it, as
+		 * compare_matcher_spans would find them there */
+		cands.n = 0;
+		if (match_group_scan(m->all, t, 0, t->len, &cands) < 0)
+			goto nomem;
+		size_t hint = 0, seg = 0, k = 0;
+		for (size_t si = 0; si < a->nsents && cands.n > 0; si++) {
 			const struct sentence *st = &a->sents[si];
-			if (st->block >= a->nblocks || !compare_block_counts(a->blocks[st->block].kind))
+			if (st->block >= a->nblocks || !compare_block_counts(a->blocks[st->block].kind) ||
+			    st->start >= st->end)
 				continue;
-			span_list_clear(&sp);
-			if (compare_matcher_spans(m, t, st->start, st->end,
-						  COMPARE_CITIES | COMPARE_PROVINCES | COMPARE_THEMES,
-						  &sp) < 0)
-				goto nomem;
-			if (sp.n == 0)
+			size_t fa = match_text_at_near(t, st->start, &hint);
+			size_t fe = match_text_at_near(t, st->end, &hint);
+			size_t lim = st->end >= t->orig_len ? t->len : fe;
+			/* the first place at fa or later: sentences come in order */
+			if (k > 0 && cands.v[k - 1].at >= fa)
+				k = 0;
+			while (k < cands.n && cands.v[k].at < fa)
+				k++;
+			if (k == cands.n || cands.v[k].at >= lim)
 				continue;
-			int fig = compare_has_figure(t, st->start, st->end);
-			if (record(&r, &sp, fig, ai, si, themes) < 0)
+			if (npick < cands.n) {
+				free(pick);
+				npick = cands.cap;
+				if ((pick = malloc(npick * sizeof *pick)) == NULL)
+					goto nomem;
+			}
+			size_t n = match_cands_pick(cands.v + k, cands.n - k, t, fa, lim, st->end,
+						    &seg, pick);
+			if (n > 0 && record(&r, pick, n, t, fa, fe, ai, si, themes) < 0)
 				goto nomem;
 		}
 	}
+	match_cands_free(&cands);
+	free(pick);
 	free(themes);
-	span_list_free(&sp);
 	*out = r;
 	return 0;
 nomem:
 	rc = ERR_NOMEM;
 fail:
 	free(themes);
-	span_list_free(&sp);
+	free(pick);
+	match_cands_free(&cands);
 	compare_result_free(&r);
 	return rc;
 }

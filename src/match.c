@@ -206,11 +206,11 @@ done:
 	return rc;
 }
 
-/* The segment holding folded byte i < t->len. */
-static const struct match_seg *
-seg_of(const struct match_text *t, size_t i)
+/* The index of the segment holding folded byte i < t->len, among
+ * segments [lo, hi) (seg[lo].f <= i; hi: the end or a segment after i). */
+static size_t
+seg_in(const struct match_text *t, size_t i, size_t lo, size_t hi)
 {
-	size_t lo = 0, hi = t->nseg;
 	while (hi - lo > 1) {
 		size_t mid = lo + (hi - lo) / 2;
 		if (t->seg[mid].f <= i)
@@ -218,7 +218,27 @@ seg_of(const struct match_text *t, size_t i)
 		else
 			hi = mid;
 	}
-	return &t->seg[lo];
+	return lo;
+}
+
+/* The same from a hint: forward from *hint in steps that double (a few
+ * steps for the next hit of a sentence), else a binary search. */
+static size_t
+seg_near(const struct match_text *t, size_t i, size_t *hint)
+{
+	size_t lo = *hint;
+	if (lo >= t->nseg || t->seg[lo].f > i) {
+		lo = seg_in(t, i, 0, t->nseg);
+	} else {
+		size_t step = 1;
+		while (lo + step < t->nseg && t->seg[lo + step].f <= i) {
+			lo += step;
+			step *= 2;
+		}
+		lo = seg_in(t, i, lo, lo + step < t->nseg ? lo + step : t->nseg);
+	}
+	*hint = lo;
+	return lo;
 }
 
 /* First byte of the folded code point holding byte i of a linear segment. */
@@ -230,15 +250,29 @@ cp_start(const struct match_text *t, const struct match_seg *s, size_t i)
 	return i;
 }
 
+static size_t
+start_in(const struct match_text *t, const struct match_seg *s, size_t i)
+{
+	if (s->oe != SEG_LINEAR)
+		return s->o;
+	return s->o + (cp_start(t, s, i) - s->f);
+}
+
+static size_t
+end_in(const struct match_text *t, const struct match_seg *s, size_t i)
+{
+	if (s->oe != SEG_LINEAR)
+		return s->oe;
+	size_t c = cp_start(t, s, i);
+	return s->o + (c - s->f) + (size_t)ustr_next(t->text, t->len, c, &(int32_t){ 0 }) - c;
+}
+
 size_t
 match_text_start(const struct match_text *t, size_t i)
 {
 	if (i >= t->len)
 		return t->orig_len;
-	const struct match_seg *s = seg_of(t, i);
-	if (s->oe != SEG_LINEAR)
-		return s->o;
-	return s->o + (cp_start(t, s, i) - s->f);
+	return start_in(t, &t->seg[seg_in(t, i, 0, t->nseg)], i);
 }
 
 size_t
@@ -246,11 +280,23 @@ match_text_end(const struct match_text *t, size_t i)
 {
 	if (i >= t->len)
 		return t->orig_len;
-	const struct match_seg *s = seg_of(t, i);
-	if (s->oe != SEG_LINEAR)
-		return s->oe;
-	size_t c = cp_start(t, s, i);
-	return s->o + (c - s->f) + (size_t)ustr_next(t->text, t->len, c, &(int32_t){ 0 }) - c;
+	return end_in(t, &t->seg[seg_in(t, i, 0, t->nseg)], i);
+}
+
+size_t
+match_text_start_near(const struct match_text *t, size_t i, size_t *hint)
+{
+	if (i >= t->len)
+		return t->orig_len;
+	return start_in(t, &t->seg[seg_near(t, i, hint)], i);
+}
+
+size_t
+match_text_end_near(const struct match_text *t, size_t i, size_t *hint)
+{
+	if (i >= t->len)
+		return t->orig_len;
+	return end_in(t, &t->seg[seg_near(t, i, hint)], i);
 }
 
 void
@@ -301,170 +347,11 @@ match_fold_word(struct script *sc, const char *word)
 	return w;
 }
 
-/* --- sets --- */
-
-struct pattern {
-	char *s;
-	size_t len;
-	int tag;
-	int word_start, word_end; /* begins / ends with a Latin letter or digit */
-};
-
-struct match_set {
-	int flags;
-	struct pattern *v;
-	size_t n, cap;
-	/* Patterns sorted by first byte, longest first; [first[b], first[b] +
-	 * count[b]) are those starting with byte b. */
-	size_t first[256], count[256];
-	/* bit c of second[b]: some pattern starts with the bytes b c (every
-	 * c for a one-byte pattern b), so most positions of a Chinese text,
-	 * whose first bytes are shared by thousands of characters, are passed
-	 * over without comparing any pattern */
-	uint64_t second[256][4];
-	/* and of the first three bytes (a Chinese character) of the patterns
-	 * of three bytes or more, hashed (bloom3_bit); short2: the first two
-	 * bytes of a pattern shorter than that, which the hash cannot pass */
-	uint64_t bloom3[64], short2[256][4];
-};
-
-static unsigned
-bloom3_bit(unsigned char a, unsigned char b, unsigned char c)
+/* Where match_text_at's answer begins: the first segment starting at off
+ * or later (lo), unless the linear segment before it reaches off. */
+static size_t
+text_at_seg(const struct match_text *t, size_t off, size_t lo)
 {
-	return (((unsigned)a << 16 | (unsigned)b << 8 | c) * 2654435761u) >> 20; /* 12 bits */
-}
-
-int
-match_set_new(int flags, struct match_set **out)
-{
-	struct match_set *m = calloc(1, sizeof *m);
-	if (m == NULL)
-		return ERR_NOMEM;
-	m->flags = flags;
-	*out = m;
-	return 0;
-}
-
-void
-match_set_free(struct match_set *m)
-{
-	if (m == NULL)
-		return;
-	for (size_t i = 0; i < m->n; i++)
-		free(m->v[i].s);
-	free(m->v);
-	free(m);
-}
-
-size_t
-match_set_size(const struct match_set *m)
-{
-	return m->n;
-}
-
-static int
-is_word_byte(unsigned char c)
-{
-	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-static int
-pattern_cmp(const void *a, const void *b)
-{
-	const struct pattern *x = a, *y = b;
-	unsigned char cx = (unsigned char)x->s[0], cy = (unsigned char)y->s[0];
-	if (cx != cy)
-		return cx < cy ? -1 : 1;
-	if (x->len != y->len)
-		return x->len > y->len ? -1 : 1;
-	return 0;
-}
-
-static void
-reindex(struct match_set *m)
-{
-	qsort(m->v, m->n, sizeof *m->v, pattern_cmp);
-	memset(m->count, 0, sizeof m->count);
-	memset(m->second, 0, sizeof m->second);
-	memset(m->bloom3, 0, sizeof m->bloom3);
-	memset(m->short2, 0, sizeof m->short2);
-	for (size_t i = m->n; i-- > 0;) {
-		unsigned char c = (unsigned char)m->v[i].s[0];
-		m->first[c] = i;
-		m->count[c]++;
-		if (m->v[i].len == 1) {
-			memset(m->second[c], 0xff, sizeof m->second[c]);
-			memset(m->short2[c], 0xff, sizeof m->short2[c]);
-		} else {
-			unsigned char c1 = (unsigned char)m->v[i].s[1];
-			m->second[c][c1 >> 6] |= (uint64_t)1 << (c1 & 63);
-			if (m->v[i].len == 2) {
-				m->short2[c][c1 >> 6] |= (uint64_t)1 << (c1 & 63);
-			} else {
-				unsigned k = bloom3_bit(c, c1, (unsigned char)m->v[i].s[2]);
-				m->bloom3[k >> 6] |= (uint64_t)1 << (k & 63);
-			}
-		}
-	}
-}
-
-int
-match_set_add(struct match_set *m, struct script *sc, const char *word, int tag)
-{
-	char *f = match_fold_word(sc, word);
-	if (f == NULL)
-		return ERR_NOMEM;
-	size_t len = strlen(f);
-	size_t a = 0, z = len;
-	while (a < z && (f[a] == ' ' || f[a] == '\n'))
-		a++;
-	while (z > a && (f[z - 1] == ' ' || f[z - 1] == '\n'))
-		z--;
-	if (a == z) {
-		free(f);
-		return ERR_INVAL;
-	}
-	memmove(f, f + a, z - a);
-	f[z - a] = '\0';
-	len = z - a;
-	for (size_t i = 0; i < m->n; i++) {
-		if (m->v[i].len == len && memcmp(m->v[i].s, f, len) == 0) {
-			free(f);
-			return 0;
-		}
-	}
-	if (m->n == m->cap) {
-		size_t cap = m->cap ? m->cap * 2 : 16;
-		struct pattern *v = realloc(m->v, cap * sizeof *v);
-		if (v == NULL) {
-			free(f);
-			return ERR_NOMEM;
-		}
-		m->v = v;
-		m->cap = cap;
-	}
-	m->v[m->n++] = (struct pattern){ f, len, tag, is_word_byte((unsigned char)f[0]),
-					 is_word_byte((unsigned char)f[len - 1]) };
-	/* Tags of equal patterns must not depend on sort order: keep the
-	 * first added; qsort is not stable, but equal patterns never coexist. */
-	reindex(m);
-	return 0;
-}
-
-size_t
-match_text_at(const struct match_text *t, size_t off)
-{
-	/* Starts never decrease along the folded text. The first segment
-	 * starting at off or later begins the answer, unless the linear
-	 * segment before it reaches off. */
-	size_t lo = 0, hi = t->nseg;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (t->seg[mid].o < off)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
 	size_t at = lo < t->nseg ? t->seg[lo].f : t->len;
 	if (lo > 0 && t->seg[lo - 1].oe == SEG_LINEAR) {
 		const struct match_seg *s = &t->seg[lo - 1];
@@ -477,59 +364,45 @@ match_text_at(const struct match_text *t, size_t off)
 	return at;
 }
 
-long
-match_set_find(const struct match_set *m, const struct match_text *t,
-	       size_t from, size_t to, int kind, struct span_list *out)
+/* The first segment in [lo, hi) starting at off or later (hi if none). */
+static size_t
+seg_lower(const struct match_text *t, size_t off, size_t lo, size_t hi)
 {
-	long found = 0;
-	if (m->n == 0 || from >= to)
-		return 0;
-	size_t i = match_text_at(t, from);
-	/* the folded bytes from original bytes before `to` */
-	size_t lim = to >= t->orig_len ? t->len : match_text_at(t, to);
-	const unsigned char *s = (const unsigned char *)t->text;
-	while (i < lim) {
-		unsigned char c = s[i];
-		/* the byte after (the NUL at the end) */
-		unsigned char c1 = s[i + 1];
-		if (!((m->second[c][c1 >> 6] >> (c1 & 63)) & 1)) {
-			i++;
-			continue;
-		}
-		/* past short2, c1 is a pattern's second byte, no NUL: the
-		 * text goes on at least to s[i + 2] */
-		if (!((m->short2[c][c1 >> 6] >> (c1 & 63)) & 1)) {
-			unsigned k = bloom3_bit(c, c1, s[i + 2]);
-			if (!((m->bloom3[k >> 6] >> (k & 63)) & 1)) {
-				i++;
-				continue;
-			}
-		}
-		const struct pattern *hit = NULL;
-		for (size_t k = m->first[c], e = k + m->count[c]; k < e; k++) {
-			const struct pattern *p = &m->v[k];
-			size_t pe = i + p->len;
-			if (pe > t->len || memcmp(s + i, p->s, p->len) != 0)
-				continue;
-			if (match_text_end(t, pe - 1) > to)
-				continue;
-			if ((m->flags & MATCH_WORDS) &&
-			    ((p->word_start && i > 0 && is_word_byte(s[i - 1])) ||
-			     (p->word_end && pe < t->len && is_word_byte(s[pe]))))
-				continue;
-			hit = p;
-			break;
-		}
-		if (hit == NULL) {
-			i++;
-			continue;
-		}
-		size_t pe = i + hit->len;
-		if (span_list_push(out, match_text_start(t, i), match_text_end(t, pe - 1), kind,
-				   hit->tag) < 0)
-			return ERR_NOMEM;
-		found++;
-		i = pe;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (t->seg[mid].o < off)
+			lo = mid + 1;
+		else
+			hi = mid;
 	}
-	return found;
+	return lo;
+}
+
+size_t
+match_text_at(const struct match_text *t, size_t off)
+{
+	/* starts never decrease along the folded text */
+	return text_at_seg(t, off, seg_lower(t, off, 0, t->nseg));
+}
+
+size_t
+match_text_at_near(const struct match_text *t, size_t off, size_t *hint)
+{
+	size_t h = *hint < t->nseg ? *hint : t->nseg, lo;
+	if (h > 0 && t->seg[h - 1].o >= off) {
+		lo = seg_lower(t, off, 0, h - 1); /* behind the hint */
+	} else {
+		/* ahead of it: segments before lo start before off, and hi
+		 * is the end or starts at off or later */
+		size_t hi = h, step = 1;
+		lo = h;
+		while (hi < t->nseg && t->seg[hi].o < off) {
+			lo = hi + 1;
+			hi = hi + step < t->nseg ? hi + step : t->nseg;
+			step *= 2;
+		}
+		lo = seg_lower(t, off, lo, hi);
+	}
+	*hint = lo;
+	return text_at_seg(t, off, lo);
 }

@@ -377,6 +377,235 @@ test_bundled_text(void **state)
 	bundled_free(&b);
 }
 
+/* --- compare_run against the slow way --- */
+
+/* A small deterministic generator (xorshift64*). */
+static uint64_t
+rnd(uint64_t *st)
+{
+	*st ^= *st >> 12;
+	*st ^= *st << 25;
+	*st ^= *st >> 27;
+	return *st * 2685821657736338717ull;
+}
+
+static void
+ref_push(struct compare_refs *l, size_t art, size_t sent)
+{
+	if (l->n == l->cap) {
+		l->cap = l->cap ? l->cap * 2 : 16;
+		l->v = realloc(l->v, l->cap * sizeof *l->v);
+		assert_non_null(l->v);
+	}
+	l->v[l->n++] = (struct compare_ref){ art, sent };
+}
+
+/* compare.h's contract sentence by sentence: the spans of
+ * compare_matcher_spans in each counted sentence, compare_has_figure. */
+static void
+ref_run(const struct compare_spec *s, const struct compare_matcher *m,
+	const struct match_corpus *mc, struct compare_result *r)
+{
+	*r = (struct compare_result){ .ncities = s->ncities, .nthemes = s->nthemes, .narts = mc->n };
+	r->city = calloc(r->ncities, sizeof *r->city);
+	r->province = calloc(r->ncities, sizeof *r->province);
+	r->hits = calloc(r->ncities, sizeof *r->hits);
+	r->per_article = calloc(r->ncities * mc->n + 1, sizeof *r->per_article);
+	r->cells = calloc(r->ncities * (r->nthemes + 1), sizeof *r->cells);
+	unsigned char *themes = calloc(r->nthemes + 1, 1);
+	assert_true(r->city && r->province && r->hits && r->per_article && r->cells && themes);
+	struct span_list sp = { 0 };
+	for (size_t ai = 0; ai < mc->n; ai++) {
+		const struct article *a = &mc->arts[ai];
+		for (size_t si = 0; si < a->nsents; si++) {
+			const struct sentence *st = &a->sents[si];
+			if (st->block >= a->nblocks || !compare_block_counts(a->blocks[st->block].kind))
+				continue;
+			span_list_clear(&sp);
+			assert_int_equal(compare_matcher_spans(m, &mc->folded[ai], st->start, st->end,
+							       COMPARE_CITIES | COMPARE_PROVINCES |
+								       COMPARE_THEMES,
+							       &sp),
+					 0);
+			int city[COMPARE_MAX_CITIES] = { 0 }, prov[COMPARE_MAX_CITIES] = { 0 };
+			memset(themes, 0, r->nthemes + 1);
+			for (size_t k = 0; k < sp.n; k++) {
+				if (sp.v[k].kind == SPAN_CITY) {
+					city[sp.v[k].tag] = 1;
+					r->hits[sp.v[k].tag]++;
+				} else if (sp.v[k].kind == SPAN_PROVINCE) {
+					prov[sp.v[k].tag] = 1;
+				} else {
+					assert_int_equal(sp.v[k].kind, SPAN_THEME);
+					themes[sp.v[k].tag] = 1;
+				}
+			}
+			int fig = compare_has_figure(&mc->folded[ai], st->start, st->end);
+			for (size_t c = 0; c < r->ncities; c++) {
+				if (prov[c])
+					ref_push(&r->province[c], ai, si);
+				if (!city[c])
+					continue;
+				r->per_article[c * r->narts + ai]++;
+				ref_push(&r->city[c], ai, si);
+				for (size_t t = 0; t < r->nthemes; t++)
+					if (themes[t])
+						ref_push(&r->cells[c * (r->nthemes + 1) + t], ai, si);
+				if (fig)
+					ref_push(&r->cells[c * (r->nthemes + 1) + r->nthemes], ai, si);
+			}
+		}
+	}
+	span_list_free(&sp);
+	free(themes);
+}
+
+static void
+refs_equal(const char *what, size_t c, const struct compare_refs *got,
+	   const struct compare_refs *want)
+{
+	if (got->n != want->n)
+		fail_msg("%s of city %zu: %zu sentences, want %zu", what, c, got->n, want->n);
+	for (size_t i = 0; i < got->n; i++)
+		if (got->v[i].art != want->v[i].art || got->v[i].sent != want->v[i].sent)
+			fail_msg("%s of city %zu: %zu is %zu/%zu, want %zu/%zu", what, c, i,
+				 got->v[i].art, got->v[i].sent, want->v[i].art, want->v[i].sent);
+}
+
+static void
+results_equal(const struct compare_result *got, const struct compare_result *want)
+{
+	assert_int_equal(got->ncities, want->ncities);
+	assert_int_equal(got->nthemes, want->nthemes);
+	assert_int_equal(got->narts, want->narts);
+	for (size_t c = 0; c < want->ncities; c++) {
+		refs_equal("sentences", c, &got->city[c], &want->city[c]);
+		refs_equal("province", c, &got->province[c], &want->province[c]);
+		assert_int_equal(got->hits[c], want->hits[c]);
+		for (size_t a = 0; a < want->narts; a++)
+			assert_int_equal(got->per_article[c * want->narts + a],
+					 want->per_article[c * want->narts + a]);
+		for (size_t row = 0; row <= want->nthemes; row++)
+			refs_equal(row < want->nthemes ? "theme" : "figures", c,
+				   compare_cell(got, c, row), compare_cell(want, c, row));
+	}
+}
+
+static int
+tick_never(void *ctx, size_t done, size_t total)
+{
+	size_t *calls = ctx;
+	assert_true(done < total && done % COMPARE_TICK_EVERY == 0);
+	(*calls)++;
+	return 0;
+}
+
+static int
+tick_stop(void *ctx, size_t done, size_t total)
+{
+	(void)total;
+	return done >= *(size_t *)ctx;
+}
+
+/* Random articles: city names, aliases, provinces and theme words of both
+ * scripts among other text, figures, sentences and paragraphs. */
+static char *
+rnd_article(uint64_t *st)
+{
+	static const char *const pieces[] = {
+		"杭州", "杭州市", "杭城", "西湖", "西湖区", "深圳", "深圳市", "鹏城", "南山区", "成都",
+		"天府", "北京", "北京市", "上海", "浙江", "广东", "四川", "人才", "大学", "算力", "GPU",
+		"gpu", "ＧＰＵ", "资本", "資本", "融資", "政策", "產業鏈", "模型", "大模型", "开源", "開源",
+		"DeepSeek", "deepseeker", "Qwen", "千问", "的", "和", "在", "有", "12", "3.5", "%", "亿",
+		"年", "家", " ", "，", "、", "。", "。", "！", "\n", "\n\n", "京", "短", "AI", "ai",
+	};
+	size_t n = 20 + (size_t)(rnd(st) % 300), len = 0;
+	char *s = malloc(n * 12 + 16);
+	assert_non_null(s);
+	memcpy(s, "标题\n\n", strlen("标题\n\n"));
+	len = strlen("标题\n\n");
+	for (size_t i = 0; i < n; i++) {
+		const char *p = pieces[rnd(st) % (sizeof pieces / sizeof *pieces)];
+		memcpy(s + len, p, strlen(p));
+		len += strlen(p);
+	}
+	s[len] = '\0';
+	return s;
+}
+
+static void
+check_specs(struct script *sc, const struct corpus *c)
+{
+	static const char cfg_text[] = "city 北京 北京 京 海淀区\n"
+				       "theme 短词 短 AI 的 大\n"
+				       "theme 重叠 杭州 州市 资 资本\n"
+				       "set cities 北京,杭州,深圳,成都\n";
+	struct match_corpus mc;
+	assert_int_equal(match_corpus_fold(sc, c->v, c->n, &mc), 0);
+	for (int k = 0; k < 3; k++) {
+		struct compare_spec s;
+		assert_int_equal(compare_spec_default(&s), 0);
+		struct config cfg = { 0 };
+		if (k == 1)
+			assert_int_equal(compare_spec_select(&s, "杭州,深圳,北京,上海", NULL), 0);
+		if (k == 2) {
+			assert_int_equal(config_parse("cfg", cfg_text, strlen(cfg_text), &cfg, NULL, NULL), 0);
+			assert_int_equal(compare_spec_configure(&s, &cfg, NULL, NULL), 0);
+		}
+		struct compare_matcher *m;
+		assert_int_equal(compare_matcher_new(&s, sc, &m), 0);
+		struct compare_result got, want, ticked;
+		assert_int_equal(compare_run(&s, m, &mc, &got), 0);
+		ref_run(&s, m, &mc, &want);
+		results_equal(&got, &want);
+		/* the case counts something in every kind of row */
+		assert_true(want.city[0].n > 0 && want.province[1].n > 0 &&
+			    compare_cell(&want, 0, 0)->n > 0 && compare_cell(&want, 1, s.nthemes)->n > 0);
+		size_t calls = 0;
+		assert_int_equal(compare_run_tick(&s, m, &mc, tick_never, &calls, &ticked), 0);
+		assert_int_equal(calls, (mc.n + COMPARE_TICK_EVERY - 1) / COMPARE_TICK_EVERY);
+		results_equal(&ticked, &want);
+		compare_result_free(&ticked);
+		size_t stop_at = COMPARE_TICK_EVERY;
+		if (mc.n > stop_at)
+			assert_int_equal(compare_run_tick(&s, m, &mc, tick_stop, &stop_at, &ticked),
+					 ERR_CANCELLED);
+		compare_result_free(&got);
+		compare_result_free(&want);
+		compare_matcher_free(m);
+		compare_spec_free(&s);
+		if (k == 2)
+			config_free(&cfg);
+	}
+	match_corpus_free(&mc);
+}
+
+/* compare_run (one pass per article for every word) equals counting
+ * sentence by sentence with compare_matcher_spans, on the bundled texts
+ * and on random articles, for the default cities, four cities, and
+ * configured ones with one-character, Latin and overlapping words. */
+static void
+test_run_equals_spans(void **state)
+{
+	struct corpus c;
+	static const char *const paths[] = { "texts" };
+	struct source_opts opts = { 0 };
+	assert_int_equal(corpus_load(&c, paths, 1, &opts, NULL, NULL), 0);
+	check_specs(*state, &c);
+	corpus_free(&c);
+
+	uint64_t st = 0x2545F4914F6CDD1Dull;
+	struct corpus r = { calloc(40, sizeof *r.v), 40 };
+	assert_non_null(r.v);
+	for (size_t i = 0; i < r.n; i++) {
+		char *text = rnd_article(&st);
+		assert_int_equal(article_from_utf8("random", text, strlen(text), &r.v[i]), 0);
+		free(text);
+	}
+	check_specs(*state, &r);
+	corpus_free(&r);
+}
+
 int
 main(void)
 {
@@ -385,6 +614,7 @@ main(void)
 		cmocka_unit_test(test_configure),  cmocka_unit_test(test_figures),
 		cmocka_unit_test(test_block_kinds), cmocka_unit_test(test_run_small),
 		cmocka_unit_test(test_bundled_counts), cmocka_unit_test(test_bundled_text),
+		cmocka_unit_test(test_run_equals_spans),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

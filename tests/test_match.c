@@ -261,6 +261,327 @@ test_map_sweep(void **state)
 	corpus_free(&c);
 }
 
+/* --- the matcher against a naive scan --- */
+
+/* A small deterministic generator (xorshift64*). */
+static uint64_t
+rnd(uint64_t *st)
+{
+	*st ^= *st >> 12;
+	*st ^= *st << 25;
+	*st ^= *st >> 27;
+	return *st * 2685821657736338717ull;
+}
+
+static size_t
+rnd_below(uint64_t *st, size_t n)
+{
+	return (size_t)(rnd(st) % n);
+}
+
+/* Pieces of text and words: both scripts, aliases sharing prefixes,
+ * Latin words for the word rule, one- and two-byte patterns, line breaks
+ * that the fold joins, a code point that folds to several (㈱), digits. */
+static const char *const PIECES[] = {
+	"杭", "州", "市", "杭州", "深圳", "開", "源", "开", "資", "本", "资", "大", "学", "模型",
+	"頭髮", "头发", "，", "。", "、", "ａ", "Ａ", "a", "i", "ai", "AI", "g", "p", "u", "GPU",
+	"x", " ", "\n", "\n  ", "é", "e", "㈱", "株", "1", "2", "%", "％", "区", "南山区", "山",
+};
+#define NPIECES (sizeof PIECES / sizeof *PIECES)
+
+static char *
+rnd_string(uint64_t *st, size_t max_pieces)
+{
+	size_t n = 1 + rnd_below(st, max_pieces), len = 0;
+	char *s = malloc(n * 16 + 1); /* pieces of up to 9 bytes */
+	assert_non_null(s);
+	for (size_t i = 0; i < n; i++) {
+		const char *p = PIECES[rnd_below(st, NPIECES)];
+		memcpy(s + len, p, strlen(p));
+		len += strlen(p);
+	}
+	s[len] = '\0';
+	return s;
+}
+
+/* The set as match_set_add keeps it: folded, trimmed, the first of equal
+ * ones. */
+struct naive_set {
+	char *w[32];
+	int tag[32];
+	size_t n;
+	int flags;
+};
+
+static void
+naive_add(struct naive_set *ns, struct script *sc, const char *word, int tag)
+{
+	char *f = match_fold_word(sc, word);
+	assert_non_null(f);
+	size_t a = 0, z = strlen(f);
+	while (a < z && (f[a] == ' ' || f[a] == '\n'))
+		a++;
+	while (z > a && (f[z - 1] == ' ' || f[z - 1] == '\n'))
+		z--;
+	memmove(f, f + a, z - a);
+	f[z - a] = '\0';
+	assert_true(ns->n < 32);
+	for (size_t i = 0; i < ns->n; i++)
+		if (z == a || strcmp(ns->w[i], f) == 0) {
+			free(f);
+			return;
+		}
+	if (z == a) {
+		free(f);
+		return;
+	}
+	ns->w[ns->n] = f;
+	ns->tag[ns->n++] = tag;
+}
+
+static int
+word_byte(unsigned char c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* match_set_find's contract, the slow way: at every folded byte of the
+ * range, every pattern, the longest that fits wins. */
+static void
+naive_find(const struct naive_set *ns, const struct match_text *t, size_t from, size_t to,
+	   int kind, struct span_list *out)
+{
+	if (ns->n == 0 || from >= to)
+		return;
+	size_t i = match_text_at(t, from);
+	size_t lim = to >= t->orig_len ? t->len : match_text_at(t, to);
+	while (i < lim) {
+		size_t best = SIZE_MAX, blen = 0;
+		for (size_t k = 0; k < ns->n; k++) {
+			size_t len = strlen(ns->w[k]), pe = i + len;
+			if (len <= blen || pe > t->len || memcmp(t->text + i, ns->w[k], len) != 0 ||
+			    match_text_end(t, pe - 1) > to)
+				continue;
+			const unsigned char *s = (const unsigned char *)t->text;
+			if ((ns->flags & MATCH_WORDS) &&
+			    ((word_byte((unsigned char)ns->w[k][0]) && i > 0 && word_byte(s[i - 1])) ||
+			     (word_byte((unsigned char)ns->w[k][len - 1]) && pe < t->len &&
+			      word_byte(s[pe]))))
+				continue;
+			best = k;
+			blen = len;
+		}
+		if (best == SIZE_MAX) {
+			i++;
+			continue;
+		}
+		assert_int_equal(span_list_push(out, match_text_start(t, i),
+						match_text_end(t, i + blen - 1), kind, ns->tag[best]),
+				 0);
+		i += blen;
+	}
+}
+
+static void
+spans_equal(const char *what, const char *text, const struct span_list *got,
+	    const struct span_list *want)
+{
+	if (got->n != want->n)
+		fail_msg("%s in \"%s\": %zu hits, want %zu", what, text, got->n, want->n);
+	for (size_t i = 0; i < got->n; i++)
+		if (got->v[i].start != want->v[i].start || got->v[i].end != want->v[i].end ||
+		    got->v[i].kind != want->v[i].kind || got->v[i].tag != want->v[i].tag)
+			fail_msg("%s in \"%s\": hit %zu is %zu-%zu tag %d, want %zu-%zu tag %d", what,
+				 text, i, got->v[i].start, got->v[i].end, got->v[i].tag,
+				 want->v[i].start, want->v[i].end, want->v[i].tag);
+}
+
+/* Ranges of a text to search: the whole, its ends, and random ones
+ * (code point boundaries or not). */
+static void
+rnd_range(uint64_t *st, size_t len, size_t r, size_t *from, size_t *to)
+{
+	if (r == 0) {
+		*from = 0;
+		*to = len;
+	} else if (r == 1) {
+		*from = len > 3 ? len - 3 : 0;
+		*to = len;
+	} else {
+		*from = rnd_below(st, len + 1);
+		*to = *from + rnd_below(st, len - *from + 2);
+	}
+}
+
+/* match_set_find and a group's scan and pick against the naive scan, over
+ * random texts and sets (both scripts, overlapping patterns, hits at the
+ * ends), and the maps' hinted lookups against the plain ones. */
+static void
+test_find_naive(void **state)
+{
+	uint64_t st = 0x9E3779B97F4A7C15ull;
+	size_t hits = 0;
+	for (int round = 0; round < 400; round++) {
+		struct naive_set ns[3] = { { .flags = 0 }, { .flags = MATCH_WORDS }, { .flags = 0 } };
+		struct match_set *sets[3];
+		for (int k = 0; k < 3; k++) {
+			assert_int_equal(match_set_new(ns[k].flags, &sets[k]), 0);
+			size_t nw = rnd_below(&st, 7);
+			for (size_t w = 0; w < nw; w++) {
+				char *word = rnd_string(&st, 3);
+				int tag = (int)rnd_below(&st, 5);
+				int rc = match_set_add(sets[k], *state, word, tag);
+				assert_true(rc == 0 || rc == ERR_INVAL);
+				naive_add(&ns[k], *state, word, tag);
+				free(word);
+			}
+			assert_int_equal(match_set_size(sets[k]), ns[k].n);
+		}
+		struct match_group *g;
+		assert_int_equal(match_group_new((const struct match_set *const *)sets, 3, &g), 0);
+		char *text = rnd_string(&st, round % 4 == 0 ? 200 : 40);
+		struct match_text t;
+		assert_int_equal(match_fold(*state, text, strlen(text), &t), 0);
+		struct match_cands cands = { 0 };
+		assert_int_equal(match_group_scan(g, &t, 0, t.len, &cands), 0);
+		const struct match_cand **pick = malloc((cands.n + 1) * sizeof *pick);
+		assert_non_null(pick);
+		size_t hint = 0;
+		for (size_t r = 0; r < 6; r++) {
+			size_t from, to;
+			rnd_range(&st, t.orig_len, r, &from, &to);
+			struct span_list got[3] = { { 0 } }, want[3] = { { 0 } }, picked[3] = { { 0 } };
+			for (int k = 0; k < 3; k++) {
+				long n = match_set_find(sets[k], &t, from, to, SPAN_KEYWORD, &got[k]);
+				assert_int_equal(n, (long)got[k].n);
+				naive_find(&ns[k], &t, from, to, SPAN_KEYWORD, &want[k]);
+				spans_equal("match_set_find", text, &got[k], &want[k]);
+				hits += want[k].n;
+			}
+			if (from < to) {
+				size_t a = match_text_at(&t, from);
+				size_t lim = to >= t.orig_len ? t.len : match_text_at(&t, to);
+				size_t n = match_cands_pick(cands.v, cands.n, &t, a, lim, to, &hint, pick);
+				for (size_t i = 0; i < n; i++)
+					assert_int_equal(span_list_push(&picked[pick[i]->set],
+									match_text_start(&t, pick[i]->at),
+									match_text_end(&t, pick[i]->end - 1),
+									SPAN_KEYWORD, pick[i]->tag),
+							 0);
+				/* a scan of the range alone finds the same */
+				struct match_cands part = { 0 };
+				assert_int_equal(match_group_scan(g, &t, a, lim, &part), 0);
+				size_t hint2 = 0;
+				assert_int_equal(match_cands_pick(part.v, part.n, &t, a, lim, to, &hint2, pick), n);
+				match_cands_free(&part);
+			}
+			for (int k = 0; k < 3; k++) {
+				spans_equal("match_cands_pick", text, &picked[k], &want[k]);
+				span_list_free(&got[k]);
+				span_list_free(&want[k]);
+				span_list_free(&picked[k]);
+			}
+		}
+		/* every place of the scan is a whole pattern of its set */
+		for (size_t i = 0; i < cands.n; i++) {
+			const struct match_cand *c = &cands.v[i];
+			assert_true(c->at < c->end && c->end <= t.len && c->set >= 0 && c->set < 3);
+			assert_true(i == 0 || cands.v[i - 1].at <= c->at);
+			int found = 0;
+			for (size_t k = 0; k < ns[c->set].n; k++)
+				found |= strlen(ns[c->set].w[k]) == c->end - c->at &&
+					 memcmp(t.text + c->at, ns[c->set].w[k], c->end - c->at) == 0 &&
+					 ns[c->set].tag[k] == c->tag;
+			assert_true(found);
+		}
+		/* the hinted lookups, from any hint */
+		for (size_t i = 0; i <= t.len + 1; i++) {
+			size_t h = rnd_below(&st, t.nseg + 2), h2 = h;
+			assert_int_equal(match_text_start_near(&t, i, &h), match_text_start(&t, i));
+			assert_int_equal(match_text_end_near(&t, i, &h2), match_text_end(&t, i));
+		}
+		size_t h = 0;
+		for (size_t off = 0; off <= t.orig_len + 1; off++) {
+			if (rnd_below(&st, 4) == 0)
+				h = rnd_below(&st, t.nseg + 2);
+			assert_int_equal(match_text_at_near(&t, off, &h), match_text_at(&t, off));
+		}
+		free(pick);
+		match_cands_free(&cands);
+		match_text_free(&t);
+		free(text);
+		match_group_free(g);
+		for (int k = 0; k < 3; k++) {
+			match_set_free(sets[k]);
+			for (size_t w = 0; w < ns[k].n; w++)
+				free(ns[k].w[w]);
+		}
+	}
+	assert_true(hits > 2000); /* the cases do hit */
+}
+
+/* The same over the bundled articles with Chinese words, sentence by
+ * sentence as the comparison asks. */
+static void
+test_find_naive_articles(void **state)
+{
+	static const char *const words[] = { "杭州", "杭州市", "州市", "深圳", "人才", "人",
+					     "资本", "資本", "开源", "模型", "大模型", "AI",
+					     "DeepSeek", "GPU", "%", "，", "中国", "的" };
+	struct corpus c;
+	const char *paths[] = { "texts" };
+	assert_int_equal(corpus_load(&c, paths, 1, NULL, NULL, NULL), 0);
+	struct match_set *m;
+	struct naive_set ns = { .flags = MATCH_WORDS };
+	assert_int_equal(match_set_new(MATCH_WORDS, &m), 0);
+	for (size_t w = 0; w < sizeof words / sizeof *words; w++) {
+		assert_int_equal(match_set_add(m, *state, words[w], (int)w), 0);
+		naive_add(&ns, *state, words[w], (int)w);
+	}
+	const struct match_set *one[1] = { m };
+	struct match_group *g;
+	assert_int_equal(match_group_new(one, 1, &g), 0);
+	for (size_t a = 0; a < c.n; a++) {
+		const struct article *art = &c.v[a];
+		struct match_text t;
+		assert_int_equal(match_fold(*state, art->text, art->len, &t), 0);
+		struct match_cands cands = { 0 };
+		assert_int_equal(match_group_scan(g, &t, 0, t.len, &cands), 0);
+		const struct match_cand **pick = malloc((cands.n + 1) * sizeof *pick);
+		assert_non_null(pick);
+		size_t hint = 0;
+		for (size_t si = 0; si < art->nsents; si++) {
+			size_t from = art->sents[si].start, to = art->sents[si].end;
+			struct span_list got = { 0 }, want = { 0 }, picked = { 0 };
+			assert_true(match_set_find(m, &t, from, to, SPAN_CITY, &got) >= 0);
+			naive_find(&ns, &t, from, to, SPAN_CITY, &want);
+			spans_equal("match_set_find", art->path, &got, &want);
+			if (from < to) {
+				size_t fa = match_text_at(&t, from);
+				size_t lim = to >= t.orig_len ? t.len : match_text_at(&t, to);
+				size_t n = match_cands_pick(cands.v, cands.n, &t, fa, lim, to, &hint, pick);
+				for (size_t i = 0; i < n; i++)
+					assert_int_equal(span_list_push(&picked, match_text_start(&t, pick[i]->at),
+									match_text_end(&t, pick[i]->end - 1),
+									SPAN_CITY, pick[i]->tag),
+							 0);
+			}
+			spans_equal("match_cands_pick", art->path, &picked, &want);
+			span_list_free(&got);
+			span_list_free(&want);
+			span_list_free(&picked);
+		}
+		free(pick);
+		match_cands_free(&cands);
+		match_text_free(&t);
+	}
+	match_group_free(g);
+	match_set_free(m);
+	for (size_t w = 0; w < ns.n; w++)
+		free(ns.w[w]);
+	corpus_free(&c);
+}
+
 int
 main(void)
 {
@@ -270,6 +591,8 @@ main(void)
 		cmocka_unit_test(test_set_add),
 		cmocka_unit_test(test_find_range),
 		cmocka_unit_test(test_map_sweep),
+		cmocka_unit_test(test_find_naive),
+		cmocka_unit_test(test_find_naive_articles),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
