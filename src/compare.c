@@ -1,7 +1,11 @@
 #include "compare.h"
 
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "err.h"
 
@@ -219,22 +223,65 @@ compare_run_tick(const struct compare_spec *s, const struct compare_matcher *m,
 		 const struct match_corpus *mc, compare_tick_fn tick, void *ctx,
 		 struct compare_result *out)
 {
+	return compare_run_threads(s, m, mc, 0, tick, ctx, out);
+}
+
+/* A result for s over n articles with nothing counted. 0 or ERR_NOMEM (r
+ * then freed). */
+static int
+result_init(struct compare_result *r, const struct compare_spec *s, size_t n)
+{
+	*r = (struct compare_result){ .ncities = s->ncities, .nthemes = s->nthemes, .narts = n };
+	r->city = calloc(r->ncities, sizeof *r->city);
+	r->province = calloc(r->ncities, sizeof *r->province);
+	r->hits = calloc(r->ncities, sizeof *r->hits);
+	r->per_article = calloc(r->ncities * n + 1, sizeof *r->per_article);
+	r->cells = calloc(r->ncities * (r->nthemes + 1), sizeof *r->cells);
+	if (!r->city || !r->province || !r->hits || !r->per_article || !r->cells) {
+		compare_result_free(r);
+		return ERR_NOMEM;
+	}
+	return 0;
+}
+
+/* One share of the articles, [a, e), compared into its own result (whose
+ * narts is the whole corpus's). The thread that called compare_run_threads
+ * takes the first share and the ticks; the others only look at stop. */
+struct share {
+	const struct compare_spec *s;
+	const struct compare_matcher *m;
+	const struct match_corpus *mc;
+	size_t a, e;
+	struct compare_result r;
+	int rc;
+	atomic_size_t *done; /* articles done by every share */
+	atomic_int *stop;    /* cancelled, or a share failed */
+	atomic_int finished; /* this share's thread is through */
+	pthread_t th;
+};
+
+/* Compare the share's articles. 0, ERR_NOMEM, or ERR_CANCELLED (tick said
+ * so, or another share stopped). */
+static int
+share_run(struct share *sh, compare_tick_fn tick, void *ctx)
+{
+	const struct compare_matcher *m = sh->m;
+	const struct match_corpus *mc = sh->mc;
+	struct compare_result *r = &sh->r;
 	int rc = ERR_NOMEM;
-	struct compare_result r = { .ncities = s->ncities, .nthemes = s->nthemes, .narts = mc->n };
 	struct match_cands cands = { 0 };
 	const struct match_cand **pick = NULL;
 	size_t npick = 0;
-	unsigned char *themes = malloc(s->nthemes + 1);
-	size_t ncells = r.ncities * (r.nthemes + 1);
-	r.city = calloc(r.ncities, sizeof *r.city);
-	r.province = calloc(r.ncities, sizeof *r.province);
-	r.hits = calloc(r.ncities, sizeof *r.hits);
-	r.per_article = calloc(r.ncities * mc->n + 1, sizeof *r.per_article);
-	r.cells = calloc(ncells, sizeof *r.cells);
-	if (themes == NULL || !r.city || !r.province || !r.hits || !r.per_article || !r.cells)
-		goto nomem;
-	for (size_t ai = 0; ai < mc->n; ai++) {
-		if (tick && ai % COMPARE_TICK_EVERY == 0 && tick(ctx, ai, mc->n)) {
+	unsigned char *themes = malloc(r->nthemes + 1);
+	if (themes == NULL)
+		goto fail;
+	for (size_t ai = sh->a; ai < sh->e; ai++) {
+		if (atomic_load_explicit(sh->stop, memory_order_relaxed)) {
+			rc = ERR_CANCELLED;
+			goto fail;
+		}
+		if (tick && (ai - sh->a) % COMPARE_TICK_EVERY == 0 &&
+		    tick(ctx, atomic_load(sh->done), mc->n)) {
 			rc = ERR_CANCELLED;
 			goto fail;
 		}
@@ -245,7 +292,7 @@ compare_run_tick(const struct compare_spec *s, const struct compare_matcher *m,
 		 * compare_matcher_spans would find them there */
 		cands.n = 0;
 		if (match_group_scan(m->all, t, 0, t->len, &cands) < 0)
-			goto nomem;
+			goto fail;
 		size_t hint = 0, seg = 0, k = 0;
 		for (size_t si = 0; si < a->nsents && cands.n > 0; si++) {
 			const struct sentence *st = &a->sents[si];
@@ -266,27 +313,150 @@ compare_run_tick(const struct compare_spec *s, const struct compare_matcher *m,
 				free(pick);
 				npick = cands.cap;
 				if ((pick = malloc(npick * sizeof *pick)) == NULL)
-					goto nomem;
+					goto fail;
 			}
 			size_t n = match_cands_pick(cands.v + k, cands.n - k, t, fa, lim, st->end,
 						    &seg, pick);
-			if (n > 0 && record(&r, pick, n, t, fa, fe, ai, si, themes) < 0)
-				goto nomem;
+			if (n > 0 && record(r, pick, n, t, fa, fe, ai, si, themes) < 0)
+				goto fail;
 		}
+		atomic_fetch_add_explicit(sh->done, 1, memory_order_relaxed);
 	}
-	match_cands_free(&cands);
-	free(pick);
-	free(themes);
-	*out = r;
-	return 0;
-nomem:
-	rc = ERR_NOMEM;
+	rc = 0;
 fail:
-	free(themes);
-	free(pick);
 	match_cands_free(&cands);
-	compare_result_free(&r);
+	free(pick);
+	free(themes);
 	return rc;
+}
+
+static void *
+share_thread(void *arg)
+{
+	struct share *sh = arg;
+	sh->rc = share_run(sh, NULL, NULL);
+	if (sh->rc < 0)
+		atomic_store(sh->stop, 1);
+	atomic_store(&sh->finished, 1);
+	return NULL;
+}
+
+/* Append list b to list a (b's entries come after a's in article order). */
+static int
+refs_append(struct compare_refs *a, const struct compare_refs *b)
+{
+	if (b->n == 0)
+		return 0;
+	if (a->n + b->n > a->cap) {
+		struct compare_ref *v = realloc(a->v, (a->n + b->n) * sizeof *v);
+		if (v == NULL)
+			return ERR_NOMEM;
+		a->v = v;
+		a->cap = a->n + b->n;
+	}
+	memcpy(a->v + a->n, b->v, b->n * sizeof *b->v);
+	a->n += b->n;
+	return 0;
+}
+
+/* Add result b (later articles) to a. 0 or ERR_NOMEM. */
+static int
+result_merge(struct compare_result *a, const struct compare_result *b)
+{
+	for (size_t c = 0; c < a->ncities; c++) {
+		if (refs_append(&a->city[c], &b->city[c]) < 0 ||
+		    refs_append(&a->province[c], &b->province[c]) < 0)
+			return ERR_NOMEM;
+		a->hits[c] += b->hits[c];
+	}
+	for (size_t i = 0; i < a->ncities * a->narts; i++)
+		a->per_article[i] += b->per_article[i];
+	for (size_t i = 0; i < a->ncities * (a->nthemes + 1); i++)
+		if (refs_append(&a->cells[i], &b->cells[i]) < 0)
+			return ERR_NOMEM;
+	return 0;
+}
+
+/* A corpus smaller than this is compared on one thread: a thread costs
+ * more than it saves (report_cities_count compares one article at a
+ * time). */
+#define THREAD_MIN_BYTES ((size_t)1 << 20)
+#define THREADS_MAX 8
+
+int
+compare_run_threads(const struct compare_spec *s, const struct compare_matcher *m,
+		    const struct match_corpus *mc, unsigned threads, compare_tick_fn tick,
+		    void *ctx, struct compare_result *out)
+{
+	size_t bytes = 0;
+	for (size_t i = 0; i < mc->n; i++)
+		bytes += mc->folded[i].len;
+	if (threads == 0) {
+		long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+		threads = bytes < THREAD_MIN_BYTES || cpus < 2 ? 1 : (unsigned)cpus;
+	}
+	if (threads > THREADS_MAX)
+		threads = THREADS_MAX;
+	if (threads > mc->n)
+		threads = mc->n ? (unsigned)mc->n : 1;
+	atomic_size_t done;
+	atomic_int stop;
+	atomic_init(&done, 0);
+	atomic_init(&stop, 0);
+	struct share sh[THREADS_MAX];
+	/* shares of about equal text, in article order */
+	size_t a = 0, acc = 0;
+	for (unsigned k = 0; k < threads; k++) {
+		size_t e = a;
+		size_t goal = (size_t)((double)bytes * (k + 1) / threads);
+		while (e < mc->n && (k + 1 == threads || acc < goal || e == a))
+			acc += mc->folded[e++].len;
+		sh[k] = (struct share){ .s = s, .m = m, .mc = mc, .a = a, .e = e, .done = &done,
+					.stop = &stop };
+		atomic_init(&sh[k].finished, 0);
+		a = e;
+	}
+	unsigned started = 0;
+	int rc = 0;
+	for (unsigned k = 0; k < threads; k++)
+		if (result_init(&sh[k].r, s, mc->n) < 0) {
+			while (k-- > 0)
+				compare_result_free(&sh[k].r);
+			return ERR_NOMEM;
+		}
+	for (unsigned k = 1; k < threads; k++, started++)
+		if (pthread_create(&sh[k].th, NULL, share_thread, &sh[k]) != 0)
+			break;
+	/* a share whose thread could not start is done here, after the first */
+	rc = share_run(&sh[0], tick, ctx);
+	for (unsigned k = 1 + started; rc == 0 && k < threads; k++)
+		rc = share_run(&sh[k], tick, ctx);
+	if (rc < 0)
+		atomic_store(&stop, 1);
+	/* the others: still ticking (so Esc still stops) until they finish */
+	for (unsigned k = 1; k <= started; k++) {
+		while (tick && rc == 0 && !atomic_load(&sh[k].finished)) {
+			if (tick(ctx, atomic_load(&done), mc->n)) {
+				rc = ERR_CANCELLED;
+				atomic_store(&stop, 1);
+				break;
+			}
+			nanosleep(&(struct timespec){ 0, 2000000 }, NULL);
+		}
+		pthread_join(sh[k].th, NULL);
+		if (rc == 0 || sh[k].rc == ERR_NOMEM) /* a failure stops the others */
+			rc = sh[k].rc;
+	}
+	for (unsigned k = 1; rc == 0 && k < threads; k++)
+		rc = result_merge(&sh[0].r, &sh[k].r);
+	for (unsigned k = 1; k < threads; k++)
+		compare_result_free(&sh[k].r);
+	if (rc < 0) {
+		compare_result_free(&sh[0].r);
+		return rc;
+	}
+	*out = sh[0].r;
+	return 0;
 }
 
 void

@@ -75,16 +75,29 @@ const struct compare_refs *compare_cell(const struct compare_result *r, size_t c
 int compare_run(const struct compare_spec *s, const struct compare_matcher *m,
 		const struct match_corpus *mc, struct compare_result *out);
 
-/* Called by compare_run_tick before every COMPARE_TICK_EVERY articles with
- * the articles done and the total; nonzero cancels the comparison. */
+/* Called by compare_run_tick, from the thread that called it, before
+ * every COMPARE_TICK_EVERY articles of its share (and every 2 ms while it
+ * waits for the other threads' shares), with the articles done by all
+ * threads and the total; nonzero cancels the comparison. */
 typedef int (*compare_tick_fn)(void *ctx, size_t done, size_t total);
 #define COMPARE_TICK_EVERY 16
 
 /* compare_run, calling tick (may be NULL) as it goes: ERR_CANCELLED when
- * tick said so (out untouched). */
+ * tick said so (out untouched). A corpus of 1 MiB of text or more is
+ * split among the machine's cores (compare_run_threads). */
 int compare_run_tick(const struct compare_spec *s, const struct compare_matcher *m,
 		     const struct match_corpus *mc, compare_tick_fn tick, void *ctx,
 		     struct compare_result *out);
+
+/* compare_run_tick on `threads` threads (0: one per core, for 1 MiB of
+ * text or more; at most 8): the articles are cut in shares of about
+ * equal text, in order, each compared on its own thread (the first on the
+ * calling thread, which alone calls tick) and the results joined in
+ * article order, so the result is the same for any number of threads.
+ * Shares only read s, m and mc. 0, ERR_NOMEM or ERR_CANCELLED. */
+int compare_run_threads(const struct compare_spec *s, const struct compare_matcher *m,
+			const struct match_corpus *mc, unsigned threads, compare_tick_fn tick,
+			void *ctx, struct compare_result *out);
 
 void compare_result_free(struct compare_result *r);
 

@@ -73,27 +73,44 @@ mark_strings(int kind, const char **open, const char **close)
 	}
 }
 
-/* text[start, end) with line breaks shown as put_passage says. */
+/* The code point of text[start, i) that ends at i (i > start), as
+ * ustr_next reads the text from start. */
+static int32_t
+cp_before(const char *text, size_t start, size_t i)
+{
+	size_t k = i - 1;
+	while (k > start && i - k < 4 && ((unsigned char)text[k] & 0xC0) == 0x80)
+		k--;
+	int32_t cp = 0;
+	if (ustr_next(text, i, k, &cp) == i && (k == start || ((unsigned char)text[k] & 0xC0) != 0x80))
+		return cp;
+	/* not UTF-8 as it should be: read it from the start */
+	for (k = start; k < i;)
+		k = ustr_next(text, i, k, &cp);
+	return cp;
+}
+
+/* text[start, end) with line breaks shown as put_passage says; *prev: the
+ * code point before start, then the last one written. Line breaks are
+ * found with memchr: the rest is written in runs. */
 static void
 put_plain(FILE *f, const char *text, size_t start, size_t end, int32_t *prev)
 {
 	size_t run = start;
-	for (size_t i = start; i < end;) {
-		int32_t cp;
-		size_t ni = ustr_next(text, end, i, &cp);
-		if (cp == '\n') {
-			termsafe_write(f, text + run, i - run, TERMSAFE_LINE);
-			int32_t next = 0;
-			if (ni < end)
-				ustr_next(text, end, ni, &next);
-			if (!(ustr_is_cjk(*prev) && ustr_is_cjk(next)))
-				fputc(' ', f);
-			run = ni;
-		}
-		*prev = cp;
-		i = ni;
+	const char *nl;
+	while (run < end && (nl = memchr(text + run, '\n', end - run)) != NULL) {
+		size_t i = (size_t)(nl - text);
+		termsafe_write(f, text + run, i - run, TERMSAFE_LINE);
+		int32_t before = i > start ? cp_before(text, start, i) : *prev, next = 0;
+		if (i + 1 < end)
+			ustr_next(text, end, i + 1, &next);
+		if (!(ustr_is_cjk(before) && ustr_is_cjk(next)))
+			fputc(' ', f);
+		run = i + 1;
 	}
 	termsafe_write(f, text + run, end - run, TERMSAFE_LINE);
+	if (end > start)
+		*prev = cp_before(text, start, end);
 }
 
 void

@@ -22,12 +22,17 @@ struct pattern {
 
 /* The index over a set's (or group's) patterns. A position of the text is
  * looked at only if its first three bytes (one Chinese character) hash to
- * a bit of bloom that some pattern of three bytes or more sets, or its
- * first two are those of a shorter pattern (short2): one load, a multiply
- * and a bit test per byte, where Chinese text shares its first bytes among
- * thousands of characters. Past the filter, the first three bytes find
- * their patterns in an open-addressing table (tab). */
+ * a slot of first3 that some pattern of three bytes or more sets, eight
+ * positions at a time without a branch (a multiply and a load each), or
+ * its first two are those of a shorter pattern (short2); then, since the
+ * first character alone is too common (大 of 大学, 上 of 上市), if its first
+ * six bytes hash to a bit of bloom6 set by a pattern that long, or its
+ * first three to one of bloom_mid (patterns of three to five bytes).
+ * Chinese text shares its first bytes among thousands of characters, so
+ * no filter on single bytes helps. Past the filters, the first three
+ * bytes find their patterns in an open-addressing table (tab). */
 #define BLOOM_BITS 15
+#define FIRST_BITS 14
 #define HASH_MUL 0x9E3779B1u
 
 struct bucket {
@@ -42,16 +47,14 @@ struct pindex {
 	size_t n, nlong;
 	struct bucket *tab; /* 1 << tbits slots, at most half full */
 	unsigned tbits;
-	uint64_t bloom[(1u << BLOOM_BITS) / 64];
+	unsigned char first3[1u << FIRST_BITS]; /* 0 or 1: no bit to pick out */
 	/* the same for the first six bytes of the patterns that long, and
 	 * the first three of those of three to five bytes (has_mid) */
 	uint64_t bloom6[(1u << BLOOM_BITS) / 64], bloom_mid[(1u << BLOOM_BITS) / 64];
 	int has_mid;
 	/* bit c1 of short2[c0]: a pattern of two bytes is c0 c1, or one of
-	 * one byte is c0 (every c1); bit c0 | c1 << 8 of first2: any pattern
-	 * begins so */
+	 * one byte is c0 (every c1) */
 	uint64_t short2[256][4];
-	uint64_t first2[65536 / 64];
 };
 
 struct match_set {
@@ -144,7 +147,7 @@ index_build(struct pindex *x)
 	x->tab = tab;
 	x->tbits = tbits;
 	x->nlong = nlong;
-	memset(x->bloom, 0, sizeof x->bloom);
+	memset(x->first3, 0, sizeof x->first3);
 	memset(x->bloom6, 0, sizeof x->bloom6);
 	memset(x->bloom_mid, 0, sizeof x->bloom_mid);
 	x->has_mid = 0;
@@ -160,24 +163,14 @@ index_build(struct pindex *x)
 		}
 	}
 	memset(x->short2, 0, sizeof x->short2);
-	memset(x->first2, 0, sizeof x->first2);
-	for (size_t i = 0; i < x->n; i++) {
-		unsigned c0 = (unsigned char)x->v[i].s[0];
-		for (unsigned c1 = 0; c1 < 256; c1++) {
-			if (x->v[i].len > 1 && c1 != (unsigned char)x->v[i].s[1])
-				continue;
-			unsigned k2 = c0 | c1 << 8;
-			x->first2[k2 >> 6] |= (uint64_t)1 << (k2 & 63);
-		}
-	}
 	size_t mask = ((size_t)1 << tbits) - 1;
 	for (size_t i = 0; i < nlong;) {
 		uint32_t key = key3((const unsigned char *)x->v[i].s);
 		size_t e = i + 1;
 		while (e < nlong && key3((const unsigned char *)x->v[e].s) == key)
 			e++;
-		uint32_t h = key * HASH_MUL, bit = h >> (32 - BLOOM_BITS);
-		x->bloom[bit >> 6] |= (uint64_t)1 << (bit & 63);
+		uint32_t h = key * HASH_MUL;
+		x->first3[h >> (32 - FIRST_BITS)] = 1;
 		size_t k = h >> (32 - tbits);
 		while (tab[k].key != 0)
 			k = (k + 1) & mask;
@@ -239,7 +232,7 @@ maybe_long(const struct pindex *x, const unsigned char *s, size_t i, size_t len)
 static size_t
 next_maybe(const struct pindex *x, const unsigned char *s, size_t i, size_t lim, size_t len)
 {
-	const uint64_t *bloom = x->bloom;
+	const unsigned char *f3 = x->first3;
 	/* eight positions at a time without a branch: positions with four
 	 * bytes of text to load (s[len] is the NUL) */
 	size_t bulk = len >= 10 ? len - 10 : 0;
@@ -252,14 +245,10 @@ next_maybe(const struct pindex *x, const unsigned char *s, size_t i, size_t lim,
 		memcpy(&w, s + i, 8);
 		memcpy(&w2, s + i + 8, 4);
 		uint64_t v = w >> 48 | (uint64_t)w2 << 16;
-		unsigned hit = (unsigned)bloom_bit(bloom, (uint32_t)w & 0xFFFFFF) |
-			       (unsigned)bloom_bit(bloom, (uint32_t)(w >> 8) & 0xFFFFFF) << 1 |
-			       (unsigned)bloom_bit(bloom, (uint32_t)(w >> 16) & 0xFFFFFF) << 2 |
-			       (unsigned)bloom_bit(bloom, (uint32_t)(w >> 24) & 0xFFFFFF) << 3 |
-			       (unsigned)bloom_bit(bloom, (uint32_t)(w >> 32) & 0xFFFFFF) << 4 |
-			       (unsigned)bloom_bit(bloom, (uint32_t)(w >> 40) & 0xFFFFFF) << 5 |
-			       (unsigned)bloom_bit(bloom, (uint32_t)v & 0xFFFFFF) << 6 |
-			       (unsigned)bloom_bit(bloom, (uint32_t)(v >> 8) & 0xFFFFFF) << 7;
+#define F3(k) ((unsigned)f3[((uint32_t)(k)&0xFFFFFF) * HASH_MUL >> (32 - FIRST_BITS)])
+		unsigned hit = F3(w) | F3(w >> 8) << 1 | F3(w >> 16) << 2 | F3(w >> 24) << 3 |
+			       F3(w >> 32) << 4 | F3(w >> 40) << 5 | F3(v) << 6 | F3(v >> 8) << 7;
+#undef F3
 		unsigned sh = 0;
 		if (shorts)
 			for (int k = 0; k < 8; k++)
@@ -273,7 +262,8 @@ next_maybe(const struct pindex *x, const unsigned char *s, size_t i, size_t lim,
 		}
 	}
 	for (; i < lim; i++) {
-		if (i + 3 <= len && bloom_bit(bloom, key3(s + i)) && maybe_long(x, s, i, len))
+		if (i + 3 <= len && f3[key3(s + i) * HASH_MUL >> (32 - FIRST_BITS)] &&
+		    maybe_long(x, s, i, len))
 			return i;
 		if (shorts && short_bit(x, s[i], s[i + 1])) /* s[i + 1]: at most the NUL */
 			return i;

@@ -500,6 +500,20 @@ tick_never(void *ctx, size_t done, size_t total)
 	return 0;
 }
 
+struct tick_seen {
+	size_t calls, last;
+};
+
+static int
+tick_seen(void *ctx, size_t done, size_t total)
+{
+	struct tick_seen *t = ctx;
+	assert_true(done <= total && done >= t->last);
+	t->last = done;
+	t->calls++;
+	return 0;
+}
+
 static int
 tick_stop(void *ctx, size_t done, size_t total)
 {
@@ -570,6 +584,18 @@ check_specs(struct script *sc, const struct corpus *c)
 		if (mc.n > stop_at)
 			assert_int_equal(compare_run_tick(&s, m, &mc, tick_stop, &stop_at, &ticked),
 					 ERR_CANCELLED);
+		/* on threads: the same result whatever the number, joined in
+		 * article order; the ticks count every thread's articles */
+		for (unsigned th = 1; th <= 9; th += 2) {
+			struct tick_seen seen = { 0 };
+			assert_int_equal(compare_run_threads(&s, m, &mc, th, tick_seen, &seen, &ticked), 0);
+			results_equal(&ticked, &want);
+			compare_result_free(&ticked);
+			assert_true(seen.calls > 0);
+			stop_at = 0; /* stops at the first tick, before its first article */
+			assert_int_equal(compare_run_threads(&s, m, &mc, th, tick_stop, &stop_at, &ticked),
+					 ERR_CANCELLED);
+		}
 		compare_result_free(&got);
 		compare_result_free(&want);
 		compare_matcher_free(m);
@@ -606,6 +632,50 @@ test_run_equals_spans(void **state)
 	corpus_free(&r);
 }
 
+/* Passages on one line: a line break between two CJK characters shows as
+ * nothing, any other as a space (within what is written at once: a mark's
+ * bracket ends the look ahead); marks bracket their part. */
+static void
+test_put_passage(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *text;
+		size_t start, end, mark_start, mark_end; /* mark_end 0: none */
+		const char *want;
+	} cases[] = {
+		{ "杭\n州", 0, 7, 0, 0, "杭州" },
+		{ "AI\n芯片", 0, 9, 0, 0, "AI 芯片" },
+		{ "杭\n\n州", 0, 8, 0, 0, "杭  州" },
+		{ "\n州", 0, 4, 0, 0, " 州" },
+		{ "é\n甲", 0, 6, 0, 0, "é 甲" },
+		{ "甲\n        乙", 0, 15, 0, 0, "甲         乙" }, /* the blank after counts */
+		{ "甲乙\n", 0, 7, 0, 0, "甲乙 " },
+		{ "前杭\n州后", 3, 10, 0, 0, "杭州" },
+		{ "杭\n州市", 0, 10, 0, 4, "\u27E8杭 \u27E9州市" },
+		{ "甲\n乙", 0, 7, 4, 7, "甲 \u27E8乙\u27E9" },
+		{ "甲\n乙\n丙", 0, 11, 4, 8, "甲 \u27E8乙 \u27E9丙" },
+		{ "a\tb\rc", 0, 5, 0, 0, "a b c" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		char *buf = NULL;
+		size_t len = 0;
+		FILE *f = open_memstream(&buf, &len);
+		assert_non_null(f);
+		struct span_list marks = { 0 };
+		if (cases[i].mark_end)
+			assert_int_equal(span_list_push(&marks, cases[i].mark_start, cases[i].mark_end,
+							SPAN_SEARCH, 0),
+					 0);
+		compare_text_put_passage(f, cases[i].text, cases[i].start, cases[i].end, &marks);
+		assert_int_equal(fclose(f), 0);
+		if (strcmp(buf, cases[i].want) != 0)
+			fail_msg("case %zu: \"%s\", want \"%s\"", i, buf, cases[i].want);
+		free(buf);
+		span_list_free(&marks);
+	}
+}
+
 int
 main(void)
 {
@@ -614,7 +684,7 @@ main(void)
 		cmocka_unit_test(test_configure),  cmocka_unit_test(test_figures),
 		cmocka_unit_test(test_block_kinds), cmocka_unit_test(test_run_small),
 		cmocka_unit_test(test_bundled_counts), cmocka_unit_test(test_bundled_text),
-		cmocka_unit_test(test_run_equals_spans),
+		cmocka_unit_test(test_run_equals_spans), cmocka_unit_test(test_put_passage),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
