@@ -144,6 +144,20 @@ catalog_count_cities(struct scan *s, const struct article *a, const struct match
 	return 0;
 }
 
+/* Let a's text, blocks, sentences and spans go: its metadata stays. */
+static void
+strip_text(struct article *a)
+{
+	free(a->text);
+	free(a->blocks);
+	free(a->sents);
+	span_list_free(&a->spans);
+	a->text = NULL;
+	a->blocks = NULL;
+	a->sents = NULL;
+	a->nblocks = a->nsents = 0;
+}
+
 /* Read the file at path for article slot i; store it in the cache. 1 if it
  * is an article, 0 if it was reported and left out, or an error. */
 static int
@@ -205,6 +219,10 @@ read_file(struct scan *s, const char *path, const char *key, const struct stat *
 		e.ncounts = cat->ncities;
 		memcpy(e.counts, &cat->counts[i * cat->ncities], e.ncounts * sizeof *e.counts);
 	}
+	/* a listing keeps the metadata only: a text that no blob needs goes
+	 * before the cache copies its fold (a huge file's peak, 4.4x -> 3.2x) */
+	if (!s->full && !(s->cache && s->sc && a.len <= CATALOG_BODY_MAX))
+		strip_text(&a);
 	int64_t id = -1;
 	/* counts folded without OpenCC are not the real ones: not kept */
 	if (s->cache && s->sc) {
@@ -223,15 +241,7 @@ read_file(struct scan *s, const char *path, const char *key, const struct stat *
 		cat->folded[i] = fa;
 		return 1;
 	}
-	/* keep the metadata only */
-	free(a.text);
-	free(a.blocks);
-	free(a.sents);
-	span_list_free(&a.spans);
-	a.text = NULL;
-	a.blocks = NULL;
-	a.sents = NULL;
-	a.nblocks = a.nsents = 0;
+	strip_text(&a); /* keep the metadata only */
 	cat->arts.v[i] = a;
 	rc = 1;
 	a.path = NULL;
