@@ -154,15 +154,22 @@ clean_text(const char *in, size_t len, struct clean_result *out)
 	int rc = ERR_NOMEM;
 	if (clean_buf_reserve(&a, len) < 0 || (rc = sanitize_text(in, len, &a, &ss)) < 0)
 		goto fail;
-	utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)a.s, (utf8proc_ssize_t)a.len, &nfc,
+	/* a text's copies alive at once are the peak of loading a huge file
+	 * (with the caller's input): the sanitized one goes before the next,
+	 * at once if it is the input itself (nothing to sanitize, as usual) */
+	const char *s = a.s;
+	size_t slen = a.len;
+	if (a.len == len && memcmp(a.s, in, len) == 0) {
+		clean_buf_free(&a);
+		s = in;
+	}
+	utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)slen, &nfc,
 					  UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+	clean_buf_free(&a);
 	if (n < 0) {
 		rc = n == UTF8PROC_ERROR_NOMEM ? ERR_NOMEM : ERR_INVAL;
 		goto fail;
 	}
-	/* a text's copies alive at once are the peak of loading a huge file
-	 * (with the caller's input): the sanitized one goes before the next */
-	clean_buf_free(&a);
 	if ((rc = garble_scan((const char *)nfc, (size_t)n, &b, &spans, &st.garbled, &st.repaired)) < 0)
 		goto fail;
 	free(nfc);
