@@ -161,8 +161,23 @@ strip_text(struct article *a)
 /* Read the file at path for article slot i; store it in the cache. 1 if it
  * is an article, 0 if it was reported and left out, or an error. */
 static int
+read_file_keep(struct scan *s, const char *path, const char *key, const struct stat *sb,
+	       uint64_t fh, size_t i, int64_t keep);
+
+static int
 read_file(struct scan *s, const char *path, const char *key, const struct stat *sb,
 	  uint64_t fh, size_t i)
+{
+	return read_file_keep(s, path, key, sb, fh, i, -1);
+}
+
+/* read_file when the cache's entry keep (>= 0) is current but holds no
+ * copy of the article (over CATALOG_BODY_MAX): the file is read and the
+ * entry kept as it is, not written again (61 MB into the index for a
+ * 64 MiB file, each time a full scan reads it). */
+static int
+read_file_keep(struct scan *s, const char *path, const char *key, const struct stat *sb,
+	       uint64_t fh, size_t i, int64_t keep)
 {
 	struct catalog *cat = s->cat;
 	struct article a;
@@ -221,11 +236,11 @@ read_file(struct scan *s, const char *path, const char *key, const struct stat *
 	}
 	/* a listing keeps the metadata only: a text that no blob needs goes
 	 * before the cache copies its fold (a huge file's peak, 4.4x -> 3.2x) */
-	if (!s->full && !(s->cache && s->sc && a.len <= CATALOG_BODY_MAX))
+	if (!s->full && !(s->cache && s->sc && keep < 0 && a.len <= CATALOG_BODY_MAX))
 		strip_text(&a);
-	int64_t id = -1;
+	int64_t id = keep;
 	/* counts folded without OpenCC are not the real ones: not kept */
-	if (s->cache && s->sc) {
+	if (s->cache && s->sc && keep < 0) {
 		void *blob = NULL;
 		size_t blen = 0;
 		/* a huge single file is not kept whole a second time */
@@ -316,6 +331,12 @@ catalog_scan_one(struct scan *s, const char *path, const char *key, size_t i)
 		if (rc == ERR_NOMEM) {
 			cache_entry_clear(&e);
 			return rc;
+		}
+		if (rc == ERR_NOTFOUND && e.len > CATALOG_BODY_MAX) {
+			/* none kept for a file this large: read it, keep the entry */
+			int64_t id = e.id;
+			cache_entry_clear(&e);
+			return read_file_keep(s, path, key, &sb, 0, i, id);
 		}
 		if (rc < 0) { /* no usable copy: read the file */
 			cache_entry_clear(&e);

@@ -377,6 +377,59 @@ test_incremental(void **state)
 	free(dir);
 }
 
+/* A full scan (--compare) reads a file the cache keeps no copy of (over
+ * CATALOG_BODY_MAX) without writing its current entry again: the same
+ * entry, the same counts, the article in full. */
+static void
+test_full_keeps_entry(void **state)
+{
+	(void)state;
+	char *dir = support_tmp_path("keep_arts"), *data = support_tmp_path("keep_data");
+	mkdir(dir, 0700);
+	support_write_in(dir, "a.txt", ART_A, strlen(ART_A));
+	/* first in the listing, so that a new entry would get another id */
+	char *big = support_tmp_path("keep_arts/0big.txt");
+	FILE *in = fopen("texts/002_shenzhen_pinle.txt", "rb"), *out = fopen(big, "wb");
+	assert_non_null(in);
+	assert_non_null(out);
+	char buf[1 << 16];
+	size_t n = fread(buf, 1, sizeof buf, in);
+	for (size_t done = 0; done <= CATALOG_BODY_MAX + ((size_t)2 << 20); done += n)
+		assert_int_equal(fwrite(buf, 1, n, out), n);
+	fclose(in);
+	fclose(out);
+	struct compare_spec spec;
+	assert_int_equal(compare_spec_default(&spec), 0);
+	struct catalog cat;
+	scan(data, dir, &spec, &cat); /* cold: both cached */
+	assert_int_equal(cat.arts.n, 2);
+	assert_true(cat.arts.v[0].len > CATALOG_BODY_MAX);
+	int64_t id0 = cat.ids[0], id1 = cat.ids[1];
+	size_t counts[6];
+	memcpy(counts, cat.counts, sizeof counts);
+	assert_true(id0 >= 0 && id1 > id0);
+	catalog_free(&cat);
+	struct cache *c = open_cache(data);
+	const char *paths[] = { dir };
+	assert_int_equal(catalog_scan(&cat, c, paths, 1, NULL, &spec, 1, NULL, NULL, NULL, NULL), 0);
+	cache_close(c);
+	assert_int_equal(cat.arts.n, 2);
+	assert_true(cat.ids[0] == id0);
+	assert_true(cat.ids[1] == id1);
+	assert_memory_equal(cat.counts, counts, sizeof counts);
+	assert_non_null(cat.arts.v[0].text);
+	assert_non_null(cat.folded[0].text);
+	catalog_free(&cat);
+	scan(data, dir, &spec, &cat); /* warm: both from the cache */
+	assert_int_equal(cat.from_cache, 2);
+	assert_true(cat.ids[0] == id0);
+	catalog_free(&cat);
+	compare_spec_free(&spec);
+	free(big);
+	free(data);
+	free(dir);
+}
+
 /* A job's hook in the test: the catalog's prep, as ui/bigload.c wires it. */
 static int
 prep_run(void *ctx, struct script *sc, int rc, struct article *a, struct match_text *fa,
@@ -556,6 +609,7 @@ main(void)
 		cmocka_unit_test(test_bad_cache),
 		cmocka_unit_test(test_incremental),
 		cmocka_unit_test(test_fill_prepared),
+		cmocka_unit_test(test_full_keeps_entry),
 	};
 	return cmocka_run_group_tests(tests, support_tmp_setup, support_tmp_teardown);
 }
