@@ -7,16 +7,17 @@ until the output holds MARKER (the first screen), then presses j and k in
 turn, one at a time, each as soon as the previous one was answered plus
 --every seconds, and times each from its sending to the first byte written
 after it (the screen's answer: while the main thread is busy nothing is
-written). Every --probe seconds it presses G instead: once the whole
-article is in, G goes to its end and the status line shows 100%; then
---after more keys are timed, QUIT is sent and the peak memory of the
+written). Every --probe seconds it presses G and then g instead: once the
+whole article is in, G goes to its end and the status line shows 100%;
+then --after more keys are timed, QUIT is sent and the peak memory of the
 program (getrusage of the child) is read. Prints one line:
 
-    paint=S loaded=S keys=N median_ms=M max_ms=M max_at=S slow=N peak_mib=M
+    paint=S loaded=S keys=N median_ms=M max_ms=M max_at=S slow=N quiet=N peak_mib=M
 
 paint: seconds until MARKER; loaded: until the first G answered with
 100%; max_ms: the longest wait of a key, max_at: when it was sent
-(seconds from the start); slow: keys that waited over 100 ms (each
+(seconds from the start); quiet: a G or g that changed nothing on the
+screen within 2 s (not timed); slow: keys that waited over 100 ms (each
 listed before the line with BIGLOAD_SLOW=1 in the environment).
 
     bigload.py --marker 为什么是杭州 -- duwen big.txt
@@ -93,34 +94,47 @@ def main():
     waits = []  # (sent at, seconds)
     loaded = None
     after = 0
+    quiet = 0  # G or g answered with nothing within 2 s (nothing moved)
     last_probe = time.monotonic()
     n = 0
-    probed = False
+
+    def press(key, limit):
+        """Send key; (seconds to the first byte after it, the output), or
+        None if nothing came within limit seconds."""
+        sent = time.monotonic()
+        os.write(fd, key)
+        d = read(limit)
+        if not d:
+            return None
+        got = time.monotonic()
+        waits.append((sent - t0, got - sent))
+        return got - t0, d + drain(0.05)
+
     if paint is not None:
         drain(0.2)
         while time.monotonic() - t0 < a.timeout:
-            probe = loaded is None and time.monotonic() - last_probe >= a.probe
-            # j then k from the top, k then j after a G (at the end of
-            # what is in): every key moves the view, so it is answered
-            down, up = (b"k", b"j") if probed else (b"j", b"k")
-            key = b"G" if probe else (down if n % 2 == 0 else up)
-            if not probe:
-                n += 1
+            if loaded is None and time.monotonic() - last_probe >= a.probe:
+                # G: to the end (100% once all is in; while loading the
+                # end of what is in, or a message), then g back to the
+                # top, where j then k always move the view. Either may
+                # change nothing on the screen (the same message again).
+                r = press(b"G", 2)
+                if r is None:
+                    quiet += 1
+                elif done in r[1]:
+                    loaded = r[0]
+                if press(b"g", 2) is None:
+                    quiet += 1
+                last_probe = time.monotonic()
+                n = 0
+                continue
+            key = b"j" if n % 2 == 0 else b"k"
+            n += 1
             sent = time.monotonic()
-            os.write(fd, key)
-            d = read(120)
-            if not d:  # no answer in two minutes (or the end)
+            if press(key, 120) is None:  # no answer in two minutes
                 waits.append((sent - t0, time.monotonic() - sent))
                 break
-            got = time.monotonic()
-            waits.append((sent - t0, got - sent))
-            out = d + drain(0.05)
-            if probe:
-                last_probe = time.monotonic()
-                probed, n = True, 0
-                if done in out:
-                    loaded = got - t0
-            elif loaded is not None:
+            if loaded is not None:
                 after += 1
                 if after >= a.after:
                     break
@@ -144,11 +158,11 @@ def main():
         for at, w in waits:
             if w > 0.1:
                 print("  slow key at %.1f s: %.0f ms" % (at, w * 1000))
-    print("paint=%s loaded=%s keys=%d median_ms=%s max_ms=%.0f max_at=%.1f slow=%d peak_mib=%d%s" % (
+    print("paint=%s loaded=%s keys=%d median_ms=%s max_ms=%.0f max_at=%.1f slow=%d quiet=%d peak_mib=%d%s" % (
         "%.2f" % paint if paint is not None else "timeout",
         "%.1f" % loaded if loaded is not None else "timeout",
         len(ms), "%.1f" % statistics.median(ms) if ms else "-", worst[1] * 1000, worst[0],
-        sum(1 for m in ms if m > 100), peak, "" if status is not None else " (killed)"))
+        sum(1 for m in ms if m > 100), quiet, peak, "" if status is not None else " (killed)"))
 
 
 if __name__ == "__main__":
