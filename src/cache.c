@@ -378,13 +378,6 @@ fail:
 }
 
 void
-cache_map(struct cache *c)
-{
-	/* as large as SQLite allows (2 GiB by default); past it, read */
-	sqlite3_exec(c->db, "PRAGMA mmap_size = 2147418112", NULL, NULL, NULL);
-}
-
-void
 cache_close(struct cache *c)
 {
 	if (c == NULL)

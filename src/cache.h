@@ -61,11 +61,6 @@ void cache_close(struct cache *c);
 void cache_set_busy_ms(struct cache *c, int ms);
 
 
-/* Read c's file through a memory map (SQLite's mmap_size) rather than a
- * copy per page: a search that reads every text then copies no page from
- * the kernel. The mapped pages are the kernel's page cache, shared, but a
- * process's resident size counts those it touched. */
-void cache_map(struct cache *c);
 const char *cache_path(const struct cache *c);
 
 /* Batch writes in one transaction (much faster for thousands of files).

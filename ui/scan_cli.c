@@ -366,13 +366,9 @@ scan_cli_search(FILE *f, const struct scan_cli *o, const char *query)
 		w[k].who = (unsigned char)(k + 1);
 	}
 	w[0].cache = cache;
-	if (cache) {
-		cache_map(cache);
-		if (ncand >= SEARCH_SPLIT_MIN && cache_open_more(cache_path(cache), &second) == 0) {
-			cache_map(second);
-			w[1].ss.q = pr.q; /* shared: the search only reads it */
-			w[1].cache = second;
-		}
+	if (cache && ncand >= SEARCH_SPLIT_MIN && cache_open_more(cache_path(cache), &second) == 0) {
+		w[1].ss.q = pr.q; /* shared: the search only reads it */
+		w[1].cache = second;
 	}
 	struct progress p;
 	progress_start(&p, "searching");
