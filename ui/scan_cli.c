@@ -178,12 +178,30 @@ struct piece {
 	int err;             /* an error to report for it, in order */
 };
 
-/* The articles still to search, claimed SEARCH_CHUNK at a time by
- * whichever thread is free (one the machine keeps waiting does less). */
+/* The articles to search, claimed SEARCH_CHUNK at a time by whichever
+ * thread is free (one the machine keeps waiting does less), as the
+ * catalog makes them ready: the search thread starts on the first
+ * articles while the main thread still looks at the files. */
 struct claim {
-	atomic_size_t next, done;
-	size_t n;
-	atomic_int stop; /* a thread failed: the other stops too */
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	size_t next;     /* the first article not claimed yet */
+	size_t ready;    /* articles [0, ready) may be searched */
+	size_t done;     /* articles searched, for the progress */
+	int final;       /* ready is all there is (the catalog is done) */
+	int stop;        /* a thread failed, or the catalog: stop */
+	/* what the search thread may read of the catalog: copies, as the
+	 * catalog frees its own if it fails */
+	int64_t *ids;
+	char **paths;
+	unsigned char *maybe;
+	struct piece *pieces;
+	size_t cap;
+	/* the main thread's: the catalog as it goes, its progress */
+	struct catalog *cat;
+	struct progress *p;
+	int go;          /* the query is ready and maybe[] is set */
+	int prepped;     /* OpenCC and the query tried (struct prep) */
 };
 
 #define SEARCH_CHUNK 32
@@ -191,11 +209,8 @@ struct claim {
 /* One thread's search from the cache, with its own connection, into its
  * own buffer. */
 struct part {
-	const struct catalog *cat;
-	const unsigned char *maybe;
-	struct cache *cache;
-	struct piece *pieces;
 	struct claim *claim;
+	struct cache *cache;
 	unsigned char who;
 	struct streamed ss;
 	int st; /* 1: out of memory or the buffer failed */
@@ -206,8 +221,9 @@ struct part {
 static void
 part_one(struct part *w, size_t i)
 {
-	struct piece *pc = &w->pieces[i];
-	if (w->cat->ids[i] < 0) {
+	const struct claim *cl = w->claim;
+	struct piece *pc = &cl->pieces[i];
+	if (cl->ids[i] < 0) {
 		pc->later = 1;
 		return;
 	}
@@ -217,12 +233,12 @@ part_one(struct part *w, size_t i)
 	size_t bn, fn;
 	struct article a;
 	struct match_text t;
-	int rc = cache_body_if(w->cache, w->cat->ids[i], w->ss.q.folded, w->ss.q.len, &blob, &bn,
-			       &ft, &fn);
+	int rc = cache_body_if(w->cache, cl->ids[i], w->ss.q.folded, w->ss.q.len, &blob, &bn, &ft,
+			       &fn);
 	if (rc == 0)
 		return;
 	if (rc == 1)
-		rc = artblob_unpack(blob, bn, w->cat->arts.v[i].path, ft, fn, &a, &t);
+		rc = artblob_unpack(blob, bn, cl->paths[i], ft, fn, &a, &t);
 	if (rc == ERR_NOMEM) {
 		w->st = 1;
 		return;
@@ -246,31 +262,37 @@ part_one(struct part *w, size_t i)
 static void
 part_run(struct part *w)
 {
-	int reading = cache_begin_read(w->cache) == 0;
 	struct claim *cl = w->claim;
-	while (w->st == 0 && !atomic_load(&cl->stop)) {
-		size_t lo = atomic_fetch_add(&cl->next, SEARCH_CHUNK);
-		if (lo >= cl->n)
+	pthread_mutex_lock(&cl->mu);
+	while (!cl->go && !cl->stop)
+		pthread_cond_wait(&cl->cv, &cl->mu);
+	for (;;) {
+		/* the next chunk, once the catalog has made it (or all there is) */
+		while (!cl->stop && !cl->final && cl->ready < cl->next + SEARCH_CHUNK)
+			pthread_cond_wait(&cl->cv, &cl->mu);
+		size_t lo = cl->next;
+		if (cl->stop || w->st || lo >= cl->ready)
 			break;
-		size_t hi = lo + SEARCH_CHUNK < cl->n ? lo + SEARCH_CHUNK : cl->n;
+		size_t hi = lo + SEARCH_CHUNK < cl->ready ? lo + SEARCH_CHUNK : cl->ready;
+		cl->next = hi;
+		pthread_mutex_unlock(&cl->mu);
+		/* a snapshot per chunk: it sees what the catalog committed */
+		int reading = cache_begin_read(w->cache) == 0;
 		for (size_t i = lo; i < hi && w->st == 0; i++)
-			if (w->maybe[i])
+			if (cl->maybe[i])
 				part_one(w, i);
-		size_t done = atomic_fetch_add(&cl->done, hi - lo) + (hi - lo);
-		if (w->p)
-			progress_update(w->p, done, cl->n);
+		if (reading)
+			cache_commit(w->cache);
+		pthread_mutex_lock(&cl->mu);
+		cl->done += hi - lo;
+		if (w->p && cl->final)
+			progress_update(w->p, cl->done, cl->ready);
 	}
-	if (w->st)
-		atomic_store(&cl->stop, 1);
-	if (reading)
-		cache_commit(w->cache);
-}
-
-static void *
-part_thread(void *arg)
-{
-	part_run(arg);
-	return NULL;
+	if (w->st) {
+		cl->stop = 1;
+		pthread_cond_broadcast(&cl->cv);
+	}
+	pthread_mutex_unlock(&cl->mu);
 }
 
 /* What the search needs before it can start, made while the files are
@@ -284,118 +306,200 @@ struct prep {
 	struct search_query q;
 };
 
-static void *
-prep_thread(void *arg)
+static void
+prep_run(struct prep *pr)
 {
-	struct prep *pr = arg;
 	pr->sc_rc = script_open(&pr->sc, &pr->cause);
-	if (pr->sc_rc == 0)
-		pr->rc = search_query_new(pr->sc, pr->query, &pr->q);
+	pr->rc = pr->sc_rc == 0 ? search_query_new(pr->sc, pr->query, &pr->q) : pr->sc_rc;
+}
+
+/* The search thread: OpenCC and the query, then its share of the search
+ * (from the start for a query the index does not answer, which every
+ * article may hold; after the candidates are known otherwise). */
+struct searcher {
+	struct prep pr;
+	struct part w;
+};
+
+static void
+prepped(struct searcher *sr)
+{
+	struct claim *cl = sr->w.claim;
+	pthread_mutex_lock(&cl->mu);
+	cl->prepped = 1;
+	if (sr->pr.rc == 0) {
+		sr->w.ss.q = sr->pr.q; /* shared with the main thread: only read */
+		if (!cache_search_indexed(sr->pr.q.folded))
+			cl->go = 1;
+	}
+	pthread_cond_broadcast(&cl->cv);
+	pthread_mutex_unlock(&cl->mu);
+}
+
+static void *
+searcher_thread(void *arg)
+{
+	struct searcher *sr = arg;
+	prep_run(&sr->pr);
+	prepped(sr);
+	if (sr->pr.rc == 0 && sr->w.cache)
+		part_run(&sr->w);
 	return NULL;
 }
 
-/* Two threads search from this many candidate articles on: each costs
- * some 20 us, so 100 repay a thread and a connection (under 1 ms). */
-#define SEARCH_SPLIT_MIN 100
+/* Articles [cl->ready, upto) of the catalog handed to the search: copies
+ * of their ids and paths. Under cl->mu. 0 or ERR_NOMEM. */
+static int
+hand_over(struct claim *cl, size_t upto)
+{
+	for (; cl->ready < upto; cl->ready++) {
+		size_t k = cl->ready;
+		cl->ids[k] = cl->cat->ids[k];
+		cl->maybe[k] = 1;
+		if ((cl->paths[k] = strdup(cl->cat->arts.v[k].path)) == NULL)
+			return ERR_NOMEM;
+	}
+	return 0;
+}
+
+/* The catalog's progress: the bar, and the articles it has made ready
+ * for the search thread, as long as every one came from the cache (a
+ * file read was cached in a transaction not committed yet, which the
+ * search thread's connection would not see: the rest waits for the end). */
+static void
+feed(void *ctx, size_t done, size_t total)
+{
+	struct claim *cl = ctx;
+	progress_update(cl->p, done, total);
+	pthread_mutex_lock(&cl->mu);
+	if (cl->ids == NULL && !cl->stop) {
+		cl->cap = total + 1;
+		cl->ids = calloc(cl->cap, sizeof *cl->ids);
+		cl->paths = calloc(cl->cap, sizeof *cl->paths);
+		cl->maybe = calloc(cl->cap, 1);
+		cl->pieces = calloc(cl->cap, sizeof *cl->pieces);
+		if (!cl->ids || !cl->paths || !cl->maybe || !cl->pieces)
+			cl->stop = 1;
+	}
+	const struct catalog *cat = cl->cat;
+	if (!cl->stop && cat->from_cache == cat->arts.n && cat->arts.n / SEARCH_CHUNK > cl->ready / SEARCH_CHUNK) {
+		if (hand_over(cl, cat->arts.n) < 0)
+			cl->stop = 1;
+		pthread_cond_broadcast(&cl->cv);
+	}
+	pthread_mutex_unlock(&cl->mu);
+}
 
 int
 scan_cli_search(FILE *f, const struct scan_cli *o, const char *query)
 {
-	/* OpenCC loads on a thread of its own while the files are looked at */
-	struct prep pr = { .query = query };
-	pthread_t prep;
-	int prepping = pthread_create(&prep, NULL, prep_thread, &pr) == 0;
-	if (!prepping)
-		prep_thread(&pr);
-	struct cache *cache = open_cache(o);
 	struct catalog cat;
-	int st = scan(o, cache, NULL, 0, &cat);
-	if (prepping)
-		pthread_join(prep, NULL);
-	struct script *sc = pr.sc;
-	if (st) {
-		if (pr.sc_rc == 0 && pr.rc == 0)
-			search_query_free(&pr.q);
-		script_close(sc);
-		free(pr.cause);
-		cache_close(cache);
-		return st;
-	}
-	if (pr.sc_rc < 0) {
-		say(pr.cause ? pr.cause : "cannot load OpenCC data");
-		free(pr.cause);
-		catalog_free(&cat);
-		cache_close(cache);
-		return 1;
-	}
-	free(pr.cause);
-	char *cause = NULL;
-	struct part w[2] = { { 0 }, { 0 } };
-	struct cache *second = NULL;
-	size_t n = cat.arts.n;
-	unsigned char *maybe = malloc(n + 1);
-	struct piece *pieces = calloc(n + 1, sizeof *pieces);
-	int rc = pr.rc;
-	if (rc == ERR_INVAL) {
-		say("--search: the query is empty");
-		st = 2;
-		goto out;
-	}
-	if (rc == 0)
-		w[0].ss.q = pr.q;
-	if (rc < 0 || maybe == NULL || pieces == NULL || candidates(cache, &cat, pr.q.folded, maybe) < 0 ||
-	    (w[0].ss.mem = open_memstream(&w[0].ss.buf, &w[0].ss.len)) == NULL) {
-		say("out of memory");
-		st = 1;
-		goto out;
-	}
-	/* the cached articles searched by two threads, each with its own
-	 * connection to the cache, when there are enough of them */
-	size_t ncand = 0;
-	for (size_t i = 0; i < n; i++)
-		ncand += maybe[i];
-	struct claim cl = { .n = n };
-	atomic_init(&cl.next, 0);
-	atomic_init(&cl.done, 0);
-	atomic_init(&cl.stop, 0);
-	for (int k = 0; k < 2; k++) {
-		w[k].cat = &cat;
-		w[k].maybe = maybe;
-		w[k].pieces = pieces;
-		w[k].claim = &cl;
-		w[k].who = (unsigned char)(k + 1);
-	}
-	w[0].cache = cache;
-	if (cache && ncand >= SEARCH_SPLIT_MIN && cache_open_more(cache_path(cache), &second) == 0) {
-		w[1].ss.q = pr.q; /* shared: the search only reads it */
-		w[1].cache = second;
+	struct claim cl = { .cat = &cat };
+	pthread_mutex_init(&cl.mu, NULL);
+	pthread_cond_init(&cl.cv, NULL);
+	struct searcher sr = { .pr = { .query = query }, .w = { .claim = &cl, .who = 2 } };
+	struct part w0 = { .claim = &cl, .who = 1 };
+	struct part *w[2] = { &w0, &sr.w };
+	struct cache *cache = open_cache(o), *second = NULL;
+	/* the search thread's connection and buffer, opened before the
+	 * catalog writes (a warm catalog writes nothing) */
+	if (cache && cache_open_more(cache_path(cache), &second) == 0 &&
+	    (sr.w.ss.mem = open_memstream(&sr.w.ss.buf, &sr.w.ss.len)) != NULL)
+		sr.w.cache = second;
+	pthread_t thread;
+	int threaded = pthread_create(&thread, NULL, searcher_thread, &sr) == 0;
+	if (!threaded) { /* one thread: OpenCC first, then the rest */
+		sr.w.cache = NULL;
+		prep_run(&sr.pr);
+		prepped(&sr);
 	}
 	struct progress p;
-	progress_start(&p, "searching");
-	pthread_t other;
-	int two = second && (w[1].ss.mem = open_memstream(&w[1].ss.buf, &w[1].ss.len)) != NULL &&
-		  pthread_create(&other, NULL, part_thread, &w[1]) == 0;
-	if (cache) {
-		w[0].p = &p;
-		part_run(&w[0]);
-	} else { /* every file is read */
-		for (size_t i = 0; i < n; i++)
-			pieces[i].later = maybe[i];
+	cl.p = &p;
+	progress_start(&p, "reading");
+	int rc = catalog_scan(&cat, cache, o->paths, o->npaths, o->source, NULL, 0, o->warn, o->warn_ctx,
+			      feed, &cl);
+	progress_end(&p);
+	int st = 0;
+	if (rc < 0) {
+		say(err_strerror(rc));
+		st = 1;
+	} else if (cat.arts.n == 0) {
+		say("no article could be loaded");
+		st = 2;
 	}
-	if (two)
-		pthread_join(other, NULL);
-	if (cache)
-		progress_update(&p, n, n);
-	st = w[0].st || w[1].st;
+	size_t n = st ? 0 : cat.arts.n;
+	pthread_mutex_lock(&cl.mu);
+	if (st == 0 && (cl.ids == NULL || hand_over(&cl, n) < 0)) {
+		say("out of memory");
+		st = 1;
+	}
+	cl.final = 1;
+	if (st)
+		cl.stop = 1;
+	pthread_cond_broadcast(&cl.cv);
+	while (!cl.prepped)
+		pthread_cond_wait(&cl.cv, &cl.mu);
+	pthread_mutex_unlock(&cl.mu);
+	struct prep *pr = &sr.pr;
+	if (st == 0 && pr->sc_rc < 0) {
+		say(pr->cause ? pr->cause : "cannot load OpenCC data");
+		st = 1;
+	} else if (st == 0 && pr->rc == ERR_INVAL) {
+		say("--search: the query is empty");
+		st = 2;
+	} else if (st == 0 && (pr->rc < 0 || (w0.ss.mem = open_memstream(&w0.ss.buf, &w0.ss.len)) == NULL)) {
+		say("out of memory");
+		st = 1;
+	}
+	if (st == 0) {
+		w0.ss.q = pr->q;
+		w0.cache = cache;
+		/* the index's candidates (it answers queries of three characters
+		 * or more), before the search thread starts */
+		int indexed = cache && cache_search_indexed(pr->q.folded);
+		if (indexed && candidates(cache, &cat, pr->q.folded, cl.maybe) < 0) {
+			say("out of memory");
+			st = 1;
+		}
+		pthread_mutex_lock(&cl.mu);
+		if (st)
+			cl.stop = 1;
+		cl.go = 1;
+		pthread_cond_broadcast(&cl.cv);
+		pthread_mutex_unlock(&cl.mu);
+	} else {
+		pthread_mutex_lock(&cl.mu);
+		cl.stop = 1;
+		pthread_cond_broadcast(&cl.cv);
+		pthread_mutex_unlock(&cl.mu);
+	}
+	struct progress ps;
+	cl.p = NULL;
+	progress_start(&ps, "searching");
+	if (st == 0 && cache) {
+		w0.p = &ps;
+		part_run(&w0);
+	} else if (st == 0) { /* every file is read */
+		for (size_t i = 0; i < n; i++)
+			cl.pieces[i].later = cl.maybe[i];
+	}
+	if (threaded)
+		pthread_join(thread, NULL);
+	if (st == 0 && cache)
+		progress_update(&ps, n, n);
+	if (st == 0)
+		st = w0.st || sr.w.st;
+	struct script *sc = pr->sc;
+	char *cause = NULL;
 	/* the files the cache had no copy of, and what to report, in order */
 	for (size_t i = 0; i < n && st == 0; i++) {
-		struct piece *pc = &pieces[i];
+		struct piece *pc = &cl.pieces[i];
 		if (pc->err && o->warn)
 			o->warn(o->warn_ctx, cat.arts.v[i].path, err_strerror(pc->err));
 		if (!pc->later)
 			continue;
 		if (!cache)
-			progress_update(&p, i + 1, n);
+			progress_update(&ps, i + 1, n);
 		struct article a;
 		struct match_text t;
 		cause = NULL;
@@ -403,9 +507,9 @@ scan_cli_search(FILE *f, const struct scan_cli *o, const char *query)
 		if (rc == 0 && (rc = match_fold(sc, a.text, a.len, &t)) < 0)
 			article_free(&a);
 		if (rc == 0) {
-			pc->from = (size_t)ftello(w[0].ss.mem);
-			rc = search_one(&w[0].ss, &a, &t);
-			pc->to = (size_t)ftello(w[0].ss.mem);
+			pc->from = (size_t)ftello(w0.ss.mem);
+			rc = search_one(&w0.ss, &a, &t);
+			pc->to = (size_t)ftello(w0.ss.mem);
 			pc->who = 1;
 			article_free(&a);
 			match_text_free(&t);
@@ -416,37 +520,42 @@ scan_cli_search(FILE *f, const struct scan_cli *o, const char *query)
 			o->warn(o->warn_ctx, cat.arts.v[i].path, cause ? cause : err_strerror(rc));
 		free(cause);
 	}
-	progress_end(&p);
+	progress_end(&ps);
+	int listed = st == 0;
 	for (int k = 0; k < 2; k++) {
-		if (w[k].ss.mem && fclose(w[k].ss.mem) != 0)
+		if (w[k]->ss.mem && fclose(w[k]->ss.mem) != 0 && st == 0)
 			st = 1;
-		w[k].ss.mem = NULL;
+		w[k]->ss.mem = NULL;
 	}
-	if (st) {
+	if (listed && st) {
 		say("out of memory");
-	} else {
-		compare_text_search_head(f, query, w[0].ss.hits + w[1].ss.hits,
-					 w[0].ss.articles + w[1].ss.articles);
+	} else if (listed) {
+		compare_text_search_head(f, query, w0.ss.hits + sr.w.ss.hits,
+					 w0.ss.articles + sr.w.ss.articles);
 		for (size_t i = 0; i < n; i++)
-			if (pieces[i].who)
-				fwrite(w[pieces[i].who - 1].ss.buf + pieces[i].from, 1,
-				       pieces[i].to - pieces[i].from, f);
+			if (cl.pieces[i].who)
+				fwrite(w[cl.pieces[i].who - 1]->ss.buf + cl.pieces[i].from, 1,
+				       cl.pieces[i].to - cl.pieces[i].from, f);
 		st = ferror(f) ? 1 : 0;
 	}
-out:
 	for (int k = 0; k < 2; k++) {
-		if (w[k].ss.mem)
-			fclose(w[k].ss.mem);
-		free(w[k].ss.buf);
-		span_list_free(&w[k].ss.scratch);
+		free(w[k]->ss.buf);
+		span_list_free(&w[k]->ss.scratch);
 	}
-	if (pr.rc == 0)
-		search_query_free(&pr.q);
-	cache_close(second);
-	free(pieces);
-	free(maybe);
+	if (pr->rc == 0)
+		search_query_free(&pr->q);
+	free(pr->cause);
 	script_close(sc);
-	catalog_free(&cat);
+	for (size_t i = 0; cl.paths && i < cl.cap; i++)
+		free(cl.paths[i]);
+	free(cl.paths);
+	free(cl.ids);
+	free(cl.maybe);
+	free(cl.pieces);
+	pthread_cond_destroy(&cl.cv);
+	pthread_mutex_destroy(&cl.mu);
+	cache_close(second);
+	catalog_free(&cat); /* also after a failed scan or none: it is zeroed */
 	cache_close(cache);
 	return st;
 }
