@@ -319,6 +319,7 @@ prep_run(struct prep *pr)
 struct searcher {
 	struct prep pr;
 	struct part w;
+	const char *cache_path; /* its connection's, opened in the thread */
 };
 
 static void
@@ -340,10 +341,18 @@ static void *
 searcher_thread(void *arg)
 {
 	struct searcher *sr = arg;
+	/* its connection and buffer, here rather than on the main thread's
+	 * way to the catalog */
+	struct cache *c = NULL;
+	if (sr->cache_path && cache_open_more(sr->cache_path, &c) == 0 &&
+	    (sr->w.ss.mem = open_memstream(&sr->w.ss.buf, &sr->w.ss.len)) != NULL)
+		sr->w.cache = c;
 	prep_run(&sr->pr);
 	prepped(sr);
 	if (sr->pr.rc == 0 && sr->w.cache)
 		part_run(&sr->w);
+	cache_close(c);
+	sr->w.cache = NULL;
 	return NULL;
 }
 
@@ -400,16 +409,11 @@ scan_cli_search(FILE *f, const struct scan_cli *o, const char *query)
 	struct searcher sr = { .pr = { .query = query }, .w = { .claim = &cl, .who = 2 } };
 	struct part w0 = { .claim = &cl, .who = 1 };
 	struct part *w[2] = { &w0, &sr.w };
-	struct cache *cache = open_cache(o), *second = NULL;
-	/* the search thread's connection and buffer, opened before the
-	 * catalog writes (a warm catalog writes nothing) */
-	if (cache && cache_open_more(cache_path(cache), &second) == 0 &&
-	    (sr.w.ss.mem = open_memstream(&sr.w.ss.buf, &sr.w.ss.len)) != NULL)
-		sr.w.cache = second;
+	struct cache *cache = open_cache(o);
+	sr.cache_path = cache ? cache_path(cache) : NULL;
 	pthread_t thread;
 	int threaded = pthread_create(&thread, NULL, searcher_thread, &sr) == 0;
 	if (!threaded) { /* one thread: OpenCC first, then the rest */
-		sr.w.cache = NULL;
 		prep_run(&sr.pr);
 		prepped(&sr);
 	}
@@ -554,7 +558,6 @@ scan_cli_search(FILE *f, const struct scan_cli *o, const char *query)
 	free(cl.pieces);
 	pthread_cond_destroy(&cl.cv);
 	pthread_mutex_destroy(&cl.mu);
-	cache_close(second);
 	catalog_free(&cat); /* also after a failed scan or none: it is zeroed */
 	cache_close(cache);
 	return st;
