@@ -90,6 +90,46 @@ cp_before(const char *text, size_t start, size_t i)
 	return cp;
 }
 
+/* 1 if termsafe_write in TERMSAFE_LINE mode would write s[0, n) as it is:
+ * printable ASCII, and three-byte UTF-8 of U+3000-U+9FFF (CJK), U+FF00-
+ * U+FF7F (full-width forms) or the quotes, dashes and ellipsis of Chinese
+ * prose (U+2014, U+2018, U+2019, U+201C, U+201D, U+2026): none of them a
+ * control, a bidi mark or invalid. Most passages are only that. */
+static int
+plain_run(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	for (size_t i = 0; i < n;) {
+		unsigned char c = u[i];
+		if (c >= 0x20 && c < 0x7F) {
+			i++;
+			continue;
+		}
+		if (i + 3 > n || (u[i + 1] & 0xC0) != 0x80 || (u[i + 2] & 0xC0) != 0x80)
+			return 0;
+		unsigned cp = (unsigned)(c & 0x0F) << 12 | (unsigned)(u[i + 1] & 0x3F) << 6 |
+			      (u[i + 2] & 0x3F);
+		if ((c & 0xF0) != 0xE0 ||
+		    !((cp >= 0x3000 && cp <= 0x9FFF) || (cp >= 0xFF00 && cp <= 0xFF7F) ||
+		      cp == 0x2014 || cp == 0x2018 || cp == 0x2019 || cp == 0x201C ||
+		      cp == 0x201D || cp == 0x2026))
+			return 0;
+		i += 3;
+	}
+	return 1;
+}
+
+/* termsafe_write(f, s, n, TERMSAFE_LINE), without its work per code point
+ * when the run is plain. */
+static void
+put_line(FILE *f, const char *s, size_t n)
+{
+	if (plain_run(s, n))
+		fwrite(s, 1, n, f);
+	else
+		termsafe_write(f, s, n, TERMSAFE_LINE);
+}
+
 /* text[start, end) with line breaks shown as put_passage says; *prev: the
  * code point before start, then the last one written. Line breaks are
  * found with memchr: the rest is written in runs. */
@@ -100,7 +140,7 @@ put_plain(FILE *f, const char *text, size_t start, size_t end, int32_t *prev)
 	const char *nl;
 	while (run < end && (nl = memchr(text + run, '\n', end - run)) != NULL) {
 		size_t i = (size_t)(nl - text);
-		termsafe_write(f, text + run, i - run, TERMSAFE_LINE);
+		put_line(f, text + run, i - run);
 		int32_t before = i > start ? cp_before(text, start, i) : *prev, next = 0;
 		if (i + 1 < end)
 			ustr_next(text, end, i + 1, &next);
@@ -108,7 +148,7 @@ put_plain(FILE *f, const char *text, size_t start, size_t end, int32_t *prev)
 			fputc(' ', f);
 		run = i + 1;
 	}
-	termsafe_write(f, text + run, end - run, TERMSAFE_LINE);
+	put_line(f, text + run, end - run);
 	if (end > start)
 		*prev = cp_before(text, start, end);
 }

@@ -212,19 +212,18 @@ short_bit(const struct pindex *x, unsigned char c0, unsigned char c1)
  * three bytes or more: by its first six bytes (two Chinese characters)
  * for the patterns that long, by its first three for the others. The
  * first character alone passes too often: 大 of 大学, 上 of 上市. */
-static int
+static inline int
 maybe_long(const struct pindex *x, const unsigned char *s, size_t i, size_t len)
 {
-	if (i + 3 > len)
-		return 0;
-	if (x->has_mid && bloom_bit(x->bloom_mid, key3(s + i)))
-		return 1;
 	if (i + 8 <= len) {
 		uint64_t w;
 		memcpy(&w, s + i, 8);
-		return bloom6_bit(x->bloom6, w & 0xFFFFFFFFFFFFu); /* little-endian: key6 */
+		if (bloom6_bit(x->bloom6, w & 0xFFFFFFFFFFFFu)) /* little-endian: key6 */
+			return 1;
+	} else if (i + 6 <= len && bloom6_bit(x->bloom6, key6(s + i))) {
+		return 1;
 	}
-	return i + 6 <= len && bloom6_bit(x->bloom6, key6(s + i));
+	return i + 3 <= len && x->has_mid && bloom_bit(x->bloom_mid, key3(s + i));
 }
 
 /* The first position in [i, lim) (lim <= len) of NUL-terminated s[0, len]

@@ -656,6 +656,13 @@ test_put_passage(void **state)
 		{ "甲\n乙", 0, 7, 4, 7, "甲 \u27E8乙\u27E9" },
 		{ "甲\n乙\n丙", 0, 11, 4, 8, "甲 \u27E8乙 \u27E9丙" },
 		{ "a\tb\rc", 0, 5, 0, 0, "a b c" },
+		/* what termsafe drops or replaces, beside plain text */
+		{ "“引”…—，Ａ", 0, 21, 0, 0, "“引”…—，Ａ" },
+		{ "甲\u202E乙", 0, 9, 0, 0, "甲乙" },
+		{ "甲\u2028乙", 0, 9, 0, 0, "甲 乙" },
+		{ "甲\xC2\x85乙", 0, 8, 0, 0, "甲乙" },
+		{ "甲\xE4\xBD", 0, 5, 0, 0, "甲\xEF\xBF\xBD\xEF\xBF\xBD" },
+		{ "\x1B[31m红", 0, 8, 0, 0, "[31m红" },
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		char *buf = NULL;
