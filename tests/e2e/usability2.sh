@@ -53,6 +53,7 @@ keys C
 wait_for "杭州 87句 105次"
 keys Enter
 wait_for "杭州 × 人才: 19 passages"
+wait_for "產業創新深度融合，激發科…" # the last row: the pane is drawn whole
 got=$(sed -n 21,23p "$tmp/screen")
 want=" 6. 杭州“開源大模型之城”是如何煉成的？
    與北京、上海等傳統科創高地不同，杭州并非單純依賴頂尖高校或科研院所的原始創
