@@ -247,6 +247,23 @@ article_size(const struct htree *t, size_t body)
 	return n;
 }
 
+/* The best score of a candidate inside i. An article cut into sections,
+ * each in a wrapper of its own with a figure or a pull quote between them,
+ * has its scores on the paragraphs' parents, below the wrappers that are
+ * the best one's siblings: a wrapper holding a candidate as good as a
+ * sibling must be (and more than a caption's text) joins the article. */
+#define HTML_SCORE_SECTION_TEXT 300 /* a CJK character counting 2 */
+
+static double
+inner_score(const struct htree *t, size_t i)
+{
+	double best = 0;
+	for (size_t k = i + 1; k < t->v[i].end; k++)
+		if (t->v[k].flags & HN_CANDIDATE && t->v[k].score > best)
+			best = t->v[k].score;
+	return best;
+}
+
 /* One readability pass; 0, or -1 if out of memory. */
 static int
 pick(struct htree *t, size_t body, int how)
@@ -292,6 +309,7 @@ pick(struct htree *t, size_t body, int how)
 		take(t, body, how);
 		return 0;
 	}
+	double scored = t->v[best].score; /* before a climb to an unscored wrapper */
 	/* a lone child carries its parent's whole text: take the parent */
 	while ((size_t)best != body && t->v[best].parent >= 0 &&
 	       (size_t)t->v[best].parent != body &&
@@ -300,6 +318,7 @@ pick(struct htree *t, size_t body, int how)
 		best = t->v[best].parent;
 	double top = t->v[best].score;
 	double threshold = top * 0.2 > 10 ? top * 0.2 : 10;
+	double inner_threshold = scored * 0.2 > threshold ? scored * 0.2 : threshold;
 	int parent = t->v[best].parent;
 	if ((size_t)best == body || parent < 0) {
 		take(t, (size_t)best, how);
@@ -311,6 +330,10 @@ pick(struct htree *t, size_t body, int how)
 		if (!in && h->g->type == GUMBO_NODE_ELEMENT &&
 		    !(h->flags & (HN_HIDDEN | HN_SKIP)) && h->hint >= 0) {
 			if (h->flags & HN_CANDIDATE && h->score >= threshold)
+				in = 1;
+			else if (h->text >= HTML_SCORE_SECTION_TEXT &&
+				 html_link_density(t, (size_t)s) < 0.25 &&
+				 inner_score(t, (size_t)s) >= inner_threshold)
 				in = 1;
 			else if (h->tag == GUMBO_TAG_P || paragraph_like(t, (size_t)s)) {
 				double ld = html_link_density(t, (size_t)s);

@@ -137,6 +137,28 @@ test_byline_dropped(void **state)
 	      "paragraph|" EN1, "boilerplate|Getty Images", "paragraph|" EN2);
 }
 
+/* An article cut into sections, each wrapped deep enough that its score
+ * stays below the wrapper (a magazine's layout), with figures between:
+ * every section is the article, the captions between them are not. */
+static void
+test_wrapped_sections(void **state)
+{
+	(void)state;
+#define SECTION(ps) "<section class=outer><div><div><div class=inner>" ps "</div></div></div></section>"
+	CHECK("<body><div class=nav><a href=/>Home</a> <a href=/a>About</a></div><div class=post>"
+	      SECTION("<p>" EN1 "</p><p>" EN2 "</p><p>" EN1 "</p>")
+	      "<figure><img src=a.jpg><figcaption>The river at dawn.</figcaption></figure>"
+	      SECTION("<p>" EN2 "</p><p>" EN1 "</p><p>" EN2 "</p><p>" EN1 "</p>")
+	      "<figure><img src=b.jpg><figcaption>A tram.</figcaption></figure>"
+	      SECTION("<h2>Next year</h2><p>" EN1 "</p><p>" EN2 "</p><p>" EN1 "</p>")
+	      "</div></body>",
+	      HTML_EXTRACT_ARTICLE, "boilerplate|Home About", "paragraph|" EN1, "paragraph|" EN2,
+	      "paragraph|" EN1, "boilerplate|The river at dawn.", "paragraph|" EN2,
+	      "paragraph|" EN1, "paragraph|" EN2, "paragraph|" EN1, "boilerplate|A tram.",
+	      "heading|Next year", "paragraph|" EN1, "paragraph|" EN2, "paragraph|" EN1);
+#undef SECTION
+}
+
 /* Lines of furniture by their words inside the article: the page's
  * metadata labels, 责任编辑, a breadcrumb; a lone 来源 in prose stays. */
 static void
@@ -417,7 +439,7 @@ main(void)
 		cmocka_unit_test(test_nav_dropped),	  cmocka_unit_test(test_link_dense_dropped),
 		cmocka_unit_test(test_class_hints),	  cmocka_unit_test(test_cjk_punctuation),
 		cmocka_unit_test(test_loose_text),	  cmocka_unit_test(test_byline_dropped),
-		cmocka_unit_test(test_furniture_lines),	  cmocka_unit_test(test_hidden_rules),
+		cmocka_unit_test(test_furniture_lines),	  cmocka_unit_test(test_wrapped_sections),	  cmocka_unit_test(test_hidden_rules),
 		cmocka_unit_test(test_script_dropped),	  cmocka_unit_test(test_entities_sanitized),
 		cmocka_unit_test(test_structure),	  cmocka_unit_test(test_pre_and_table),
 		cmocka_unit_test(test_layout_table),	  cmocka_unit_test(test_whole_body),
