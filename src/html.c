@@ -20,16 +20,26 @@ find_tag(const struct htree *t, GumboTag tag)
 int
 html_read(const char *utf8, size_t len, enum html_mode mode, struct doc *out, char **cause)
 {
+	char *fit = NULL;
+	size_t fit_len = 0;
+	int rc = html_nest_bound(utf8, len, &fit, &fit_len);
+	if (rc < 0)
+		return rc;
+	if (rc == 1) {
+		utf8 = fit;
+		len = fit_len;
+	}
 	GumboOptions opts = kGumboDefaultOptions;
 	opts.max_errors = 0; /* parse errors are not kept: tag soup is the norm */
 	GumboOutput *g = gumbo_parse_with_options(&opts, utf8, len);
 	if (g == NULL) {
+		free(fit);
 		if (cause)
 			*cause = strdup("the page cannot be parsed");
 		return ERR_INVAL;
 	}
 	struct htree t;
-	int rc = html_tree_build(&t, g->root);
+	rc = html_tree_build(&t, g->root);
 	if (rc == 0) {
 		size_t body = find_tag(&t, GUMBO_TAG_BODY);
 		if (body == t.n)
@@ -42,6 +52,7 @@ html_read(const char *utf8, size_t len, enum html_mode mode, struct doc *out, ch
 	}
 	html_tree_free(&t);
 	gumbo_destroy_output(&opts, g);
+	free(fit); /* gumbo's tree points into it until destroyed */
 	if (rc < 0)
 		doc_free(out);
 	return rc;

@@ -47,6 +47,16 @@ struct htree {
 int html_tree_build(struct htree *t, const GumboNode *root);
 void html_tree_free(struct htree *t);
 
+/* Open elements a page may nest, as html_nest_bound estimates them. */
+#define HTML_NEST_MAX 256
+
+/* The page in[0, len) made fit for the parser (html_nest.c): raw control
+ * characters removed with their escape sequences (sanitize_plain), tags
+ * nested deeper than HTML_NEST_MAX left out (a block's start tag as <br>).
+ * 1 with *out (malloc'd, NUL-terminated) and *out_len when it changed
+ * something, 0 when in is fit as it is, or ERR_NOMEM. */
+int html_nest_bound(const char *in, size_t len, char **out, size_t *out_len);
+
 /* Weighted length, commas of s (UTF-8). */
 void html_text_measure(const char *s, size_t *len, size_t *commas);
 

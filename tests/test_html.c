@@ -209,6 +209,57 @@ test_entities_sanitized(void **state)
 	      HTML_WHOLE_BODY, "paragraph|AB EF \u203A GHIJ");
 }
 
+/* Raw escape sequences in a page (not entities) go whole, in the title,
+ * a meta field and the text, before the parser turns each ESC into a
+ * U+FFFD and leaves the rest of the sequence as text. */
+static void
+test_raw_escapes(void **state)
+{
+	(void)state;
+	static const char html[] =
+		"<title>A\x1b]0;pwned\x07\x1b[2J title \xc2\x9b" "31m</title>"
+		"<meta name=author content=\"\x1b[31mAnn\">"
+		"<body><h1>\x1b[5mBlink</h1><p>" ZH1 "\x1b[31m" ZH2 "\x1b[0m</p></body>";
+	struct article a = load(html, HTML_EXTRACT_ARTICLE);
+	assert_string_equal(a.meta.title, "A title");
+	assert_string_equal(a.meta.author, "Ann");
+	static const char *const want[] = { "heading|Blink", "paragraph|" ZH1 ZH2 };
+	int bad = support_check_blocks(a.text, a.blocks, a.nblocks, want, 2);
+	article_free(&a);
+	assert_int_equal(bad, 0);
+}
+
+/* A page nested deeper than any real one (an attack, a broken generator)
+ * is read in moments, and the text at the bottom is kept: 100,000 <div>s
+ * took the parser minutes; 2,000 <b><i> pairs hid their text below the
+ * tree's reading depth. */
+static void
+test_deep_nesting(void **state)
+{
+	(void)state;
+	static const char *const open[] = { "<div>", "<b><i>" };
+	static const size_t times[] = { 100000, 2000 };
+	for (size_t k = 0; k < 2; k++) {
+		size_t n = times[k], ol = strlen(open[k]);
+		char *html = malloc(n * (2 * ol + 1) + 256);
+		assert_non_null(html);
+		char *p = html;
+		p += sprintf(p, "<body>");
+		for (size_t i = 0; i < n; i++, p += ol)
+			memcpy(p, open[k], ol);
+		p += sprintf(p, "<p>%s</p>", ZH1);
+		for (size_t i = 0; i < n && k == 0; i++, p += 6)
+			memcpy(p, "</div>", 6);
+		strcpy(p, "</body>");
+		struct article a = load(html, HTML_EXTRACT_ARTICLE);
+		free(html);
+		static const char *const want[] = { "paragraph|" ZH1 };
+		int bad = support_check_blocks(a.text, a.blocks, a.nblocks, want, 1);
+		article_free(&a);
+		assert_int_equal(bad, 0);
+	}
+}
+
 /* doc_article cleans what any reader puts in a doc: a raw C1 CSI with its
  * sequence, controls; a pre block keeps its lines, others lose theirs. */
 static void
@@ -444,6 +495,7 @@ main(void)
 		cmocka_unit_test(test_structure),	  cmocka_unit_test(test_pre_and_table),
 		cmocka_unit_test(test_layout_table),	  cmocka_unit_test(test_whole_body),
 		cmocka_unit_test(test_doc_clean),	  cmocka_unit_test(test_meta),		  cmocka_unit_test(test_title_block),
+		cmocka_unit_test(test_raw_escapes),	  cmocka_unit_test(test_deep_nesting),
 		cmocka_unit_test(test_prescan),		  cmocka_unit_test(test_decode_gbk),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
