@@ -19,6 +19,7 @@ enum {
 	HN_REMOVED = 1 << 4,   /* in the article's container but cleaned away */
 	HN_CANDIDATE = 1 << 5, /* scored as a container */
 	HN_BYLINE = 1 << 6,    /* class/id/itemprop says byline, date, credit... */
+	HN_CAPTION = 1 << 7,   /* <figcaption>, or class/id says caption */
 };
 
 struct hn {

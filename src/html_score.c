@@ -130,6 +130,9 @@ furniture(const struct htree *t, size_t i)
 		return 0;
 	if (h->flags & (HN_HIDDEN | HN_SKIP))
 		return 1;
+	/* a picture's caption: the picture is not shown, nor is it the text */
+	if (h->flags & HN_CAPTION && h->paras <= 1 && h->text < 1000)
+		return 1;
 	/* a byline, a date, a photo credit: metadata, not the text */
 	if (h->flags & HN_BYLINE && h->text < 160 && h->paras == 0)
 		return 1;

@@ -197,6 +197,20 @@ byline(const GumboNode *g)
 	       byline_value(attr(g, "rel"));
 }
 
+/* A picture's caption: <figcaption>, or "caption" in the class or id
+ * (wp-caption-text, media-caption, image-caption). */
+static int
+caption(const GumboNode *g)
+{
+	if (g->v.element.tag == GUMBO_TAG_FIGCAPTION)
+		return 1;
+	const char *v[] = { attr(g, "class"), attr(g, "id") };
+	for (size_t i = 0; i < 2; i++)
+		if (v[i] && strcasestr(v[i], "caption"))
+			return 1;
+	return 0;
+}
+
 int
 html_hint(const GumboNode *g)
 {
@@ -287,6 +301,8 @@ build(struct htree *t, const GumboNode *g, int parent, int depth)
 	h->hint = html_hint(g);
 	if (byline(g))
 		h->flags |= HN_BYLINE;
+	if (caption(g))
+		h->flags |= HN_CAPTION;
 	if (h->flags & HN_SKIP || depth > 400) { /* deeper than any page: text-free */
 		t->v[i].end = t->n;
 		return i;

@@ -159,6 +159,23 @@ test_wrapped_sections(void **state)
 #undef SECTION
 }
 
+/* A saved page's picture captions (figcaption, class or id "caption")
+ * describe pictures the terminal does not show: boilerplate, where they
+ * stand; a chapter keeps them (test_structure). */
+static void
+test_captions_dropped(void **state)
+{
+	(void)state;
+	CHECK("<body><article><p>" EN1 "</p>"
+	      "<figure><img src=a.jpg><figcaption>The river at dawn. (Photo: A. Lee)</figcaption></figure>"
+	      "<p>" EN2 "</p><div class=\"wp-caption\"><img src=b.jpg>"
+	      "<p class=\"wp-caption-text\">The new tram, seen from the bridge.</p></div>"
+	      "<p>" EN1 "</p><span id=imageCaption>A third picture</span></article></body>",
+	      HTML_EXTRACT_ARTICLE, "paragraph|" EN1, "boilerplate|The river at dawn. (Photo: A. Lee)",
+	      "paragraph|" EN2, "boilerplate|The new tram, seen from the bridge.", "paragraph|" EN1,
+	      "boilerplate|A third picture");
+}
+
 /* Lines of furniture by their words inside the article: the page's
  * metadata labels, 责任编辑, a breadcrumb; a lone 来源 in prose stays. */
 static void
@@ -490,7 +507,8 @@ main(void)
 		cmocka_unit_test(test_nav_dropped),	  cmocka_unit_test(test_link_dense_dropped),
 		cmocka_unit_test(test_class_hints),	  cmocka_unit_test(test_cjk_punctuation),
 		cmocka_unit_test(test_loose_text),	  cmocka_unit_test(test_byline_dropped),
-		cmocka_unit_test(test_furniture_lines),	  cmocka_unit_test(test_wrapped_sections),	  cmocka_unit_test(test_hidden_rules),
+		cmocka_unit_test(test_furniture_lines),	  cmocka_unit_test(test_wrapped_sections),
+		cmocka_unit_test(test_captions_dropped),	  cmocka_unit_test(test_hidden_rules),
 		cmocka_unit_test(test_script_dropped),	  cmocka_unit_test(test_entities_sanitized),
 		cmocka_unit_test(test_structure),	  cmocka_unit_test(test_pre_and_table),
 		cmocka_unit_test(test_layout_table),	  cmocka_unit_test(test_whole_body),
