@@ -12,11 +12,40 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
 
+#include "clean_buf.h"
+#include "sanitize.h"
+
+/* buf without its escape sequences, when it holds an ESC or an 8-bit C1
+ * control and is UTF-8 (sanitize_plain): libxml2 drops the ESC of
+ * "ESC ] 0 ; title BEL" and keeps "]0;title" as text. 1 with *out, 0 when
+ * there is nothing to do (or the text is in another encoding). */
+static int
+without_escapes(const char *buf, size_t len, struct clean_buf *out)
+{
+	int found = memchr(buf, 0x1B, len) != NULL;
+	for (const char *p = buf; !found && (p = memchr(p, 0xC2, len - (size_t)(p - buf))) != NULL; p++)
+		found = (size_t)(p - buf) + 1 < len && (unsigned char)p[1] >= 0x80 &&
+			(unsigned char)p[1] <= 0x9F;
+	if (!found)
+		return 0;
+	struct sanitize_stats st = { 0 };
+	if (sanitize_plain(buf, len, out, &st) < 0 || st.invalid > 0 || out->s == NULL) {
+		clean_buf_free(out);
+		return 0;
+	}
+	return 1;
+}
+
 xmlDocPtr
 epub_xml_read(const char *buf, size_t len, enum epub_xml_mode mode)
 {
 	if (len > INT_MAX)
 		return NULL;
+	struct clean_buf clean = { 0 };
+	if (without_escapes(buf, len, &clean)) {
+		buf = clean.s;
+		len = clean.len;
+	}
 	xmlDocPtr doc = NULL;
 	if (mode == EPUB_XML_HTML) {
 		doc = htmlReadMemory(buf, (int)len, NULL, NULL,
@@ -24,8 +53,10 @@ epub_xml_read(const char *buf, size_t len, enum epub_xml_mode mode)
 					     HTML_PARSE_NOWARNING);
 	} else {
 		xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
-		if (ctxt == NULL)
+		if (ctxt == NULL) {
+			clean_buf_free(&clean);
 			return NULL;
+		}
 		doc = xmlCtxtReadMemory(ctxt, buf, (int)len, NULL, NULL,
 					XML_PARSE_RECOVER | XML_PARSE_NONET | XML_PARSE_NOERROR |
 						XML_PARSE_NOWARNING | XML_PARSE_NOCDATA);
@@ -35,6 +66,7 @@ epub_xml_read(const char *buf, size_t len, enum epub_xml_mode mode)
 		}
 		xmlFreeParserCtxt(ctxt);
 	}
+	clean_buf_free(&clean);
 	if (doc != NULL && xmlDocGetRootElement(doc) == NULL) {
 		xmlFreeDoc(doc);
 		doc = NULL;

@@ -32,11 +32,23 @@ set_cause(char **cause, const char *fmt, ...)
 	va_end(ap);
 }
 
-/* The epub_zip of zip, or the error zip_open's code zerr means. */
+/* The epub_zip of zip, or the error zip_open's code zerr means for a
+ * file of size bytes that starts with head[0, nhead). */
 static int
-wrap(zip_t *zip, int zerr, size_t budget, struct epub_zip **out, char **cause)
+wrap(zip_t *zip, int zerr, const unsigned char *head, size_t nhead, size_t size,
+     size_t budget, struct epub_zip **out, char **cause)
 {
 	if (zip == NULL) {
+		if (zerr == ZIP_ER_NOZIP && size == 0) {
+			set_cause(cause, "not an EPUB: the file is empty");
+			return ERR_INVAL;
+		}
+		if (zerr == ZIP_ER_NOZIP && nhead >= 4 && memcmp(head, "PK\x03\x04", 4) == 0) {
+			/* a zip's first entry, but no directory at the end */
+			set_cause(cause, "not an EPUB: the zip archive is cut short (its directory "
+					 "at the end is missing: an interrupted download or copy?)");
+			return ERR_INVAL;
+		}
 		if (zerr == ZIP_ER_NOZIP || zerr == ZIP_ER_INCONS) {
 			set_cause(cause, "not an EPUB: %s",
 				  zerr == ZIP_ER_NOZIP ? "not a zip archive"
@@ -77,7 +89,16 @@ epub_zip_open(const char *path, size_t budget, struct epub_zip **out, char **cau
 	}
 	int zerr = 0;
 	zip_t *zip = zip_open(path, ZIP_RDONLY, &zerr);
-	return wrap(zip, zerr, budget, out, cause);
+	unsigned char head[4];
+	size_t nhead = 0;
+	if (zip == NULL) {
+		FILE *f = fopen(path, "rb");
+		if (f) {
+			nhead = fread(head, 1, sizeof head, f);
+			fclose(f);
+		}
+	}
+	return wrap(zip, zerr, head, nhead, (size_t)st.st_size, budget, out, cause);
 }
 
 int
@@ -92,7 +113,7 @@ epub_zip_open_bytes(const void *bytes, size_t n, size_t budget, struct epub_zip 
 	zip_error_fini(&ze);
 	if (zip == NULL && src)
 		zip_source_free(src);
-	return wrap(zip, zerr, budget, out, cause);
+	return wrap(zip, zerr, bytes, n < 4 ? n : 4, n, budget, out, cause);
 }
 
 void

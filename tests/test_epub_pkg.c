@@ -77,6 +77,10 @@ static const struct {
 	{ "<dc:title> </dc:title><dc:title>\xe3\x80\x80第一部\xe3\x80\x80上\x01</dc:title>"
 	  "<dc:title>Sub</dc:title>",
 	  "第一部\xe3\x80\x80上", NULL, NULL, NULL, NULL },
+	/* raw escape sequences go whole, not their ESC alone (an 8-bit CSI too) */
+	{ "<dc:title>\x1b]0;pwned\x07\xe6\xb4\xbb\x1b[2J\xe7\x9d\x80</dc:title>"
+	  "<dc:creator>\x1b[31m\xe4\xbd\x99\xe5\x8d\x8e\xc2\x9b" "0m</dc:creator>",
+	  "活着", "余华", NULL, NULL, NULL },
 	/* OPF 2.0 drafts: dc-metadata inside metadata */
 	{ "<dc-metadata><dc:Title>Old</dc:Title><dc:Creator>X</dc:Creator></dc-metadata>", "Old",
 	  "X", NULL, NULL, NULL },
