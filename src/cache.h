@@ -16,7 +16,10 @@
 
 /* PRAGMA application_id of a cache ("DWCA") and its schema version. */
 #define CACHE_APPLICATION_ID 0x44574341
-#define CACHE_SCHEMA_VERSION 2
+#define CACHE_SCHEMA_VERSION 3
+/* The page size of a new cache (3: 64 KiB pages; a cache of version 2,
+ * made with 4 KiB pages, is rebuilt). */
+#define CACHE_PAGE_SIZE 65536
 #define CACHE_MAX_COUNTS 4
 
 struct cache;

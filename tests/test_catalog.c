@@ -213,6 +213,62 @@ test_bad_cache(void **state)
 	free(dir);
 }
 
+/* A cache of an older schema (version 2 kept the texts in 4 KiB pages) is
+ * dropped, not moved aside, and made again at this schema and page size;
+ * the scan never fails. */
+static void
+test_old_schema(void **state)
+{
+	(void)state;
+	char *data = support_tmp_path("old"), *dir = support_tmp_path("old_arts");
+	mkdir(data, 0700);
+	mkdir(dir, 0700);
+	support_write_in(dir, "a.txt", ART_A, strlen(ART_A));
+	char *db = support_tmp_path("old/cache.db"), *bad = support_tmp_path("old/cache.db.bad");
+	sqlite3 *x;
+	char sql[160];
+	snprintf(sql, sizeof sql,
+		 "PRAGMA page_size = 4096; PRAGMA application_id = %d; PRAGMA user_version = %d;"
+		 " CREATE TABLE file (id INTEGER PRIMARY KEY, path TEXT);",
+		 CACHE_APPLICATION_ID, CACHE_SCHEMA_VERSION - 1);
+	assert_int_equal(sqlite3_open(db, &x), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(x, sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(x);
+
+	struct catalog cat;
+	scan(data, dir, NULL, &cat);
+	assert_int_equal(cat.arts.n, 1);
+	assert_int_equal(cat.from_cache, 0);
+	catalog_free(&cat);
+	struct stat sb;
+	assert_int_equal(stat(bad, &sb), -1); /* ours: nothing to keep */
+	assert_int_equal(sqlite3_open(db, &x), SQLITE_OK);
+	static const struct {
+		const char *sql;
+		long long want;
+	} facts[] = {
+		{ "PRAGMA application_id", CACHE_APPLICATION_ID },
+		{ "PRAGMA user_version", CACHE_SCHEMA_VERSION },
+		{ "PRAGMA page_size", CACHE_PAGE_SIZE },
+	};
+	for (size_t i = 0; i < sizeof facts / sizeof facts[0]; i++) {
+		sqlite3_stmt *st;
+		assert_int_equal(sqlite3_prepare_v2(x, facts[i].sql, -1, &st, NULL), SQLITE_OK);
+		assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+		assert_int_equal(sqlite3_column_int64(st, 0), facts[i].want);
+		sqlite3_finalize(st);
+	}
+	sqlite3_close(x);
+	scan(data, dir, NULL, &cat);
+	assert_int_equal(cat.from_cache, 1); /* the new cache works */
+	catalog_free(&cat);
+
+	free(db);
+	free(bad);
+	free(data);
+	free(dir);
+}
+
 /* Warnings from an incremental catalog: the paths, in order. */
 struct warned {
 	char paths[4][256];
@@ -607,6 +663,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_invalidation),
 		cmocka_unit_test(test_bad_cache),
+		cmocka_unit_test(test_old_schema),
 		cmocka_unit_test(test_incremental),
 		cmocka_unit_test(test_fill_prepared),
 		cmocka_unit_test(test_full_keeps_entry),
