@@ -12,7 +12,7 @@
 _Static_assert(offsetof(struct article, levels) + sizeof(unsigned char *) == sizeof(struct article),
 	       "struct article has a field artblob.c does not pack");
 
-/* "DWB2", then the sizes of the structs copied as they are. */
+/* "DWB3", then the sizes of the structs copied as they are. */
 struct head {
 	char magic[4];
 	uint16_t block, sentence, span, stats, seg, article;
@@ -21,7 +21,7 @@ struct head {
 static struct head
 this_head(void)
 {
-	return (struct head){ { 'D', 'W', 'B', '2' }, sizeof(struct block), sizeof(struct sentence),
+	return (struct head){ { 'D', 'W', 'B', '3' }, sizeof(struct block), sizeof(struct sentence),
 			      sizeof(struct span), sizeof(struct clean_stats),
 			      sizeof(struct match_seg), sizeof(struct article) };
 }
@@ -74,14 +74,112 @@ put_str(struct out *o, const char *s)
 	put(o, s, n);
 }
 
+static void
+put_varint(struct out *o, size_t v)
+{
+	unsigned char b[10];
+	size_t n = 0;
+	do {
+		b[n] = (unsigned char)(v & 0x7f);
+		v >>= 7;
+		b[n] |= v ? 0x80 : 0;
+		n++;
+	} while (v);
+	put(o, b, n);
+}
+
+/* The text is kept as pieces against the folded text, which the cache
+ * holds anyway: a run of the text's own bytes, then a run of bytes equal
+ * to the folded text's (skip bytes on from where the last run ended).
+ * Most of a text folds to itself (simplified Chinese; full-width
+ * punctuation and capitals do not), so a hit read from the cache reads
+ * its 14 KB once, not twice. Runs under COPY_MIN bytes are not worth a
+ * piece. */
+#define COPY_MIN 8
+
+struct pieces {
+	struct out *o;
+	const char *text;
+	size_t o_end, f_end;     /* where the last piece's copy ended */
+	size_t po, pf, pn;       /* the copy not written yet */
+};
+
+static void
+piece_flush(struct pieces *p)
+{
+	if (p->pn == 0)
+		return;
+	put_varint(p->o, p->po - p->o_end);
+	put(p->o, p->text + p->o_end, p->po - p->o_end);
+	put_varint(p->o, p->pf - p->f_end);
+	put_varint(p->o, p->pn);
+	p->o_end = p->po + p->pn;
+	p->f_end = p->pf + p->pn;
+	p->pn = 0;
+}
+
+/* Text [o, o + n) equals folded [f, f + n). */
+static void
+piece_copy(struct pieces *p, size_t o, size_t f, size_t n)
+{
+	if (p->pn && p->po + p->pn == o && p->pf + p->pn == f) {
+		p->pn += n;
+		return;
+	}
+	size_t o_end = p->pn ? p->po + p->pn : p->o_end, f_end = p->pn ? p->pf + p->pn : p->f_end;
+	if (o < o_end || f < f_end)
+		return; /* out of order (never in a fold): the bytes stay literal */
+	piece_flush(p);
+	p->po = o;
+	p->pf = f;
+	p->pn = n;
+}
+
+static void
+put_text(struct out *o, const struct article *a, const struct match_text *f)
+{
+	struct out d = { 0 };
+	struct pieces p = { &d, a->text, 0, 0, 0, 0, 0 };
+	for (size_t i = 0; i < f->nseg; i++) {
+		const struct match_seg *s = &f->seg[i];
+		size_t fe = i + 1 < f->nseg ? f->seg[i + 1].f : f->len;
+		/* the map only says where to compare: equal bytes are copied,
+		 * whatever kind of piece of the map they are in */
+		if (s->f > fe || fe > f->len || s->o > a->len || fe - s->f > a->len - s->o)
+			continue;
+		const char *t = a->text + s->o, *ft = f->text + s->f;
+		size_t n = fe - s->f;
+		for (size_t k = 0; k < n;) {
+			size_t run = 0;
+			while (k + run < n && t[k + run] == ft[k + run])
+				run++;
+			if (run >= COPY_MIN)
+				piece_copy(&p, s->o + k, s->f + k, run);
+			k += run ? run : 1;
+		}
+	}
+	piece_flush(&p);
+	if (p.o_end < a->len) { /* the rest, literal */
+		put_varint(&d, a->len - p.o_end);
+		put(&d, a->text + p.o_end, a->len - p.o_end);
+		put_varint(&d, 0);
+		put_varint(&d, 0);
+	}
+	if (d.bad)
+		o->bad = 1;
+	put_size(o, a->len);
+	put_size(o, d.n);
+	put(o, d.p, d.n);
+	free(d.p);
+}
+
 int
 artblob_pack(const struct article *a, const struct match_text *f, void **out, size_t *n)
 {
 	struct out o = { 0 };
 	struct head h = this_head();
 	put(&o, &h, sizeof h);
-	put_size(&o, a->len);
-	put(&o, a->text, a->len);
+	put_text(&o, a, f);
 	put_size(&o, a->nblocks);
 	put(&o, a->blocks, a->nblocks * sizeof *a->blocks);
 	unsigned char has_levels = a->levels != NULL;
@@ -183,6 +281,77 @@ get_str(struct in *in, int *nomem)
 	return s;
 }
 
+static size_t
+get_varint(struct in *in)
+{
+	if (in->at < in->n && !(in->p[in->at] & 0x80))
+		return in->p[in->at++]; /* most: one byte */
+	size_t v = 0;
+	for (unsigned shift = 0; !in->bad; shift += 7) {
+		if (in->at >= in->n || shift > 63) {
+			in->bad = 1;
+			break;
+		}
+		unsigned char b = in->p[in->at++];
+		v |= (size_t)(b & 0x7f) << shift;
+		if (!(b & 0x80))
+			return v;
+	}
+	return 0;
+}
+
+/* The text put_text kept, rebuilt against folded[0, flen): *len bytes,
+ * malloc'd (a NUL after it); NULL if it is damaged (in->bad) or on
+ * *nomem. Every piece is checked to lie inside the blob, the folded text
+ * and the text. */
+static char *
+get_text(struct in *in, const char *folded, size_t flen, size_t *len, int *nomem)
+{
+	uint64_t x = 0, dn = 0;
+	get(in, &x, sizeof x);
+	get(in, &dn, sizeof dn);
+	/* each byte is the blob's or the folded text's, at most once */
+	if (in->bad || dn > in->n - in->at || x > (in->n - in->at) + (uint64_t)flen) {
+		in->bad = 1;
+		return NULL;
+	}
+	char *t = malloc((size_t)x + 1);
+	if (t == NULL) {
+		*nomem = 1;
+		return NULL;
+	}
+	struct in d = { in->p + in->at, (size_t)dn, 0, 0 };
+	size_t at = 0, f = 0;
+	while (!d.bad && d.at < d.n) {
+		size_t lit = get_varint(&d);
+		if (d.bad || lit > d.n - d.at || lit > x - at) {
+			d.bad = 1;
+			break;
+		}
+		memcpy(t + at, d.p + d.at, lit);
+		d.at += lit;
+		at += lit;
+		size_t skip = get_varint(&d), cp = get_varint(&d);
+		if (d.bad || skip > flen - f || cp > flen - f - skip || cp > x - at || (lit == 0 && cp == 0)) {
+			d.bad = 1;
+			break;
+		}
+		f += skip;
+		memcpy(t + at, folded + f, cp);
+		f += cp;
+		at += cp;
+	}
+	in->at += (size_t)dn;
+	if (d.bad || at != x) {
+		free(t);
+		in->bad = 1;
+		return NULL;
+	}
+	t[at] = '\0';
+	*len = (size_t)x;
+	return t;
+}
+
 int
 artblob_unpack(const void *blob, size_t n, const char *path, const char *folded, size_t flen,
 	       struct article *out, struct match_text *fout)
@@ -195,15 +364,7 @@ artblob_unpack(const void *blob, size_t n, const char *path, const char *folded,
 	struct article a = { 0 };
 	struct match_text f = { 0 };
 	int nomem = 0;
-	a.len = get_size(&in);
-	if (!in.bad && a.len <= n - in.at && (a.text = malloc(a.len + 1)) == NULL)
-		nomem = 1;
-	if (a.text) {
-		get(&in, a.text, a.len);
-		a.text[a.len] = '\0';
-	} else {
-		in.bad = 1;
-	}
+	a.text = get_text(&in, folded, flen, &a.len, &nomem);
 	a.nblocks = get_size(&in);
 	a.blocks = get_array(&in, a.nblocks, sizeof *a.blocks, &nomem);
 	unsigned char has_levels = 0;
@@ -231,8 +392,11 @@ artblob_unpack(const void *blob, size_t n, const char *path, const char *folded,
 	a.meta.source = get_str(&in, &nomem);
 	a.meta.author = get_str(&in, &nomem);
 	a.meta.date = get_str(&in, &nomem);
-	f.len = get_size(&in);
-	f.orig_len = get_size(&in);
+	/* the lengths of the texts, checked below (the blob may be shorter) */
+	uint64_t lens[2] = { 0, 0 };
+	get(&in, lens, sizeof lens);
+	f.len = (size_t)lens[0];
+	f.orig_len = (size_t)lens[1];
 	f.nseg = get_size(&in);
 	f.seg = get_array(&in, f.nseg, sizeof *f.seg, &nomem);
 	/* everything must agree with the text it maps */

@@ -2,8 +2,10 @@
  * the cache (cache.h) to keep, and back. The bytes are this build's own
  * struct layouts behind a header that names their sizes: a blob from
  * another layout, or damaged, is refused, never trusted. The folded text
- * itself is not in it (the cache's index holds it). Owns nothing; results
- * are the caller's (free, article_free, match_text_free). */
+ * itself is not in it (the cache's index holds it), and the text is kept
+ * as the runs where it differs from the folded text (most of a text folds
+ * to itself). Owns nothing; results are the caller's (free, article_free,
+ * match_text_free). */
 #ifndef DUWEN_ARTBLOB_H
 #define DUWEN_ARTBLOB_H
 
@@ -16,9 +18,11 @@
  * 0 or ERR_NOMEM. */
 int artblob_pack(const struct article *a, const struct match_text *f, void **out, size_t *n);
 
-/* Unpack blob[0, n) into a (path: a copy of path) and f (folded: a copy of
- * folded[0, flen)). 0, ERR_INVAL (not a blob of this build, or it does
- * not fit the folded text) or ERR_NOMEM; outputs written only on success. */
+/* Unpack blob[0, n) into a (path: a copy of path; its text rebuilt from
+ * the blob and folded) and f (folded: a copy of folded[0, flen), which must
+ * be the folded text the blob was packed with). 0, ERR_INVAL (not a blob of
+ * this build, or it does not fit the folded text) or ERR_NOMEM; outputs
+ * written only on success. */
 int artblob_unpack(const void *blob, size_t n, const char *path, const char *folded,
 		   size_t flen, struct article *a, struct match_text *f);
 
