@@ -922,40 +922,53 @@ i64_cmp(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+/* Entry id of file p is gone if the scan did not look at it and p does
+ * not exist: added to *gone. 0 or ERR_NOMEM. */
+static int
+prune_one(struct cache *c, int64_t id, const char *p, int64_t **gone, size_t *n, size_t *cap)
+{
+	struct stat sb;
+	if (c->nseen && bsearch(&id, c->seen, c->nseen, sizeof *c->seen, i64_cmp))
+		return 0; /* its file was looked at in this scan */
+	if (p == NULL || stat(p, &sb) == 0 || errno != ENOENT)
+		return 0;
+	if (*n == *cap) {
+		size_t k = *cap ? *cap * 2 : 64;
+		int64_t *v = realloc(*gone, k * sizeof *v);
+		if (v == NULL)
+			return ERR_NOMEM;
+		*gone = v;
+		*cap = k;
+	}
+	(*gone)[(*n)++] = id;
+	return 0;
+}
+
 long
 cache_prune(struct cache *c)
 {
 	if (c->nseen)
 		qsort(c->seen, c->nseen, sizeof *c->seen, i64_cmp);
-	sqlite3_stmt *st;
-	int rc = sqlite3_prepare_v2(c->db, "SELECT id, path FROM file", -1, &st, NULL);
-	if (rc != SQLITE_OK)
-		return db_err(c, rc);
 	int64_t *gone = NULL;
 	size_t n = 0, cap = 0;
 	long r = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *p = (const char *)sqlite3_column_text(st, 1);
-		int64_t id = sqlite3_column_int64(st, 0);
-		struct stat sb;
-		if (c->nseen && bsearch(&id, c->seen, c->nseen, sizeof *c->seen, i64_cmp))
-			continue; /* its file was looked at in this scan */
-		if (p == NULL || stat(p, &sb) == 0 || errno != ENOENT)
-			continue;
-		if (n == cap) {
-			cap = cap ? cap * 2 : 64;
-			int64_t *v = realloc(gone, cap * sizeof *v);
-			if (v == NULL) {
-				r = ERR_NOMEM;
-				break;
-			}
-			gone = v;
-		}
-		gone[n++] = sqlite3_column_int64(st, 0);
+	if (c->pre && !c->pre_out && !sqlite3_get_autocommit(c->db)) {
+		/* the preload is every entry (as cache_get trusts it): the
+		 * table need not be read again */
+		for (size_t i = 0; i < c->npre && r == 0; i++)
+			r = prune_one(c, c->pre[i].e.id, c->pre[i].key, &gone, &n, &cap);
+	} else {
+		sqlite3_stmt *st;
+		int rc = sqlite3_prepare_v2(c->db, "SELECT id, path FROM file", -1, &st, NULL);
+		if (rc != SQLITE_OK)
+			return db_err(c, rc);
+		while (r == 0 && (rc = sqlite3_step(st)) == SQLITE_ROW)
+			r = prune_one(c, sqlite3_column_int64(st, 0),
+				      (const char *)sqlite3_column_text(st, 1), &gone, &n, &cap);
+		if (r == 0 && rc != SQLITE_DONE)
+			r = db_err(c, rc);
+		sqlite3_finalize(st);
 	}
-	if (r == 0 && rc != SQLITE_DONE)
-		r = db_err(c, rc);
-	sqlite3_finalize(st);
 	if (n)
 		pre_drop(c);
 	for (size_t i = 0; r == 0 && i < n; i++)

@@ -283,6 +283,22 @@ test_preload(void **state)
 	cache_entry_clear(&g);
 	assert_int_equal(cache_commit(ch), 0);
 
+	/* a prune through the preload (no file of /p exists): the entries
+	 * not looked at go, the one looked at stays, as without it */
+	cache_close(ch);
+	assert_int_equal(cache_open(data, "test", &ch, &cause), 0);
+	assert_int_equal(cache_begin(ch), 0);
+	assert_int_equal(cache_preload(ch), 0);
+	assert_int_equal(cache_get(ch, "/p/e.txt", &g), 0);
+	cache_entry_clear(&g);
+	assert_int_equal(cache_prune(ch), 3); /* a, c, d */
+	assert_int_equal(cache_commit(ch), 0);
+	assert_int_equal(cache_get(ch, "/p/e.txt", &g), 0);
+	cache_entry_clear(&g);
+	assert_int_equal(cache_get(ch, "/p/a.txt", &g), ERR_NOTFOUND);
+	assert_int_equal(cache_get(ch, "/p/c.txt", &g), ERR_NOTFOUND);
+	assert_int_equal(cache_get(ch, "/p/d.txt", &g), ERR_NOTFOUND);
+
 	cache_close(other);
 	cache_close(ch);
 	free(data);
