@@ -282,10 +282,8 @@ get_str(struct in *in, int *nomem)
 }
 
 static size_t
-get_varint(struct in *in)
+get_varint_long(struct in *in)
 {
-	if (in->at < in->n && !(in->p[in->at] & 0x80))
-		return in->p[in->at++]; /* most: one byte */
 	size_t v = 0;
 	for (unsigned shift = 0; !in->bad; shift += 7) {
 		if (in->at >= in->n || shift > 63) {
@@ -298,6 +296,27 @@ get_varint(struct in *in)
 			return v;
 	}
 	return 0;
+}
+
+static inline size_t
+get_varint(struct in *in)
+{
+	if (in->at < in->n && !(in->p[in->at] & 0x80))
+		return in->p[in->at++]; /* most: one byte */
+	return get_varint_long(in);
+}
+
+/* memcpy for the many short runs (a punctuation mark's bytes) without a
+ * call */
+static inline void
+copy_short(char *d, const unsigned char *s, size_t n)
+{
+	if (n > 8) {
+		memcpy(d, s, n);
+		return;
+	}
+	for (size_t i = 0; i < n; i++)
+		d[i] = (char)s[i];
 }
 
 /* The text put_text kept, rebuilt against folded[0, flen): *len bytes,
@@ -328,7 +347,7 @@ get_text(struct in *in, const char *folded, size_t flen, size_t *len, int *nomem
 			d.bad = 1;
 			break;
 		}
-		memcpy(t + at, d.p + d.at, lit);
+		copy_short(t + at, d.p + d.at, lit);
 		d.at += lit;
 		at += lit;
 		size_t skip = get_varint(&d), cp = get_varint(&d);
@@ -337,7 +356,7 @@ get_text(struct in *in, const char *folded, size_t flen, size_t *len, int *nomem
 			break;
 		}
 		f += skip;
-		memcpy(t + at, folded + f, cp);
+		copy_short(t + at, (const unsigned char *)folded + f, cp);
 		f += cp;
 		at += cp;
 	}
@@ -352,9 +371,9 @@ get_text(struct in *in, const char *folded, size_t flen, size_t *len, int *nomem
 	return t;
 }
 
-int
-artblob_unpack(const void *blob, size_t n, const char *path, const char *folded, size_t flen,
-	       struct article *out, struct match_text *fout)
+static int
+unpack(const void *blob, size_t n, const char *path, const char *folded, size_t flen, int borrow,
+       struct article *out, struct match_text *fout)
 {
 	struct in in = { blob, n, 0, 0 };
 	struct head h, want = this_head();
@@ -412,16 +431,35 @@ artblob_unpack(const void *blob, size_t n, const char *path, const char *folded,
 	for (size_t i = 0; ok && i < f.nseg; i++)
 		ok = f.seg[i].f <= f.len && f.seg[i].o <= a.len &&
 		     (i == 0 ? f.seg[i].f == 0 : f.seg[i].f > f.seg[i - 1].f);
-	if (ok && ((a.path = strdup(path)) == NULL || (f.text = malloc(flen + 1)) == NULL))
+	if (ok && ((a.path = strdup(path)) == NULL ||
+		   (!borrow && (f.text = malloc(flen + 1)) == NULL)))
 		nomem = 1, ok = 0;
 	if (!ok) {
 		article_free(&a);
 		match_text_free(&f);
 		return nomem ? ERR_NOMEM : ERR_INVAL;
 	}
-	memcpy(f.text, folded, flen);
-	f.text[flen] = '\0';
+	if (borrow) {
+		f.text = (char *)folded;
+	} else {
+		memcpy(f.text, folded, flen);
+		f.text[flen] = '\0';
+	}
 	*out = a;
 	*fout = f;
 	return 0;
+}
+
+int
+artblob_unpack(const void *blob, size_t n, const char *path, const char *folded, size_t flen,
+	       struct article *out, struct match_text *fout)
+{
+	return unpack(blob, n, path, folded, flen, 0, out, fout);
+}
+
+int
+artblob_unpack_borrow(const void *blob, size_t n, const char *path, const char *folded,
+		      size_t flen, struct article *out, struct match_text *fout)
+{
+	return unpack(blob, n, path, folded, flen, 1, out, fout);
 }

@@ -26,4 +26,11 @@ int artblob_pack(const struct article *a, const struct match_text *f, void **out
 int artblob_unpack(const void *blob, size_t n, const char *path, const char *folded,
 		   size_t flen, struct article *a, struct match_text *f);
 
+/* artblob_unpack without copying the folded text: f->text is folded
+ * itself (which must end in a NUL), good while folded is; set f->text to
+ * NULL before match_text_free(f). For a search that reads many articles
+ * from the cache and lets each go at once. */
+int artblob_unpack_borrow(const void *blob, size_t n, const char *path, const char *folded,
+			  size_t flen, struct article *a, struct match_text *f);
+
 #endif

@@ -87,6 +87,15 @@ test_roundtrip(void **state)
 		}
 		article_free(&b);
 		match_text_free(&g);
+		/* the same, the folded text not copied */
+		assert_int_equal(artblob_unpack_borrow(blob, n, c.v[i].path, f.text, f.len, &b, &g), 0);
+		same_article(&c.v[i], &b);
+		assert_ptr_equal(g.text, f.text);
+		assert_int_equal(g.len, f.len);
+		assert_int_equal(g.nseg, f.nseg);
+		article_free(&b);
+		g.text = NULL;
+		match_text_free(&g);
 
 		/* every shorter blob, a flipped magic, a longer folded text:
 		 * refused, nothing written */

@@ -237,8 +237,8 @@ part_one(struct part *w, size_t i)
 			       &fn);
 	if (rc == 0)
 		return;
-	if (rc == 1)
-		rc = artblob_unpack(blob, bn, cl->paths[i], ft, fn, &a, &t);
+	if (rc == 1) /* the folded text stays SQLite's, good until the next cache_body_if */
+		rc = artblob_unpack_borrow(blob, bn, cl->paths[i], ft, fn, &a, &t);
 	if (rc == ERR_NOMEM) {
 		w->st = 1;
 		return;
@@ -252,6 +252,7 @@ part_one(struct part *w, size_t i)
 	pc->to = (size_t)ftello(w->ss.mem);
 	pc->who = w->who;
 	article_free(&a);
+	t.text = NULL; /* borrowed */
 	match_text_free(&t);
 	if (rc == ERR_NOMEM || rc == ERR_IO)
 		w->st = 1;
