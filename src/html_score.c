@@ -131,7 +131,7 @@ furniture(const struct htree *t, size_t i)
 	if (h->flags & (HN_HIDDEN | HN_SKIP))
 		return 1;
 	/* a picture's caption: the picture is not shown, nor is it the text */
-	if (h->flags & HN_CAPTION && h->paras <= 1 && h->text < 1000)
+	if (h->flags & HN_CAPTION && h->paras <= 3 && h->text < 1000)
 		return 1;
 	/* a byline, a date, a photo credit: metadata, not the text */
 	if (h->flags & HN_BYLINE && h->text < 160 && h->paras == 0)

@@ -159,8 +159,8 @@ test_wrapped_sections(void **state)
 #undef SECTION
 }
 
-/* A saved page's picture captions (figcaption, class or id "caption")
- * describe pictures the terminal does not show: boilerplate, where they
+/* A saved page's picture captions (figcaption, class or id "caption"; a
+ * caption and its credit in two paragraphs) describe pictures the terminal does not show: boilerplate, where they
  * stand; a chapter keeps them (test_structure). */
 static void
 test_captions_dropped(void **state)
@@ -170,10 +170,12 @@ test_captions_dropped(void **state)
 	      "<figure><img src=a.jpg><figcaption>The river at dawn. (Photo: A. Lee)</figcaption></figure>"
 	      "<p>" EN2 "</p><div class=\"wp-caption\"><img src=b.jpg>"
 	      "<p class=\"wp-caption-text\">The new tram, seen from the bridge.</p></div>"
-	      "<p>" EN1 "</p><span id=imageCaption>A third picture</span></article></body>",
+	      "<p>" EN1 "</p><span id=imageCaption>A third picture</span>"
+	      "<div class=featured-image-caption><p>The depot.</p><p>Image: B. Wu</p></div>"
+	      "</article></body>",
 	      HTML_EXTRACT_ARTICLE, "paragraph|" EN1, "boilerplate|The river at dawn. (Photo: A. Lee)",
 	      "paragraph|" EN2, "boilerplate|The new tram, seen from the bridge.", "paragraph|" EN1,
-	      "boilerplate|A third picture");
+	      "boilerplate|A third picture", "boilerplate|The depot.", "boilerplate|Image: B. Wu");
 }
 
 /* Lines of furniture by their words inside the article: the page's
