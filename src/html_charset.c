@@ -164,6 +164,11 @@ html_prescan_charset(const unsigned char *b, size_t n, char *name, size_t cap)
 	return 0;
 }
 
+/* Well-formed multibyte sequences a page needs, and how many of them per
+ * ill-formed one at least, to be read as UTF-8 with stray bytes. */
+#define HTML_UTF8_MIN 20
+#define HTML_UTF8_RATIO 20
+
 int
 html_decode(const struct source_opts *opts, const unsigned char *b, size_t n,
 	    struct source_text *out, char **cause)
@@ -175,7 +180,21 @@ html_decode(const struct source_opts *opts, const unsigned char *b, size_t n,
 		return source_decode(opts, b, n, out, cause);
 	size_t mb, bad;
 	charset_utf8_scan(b, n, &mb, &bad);
-	if (bad > 0 && html_prescan_charset(b, n, name, sizeof name)) {
+	if (bad > 0 && mb >= HTML_UTF8_MIN && bad * HTML_UTF8_RATIO <= mb) {
+		/* UTF-8 with a stray byte (a saved page's meta may still name
+		 * GBK): GBK or Big5 read as UTF-8 has 4 to 12 ill-formed
+		 * sequences per well-formed one, a page of UTF-8 one in
+		 * thousands. Each stray byte is one U+FFFD. */
+		struct source_opts o = { 0 };
+		if (opts)
+			o = *opts;
+		o.encoding = "UTF-8";
+		return source_decode(&o, b, n, out, cause);
+	}
+	if (bad > 0 && html_prescan_charset(b, n, name, sizeof name) &&
+	    !(strcasecmp(name, "UTF-8") == 0 && bad > mb)) {
+		/* (a page that says UTF-8 but is not, as a GBK page re-saved
+		 * with its old meta, is detected as text is) */
 		struct source_opts o = { 0 };
 		if (opts)
 			o = *opts;

@@ -502,6 +502,37 @@ test_decode_gbk(void **state)
 	}
 }
 
+/* A UTF-8 page with a stray byte (a © in Latin-1 pasted in), whose meta
+ * still names GBK, reads as UTF-8 with one U+FFFD, not as GBK (every
+ * character garbled); a GBK page whose meta says UTF-8 reads as GBK. */
+static void
+test_decode_stray(void **state)
+{
+	(void)state;
+	const char *utf8 = "<html><head><meta charset=\"gbk\"><title>公园</title></head>"
+			   "<body><p>" ZH1 "\xa9 2025</p><p>" ZH2 "</p></body></html>";
+	struct source_text st;
+	assert_int_equal(html_decode(NULL, (const unsigned char *)utf8, strlen(utf8), &st, NULL), 0);
+	assert_string_equal(st.encoding, "UTF-8");
+	assert_int_equal(st.replaced, 1);
+	assert_non_null(strstr(st.utf8, ZH1 "\xef\xbf\xbd 2025</p><p>" ZH2));
+	source_text_free(&st);
+
+	const char *page = "<html><head><meta charset=\"utf-8\"><title>公园</title></head>"
+			   "<body><p>" ZH1 ZH2 "</p><p>" ZH2 ZH1 "</p></body></html>";
+	char gbk[2048];
+	iconv_t cd = iconv_open("GBK", "UTF-8");
+	assert_true(cd != (iconv_t)-1);
+	char *in = (char *)page, *out = gbk;
+	size_t il = strlen(page), ol = sizeof gbk;
+	assert_true(iconv(cd, &in, &il, &out, &ol) != (size_t)-1);
+	iconv_close(cd);
+	assert_int_equal(html_decode(NULL, (const unsigned char *)gbk, (size_t)(out - gbk), &st, NULL), 0);
+	assert_string_equal(st.encoding, "GB18030");
+	assert_string_equal(st.utf8, page);
+	source_text_free(&st);
+}
+
 int
 main(void)
 {
@@ -517,6 +548,7 @@ main(void)
 		cmocka_unit_test(test_doc_clean),	  cmocka_unit_test(test_meta),		  cmocka_unit_test(test_title_block),
 		cmocka_unit_test(test_raw_escapes),	  cmocka_unit_test(test_deep_nesting),
 		cmocka_unit_test(test_prescan),		  cmocka_unit_test(test_decode_gbk),
+		cmocka_unit_test(test_decode_stray),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
