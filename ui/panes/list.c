@@ -53,6 +53,7 @@ struct lpane {
 	unsigned char *seen;     /* [art]: the slot's state its facts are of
 				  * (STALE: to read again when shown) */
 	int copy_cols;           /* the widest file name of a copy (0: no copies) */
+	int chars_cols, count_cols; /* the widest 字数 and city count of any row */
 };
 
 /* The slot states (catalog.h), or NULL when every article is loaded. */
@@ -159,6 +160,35 @@ current_art(struct lpane *lp)
 	return lp->lm.items[lp->lm.order[lp->m.cur]].art;
 }
 
+static int
+digits(size_t v)
+{
+	int n = 1;
+	for (; v >= 10; v /= 10)
+		n++;
+	return n;
+}
+
+/* The number columns are as wide as the widest value of any article,
+ * filtered out or not (a column does not move with the filter): 6 and 3
+ * digits at least, as many as a 64 MiB article needs (21650078 字, a city
+ * named 111433 times). Read when the rows are ordered again, after a
+ * filter or when articles came in, never per key. */
+static void
+number_cols(struct lpane *lp)
+{
+	const struct corpus *c = lp->app->corpus;
+	const struct report_cities *rc = ui_match_mentions(lp->app);
+	size_t maxc = 0, maxn = 0;
+	for (size_t i = 0; i < c->n; i++) {
+		maxc = c->v[i].chars > maxc ? c->v[i].chars : maxc;
+		for (size_t k = 0; rc && k < rc->n && k < LIST_CITIES; k++)
+			maxn = rc->mentions[i * rc->n + k] > maxn ? rc->mentions[i * rc->n + k] : maxn;
+	}
+	lp->chars_cols = digits(maxc) > 6 ? digits(maxc) : 6;
+	lp->count_cols = digits(maxn) > 3 ? digits(maxn) : 3;
+}
+
 static void
 reapply(struct lpane *lp)
 {
@@ -180,6 +210,7 @@ reapply(struct lpane *lp)
 		int w = pane_cols(lp->app, name, strlen(name));
 		lp->copy_cols = w > lp->copy_cols ? w : lp->copy_cols;
 	}
+	number_cols(lp);
 }
 
 static void
@@ -222,16 +253,17 @@ l_status(struct pane *p, char *buf, size_t cap)
  * part of the title column they take, a blank before them included). */
 struct cols {
 	int mark, title, name, source, len, city, notes;
+	int count; /* the digits of a city count (a blank before each) */
 };
 
 enum { NAME_MAX_COLS = 32, NAME_TITLE_COLS = 10 };
 
 static struct cols
-plan(int cols, size_t ncities, int copy_cols)
+plan(int cols, size_t ncities, int copy_cols, int chars_cols, int count_cols)
 {
-	struct cols c = { 4, 0, 0, 0, 7, 0, 0 };
+	struct cols c = { 4, 0, 0, 0, chars_cols + 1, 0, 0, count_cols };
 	int rest = cols - c.mark - c.len - 1;
-	int city = ncities ? 1 + 4 * (int)ncities : 0;
+	int city = ncities ? 1 + (1 + count_cols) * (int)ncities : 0;
 	/* where titles repeat, the file name is what tells the rows apart: it
 	 * takes the space first (the title keeps NAME_TITLE_COLS), in a
 	 * column of its own, before the counts and the source */
@@ -295,7 +327,7 @@ draw_header(struct app *app, WINDOW *w, struct lpane *lp, struct cols c)
 		char lab[8];
 		size_t n = width_next_cluster(lp->cities[k], strlen(lp->cities[k]), 0);
 		snprintf(lab, sizeof lab, "%.*s", (int)n, lp->cities[k]);
-		pane_put(app, w, 0, x + 1 + (int)k * 4 + 1, lab, strlen(lab), 2, at);
+		pane_put(app, w, 0, x + ((int)k + 1) * (1 + c.count) - 2, lab, strlen(lab), 2, at);
 	}
 	x += c.city;
 	if (c.notes)
@@ -309,7 +341,7 @@ l_draw(struct pane *p, WINDOW *w)
 	int cols = getmaxx(w);
 	size_t end = lp->m.top + (size_t)(lp->m.rows > 0 ? lp->m.rows : 0);
 	refresh_rows(lp, lp->m.top, end < lp->lm.norder ? end : lp->lm.norder, 0);
-	struct cols c = plan(cols, lp->ncities, lp->copy_cols);
+	struct cols c = plan(cols, lp->ncities, lp->copy_cols, lp->chars_cols, lp->count_cols);
 	struct app *app = p->app;
 	draw_header(app, w, lp, c);
 	int focused = pane_focused(p->app) == p;
@@ -360,13 +392,13 @@ l_draw(struct pane *p, WINDOW *w)
 		if (pending)
 			buf[0] = 0;
 		else
-			snprintf(buf, sizeof buf, "%6zu", a->chars);
+			snprintf(buf, sizeof buf, "%*zu", c.len - 1, a->chars);
 		pane_put(app, w, y, x, buf, strlen(buf), c.len, base);
 		x += c.len;
 		if (c.city && !pending) {
 			for (size_t ci = 0; ci < lp->ncities; ci++) {
-				snprintf(buf, sizeof buf, "%4d", it->cities[ci]);
-				pane_put(app, w, y, x + (int)ci * 4, buf, strlen(buf), 4,
+				snprintf(buf, sizeof buf, " %*d", c.count, it->cities[ci]);
+				pane_put(app, w, y, x + (int)ci * (1 + c.count), buf, strlen(buf), 1 + c.count,
 					 it->cities[ci] ? base : base | style_get(app, STYLE_DIM));
 			}
 			x += c.city;
@@ -525,6 +557,7 @@ ui_list_open(struct app *app, int focus)
 	refresh_facts(lp);
 	if (list_model_apply(&lp->lm, app->corpus, app->script) < 0)
 		pane_error(app, "out of memory");
+	number_cols(lp);
 	lp->m.rows = 1;
 	menu_set(&lp->m, lp->lm.norder, 1);
 	return pane_open(app, &ui_list_ops, lp, focus) ? 0 : ERR_NOMEM;
