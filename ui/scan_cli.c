@@ -50,6 +50,22 @@ open_cache(const struct scan_cli *o)
 	return c;
 }
 
+/* o's warnings, each on a line of its own above the progress bar (it was
+ * written after the bar, on its line) */
+struct warn_bar {
+	const struct scan_cli *o;
+	struct progress *p;
+};
+
+static void
+warn_bar(void *ctx, const char *path, const char *reason)
+{
+	struct warn_bar *wb = ctx;
+	progress_pause(wb->p);
+	wb->o->warn(wb->o->warn_ctx, path, reason);
+	progress_resume(wb->p);
+}
+
 /* Scan o's paths into cat. 0, or an exit status after a message. */
 static int
 scan(const struct scan_cli *o, struct cache *cache, const struct compare_spec *spec, int full,
@@ -57,8 +73,9 @@ scan(const struct scan_cli *o, struct cache *cache, const struct compare_spec *s
 {
 	struct progress p;
 	progress_start(&p, "reading");
-	int rc = catalog_scan(cat, cache, o->paths, o->npaths, o->source, spec, full, o->warn, o->warn_ctx,
-			      progress_update, &p);
+	struct warn_bar wb = { o, &p };
+	int rc = catalog_scan(cat, cache, o->paths, o->npaths, o->source, spec, full,
+			      o->warn ? warn_bar : NULL, &wb, progress_update, &p);
 	progress_end(&p);
 	if (rc < 0) {
 		say(err_strerror(rc));
@@ -421,8 +438,9 @@ scan_cli_search(FILE *f, const struct scan_cli *o, const char *query)
 	struct progress p;
 	cl.p = &p;
 	progress_start(&p, "reading");
-	int rc = catalog_scan(&cat, cache, o->paths, o->npaths, o->source, NULL, 0, o->warn, o->warn_ctx,
-			      feed, &cl);
+	struct warn_bar wb = { o, &p };
+	int rc = catalog_scan(&cat, cache, o->paths, o->npaths, o->source, NULL, 0,
+			      o->warn ? warn_bar : NULL, &wb, feed, &cl);
 	progress_end(&p);
 	int st = 0;
 	if (rc < 0) {
@@ -481,6 +499,7 @@ scan_cli_search(FILE *f, const struct scan_cli *o, const char *query)
 	struct progress ps;
 	cl.p = NULL;
 	progress_start(&ps, "searching");
+	struct warn_bar wbs = { o, &ps };
 	if (st == 0 && cache) {
 		w0.p = &ps;
 		part_run(&w0);
@@ -500,7 +519,7 @@ scan_cli_search(FILE *f, const struct scan_cli *o, const char *query)
 	for (size_t i = 0; i < n && st == 0; i++) {
 		struct piece *pc = &cl.pieces[i];
 		if (pc->err && o->warn)
-			o->warn(o->warn_ctx, cat.arts.v[i].path, err_strerror(pc->err));
+			warn_bar(&wbs, cat.arts.v[i].path, err_strerror(pc->err));
 		if (!pc->later)
 			continue;
 		if (!cache)
@@ -522,7 +541,7 @@ scan_cli_search(FILE *f, const struct scan_cli *o, const char *query)
 		if (rc == ERR_NOMEM || rc == ERR_IO)
 			st = 1;
 		else if (rc < 0 && o->warn)
-			o->warn(o->warn_ctx, cat.arts.v[i].path, cause ? cause : err_strerror(rc));
+			warn_bar(&wbs, cat.arts.v[i].path, cause ? cause : err_strerror(rc));
 		free(cause);
 	}
 	progress_end(&ps);

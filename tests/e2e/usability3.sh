@@ -53,4 +53,38 @@ want="    标题                              字数  注
 keys Q
 wait_for "duwen exited 0"
 
+# 2. the progress bar on stderr fits the terminal (at 40 columns its 66
+# wrapped, and each update left a row behind), a warning has a line of its
+# own (it was written after the bar, on its line), and a single long file
+# says it is at work (a 64 MiB article showed nothing for 20 s)
+mkdir -p "$tmp/many"
+for i in $(seq 10 69); do
+	for f in "$texts"/*.txt; do cp "$f" "$tmp/many/${i}_$(basename "$f")"; done
+done
+head -c 3000 /dev/urandom >"$tmp/many/40_binary.txt"
+start_duwen e2e 40 12 "DUWEN_PROGRESS_DELAY_MS=0" --list --no-cache "'$tmp/many'" ">/dev/null"
+wait_for "duwen exited 0"
+if grep -qF "reading [" "$tmp/screen" || [ "$(grep -c '^duwen: /' "$tmp/screen")" != 1 ]; then
+	fail "40x12 --list: the bar left rows behind or the warning is not on its own line:"
+	cat "$tmp/screen"
+else
+	ok "40x12 --list: no row left of the bar, the warning on its own line"
+fi
+# the bar while it works, within 39 columns (the screen is cleared first)
+start_duwen e2e 40 12 "DUWEN_PROGRESS_DELAY_MS=0" --list --no-cache "'$tmp/many'" ">/dev/null"
+wait_for "/301"
+got=$(grep -F "/301" "$tmp/screen" | head -n 1)
+case $got in
+"duwen: reading ["*"] "*"/301 files") ok "40x12: the bar fits: $got" ;;
+*) fail "40x12: the bar: '$got'" ;;
+esac
+wait_for "duwen exited 0"
+python3 "$root/bench/gencorpus.py" --big $((8 * 1024 * 1024)) "$texts" "$tmp/big.txt"
+start_duwen e2e 80 24 "DUWEN_PROGRESS_DELAY_MS=0" --list --no-cache "'$tmp/big.txt'" ">/dev/null"
+wait_for "duwen: reading..." && ok "one long file: the bar says it is at work"
+wait_for "duwen exited 0"
+screen
+[ "$(grep -c . "$tmp/screen")" = 1 ] && ok "one long file: the bar is erased" ||
+	{ fail "one long file: the bar stays:"; cat "$tmp/screen"; }
+
 finish usability3
