@@ -5,6 +5,20 @@
 . "$(dirname "$0")/lib/harness.sh"
 export DUWEN_DATA="$tmp/data"
 
+# wait_re REGEX: wait_for with an extended regular expression
+wait_re() {
+	n=0
+	while [ "$n" -lt 100 ]; do
+		screen
+		grep -qE -- "$1" "$tmp/screen" && return 0
+		n=$((n + 1))
+		sleep 0.1
+	done
+	fail "timed out waiting for /$1/; the screen:"
+	cat "$tmp/screen"
+	return 1
+}
+
 # 1. the list's number columns are as wide as their widest value: a city
 # named 105,001 times showed as "1050", run together with the next count
 # ("105010500  2100"), at every size
@@ -86,5 +100,32 @@ wait_for "duwen exited 0"
 screen
 [ "$(grep -c . "$tmp/screen")" = 1 ] && ok "one long file: the bar is erased" ||
 	{ fail "one long file: the bar stays:"; cat "$tmp/screen"; }
+
+# 3. a large file read in a thread beside small ones: the count in the
+# status line reaches 5/6 (it stayed at 2/6 or 3/6 until the large one was
+# in: a change within 0.1 s of the last was never shown), and the large
+# file's row says what its thread is doing (it said "..." and nothing else)
+mkdir -p "$tmp/mix"
+cp "$texts"/*.txt "$tmp/mix/"
+cp "$tmp/big.txt" "$tmp/mix/zz_big.txt"
+export DUWEN_DATA="$tmp/data3"
+start_duwen e2e 80 24 "" "'$tmp/mix'"
+wait_for "5/6 [########--]" && ok "the count reaches 5/6 while the large file loads"
+wait_re '^\.\.\. zz_big\.txt  (reading|indexing|caching) [0-9]+ s' &&
+	ok "the large file's row says what its thread is doing"
+keys Q
+wait_for "duwen exited 0"
+# the reading view of one large file at 80x24: what the thread is doing
+# is whole in the status line (it read "0/1 [----------]  ..     original
+# loading t…": the count of one file goes, and the tabs give way first)
+export DUWEN_DATA="$tmp/data3b"
+start_duwen e2e 80 24 "" "'$tmp/big.txt'"
+wait_for "loading the rest"
+tail -n 1 "$tmp/screen" | grep -qE '^\.\.     original  loading the rest: (reading|indexing|caching) [0-9]+ s ' &&
+	ok "80x24: the status line says what the thread is doing, whole" ||
+	{ fail "80x24 loading status:"; tail -n 1 "$tmp/screen"; }
+keys Q
+wait_for "duwen exited 0"
+export DUWEN_DATA="$tmp/data"
 
 finish usability3

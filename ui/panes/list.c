@@ -12,6 +12,7 @@
 #include "../../src/termsafe.h"
 #include "../../src/width.h"
 #include "../app.h"
+#include "../bigload.h"
 #include "../load.h"
 #include "../../src/list_model.h"
 #include "../screen/menu.h"
@@ -382,6 +383,13 @@ l_draw(struct pane *p, WINDOW *w)
 				 base | style_get(app, STYLE_DIM));
 		}
 		const char *t = a->meta.title && !pending ? a->meta.title : base_name(a->path);
+		/* a large file read in a thread: how far it is (it said "..."
+		 * and nothing else for the 20 s of a 64 MiB article) */
+		char job[32], tb[320];
+		if (pending && bigload_status(app, it->art, job, sizeof job) > 0) {
+			snprintf(tb, sizeof tb, "%s  %s", t, job);
+			t = tb;
+		}
 		pane_put_shown(p->app, w, y, x, t, strlen(t), tw, base);
 		x += c.title;
 		if (c.source) {

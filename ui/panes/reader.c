@@ -254,8 +254,11 @@ r_status(struct pane *p, char *buf, size_t cap)
 			snprintf(hit, sizeof hit, "  loading the rest");
 		snprintf(pc, sizeof pc, "..");
 	}
-	snprintf(buf, cap, "%-4s %s %s%s%s  %s", pc, now.finished ? "✓" : " ", script_name(r->kind),
-		 r->vo.show_boilerplate ? "  +boilerplate" : "", hit, tail);
+	/* while the rest loads, what it is doing is the key fact (a '\t'
+	 * after it: the tabs give way first; at 80 columns it read
+	 * "loading t…") */
+	snprintf(buf, cap, "%-4s %s %s%s%s%s  %s", pc, now.finished ? "✓" : " ", script_name(r->kind),
+		 r->vo.show_boilerplate ? "  +boilerplate" : "", hit, rp->loading ? "\t" : "", tail);
 }
 
 /* ---- drawing ---- */

@@ -248,6 +248,8 @@ draw_status(struct app *app)
 	int key = tab ? pane_cols(app, left, (size_t)(tab - left)) : 0;
 	if (tab)
 		memmove(tab, tab + 1, strlen(tab));
+	if (tab && *tab) /* more after them: the … of the cut goes after the facts */
+		key++;
 	int lc = pane_cols(app, left, strlen(left));
 	int min_left = lc < 24 ? lc : 24, want = lc < room * 11 / 20 ? lc : room * 11 / 20;
 	min_left = key > min_left ? key : min_left;
