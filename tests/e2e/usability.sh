@@ -153,7 +153,7 @@ keys S
 wait_for "Search all:"
 keys -l "资本"
 keys Enter
-wait_for "the rest are loading)" && ok "a search while loading says the rest are loading"
+wait_for ", still loading)" && ok "a search while loading says the rest are loading"
 n=0
 while [ "$n" -lt 600 ]; do
 	screen
@@ -161,7 +161,7 @@ while [ "$n" -lt 600 ]; do
 	n=$((n + 1))
 	sleep 0.1
 done
-wait_for "/ Enter searches all)" && ok "all loaded: / Enter searches all"
+wait_for ": / Enter for all)" && ok "all loaded: / Enter searches all"
 keys /
 wait_for "Search all: 资本"
 keys Enter
