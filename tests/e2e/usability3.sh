@@ -153,4 +153,35 @@ keys Q
 wait_for "duwen exited 0"
 export DUWEN_DATA="$tmp/data"
 
+# 5. long work at 40x12: the bottom row keeps the count and "Esc: stop"
+# whole (the bar narrows, goes, then the label is cut: the comparison's
+# loading read "comparison: loading every article [##-…"), and Esc or
+# Ctrl-C stops it (DUWEN_TEST_SLOW_MS: a second a step)
+export DUWEN_DATA="$tmp/data5"
+start_duwen e2e 40 12 "DUWEN_PROGRESS_DELAY_MS=0 DUWEN_TEST_SLOW_MS=1000" "'$tmp/many'"
+wait_for "/301 ["
+n=0
+while [ "$n" -lt 600 ]; do
+	screen
+	tail -1 "$tmp/screen" | grep -qF "/301 [" || break
+	n=$((n + 1))
+	sleep 0.1
+done
+keys C
+wait_re '^comparing \[[#-]+\] [0-9]+/[0-9]+  Esc: stop$' &&
+	ok "40x12: a long comparison's progress keeps its count and Esc: stop"
+keys Escape
+wait_for "comparison stopped" && ok "40x12: Esc stops the comparison"
+keys S
+wait_for "Search all:"
+keys -l "资本"
+keys Enter
+wait_re '^searching 资本 [0-9]+/[0-9]+  Esc: stop$' &&
+	ok "40x12: a long search's progress, whole (no room for the bar)"
+keys C-c
+wait_for "search for 资本 stopped" && ok "40x12: Ctrl-C stops the search"
+keys Q
+wait_for "duwen exited 0"
+export DUWEN_DATA="$tmp/data"
+
 finish usability3

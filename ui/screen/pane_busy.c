@@ -54,16 +54,25 @@ pane_progress(struct app *app, const char *label, size_t done, size_t total)
 	struct pane_mgr *m = app->mgr;
 	if (!m->curses || m->promptw == NULL || m->ar.too_small)
 		return;
-	enum { CELLS = 20 };
-	char bar[CELLS + 1];
-	size_t full = total ? done * CELLS / total : 0;
-	for (size_t i = 0; i < CELLS; i++)
-		bar[i] = i < full ? '#' : '-';
-	bar[CELLS] = '\0';
-	char line[256];
-	snprintf(line, sizeof line, "%s [%s] %zu/%zu  Esc: stop", label, bar, done, total);
+	/* the count and "Esc: stop" always whole: where the row is short the
+	 * bar narrows, then goes, then the label is cut (at 40 columns it
+	 * read "comparison: loading every article [##-…") */
+	enum { CELLS = 20, CELLS_MIN = 8 };
+	char count[64], bar[CELLS + 1] = "";
+	snprintf(count, sizeof count, " %zu/%zu  Esc: stop", done, total);
+	int room = COLS - 1, cc = (int)strlen(count), lc = pane_cols(app, label, strlen(label));
+	int cells = room - lc - cc - 3;
+	cells = cells > CELLS ? CELLS : cells < CELLS_MIN ? 0 : cells;
+	size_t full = total ? done * (size_t)cells / total : 0;
+	for (int i = 0; i < cells; i++)
+		bar[i] = (size_t)i < full ? '#' : '-';
+	bar[cells] = '\0';
+	char tail[128];
+	snprintf(tail, sizeof tail, "%s%s%s%s", cells ? " [" : "", bar, cells ? "]" : "", count);
+	int tc = (int)strlen(tail), at = style_get(app, STYLE_MESSAGE);
 	werase(m->promptw);
-	pane_put_trunc(app, m->promptw, 0, 0, line, strlen(line), COLS - 1, style_get(app, STYLE_MESSAGE));
+	int x = pane_put_trunc(app, m->promptw, 0, 0, label, strlen(label), room - tc > 1 ? room - tc : 1, at);
+	pane_put_trunc(app, m->promptw, 0, x, tail, strlen(tail), room - x, at);
 	wnoutrefresh(m->promptw);
 	doupdate();
 	m->lines_dirty = 1; /* the status line again at the next update */
