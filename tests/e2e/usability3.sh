@@ -184,4 +184,26 @@ keys Q
 wait_for "duwen exited 0"
 export DUWEN_DATA="$tmp/data"
 
+# 6. a large file with no first part to show (UTF-16 text) at 40x12: no
+# facts line until its text is in (it said "0字 · 约1分钟"), and the
+# loading line on two rows (it was cut: "Loading… it shows once the whole
+# file i…")
+python3 -c 'import sys
+t = open(sys.argv[1], encoding="utf-8").read(2500000)
+open(sys.argv[2], "w", encoding="utf-16").write(t)' "$tmp/big.txt" "$tmp/wide.txt"
+export DUWEN_DATA="$tmp/data6"
+start_duwen e2e 40 12 "" "'$tmp/wide.txt'"
+wait_for "Loading…"
+got=$(sed -n 1,5p "$tmp/screen" | sed 's/ *$//')
+want="                 wide
+
+
+Loading…
+it shows once the whole file is read"
+[ "$got" = "$want" ] && ok "40x12 UTF-16: no facts, the loading line on two rows" ||
+	{ fail "40x12 UTF-16 loading:"; cat "$tmp/screen"; }
+keys Q
+wait_for "duwen exited 0"
+export DUWEN_DATA="$tmp/data"
+
 finish usability3

@@ -357,8 +357,14 @@ r_draw(struct pane *p, WINDOW *w)
 	if (rp->loading && rp->first.len == 0 && rp->header_rows + 1 < rows) {
 		/* a page, a book or UTF-16 text has no first part to show */
 		static const char wait[] = "Loading… it shows once the whole file is read";
-		pane_put_trunc(app, w, rp->header_rows + 1, margin, wait, sizeof wait - 1, cols - margin,
-			       style_get(app, STYLE_DIM));
+		const char *second = strchr(wait, ' ') + 1;
+		int y = rp->header_rows + 1, at = style_get(app, STYLE_DIM);
+		if (pane_cols(app, wait, sizeof wait - 1) <= cols - margin || y + 1 >= rows) {
+			pane_put_trunc(app, w, y, margin, wait, sizeof wait - 1, cols - margin, at);
+		} else { /* narrow: on two rows (at 40 columns it was cut) */
+			pane_put(app, w, y, margin, wait, (size_t)(second - 1 - wait), cols - margin, at);
+			pane_put_trunc(app, w, y + 1, margin, second, strlen(second), cols - margin, at);
+		}
 	}
 	/* the layout of what is a few screens away is not kept */
 	view_trim(r->view, r->top, (size_t)rows * 2);

@@ -53,8 +53,10 @@ reader_head_set(struct reader_head *h, struct reader *r)
 		return ERR_NOMEM;
 	}
 	/* The facts stay on one row: a narrow pane drops parts rather than
-	 * break "约11分钟" across rows. */
-	for (int shorten = 0; shorten <= 3; shorten++) {
+	 * break "约11分钟" across rows. An article with no text in yet (a
+	 * large page, book or UTF-16 file loading, with no first part) has
+	 * no facts to give: it said "0字 · 约1分钟". */
+	for (int shorten = 0; shorten <= 3 && r->a->len > 0; shorten++) {
 		free(h->meta);
 		h->facts.n = 0;
 		h->meta = report_facts(r->a, shorten, 1);
