@@ -115,6 +115,18 @@ wait_re '^\.\.\. zz_big\.txt  (reading|indexing|caching) [0-9]+ s' &&
 	ok "the large file's row says what its thread is doing"
 keys Q
 wait_for "duwen exited 0"
+# beside its reading view at 160x45 the list is narrow: a row not loaded
+# has no facts, its name and its thread's doing take their columns (it
+# read "... big.txt  reading …")
+export DUWEN_DATA="$tmp/data3c"
+start_duwen e2e 160 45 "" "'$tmp/mix'"
+wait_for "zz_big.txt"
+keys G Enter
+wait_for "loading the rest"
+wait_re '^\.\.\. zz_big\.txt  (reading|indexing|caching) [0-9]+ s +│' &&
+	ok "160x45 beside the reader: the pending row's name and doing whole"
+keys Q
+wait_for "duwen exited 0"
 # the reading view of one large file at 80x24: what the thread is doing
 # is whole in the status line (it read "0/1 [----------]  ..     original
 # loading t…": the count of one file goes, and the tabs give way first)

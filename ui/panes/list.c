@@ -374,7 +374,9 @@ l_draw(struct pane *p, WINDOW *w)
 		pane_put(app, w, y, 0, buf, strlen(buf), 3, base);
 		int x = c.mark;
 		/* titles as the reading view shows them (full-width punctuation) */
-		int tw = c.title - 1;
+		/* a pending row has no facts: its name (and what its thread is
+		 * doing) may take their columns */
+		int tw = pending ? cols - c.mark - 1 : c.title - 1;
 		if (c.name && is_copy(lp, it)) { /* copies: the file name tells them apart */
 			char nm[256];
 			tw -= c.name;
