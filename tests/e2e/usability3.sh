@@ -218,4 +218,19 @@ keys Q
 wait_for "duwen exited 0"
 export DUWEN_DATA="$tmp/data"
 
+# 7. a filter set while the articles load says its count is so far (it
+# said "11 of 1000 articles match" while the rows matching grew)
+export DUWEN_DATA="$tmp/data7"
+start_duwen e2e 80 24 "" "'$tmp/many'"
+wait_for "/301 ["
+keys /
+wait_for "Filter:"
+keys -l "深圳"
+keys Enter
+wait_re '^[0-9]+ of 301 articles match so far \(still loading\)$' &&
+	ok "a filter while loading says its count is so far"
+keys Q
+wait_for "duwen exited 0"
+export DUWEN_DATA="$tmp/data"
+
 finish usability3

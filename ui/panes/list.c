@@ -490,8 +490,11 @@ l_key(struct pane *p, const struct pane_event *ev)
 		}
 		snprintf(lp->lm.filter, sizeof lp->lm.filter, "%s", f);
 		reapply(lp);
+		/* while loading the count grows: the message says so (it
+		 * stayed "11 of 1000 articles match" as the rows came in) */
 		if (lp->lm.filter[0])
-			pane_message(p->app, "%zu of %zu articles match", lp->lm.norder, lp->lm.n);
+			pane_message(p->app, "%zu of %zu articles match%s", lp->lm.norder, lp->lm.n,
+				     p->app->load.active ? " so far (still loading)" : "");
 		return PANE_REDRAW_ALL;
 	}
 	case L_UNFILTER:
