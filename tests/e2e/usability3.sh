@@ -136,6 +136,11 @@ wait_for "loading the rest"
 tail -n 1 "$tmp/screen" | grep -qE '^\.\.     original  loading the rest: (reading|indexing|caching) [0-9]+ s ' &&
 	ok "80x24: the status line says what the thread is doing, whole" ||
 	{ fail "80x24 loading status:"; tail -n 1 "$tmp/screen"; }
+# its length, estimated from the first part, looks like an estimate (three
+# significant digits: it read "2967134字", then 2706519 once it was in)
+sed -n 2p "$tmp/screen" | grep -qE ' · [0-9]{3}0000字 · ' &&
+	ok "80x24: the estimated length is rounded" ||
+	{ fail "80x24 estimated length:"; sed -n 2p "$tmp/screen"; }
 keys Q
 wait_for "duwen exited 0"
 export DUWEN_DATA="$tmp/data"

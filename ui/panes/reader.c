@@ -566,6 +566,17 @@ const struct pane_ops ui_reader_ops = {
 
 /* ---- opening ---- */
 
+/* v to three significant digits: an estimate looks like one (the 64 MiB
+ * article's facts read "23738698字", then 21650078 once it was in) */
+static size_t
+round3(double v)
+{
+	double unit = 1;
+	while (v >= 1000 * unit)
+		unit *= 10;
+	return (size_t)((size_t)(v / unit + 0.5) * unit);
+}
+
 /* rp is to show article a, not loaded yet: its file's first part
  * meanwhile (or nothing, for a file that has none: a page, a book), and
  * the loader is told to read it. 0 or ERR_NOMEM. */
@@ -587,8 +598,8 @@ open_first(struct app *app, struct rpane *rp, const struct article *a)
 	if (a->chars > 0)
 		rp->first.chars = a->chars;
 	else if (rc == 0 && !whole && stat(a->path, &sb) == 0 && rp->first.len > 0)
-		rp->first.chars = (size_t)((double)rp->first.chars * (double)sb.st_size /
-					   (double)rp->first.len);
+		rp->first.chars = round3((double)rp->first.chars * (double)sb.st_size /
+					 (double)rp->first.len);
 	rp->loading = 1;
 	return bigload_fill(app, rp->art) == ERR_NOMEM ? ERR_NOMEM : 0;
 }
