@@ -19,8 +19,9 @@ enum script_kind {
 
 struct script;
 
-/* Open OpenCC converters (t2s, s2t). 0, or ERR_IO with *cause (malloc'd)
- * when OpenCC's data cannot be loaded. */
+/* Open OpenCC's t2s converter (s2t is opened by the first conversion to
+ * traditional). 0, or ERR_IO with *cause (malloc'd) when OpenCC's data
+ * cannot be loaded. */
 int script_open(struct script **out, char **cause);
 void script_close(struct script *s);
 
@@ -36,7 +37,8 @@ struct script_article {
 };
 
 /* Convert a to kind (SCRIPT_ORIGINAL gives an identical copy). Blocks,
- * sentences and spans are carried over through the maps. 0 or ERR_NOMEM. */
+ * sentences and spans are carried over through the maps. 0, ERR_IO (the
+ * s2t data cannot be loaded) or ERR_NOMEM. */
 int script_convert_article(struct script *s, enum script_kind kind,
 			   const struct article *a, struct script_article *out);
 void script_article_free(struct script_article *sa);
