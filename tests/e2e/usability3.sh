@@ -238,4 +238,27 @@ keys Q
 wait_for "duwen exited 0"
 export DUWEN_DATA="$tmp/data"
 
+# 8. the outline opened while a large file loads is the first part's and
+# says so, then that all is in (at the end of the 64 MiB article's it
+# looked like the whole outline, and stayed so); o o makes the whole one
+export DUWEN_DATA="$tmp/data8"
+start_duwen e2e 80 24 "" "'$tmp/big.txt'"
+wait_for "loading the rest"
+keys o
+wait_for " 目录 Outline so far · the rest is loading" && ok "an outline while loading says it is so far"
+n=0
+while [ "$n" -lt 3000 ]; do
+	screen
+	grep -qF "all in now: o o for the whole" "$tmp/screen" && break
+	n=$((n + 1))
+	sleep 0.1
+done
+grep -qF "all in now: o o for the whole" "$tmp/screen" && ok "then that all is in" ||
+	{ fail "the outline once all is in:"; cat "$tmp/screen"; }
+keys o o
+wait_re '^ 目录 Outline$' && ok "o o: the whole outline"
+keys Q
+wait_for "duwen exited 0"
+export DUWEN_DATA="$tmp/data"
+
 finish usability3

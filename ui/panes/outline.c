@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../../src/catalog.h"
 #include "../../src/err.h"
 #include "../app.h"
 #include "../screen/menu.h"
@@ -36,6 +37,7 @@ struct outline {
 	int *sub;                /* a heading's rank below the article's highest, 0..3 */
 	struct menu m;
 	char title[256];
+	int partial; /* made from a large file's first part, the rest loading */
 };
 
 static void
@@ -82,13 +84,28 @@ o_status(struct pane *p, char *buf, size_t cap)
 		 o->m.n ? o->m.cur + 1 : 0, o->m.n);
 }
 
+/* Whether corpus article art is loaded in full (a file read on its own
+ * always is). */
+static int
+in_full(const struct app *app, size_t art)
+{
+	const unsigned char *st = app->load.cat.state;
+	return st == NULL || art >= app->load.cat.arts.n || st[art] == CATALOG_FULL;
+}
+
 static void
 o_draw(struct pane *p, WINDOW *w)
 {
 	struct outline *o = p->data;
 	struct app *app = p->app;
 	int cols = getmaxx(w);
-	pane_put_trunc(app, w, 0, 1, "目录 Outline", strlen("目录 Outline"), cols - 2, style_get(app, STYLE_TITLE));
+	/* made while the article loaded: it is the first part's (at the
+	 * end of a 64 MiB article's it looked like the whole outline) */
+	const char *head = "目录 Outline";
+	if (o->partial)
+		head = in_full(app, o->art) ? "目录 Outline of the first part · all in now: o o for the whole"
+					    : "目录 Outline so far · the rest is loading";
+	pane_put_trunc(app, w, 0, 1, head, strlen(head), cols - 2, style_get(app, STYLE_TITLE));
 	for (int i = 0; i < o->m.rows; i++) {
 		size_t k = o->m.top + (size_t)i;
 		if (k >= o->m.n)
@@ -167,6 +184,7 @@ ui_outline_open(struct app *app, struct reader *r, size_t art)
 	}
 	o->app = app;
 	o->art = art;
+	o->partial = !in_full(app, art);
 	/* the title as the reading view shows it (script and punctuation) */
 	pane_shown_copy(app, r->a->meta.title, o->title, sizeof o->title);
 	/* headings indent by rank (h2 under h1, a book's chapters under its
