@@ -51,6 +51,10 @@ int catalog_stub(struct article *a, const char *path, const struct cache_entry *
 int catalog_count_cities(struct scan *s, const struct article *a, const struct match_text *fa,
 			 size_t *out);
 
+/* Let a's text, blocks, sentences and spans go: its metadata (path,
+ * meta, chars, len, hash) stays. */
+void catalog_strip_text(struct article *a);
+
 /* Fill article slot i from the file at path, through the cache: 1 added,
  * 0 left out (reported), or an error. key: path's canonical form
  * (realpath's), or NULL to ask realpath. */

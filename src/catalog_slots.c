@@ -453,15 +453,7 @@ catalog_unfill(struct catalog *cat, size_t i)
 {
 	if (i >= cat->arts.n || cat->state == NULL || cat->state[i] != CATALOG_FULL)
 		return;
-	struct article *a = &cat->arts.v[i];
-	free(a->text);
-	free(a->blocks);
-	free(a->sents);
-	span_list_free(&a->spans);
-	a->text = NULL;
-	a->blocks = NULL;
-	a->sents = NULL;
-	a->nblocks = a->nsents = 0;
+	catalog_strip_text(&cat->arts.v[i]);
 	match_text_free(&cat->folded[i]);
 	cat->state[i] = CATALOG_META;
 	cat->nfull--;
