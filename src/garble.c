@@ -292,7 +292,6 @@ garble_scan(const char *in, size_t len, struct clean_buf *out, struct span_list 
 	rc = 0;
 done:
 	free(g.doc);
-	free(g.dec);
 	free(g.enc);
 	free(g.ch);
 	clean_buf_free(&g.span);

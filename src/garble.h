@@ -22,8 +22,7 @@
 int garble_cost(int32_t cp, uint32_t doc_count);
 
 /* Copy in[0, len) to out with repairs applied; append the spans found, in
- * order, over out. Adds to *garbled / *repaired. 0, ERR_NOMEM, or
- * ERR_ENCODING when iconv has no GB18030. */
+ * order, over out. Adds to *garbled / *repaired. 0 or ERR_NOMEM. */
 int garble_scan(const char *in, size_t len, struct clean_buf *out, struct span_list *spans,
 		size_t *garbled, size_t *repaired);
 

@@ -26,7 +26,7 @@ struct garble_item {
 
 struct garble_ctx {
 	uint32_t *doc;  /* occurrences of U+4E00..U+9FFF in the document */
-	uint32_t *dec;  /* GB18030 two-byte pair -> code point, 0 = none */
+	const uint32_t *dec; /* GB18030 two-byte pair -> code point, 0 = none */
 	uint16_t *enc;  /* BMP code point -> two-byte pair, 0 = none */
 	struct garble_ch *ch;
 	size_t nch, capch;
@@ -59,7 +59,7 @@ int garble_is_odd(const struct garble_ctx *g, int32_t cp);
 /* Is cp in the frequency table's Han range? */
 int garble_is_han(int32_t cp);
 
-/* Build g->dec and g->enc with iconv once; 0, ERR_NOMEM or ERR_ENCODING. */
+/* Set g->dec and build g->enc once; 0 or ERR_NOMEM. */
 int garble_read_tables(struct garble_ctx *g);
 /* Re-read characters [a, b) of the line from their GB18030 bytes and push
  * the clearly better stretches as repaired items; 0 or an error. */

@@ -1,44 +1,32 @@
 /* garble_read: re-reading a stretch of suspect text from its GB18030 bytes
  * along the cheapest byte alignment (costs from garble_ccost), and judging
  * whether that reading is clearly more plausible than the text. */
-#include <iconv.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "err.h"
 #include "garble_int.h"
+#include "gb18030_table.h"
 
-/* The GB18030 two-byte tables, built once per scan with iconv. */
+/* The GB18030 two-byte tables: the decoding is gb18030_table's (what
+ * iconv gives, made once at build time: building it with iconv cost
+ * 0.9 ms per article), the encoding is made from it once per scan, when
+ * a suspect needs it. */
 int
 garble_read_tables(struct garble_ctx *g)
 {
-	if (g->dec != NULL)
+	if (g->enc != NULL)
 		return 0;
-	g->dec = calloc(GARBLE_PAIRS, sizeof *g->dec);
+	g->dec = gb18030_table_pairs;
 	g->enc = calloc(0x10000, sizeof *g->enc);
-	if (g->dec == NULL || g->enc == NULL)
+	if (g->enc == NULL)
 		return ERR_NOMEM;
-	iconv_t cd = iconv_open("UTF-32LE", "GB18030");
-	if (cd == (iconv_t)-1)
-		return ERR_ENCODING;
-	for (unsigned lead = 0x81; lead <= 0xFE; lead++) {
+	for (unsigned lead = 0x81; lead <= 0xFE; lead++)
 		for (unsigned trail = 0x40; trail <= 0xFE; trail++) {
-			if (trail == 0x7F)
-				continue;
-			char in[2] = {(char)lead, (char)trail};
-			unsigned char out[4];
-			char *ip = in, *op = (char *)out;
-			size_t il = 2, ol = 4;
-			iconv(cd, NULL, NULL, NULL, NULL);
-			if (iconv(cd, &ip, &il, &op, &ol) == (size_t)-1 || ol != 0)
-				continue;
-			uint32_t cp = out[0] | (uint32_t)out[1] << 8 | (uint32_t)out[2] << 16 | (uint32_t)out[3] << 24;
-			g->dec[(lead - 0x81) * 191 + (trail - 0x40)] = cp;
+			uint32_t cp = g->dec[(lead - 0x81) * 191 + (trail - 0x40)];
 			if (cp < 0x10000 && cp >= 0x80 && g->enc[cp] == 0)
 				g->enc[cp] = (uint16_t)(lead << 8 | trail);
 		}
-	}
-	iconv_close(cd);
 	return 0;
 }
 

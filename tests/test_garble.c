@@ -1,16 +1,50 @@
 /* test_garble: the plausibility costs, and mojibake found, repaired or kept
  * on exact inputs: shifted GBK re-read, lost annotations and tags, clean text
- * left alone; garble_tidy's debris rules on exact span texts. */
+ * left alone; garble_tidy's debris rules on exact span texts; the
+ * generated GB18030 table against iconv, pair by pair. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <iconv.h>
 #include <string.h>
 
 #include "../src/garble.h"
 #include "../src/garble_tidy.h"
+#include "../src/gb18030_table.h"
+
+/* gb18030_table is what this C library's iconv makes of each pair (the
+ * way garble_read.c made it at run time): if this fails, the C library
+ * decodes GB18030 otherwise; run src/gb18030_gen.py again. */
+static void
+test_gb18030_table(void **state)
+{
+	(void)state;
+	iconv_t cd = iconv_open("UTF-32LE", "GB18030");
+	assert_true(cd != (iconv_t)-1);
+	size_t decoded = 0;
+	for (unsigned lead = 0x81; lead <= 0xFE; lead++)
+		for (unsigned trail = 0x40; trail <= 0xFE; trail++) {
+			char in[2] = { (char)lead, (char)trail };
+			unsigned char out[4];
+			char *ip = in, *op = (char *)out;
+			size_t il = 2, ol = 4;
+			uint32_t cp = 0;
+			iconv(cd, NULL, NULL, NULL, NULL);
+			if (trail != 0x7F && iconv(cd, &ip, &il, &op, &ol) != (size_t)-1 && ol == 0)
+				cp = out[0] | (uint32_t)out[1] << 8 | (uint32_t)out[2] << 16 |
+				     (uint32_t)out[3] << 24;
+			uint32_t have = gb18030_table_pairs[(lead - 0x81) * 191 + (trail - 0x40)];
+			if (have != cp)
+				fail_msg("pair %02X%02X: table U+%04X, iconv U+%04X", lead, trail, have, cp);
+			decoded += cp != 0;
+		}
+	iconv_close(cd);
+	assert_true(decoded > 21000); /* GBK's 21,886 and more */
+	assert_int_equal(gb18030_table_pairs[(0xD5 - 0x81) * 191 + (0xE2 - 0x40)], 0x8FD9); /* 这 */
+}
 
 static void
 test_cost(void **state)
@@ -179,6 +213,7 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_gb18030_table),
 		cmocka_unit_test(test_cost),
 		cmocka_unit_test(test_scan),
 		cmocka_unit_test(test_tidy),
