@@ -192,9 +192,13 @@ read_file_keep(struct scan *s, const char *path, const char *key, const struct s
 			a = s->pre->a;
 		fa = s->pre->fa;
 		s->pre->fa = (struct match_text){ 0 };
+		/* folded with OpenCC (a worker's): not the fold of a scan without */
+		if (fa.text && (catalog_need_script(s) < 0 || s->sc == NULL))
+			match_text_free(&fa);
 	} else {
 		rc = article_load(s->opts, path, &a, &cause);
 	}
+	s->reads++;
 	if (rc < 0)
 		match_text_free(&fa);
 	if (rc == ERR_NOMEM) {
@@ -372,7 +376,7 @@ catalog_scan(struct catalog *cat, struct cache *cache, const char *const *paths,
 	cat->counts = calloc(n * (cat->ncities ? cat->ncities : 1), sizeof *cat->counts);
 	if (full)
 		cat->folded = calloc(n, sizeof *cat->folded);
-	struct scan s = { cat, cache, opts, spec, full, NULL, NULL, 0, NULL, warn, ctx, 0, 0, NULL, 0 };
+	struct scan s = { cat, cache, opts, spec, full, NULL, NULL, 0, NULL, warn, ctx, 0, 0, NULL, 0, 0, NULL };
 	rc = ERR_NOMEM;
 	if (!cat->arts.v || !cat->keys || !cat->ids || !cat->counts || (full && !cat->folded) ||
 	    (spec && (s.spec_key = catalog_spec_key(spec)) == NULL))
@@ -386,11 +390,22 @@ catalog_scan(struct catalog *cat, struct cache *cache, const char *const *paths,
 		goto out;
 	}
 	rc = 0;
+	/* the files to read, read ahead on the other cores */
+	struct catalog_ahead ahead;
+	catalog_ahead_init(&ahead, (const char *const *)sp.v, (const char *const *)sp.keys, sp.n);
+	catalog_ahead_step(&s, &ahead, 0, cache == NULL);
 	for (size_t i = 0; i < sp.n && rc == 0; i++) {
-		size_t at = cat->arts.n;
+		size_t at = cat->arts.n, reads = s.reads;
 		char abs[PATH_MAX];
 		const char *key = sp.keys[i] ? sp.keys[i] : realpath(sp.v[i], abs) ? abs : sp.v[i];
+		struct loaded pre;
+		int have = catalog_ahead_take(&ahead, i, 1, &pre) == 1;
+		s.pre = have ? &pre : NULL;
 		int r = catalog_scan_one(&s, sp.v[i], key, at);
+		s.pre = NULL;
+		if (have)
+			catalog_loaded_free(&pre);
+		catalog_ahead_step(&s, &ahead, i + 1, s.reads != reads);
 		if (r < 0) {
 			rc = r;
 			break;
@@ -412,6 +427,7 @@ catalog_scan(struct catalog *cat, struct cache *cache, const char *const *paths,
 		if (progress)
 			progress(pctx, i + 1, sp.n);
 	}
+	catalog_ahead_free(&ahead);
 	if (cache) {
 		if (rc == 0)
 			cache_prune(cache);
@@ -472,6 +488,10 @@ void
 catalog_free(struct catalog *cat)
 {
 	struct scan *s = cat->scan;
+	if (s && s->ahead) { /* the workers first: they may be reading */
+		catalog_ahead_free(s->ahead);
+		free(s->ahead);
+	}
 	if (s) {
 		/* what the fills wrote is kept (catalog_sync, without the call:
 		 * catalog_slots.c is above this file) */

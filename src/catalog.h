@@ -8,7 +8,12 @@
  *
  * The panes open it incrementally (catalog_open, catalog_fill): a slot per
  * file, allocated at once, so that a pointer to an article never moves;
- * each slot has a state (enum catalog_state) and is filled when asked. */
+ * each slot has a state (enum catalog_state) and is filled when asked.
+ *
+ * The files a cold scan must read are read ahead on worker threads
+ * (catalog_ahead.c, loadpool.h; the panes: catalog_read_ahead); counting
+ * and caching stay on the caller's thread, in file order, so the results
+ * and warnings are the one-thread scan's. */
 #ifndef DUWEN_CATALOG_H
 #define DUWEN_CATALOG_H
 
@@ -95,6 +100,28 @@ int catalog_open(struct catalog *cat, struct cache *cache, const char *const *pa
  * reported through warn, now or before) or ERR_NOMEM (the slot is as it
  * was). Writes to the cache go in a transaction that catalog_sync ends. */
 int catalog_fill(struct catalog *cat, size_t i);
+
+/* Read the files of the PENDING slots ahead, in slot order, on worker
+ * threads (src/loadpool.h: one per core, each with its own OpenCC, at
+ * nice + nice), so that catalog_fill only counts and caches what they
+ * made; files over max_size bytes are left to catalog_fill (or to the
+ * caller's own thread: ui/bigload.c). Nothing if fewer than two slots are
+ * PENDING. 0 or ERR_NOMEM; without threads, catalog_fill reads the files
+ * as before. The workers end at catalog_done or catalog_free. */
+int catalog_read_ahead(struct catalog *cat, uint64_t max_size, int nice);
+
+/* 1 if catalog_fill(cat, i) would not wait for a worker still reading
+ * slot i's file (the loader then does something else, or waits for a key
+ * or catalog_ready_fd). */
+int catalog_fill_ready(struct catalog *cat, size_t i);
+
+/* Slot i is filled some other way (a large file in a thread): what the
+ * workers read of it goes. */
+void catalog_fill_skip(struct catalog *cat, size_t i);
+
+/* A file descriptor that becomes readable when a worker has read a file
+ * (for poll beside the keyboard); -1 without workers. */
+int catalog_ready_fd(const struct catalog *cat);
 
 /* Slot i finished in another thread (a large file read by an article_job,
  * ui/bigload.c) as catalog_fill would, without the wait on the catalog's

@@ -126,7 +126,7 @@ catalog_open(struct catalog *cat, struct cache *cache, const char *const *paths,
 	if ((rc = alloc_slots(cat, sp.n, spec ? spec->ncities : 0)) < 0)
 		goto out;
 	struct scan *s = cat->scan;
-	*s = (struct scan){ cat, cache, opts, spec, 1, NULL, sc, sc != NULL, NULL, warn, ctx, sc != NULL, 0, NULL, 0 };
+	*s = (struct scan){ cat, cache, opts, spec, 1, NULL, sc, sc != NULL, NULL, warn, ctx, sc != NULL, 0, NULL, 0, 0, NULL };
 	rc = ERR_NOMEM;
 	if (spec && (s->spec_key = catalog_spec_key(spec)) == NULL)
 		goto out;
@@ -197,7 +197,14 @@ catalog_fill(struct catalog *cat, size_t i)
 		}
 		cat->arts.v[i] = (struct article){ 0 };
 		size_t from = cat->from_cache;
+		/* read by a worker (catalog_read_ahead): counted and cached here */
+		struct loaded pre;
+		int have = s->ahead && catalog_ahead_take(s->ahead, i, 1, &pre) == 1;
+		s->pre = have ? &pre : NULL;
 		rc = catalog_scan_one(s, stub.path, cat->keys[i], i);
+		s->pre = NULL;
+		if (have)
+			catalog_loaded_free(&pre);
 		s->cache = cache;
 		if (rc == 1 && cat->state[i] == CATALOG_META)
 			cat->from_cache = from; /* counted when opened */
@@ -473,10 +480,53 @@ catalog_sync(struct catalog *cat)
 	return 0;
 }
 
+int
+catalog_read_ahead(struct catalog *cat, uint64_t max_size, int nice)
+{
+	struct scan *s = cat->scan;
+	if (s == NULL || s->ahead)
+		return 0;
+	if ((s->ahead = calloc(1, sizeof *s->ahead)) == NULL)
+		return ERR_NOMEM;
+	int rc = catalog_ahead_slots(s, s->ahead, max_size, nice);
+	if (rc < 0 || s->ahead->pool == NULL) {
+		free(s->ahead);
+		s->ahead = NULL;
+	}
+	return rc == ERR_NOMEM ? rc : 0;
+}
+
+int
+catalog_fill_ready(struct catalog *cat, size_t i)
+{
+	struct scan *s = cat->scan;
+	return s == NULL || s->ahead == NULL || catalog_ahead_ready(s->ahead, i);
+}
+
+void
+catalog_fill_skip(struct catalog *cat, size_t i)
+{
+	struct scan *s = cat->scan;
+	if (s && s->ahead)
+		catalog_ahead_let_go(s->ahead, i);
+}
+
+int
+catalog_ready_fd(const struct catalog *cat)
+{
+	const struct scan *s = cat->scan;
+	return s && s->ahead ? catalog_ahead_fd(s->ahead) : -1;
+}
+
 void
 catalog_done(struct catalog *cat)
 {
 	struct scan *s = cat->scan;
+	if (s && s->ahead) { /* the workers are done: their OpenCC goes */
+		catalog_ahead_free(s->ahead);
+		free(s->ahead);
+		s->ahead = NULL;
+	}
 	if (s == NULL || s->cache == NULL)
 		return;
 	catalog_sync(cat);
@@ -494,7 +544,7 @@ catalog_adopt(struct catalog *cat, struct corpus *c, const struct compare_spec *
 	int rc = alloc_slots(cat, c->n, spec ? spec->ncities : 0);
 	struct scan *s = cat->scan;
 	if (rc == 0) {
-		*s = (struct scan){ cat, NULL, NULL, spec, 1, NULL, sc, sc != NULL, NULL, NULL, NULL, sc != NULL, 0, NULL, 0 };
+		*s = (struct scan){ cat, NULL, NULL, spec, 1, NULL, sc, sc != NULL, NULL, NULL, NULL, sc != NULL, 0, NULL, 0, 0, NULL };
 		if (spec)
 			rc = catalog_need_script(s);
 	}

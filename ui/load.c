@@ -1,6 +1,7 @@
 /* The panes' articles, loaded between keystrokes; see load.h. */
 #include "load.h"
 
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,6 +26,9 @@ enum { PAINT_MS = 250, NOTES_MS = 2000, SYNC_MS = 1000, PROGRESS_MS = 100 };
  * write that finds the cache busy is not made: that article is read and
  * shown, cached by a later start (catalog_fill). */
 enum { LOAD_BUSY_MS = 0 };
+/* The loader waits at most LOAD_WAIT_MS for a worker's next file (a key
+ * ends the wait); the workers run this much nicer than the keys. */
+enum { LOAD_WAIT_MS = 20, LOAD_AHEAD_NICE = 5 };
 
 static long
 ms_since(const struct timespec *t)
@@ -78,6 +82,16 @@ open_cache(void)
 	return c;
 }
 
+/* Wait until a key comes or a worker has read a file, LOAD_WAIT_MS at
+ * most: the loader has nothing to do until then. */
+static void
+wait_ready(struct app *app)
+{
+	struct pollfd pfd[2] = { { .fd = 0, .events = POLLIN },
+				 { .fd = catalog_ready_fd(&app->load.cat), .events = POLLIN } };
+	poll(pfd, pfd[1].fd >= 0 ? 2 : 1, LOAD_WAIT_MS);
+}
+
 size_t
 load_done(const struct app *app)
 {
@@ -96,6 +110,10 @@ load_open(struct app *app, const struct load_opts *o, const struct compare_spec 
 		cache_set_busy_ms(l->cache, LOAD_BUSY_MS);
 		rc = catalog_open(&l->cat, l->cache, o->paths, o->npaths, o->source, spec, app->script,
 				  warn, app);
+		/* the files the cache does not have, read on the other cores (nicer
+		 * than the keys); the large ones go to their own thread (bigload) */
+		if (rc == 0) /* without it (out of memory), only slower */
+			catalog_read_ahead(&l->cat, BIGLOAD_MIN, LOAD_AHEAD_NICE);
 	}
 	if (rc < 0) {
 		cache_close(l->cache);
@@ -138,15 +156,21 @@ load_work(struct app *app)
 	int changed = 0;
 	if (bigload_poll(app) > 0) /* large files read in a thread */
 		changed = 1;
+	int behind = 0; /* the next file is still being read by a worker */
 	while (l->next < n) {
 		size_t i = l->next;
 		if (l->cat.state[i] != CATALOG_FULL && l->cat.state[i] != CATALOG_FAILED) {
+			if (!catalog_fill_ready(&l->cat, i)) {
+				behind = 1;
+				break;
+			}
 			if (bigload_fill(app, i) == ERR_NOMEM) {
 				pane_error(app, "loading: out of memory; %zu of %zu articles loaded",
 					   l->cat.nfull, n);
 				l->next = n;
 				break;
 			}
+			catalog_fill_skip(&l->cat, i); /* a large file: read in its own thread */
 			changed = 1;
 		}
 		l->next++;
@@ -168,6 +192,8 @@ load_work(struct app *app)
 	}
 	if (l->next >= n) /* only threads at work: wait for a key a little */
 		bigload_wait(app);
+	else if (behind) /* for a key, or the workers' next file */
+		wait_ready(app);
 	/* what was read is kept if duwen ends now */
 	if (ms_since(&l->synced) >= SYNC_MS) {
 		catalog_sync(&l->cat);
@@ -193,6 +219,7 @@ load_article(struct app *app, size_t art)
 		return ERR_RANGE;
 	int was = l->cat.state[art];
 	int rc = bigload_fill(app, art);
+	catalog_fill_skip(&l->cat, art);
 	if (rc < 0)
 		return rc;
 	if (rc == 2) /* a large file, read in a thread: its first part shows */

@@ -14,6 +14,7 @@
 #include "../src/config.h"
 #include "../src/err.h"
 #include "../src/layout.h"
+#include "../src/loadpool.h"
 #include "../src/match.h"
 #include "../src/report.h"
 #include "../src/script.h"
@@ -417,6 +418,32 @@ feed(void *ctx, size_t done, size_t total)
 	pthread_mutex_unlock(&cl->mu);
 }
 
+/* A pool reading (and folding) the articles of pieces[0, n) marked later,
+ * in order: *job[i] is article i's job, -1 none. Without a pool (*pool
+ * NULL) the caller reads them itself. 0 or ERR_NOMEM. */
+static int
+later_ahead(const struct scan_cli *o, const struct catalog *cat, const struct piece *pieces, size_t n,
+	    struct loadpool **pool, long **job)
+{
+	size_t later = 0;
+	for (size_t i = 0; i < n; i++)
+		later += pieces[i].later;
+	*pool = NULL;
+	*job = NULL;
+	if (later < 2)
+		return 0;
+	if ((*job = malloc(n * sizeof **job)) == NULL)
+		return ERR_NOMEM;
+	struct loadpool_opts lo = { .source = o->source, .fold = 1 };
+	if (loadpool_start(&lo, pool) < 0) {
+		*pool = NULL;
+		return 0;
+	}
+	for (size_t i = 0; i < n; i++)
+		(*job)[i] = pieces[i].later ? loadpool_add(*pool, cat->arts.v[i].path) : -1;
+	return 0;
+}
+
 int
 scan_cli_search(FILE *f, const struct scan_cli *o, const char *query)
 {
@@ -515,7 +542,13 @@ scan_cli_search(FILE *f, const struct scan_cli *o, const char *query)
 		st = w0.st || sr.w.st;
 	struct script *sc = pr->sc;
 	char *cause = NULL;
-	/* the files the cache had no copy of, and what to report, in order */
+	/* the files the cache had no copy of (without a cache, every one),
+	 * read and folded on the other cores (coldload) */
+	struct loadpool *pool = NULL;
+	long *job = NULL;
+	if (st == 0 && later_ahead(o, &cat, cl.pieces, n, &pool, &job) == ERR_NOMEM)
+		st = 1;
+	/* ... and what to report, in order */
 	for (size_t i = 0; i < n && st == 0; i++) {
 		struct piece *pc = &cl.pieces[i];
 		if (pc->err && o->warn)
@@ -525,10 +558,18 @@ scan_cli_search(FILE *f, const struct scan_cli *o, const char *query)
 		if (!cache)
 			progress_update(&ps, i + 1, n);
 		struct article a;
-		struct match_text t;
+		struct match_text t = { 0 };
 		cause = NULL;
-		rc = article_load(o->source, cat.arts.v[i].path, &a, &cause);
-		if (rc == 0 && (rc = match_fold(sc, a.text, a.len, &t)) < 0)
+		struct loadpool_item it;
+		if (pool && job[i] >= 0 && loadpool_take(pool, (size_t)job[i], 1, &it) == 0) {
+			rc = it.rc;
+			cause = it.cause;
+			a = it.a;
+			t = it.fa;
+		} else {
+			rc = article_load(o->source, cat.arts.v[i].path, &a, &cause);
+		}
+		if (rc == 0 && t.text == NULL && (rc = match_fold(sc, a.text, a.len, &t)) < 0)
 			article_free(&a);
 		if (rc == 0) {
 			pc->from = (size_t)ftello(w0.ss.mem);
@@ -544,6 +585,8 @@ scan_cli_search(FILE *f, const struct scan_cli *o, const char *query)
 			warn_bar(&wbs, cat.arts.v[i].path, cause ? cause : err_strerror(rc));
 		free(cause);
 	}
+	loadpool_free(pool);
+	free(job);
 	progress_end(&ps);
 	int listed = st == 0;
 	for (int k = 0; k < 2; k++) {
