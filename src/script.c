@@ -1,16 +1,25 @@
 #include "script.h"
 
 #include <opencc/opencc.h>
+#include <stdio.h>
+#include <unistd.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "err.h"
+#include "script_keys.h"
 #include "ustr.h"
 
 struct script {
 	opencc_t t2s;
 	opencc_t s2t;
+	/* t2s's dictionaries are script_keys's: bit cp set if a key begins
+	 * with cp (code points below KEYS_CPS; NULL: every run to OpenCC) */
+	unsigned char *keys;
 };
+
+/* Code points of the key bitmap; past it every run goes to OpenCC. */
+#define KEYS_CPS 0x30000
 
 #define SCRIPT_BAD ((opencc_t)-1)
 
@@ -24,6 +33,51 @@ xstrdup_msg(const char *a, const char *b)
 		memcpy(m + la, b, lb + 1);
 	}
 	return m;
+}
+
+/* Is the file at f->path the one script_keys was made from? */
+static int
+same_file(const struct script_keys_file *f)
+{
+	FILE *in = fopen(f->path, "rb");
+	if (in == NULL)
+		return 0;
+	uint64_t h = 0xcbf29ce484222325ULL;
+	long n = 0;
+	unsigned char buf[8192];
+	size_t got;
+	while ((got = fread(buf, 1, sizeof buf, in)) > 0) {
+		for (size_t i = 0; i < got; i++)
+			h = (h ^ buf[i]) * 0x100000001b3ULL;
+		n += (long)got;
+	}
+	int ok = !ferror(in) && n == f->size && h == f->fnv1a;
+	fclose(in);
+	return ok;
+}
+
+/* The key bitmap, if OpenCC loads script_keys's files: its t2s.json is
+ * looked for in the working directory first, then in its data directory. */
+static unsigned char *
+keys_open(void)
+{
+	if (access("t2s.json", F_OK) == 0)
+		return NULL;
+	for (size_t i = 0; i < SCRIPT_KEYS_FILES; i++)
+		if (!same_file(&script_keys_files[i]))
+			return NULL;
+	unsigned char *bits = calloc(KEYS_CPS / 8, 1);
+	if (bits == NULL)
+		return NULL;
+	for (size_t i = 0; i < SCRIPT_KEYS_FIRST; i++) {
+		uint32_t cp = script_keys_first[i];
+		if (cp >= KEYS_CPS) { /* not in the bitmap: no run is left alone */
+			free(bits);
+			return NULL;
+		}
+		bits[cp >> 3] |= (unsigned char)(1u << (cp & 7));
+	}
+	return bits;
 }
 
 int
@@ -42,6 +96,7 @@ script_open(struct script **out, char **cause)
 		script_close(s);
 		return ERR_IO;
 	}
+	s->keys = keys_open();
 	*out = s;
 	return 0;
 }
@@ -55,6 +110,7 @@ script_close(struct script *s)
 		opencc_close(s->t2s);
 	if (s->s2t != SCRIPT_BAD && s->s2t != NULL)
 		opencc_close(s->s2t);
+	free(s->keys);
 	free(s);
 }
 
@@ -233,20 +289,53 @@ script_to_simplified(struct script *s, const char *text, size_t len,
 	return c.out;
 }
 
+/* Does some code point of text[0, len) begin a key of t2s's dictionaries
+ * (or lie past the bitmap)? */
+static int
+keys_in(const struct script *s, const char *text, size_t len)
+{
+	for (size_t i = 0; i < len;) {
+		int32_t cp;
+		i = ustr_next(text, len, i, &cp);
+		if (cp < 0 || cp >= KEYS_CPS || (s->keys[cp >> 3] >> (cp & 7) & 1))
+			return 1;
+	}
+	return 0;
+}
+
 char *
 script_run_simplified(struct script *s, const char *text, size_t len, size_t *out_len)
 {
+	char *r;
+	if (s->keys && !keys_in(s, text, len)) {
+		/* no key can match: OpenCC would give it back as it is */
+		if ((r = malloc(len + 1)) == NULL)
+			return NULL;
+		memcpy(r, text, len);
+		r[len] = 0;
+		*out_len = len;
+		return r;
+	}
 	char *o = opencc_convert_utf8(s->t2s, text, len);
-	if (o)
-		*out_len = strlen(o);
-	return o;
+	if (o == NULL)
+		return NULL;
+	*out_len = strlen(o);
+	if ((r = malloc(*out_len + 1)) != NULL)
+		memcpy(r, o, *out_len + 1);
+	opencc_convert_utf8_free(o);
+	return r;
 }
 
 void
 script_run_free(char *run)
 {
-	if (run)
-		opencc_convert_utf8_free(run);
+	free(run);
+}
+
+int
+script_skips_runs(const struct script *s)
+{
+	return s && s->keys != NULL;
 }
 
 /* Map an end offset: inside a run that was mapped as a whole (several

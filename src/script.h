@@ -55,9 +55,16 @@ char *script_to_simplified(struct script *s, const char *text, size_t len,
 int script_convertible(int32_t cp);
 
 /* One such run text[0, len) in simplified Chinese, without maps: a
- * NUL-terminated string freed with script_run_free, *out_len its bytes.
- * NULL on allocation failure. */
+ * NUL-terminated string freed with script_run_free, *out_len its bytes:
+ * OpenCC's t2s of it, byte for byte (see script_skips_runs). NULL on
+ * allocation failure. */
 char *script_run_simplified(struct script *s, const char *text, size_t len, size_t *out_len);
 void script_run_free(char *run);
+
+/* 1 if script_run_simplified gives back, without asking OpenCC, a run in
+ * which no code point begins a key of t2s's dictionaries (the files
+ * OpenCC loads are those src/script_keys.c was made from): OpenCC would
+ * give it back as it is. 0: every run goes to OpenCC. */
+int script_skips_runs(const struct script *s);
 
 #endif

@@ -15,6 +15,9 @@
 #include "../src/err.h"
 #include "../src/script.h"
 #include "../src/source.h"
+#include "../src/script_keys.h"
+#include "../src/ustr.h"
+#include <opencc/opencc.h>
 
 static int
 setup(void **state)
@@ -255,11 +258,124 @@ test_bundled_sweep(void **state)
 	}
 }
 
+
+/* script_run_simplified against OpenCC itself on text[0, len). */
+static void
+run_is_opencc(struct script *sc, opencc_t cc, const char *text, size_t len)
+{
+	size_t olen = 0;
+	char *got = script_run_simplified(sc, text, len, &olen);
+	char *want = opencc_convert_utf8(cc, text, len);
+	assert_non_null(got);
+	assert_non_null(want);
+	if (olen != strlen(want) || memcmp(got, want, olen + 1) != 0)
+		fail_msg("run \"%.*s\": got \"%s\", OpenCC \"%s\"", (int)len, text, got, want);
+	script_run_free(got);
+	opencc_convert_utf8_free(want);
+}
+
+static int
+is_key_first(uint32_t cp)
+{
+	size_t lo = 0, hi = SCRIPT_KEYS_FIRST;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (script_keys_first[mid] < cp)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < SCRIPT_KEYS_FIRST && script_keys_first[lo] == cp;
+}
+
+static size_t
+put_cp(char *b, uint32_t cp)
+{
+	if (cp < 0x10000) {
+		b[0] = (char)(0xE0 | cp >> 12);
+		b[1] = (char)(0x80 | (cp >> 6 & 0x3F));
+		b[2] = (char)(0x80 | (cp & 0x3F));
+		return 3;
+	}
+	b[0] = (char)(0xF0 | cp >> 18);
+	b[1] = (char)(0x80 | (cp >> 12 & 0x3F));
+	b[2] = (char)(0x80 | (cp >> 6 & 0x3F));
+	b[3] = (char)(0x80 | (cp & 0x3F));
+	return 4;
+}
+
+/* The runs OpenCC is not asked about are its own conversion: every code
+ * point OpenCC may change, alone; runs of code points that begin no key
+ * mixed with ones that do, in random order; every run of every bundled
+ * text. The files here are the ones script_keys was made from (if this
+ * fails, OpenCC's data changed: run tools/opencc_keys_gen.cc again). */
+static void
+test_runs_skipped(void **state)
+{
+	(void)state;
+	struct script *sc;
+	assert_int_equal(script_open(&sc, NULL), 0);
+	assert_true(script_skips_runs(sc));
+	opencc_t cc = opencc_open("t2s.json");
+	assert_true(cc != (opencc_t)-1);
+	char b[64];
+	size_t skipped = 0;
+	for (uint32_t cp = 0x2E80; cp < 0x30000; cp++) {
+		if (!script_convertible((int32_t)cp))
+			continue;
+		size_t n = put_cp(b, cp);
+		run_is_opencc(sc, cc, b, n);
+		skipped += !is_key_first(cp);
+	}
+	assert_true(skipped > 100000);
+	/* key-initial code points among others: phrases across them */
+	uint32_t seed = 12345;
+	for (int k = 0; k < 4000; k++) {
+		size_t n = 0, len = 1 + k % 12;
+		for (size_t j = 0; j < len; j++) {
+			seed = seed * 1103515245 + 12345;
+			uint32_t cp = (seed >> 8) % 3 == 0 ? script_keys_first[(seed >> 4) % SCRIPT_KEYS_FIRST]
+							  : 0x4E00 + (seed >> 6) % 0x5200;
+			n += put_cp(b + n, cp);
+		}
+		run_is_opencc(sc, cc, b, n);
+	}
+	static const char *const files[] = {
+		"texts/000_sichuan_ribao.txt", "texts/001_hangzhou_kaiyuan.txt",
+		"texts/002_shenzhen_pinle.txt", "texts/003_deepseek_chuangxin.txt",
+		"texts/004_kexuebao_lianghui.txt", "tests/data/manual-debian-zh_TW.txt",
+	};
+	for (size_t f = 0; f < sizeof files / sizeof files[0]; f++) {
+		struct source_text st;
+		assert_int_equal(source_read(NULL, files[f], &st, NULL), 0);
+		for (size_t i = 0; i < st.len;) {
+			int32_t cp;
+			size_t e = ustr_next(st.utf8, st.len, i, &cp);
+			if (!script_convertible(cp)) {
+				i = e;
+				continue;
+			}
+			while (e < st.len) {
+				size_t ne = ustr_next(st.utf8, st.len, e, &cp);
+				if (!script_convertible(cp))
+					break;
+				e = ne;
+			}
+			run_is_opencc(sc, cc, st.utf8 + i, e - i);
+			i = e;
+		}
+		source_text_free(&st);
+	}
+	opencc_close(cc);
+	script_close(sc);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_names),
+		cmocka_unit_test(test_runs_skipped),
 		cmocka_unit_test(test_to_simplified),
 		cmocka_unit_test(test_convert_simplified),
 		cmocka_unit_test(test_convert_traditional),
