@@ -1,6 +1,7 @@
 #include "script.h"
 
 #include <opencc/opencc.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <unistd.h>
 #include <stdlib.h>
@@ -289,41 +290,112 @@ script_to_simplified(struct script *s, const char *text, size_t len,
 	return c.out;
 }
 
-/* Does some code point of text[0, len) begin a key of t2s's dictionaries
- * (or lie past the bitmap)? */
+/* Is cp the first code point of a key of t2s's dictionaries (or past the
+ * bitmap: then it counts as one)? */
 static int
-keys_in(const struct script *s, const char *text, size_t len)
+key_first(const struct script *s, int32_t cp)
 {
-	for (size_t i = 0; i < len;) {
-		int32_t cp;
-		i = ustr_next(text, len, i, &cp);
-		if (cp < 0 || cp >= KEYS_CPS || (s->keys[cp >> 3] >> (cp & 7) & 1))
-			return 1;
+	return cp < 0 || cp >= KEYS_CPS || (s->keys[cp >> 3] >> (cp & 7) & 1);
+}
+
+/* The longest key, in code points, that key_first cp begins (past the
+ * bitmap: the whole run). */
+static size_t
+key_len(int32_t cp)
+{
+	size_t lo = 0, hi = SCRIPT_KEYS_FIRST;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (script_keys_first[mid] < (uint32_t)cp)
+			lo = mid + 1;
+		else
+			hi = mid;
 	}
+	return lo < SCRIPT_KEYS_FIRST && script_keys_first[lo] == (uint32_t)cp ? script_keys_len[lo]
+									      : SIZE_MAX / 2;
+}
+
+/* An output buffer of script_run_simplified. */
+struct runbuf {
+	char *s;
+	size_t len, cap;
+};
+
+static int
+runbuf_put(struct runbuf *b, const char *p, size_t n)
+{
+	if (b->len + n + 1 > b->cap) {
+		size_t cap = b->cap ? b->cap : 64;
+		while (b->len + n + 1 > cap)
+			cap *= 2;
+		char *t = realloc(b->s, cap);
+		if (t == NULL)
+			return ERR_NOMEM;
+		b->s = t;
+		b->cap = cap;
+	}
+	memcpy(b->s + b->len, p, n);
+	b->len += n;
+	b->s[b->len] = 0;
 	return 0;
 }
 
+/* OpenCC's t2s of text[0, len) appended to b. */
+static int
+runbuf_convert(struct script *s, struct runbuf *b, const char *text, size_t len)
+{
+	char *o = opencc_convert_utf8(s->t2s, text, len);
+	if (o == NULL)
+		return ERR_NOMEM;
+	int rc = runbuf_put(b, o, strlen(o));
+	opencc_convert_utf8_free(o);
+	return rc;
+}
+
+/* OpenCC changes text only where a key of its dictionaries matches, and a
+ * key matching at code point k lies within k's reach (the longest key k
+ * begins); both its passes (the segmentation, then the conversion of each
+ * segment) go from left to right taking the longest key where one
+ * begins, else one code point. So a code point in no reach is copied by
+ * OpenCC as it is, no key crosses it, and OpenCC of the whole run is
+ * OpenCC of each stretch of reached code points, the rest as it is:
+ * only those stretches are sent to it. */
 char *
 script_run_simplified(struct script *s, const char *text, size_t len, size_t *out_len)
 {
-	char *r;
-	if (s->keys && !keys_in(s, text, len)) {
-		/* no key can match: OpenCC would give it back as it is */
-		if ((r = malloc(len + 1)) == NULL)
-			return NULL;
-		memcpy(r, text, len);
-		r[len] = 0;
-		*out_len = len;
-		return r;
+	struct runbuf b = { NULL, 0, 0 };
+	if (s->keys == NULL) {
+		if (runbuf_convert(s, &b, text, len) < 0)
+			goto fail;
+		*out_len = b.len;
+		return b.s;
 	}
-	char *o = opencc_convert_utf8(s->t2s, text, len);
-	if (o == NULL)
-		return NULL;
-	*out_len = strlen(o);
-	if ((r = malloc(*out_len + 1)) != NULL)
-		memcpy(r, o, *out_len + 1);
-	opencc_convert_utf8_free(o);
-	return r;
+	size_t reach = 0, k = 0, from = SIZE_MAX, copied = 0; /* reach, k: code points */
+	for (size_t i = 0; i < len; k++) {
+		int32_t cp;
+		size_t ni = ustr_next(text, len, i, &cp);
+		if (key_first(s, cp) && k + key_len(cp) > reach)
+			reach = k + key_len(cp);
+		if (k < reach && from == SIZE_MAX) { /* a stretch begins */
+			if (runbuf_put(&b, text + copied, i - copied) < 0)
+				goto fail;
+			from = i;
+		} else if (k >= reach && from != SIZE_MAX) { /* it ends */
+			if (runbuf_convert(s, &b, text + from, i - from) < 0)
+				goto fail;
+			from = SIZE_MAX;
+			copied = i;
+		}
+		i = ni;
+	}
+	if (from != SIZE_MAX ? runbuf_convert(s, &b, text + from, len - from) < 0
+			     : runbuf_put(&b, text + copied, len - copied) < 0)
+		goto fail;
+	*out_len = b.len;
+	return b.s;
+fail:
+	free(b.s);
+	return NULL;
 }
 
 void
