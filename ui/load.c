@@ -27,8 +27,11 @@ enum { PAINT_MS = 250, NOTES_MS = 2000, SYNC_MS = 1000, PROGRESS_MS = 100 };
  * shown, cached by a later start (catalog_fill). */
 enum { LOAD_BUSY_MS = 0 };
 /* The loader waits at most LOAD_WAIT_MS for a worker's next file (a key
- * ends the wait); the workers run this much nicer than the keys. */
-enum { LOAD_WAIT_MS = 20, LOAD_AHEAD_NICE = 5 };
+ * ends the wait). The workers run as nice as the keys' thread: at nice +5
+ * a loaded machine starved them (1,000 articles loaded in 5.5-8.2 s
+ * against 3.0-4.6 s, load 5-6) and a key took 0.5-0.6 ms either way
+ * (bench/firstpaint.py, median of 40 while loading). */
+enum { LOAD_WAIT_MS = 20, LOAD_AHEAD_NICE = 0 };
 
 static long
 ms_since(const struct timespec *t)
@@ -110,8 +113,8 @@ load_open(struct app *app, const struct load_opts *o, const struct compare_spec 
 		cache_set_busy_ms(l->cache, LOAD_BUSY_MS);
 		rc = catalog_open(&l->cat, l->cache, o->paths, o->npaths, o->source, spec, app->script,
 				  warn, app);
-		/* the files the cache does not have, read on the other cores (nicer
-		 * than the keys); the large ones go to their own thread (bigload) */
+		/* the files the cache does not have, read on the other cores; the
+		 * large ones go to their own thread (bigload) */
 		if (rc == 0) /* without it (out of memory), only slower */
 			catalog_read_ahead(&l->cat, BIGLOAD_MIN, LOAD_AHEAD_NICE);
 	}

@@ -9,12 +9,11 @@
  * changed. Enter on a row not loaded (load_article) and the comparison
  * (load_all, which needs every article) fill what they need at once. The
  * files the cache does not have are read (decoded, cleaned, parsed,
- * folded) ahead on worker threads, one per core and nicer than the keys
- * (catalog_read_ahead); what they made is counted, cached and shown from
+ * folded) ahead on worker threads, one per core (catalog_read_ahead); what they made is counted, cached and shown from
  * the event loop, so the articles, the cache and the screen are still
- * only touched there and nothing of them is locked. A slice whose next
- * file a worker is still reading waits for a key or for the worker
- * (LOAD_WAIT_MS at most), never longer. Files that cannot be read go to
+ * only touched there and nothing of them is locked. A slice reads a file
+ * itself when no worker has begun it, and when a worker is still reading
+ * it waits for a key or for the worker (LOAD_WAIT_MS at most). Files that cannot be read go to
  * :messages (and to stderr before the screen is up). */
 #ifndef DUWEN_UI_LOAD_H
 #define DUWEN_UI_LOAD_H
