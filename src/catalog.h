@@ -105,8 +105,8 @@ int catalog_fill(struct catalog *cat, size_t i);
  * threads (src/loadpool.h: one per core, each with its own OpenCC, at
  * nice + nice), so that catalog_fill only counts and caches what they
  * made; files over max_size bytes are left to catalog_fill (or to the
- * caller's own thread: ui/bigload.c). Nothing if fewer than two slots are
- * PENDING. 0 or ERR_NOMEM; without threads, catalog_fill reads the files
+ * caller's own thread: ui/bigload.c). Nothing if fewer than 32 slots are
+ * PENDING (a worker's OpenCC loads as long as that many small files). 0 or ERR_NOMEM; without threads, catalog_fill reads the files
  * as before. The workers end at catalog_done or catalog_free. */
 int catalog_read_ahead(struct catalog *cat, uint64_t max_size, int nice);
 

@@ -15,8 +15,11 @@
 #include "loadpool.h"
 
 /* Files predicted ahead of the one the scan is at, and how many current
- * ones in a row end the read-ahead (until the scan reads a file again). */
-enum { AHEAD_FILES = 48, AHEAD_QUIET = 48 };
+ * ones in a row end the read-ahead (until the scan reads a file again).
+ * With fewer than AHEAD_MIN files left, no pool is started: a worker's
+ * OpenCC takes as long to load as a few dozen small files to read, and
+ * the caller would wait at the end for the workers still loading it. */
+enum { AHEAD_FILES = 48, AHEAD_QUIET = 48, AHEAD_MIN = 32 };
 
 void
 catalog_ahead_init(struct catalog_ahead *a, const char *const *paths, const char *const *keys,
@@ -77,7 +80,7 @@ catalog_ahead_step(struct scan *s, struct catalog_ahead *a, size_t next, int rea
 		return;
 	if (a->pool == NULL) {
 		/* a cold scan: a file was read (without a cache every one is) */
-		if (!read)
+		if (!read || a->n - next < AHEAD_MIN)
 			return;
 		if (start(s, a, 0, 0) < 0) {
 			catalog_ahead_free(a);
@@ -128,8 +131,8 @@ catalog_ahead_slots(struct scan *s, struct catalog_ahead *a, uint64_t max_size, 
 	size_t pending = 0;
 	for (size_t i = 0; i < cat->arts.n; i++)
 		pending += cat->state[i] == CATALOG_PENDING;
-	if (pending < 2)
-		return 0; /* one file: read at once, no OpenCC loaded twice */
+	if (pending < AHEAD_MIN)
+		return 0; /* read between keys as quickly: no OpenCC loaded again */
 	int rc = start(s, a, max_size, nice);
 	if (rc < 0) {
 		catalog_ahead_free(a);

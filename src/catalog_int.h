@@ -41,8 +41,9 @@ struct loaded {
 };
 
 /* The files of a scan read ahead on worker threads (catalog_ahead.c):
- * once the scan reads a file (or at once without a cache), the files
- * after it whose cache entry is not current are handed to a loadpool,
+ * once the scan reads a file (or at once without a cache), with 32 files
+ * or more left, the files after it whose cache entry is not current are
+ * handed to a loadpool,
  * up to some dozens ahead of the scan, until that many in a row turn out
  * current. The scan takes file i's result (catalog_ahead_take) as its
  * pre before catalog_scan_one; counting and caching stay on its thread. */

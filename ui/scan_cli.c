@@ -430,7 +430,7 @@ later_ahead(const struct scan_cli *o, const struct catalog *cat, const struct pi
 		later += pieces[i].later;
 	*pool = NULL;
 	*job = NULL;
-	if (later < 2)
+	if (later < 32) /* a worker's OpenCC loads as long as a few dozen are read */
 		return 0;
 	if ((*job = malloc(n * sizeof **job)) == NULL)
 		return ERR_NOMEM;
