@@ -128,9 +128,17 @@ static int
 utf8_decode(const unsigned char *b, size_t n, struct charset_out *out)
 {
 	struct buf o = { NULL, 0, 0, 1 };
-	size_t replaced = 0;
+	size_t replaced = 0, ok = 0;
+	/* the well-formed start (all of it, as usual) is copied whole */
+	while (ok < n) {
+		long k = b[ok] < 0x80 ? 1 : utf8_seq(b + ok, n - ok);
+		if (k < 0)
+			break;
+		ok += (size_t)k;
+	}
 	buf_reserve(&o, n + 16);
-	for (size_t i = 0; i < n;) {
+	buf_put(&o, b, ok);
+	for (size_t i = ok; i < n;) {
 		long k = utf8_seq(b + i, n - i);
 		if (k < 0) {
 			buf_put(&o, REPLACEMENT, 3);
