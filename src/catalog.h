@@ -115,6 +115,10 @@ int catalog_read_ahead(struct catalog *cat, uint64_t max_size, int nice);
  * or catalog_ready_fd). */
 int catalog_fill_ready(struct catalog *cat, size_t i);
 
+/* 1 if slot i's file is in the workers' hands (catalog_read_ahead: not
+ * taken by catalog_fill nor let go by catalog_fill_skip yet). */
+int catalog_fill_ahead(const struct catalog *cat, size_t i);
+
 /* Slot i is filled some other way (a large file in a thread): what the
  * workers read of it goes. */
 void catalog_fill_skip(struct catalog *cat, size_t i);

@@ -503,6 +503,13 @@ catalog_fill_ready(struct catalog *cat, size_t i)
 	return s == NULL || s->ahead == NULL || catalog_ahead_ready(s->ahead, i);
 }
 
+int
+catalog_fill_ahead(const struct catalog *cat, size_t i)
+{
+	const struct scan *s = cat->scan;
+	return s && s->ahead && i < s->ahead->n && s->ahead->job[i] >= 0;
+}
+
 void
 catalog_fill_skip(struct catalog *cat, size_t i)
 {

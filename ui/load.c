@@ -32,6 +32,9 @@ enum { LOAD_BUSY_MS = 0 };
  * against 3.0-4.6 s, load 5-6) and a key took 0.5-0.6 ms either way
  * (bench/firstpaint.py, median of 40 while loading). */
 enum { LOAD_WAIT_MS = 20, LOAD_AHEAD_NICE = 0 };
+/* How far past a slot a worker is still reading the loader looks for one
+ * to fill meanwhile. */
+enum { LOAD_AHEAD_SLOTS = 64 };
 
 static long
 ms_since(const struct timespec *t)
@@ -159,24 +162,35 @@ load_work(struct app *app)
 	int changed = 0;
 	if (bigload_poll(app) > 0) /* large files read in a thread */
 		changed = 1;
-	int behind = 0; /* the next file is still being read by a worker */
+	int behind = 0; /* the next files are still being read by workers */
 	while (l->next < n) {
 		size_t i = l->next;
-		if (l->cat.state[i] != CATALOG_FULL && l->cat.state[i] != CATALOG_FAILED) {
-			if (!catalog_fill_ready(&l->cat, i)) {
-				behind = 1;
-				break;
-			}
-			if (bigload_fill(app, i) == ERR_NOMEM) {
-				pane_error(app, "loading: out of memory; %zu of %zu articles loaded",
-					   l->cat.nfull, n);
-				l->next = n;
-				break;
-			}
-			catalog_fill_skip(&l->cat, i); /* a large file: read in its own thread */
-			changed = 1;
+		if (l->cat.state[i] == CATALOG_FULL || l->cat.state[i] == CATALOG_FAILED) {
+			l->next++;
+			continue;
 		}
-		l->next++;
+		/* while a worker reads slot i, a later one a worker has made, or
+		 * that no worker has begun (read here, as quickly) */
+		size_t k = i, end = i + LOAD_AHEAD_SLOTS < n ? i + LOAD_AHEAD_SLOTS : n;
+		if (!catalog_fill_ready(&l->cat, i))
+			for (k = i + 1; k < end && !(catalog_fill_ahead(&l->cat, k) &&
+						     catalog_fill_ready(&l->cat, k));
+			     k++)
+				;
+		if (k == end) {
+			behind = 1;
+			break;
+		}
+		if (bigload_fill(app, k) == ERR_NOMEM) {
+			pane_error(app, "loading: out of memory; %zu of %zu articles loaded",
+				   l->cat.nfull, n);
+			l->next = n;
+			break;
+		}
+		catalog_fill_skip(&l->cat, k); /* a large file: read in its own thread */
+		changed = 1;
+		if (k == i)
+			l->next++;
 		if (ms_since(&t0) >= LOAD_SLICE_MS)
 			break;
 	}
