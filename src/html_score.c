@@ -11,6 +11,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* Inherited "out of the running": skipped, hidden or unlikely, itself or an
  * ancestor. Indices grow from parent to child, so one pass fills it. */
@@ -120,6 +121,21 @@ count_tags(const struct htree *t, size_t i, struct counts *c)
 	}
 }
 
+/* 1 if the text of i is a web address (http..., www....). */
+static int
+bare_address(const struct htree *t, size_t i)
+{
+	char *s = html_text_of(t, i);
+	if (s == NULL)
+		return 0;
+	const char *p = s;
+	while (*p == ' ')
+		p++;
+	int r = strncasecmp(p, "http", 4) == 0 || strncasecmp(p, "www.", 4) == 0;
+	free(s);
+	return r;
+}
+
 /* Readability's conditional cleaning: 1 if element i, inside the article,
  * is furniture rather than text. */
 static int
@@ -144,6 +160,11 @@ furniture(const struct htree *t, size_t i)
 	case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4:
 	case GUMBO_TAG_H5: case GUMBO_TAG_H6:
 		return h->hint < 0 || html_link_density(t, i) > 0.33;
+	case GUMBO_TAG_P:
+		/* a paragraph that is one link: a teaser for another page
+		 * (not a bare address: a source cited) */
+		return h->hint < 0 ||
+		       (h->text < 200 && html_link_density(t, i) >= 0.8 && !bare_address(t, i));
 	case GUMBO_TAG_TABLE: case GUMBO_TAG_UL: case GUMBO_TAG_OL: case GUMBO_TAG_DIV:
 	case GUMBO_TAG_SECTION: case GUMBO_TAG_HEADER: case GUMBO_TAG_DL:
 		break;

@@ -178,6 +178,23 @@ test_captions_dropped(void **state)
 	      "boilerplate|A third picture", "boilerplate|The depot.", "boilerplate|Image: B. Wu");
 }
 
+/* A paragraph that is one link in the article is a teaser for another
+ * page (相关新闻, 此前报道, READ MORE): boilerplate; a bare address (a
+ * source cited) and a paragraph with a link in its text stay. */
+static void
+test_link_paragraphs(void **state)
+{
+	(void)state;
+	CHECK("<body><div class=content><p><a href=/a>点击进入“文艺星青年”&gt;&gt;</a></p><p>" ZH1
+	      "</p><p>" ZH2 "<a href=/b>详见通知</a>。</p><p>此前报道：<a href=/c>港媒曝陈同佳出狱前首受访"
+	      " 称“对不起香港人”</a></p><p><a href=/d>http://www.example.cn/2019/notice.html</a></p>"
+	      "<p>" ZH1 "</p></div></body>",
+	      HTML_EXTRACT_ARTICLE, "boilerplate|点击进入“文艺星青年”>>", "paragraph|" ZH1,
+	      "paragraph|" ZH2 "详见通知。",
+	      "boilerplate|此前报道：港媒曝陈同佳出狱前首受访 称“对不起香港人”",
+	      "paragraph|http://www.example.cn/2019/notice.html", "paragraph|" ZH1);
+}
+
 /* Lines of furniture by their words inside the article: the page's
  * metadata labels, 责任编辑, a breadcrumb; a lone 来源 in prose stays. */
 static void
@@ -541,7 +558,7 @@ main(void)
 		cmocka_unit_test(test_class_hints),	  cmocka_unit_test(test_cjk_punctuation),
 		cmocka_unit_test(test_loose_text),	  cmocka_unit_test(test_byline_dropped),
 		cmocka_unit_test(test_furniture_lines),	  cmocka_unit_test(test_wrapped_sections),
-		cmocka_unit_test(test_captions_dropped),	  cmocka_unit_test(test_hidden_rules),
+		cmocka_unit_test(test_captions_dropped),  cmocka_unit_test(test_link_paragraphs),	  cmocka_unit_test(test_hidden_rules),
 		cmocka_unit_test(test_script_dropped),	  cmocka_unit_test(test_entities_sanitized),
 		cmocka_unit_test(test_structure),	  cmocka_unit_test(test_pre_and_table),
 		cmocka_unit_test(test_layout_table),	  cmocka_unit_test(test_whole_body),
