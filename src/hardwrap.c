@@ -106,6 +106,26 @@ full(const struct hw *h, size_t i, int w)
 	return h->cols[i] + latin + word > w - slack;
 }
 
+/* Does line i, Latin prose, run on into line i + 1? A Latin wrapper that
+ * balances its lines (fmt's goal width, an editor's fill, a hand) may
+ * leave room for the next word; a long line (three quarters of w or more)
+ * that ends on a letter, a digit, a comma or a hyphen between two Latin
+ * lines was broken by the wrapper all the same. */
+static int
+runs_on(const struct hw *h, size_t i, int w)
+{
+	const struct ustr_line *a = &h->l[i], *b = &h->l[i + 1];
+	if (h->cols[i] * 4 < w * 3)
+		return 0;
+	int32_t last, first;
+	ustr_prev(h->t, a->end, &last);
+	ustr_next(h->t, b->end, b->start, &first);
+	if (ustr_is_cjk(last) || ustr_is_cjk(first) || last >= 0x80 || first >= 0x80)
+		return 0;
+	return (last >= 'a' && last <= 'z') || (last >= 'A' && last <= 'Z') ||
+	       (last >= '0' && last <= '9') || last == ',' || last == ';' || last == '-';
+}
+
 static int
 cmp_int(const void *a, const void *b)
 {
@@ -153,7 +173,7 @@ wrapped(const struct hw *h, size_t lo, size_t hi)
 		if (!joinable(h, i))
 			continue;
 		cont++;
-		nfull += full(h, i, w);
+		nfull += full(h, i, w) || runs_on(h, i, w);
 		mid += !ends_sentence(h->t, &h->l[i]);
 	}
 	if (cont < 2 || cont * 5 < nlong * 3 || nfull * 4 < cont * 3 || mid * 5 < cont * 3)
@@ -164,7 +184,7 @@ static void
 plan(const struct hw *h, size_t lo, size_t hi, int w, unsigned char *join)
 {
 	for (size_t i = lo; i + 1 < hi; i++)
-		join[i] = joinable(h, i) && full(h, i, w);
+		join[i] = joinable(h, i) && (full(h, i, w) || runs_on(h, i, w));
 }
 
 int

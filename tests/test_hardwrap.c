@@ -86,6 +86,47 @@ test_mail_72(void **state)
 	assert_int_equal(support_parse_blocks(text, want, N(want)), 0);
 }
 
+/* English filled by an editor or by fmt, which balances its lines: in a
+ * file wrapped at 77 columns, lines of 62 to 65 that could have taken the
+ * next word, yet the long ones that end on a word or a comma run on
+ * (paragraphs of the bash README, as Debian ships it). */
+#define BASH1 "This is GNU Bash, version 5.2. Bash is the GNU Project's Bourne\n" \
+	      "Again SHell, a complete implementation of the POSIX shell spec,\n" \
+	      "but also with interactive command line editing, job control on\n" \
+	      "architectures that support it, csh-like features such as history\n" \
+	      "substitution and brace expansion, and a slew of other features."
+#define BASH2 "There are some user-visible incompatibilities between this version\n" \
+	      "of Bash and previous widely-distributed versions, bash-4.4, bash-5.0,\n" \
+	      "and bash-5.1. For details, see the file COMPAT.  The NEWS file tersely\n" \
+	      "lists features that are new in this release."
+#define BASH3 "Bash is free software, distributed under the terms of the [GNU] General\n" \
+	      "Public License as published by the Free Software Foundation,\n" \
+	      "version 3 of the License (or any later version).  For more information,\n" \
+	      "see the file COPYING."
+/* a paragraph filled greedily at 77 columns: the file is hard-wrapped at 77 */
+#define FILL77 "The reader keeps every article of a folder in one list, orders the rows by\n" \
+	       "title or by date, and opens the one under the cursor in a pane of its own,\n" \
+	       "where the text is laid out at the width of the terminal, with the customary\n" \
+	       "indent at the start of each paragraph, and with the lines broken where\n" \
+	       "Chinese typography allows a break and nowhere else, so that a closing mark\n" \
+	       "never starts a line and an opening mark never ends one, whatever the width\n" \
+	       "the user has chosen."
+#define BASH4 "This distribution includes, in examples/bash-completion, a recent version\n" \
+	      "of the `bash-completion' package, which provides programmable completions\n" \
+	      "for a number of commands. It's available as a package in many distributions,\n" \
+	      "and that is the first place from which to obtain it. If it's not a package\n" \
+	      "from your vendor, you may install the included version of the package now."
+
+static void
+test_english_balanced(void **state)
+{
+	(void)state;
+	const char *text = FILL77 "\n\n" BASH1 "\n\n" BASH2 "\n\n" BASH3 "\n\n" BASH4 "\n";
+	const char *want[] = { "paragraph|" FILL77, "paragraph|" BASH1, "paragraph|" BASH2,
+			       "paragraph|" BASH3, "paragraph|" BASH4 };
+	assert_int_equal(support_parse_blocks(text, want, N(want)), 0);
+}
+
 /* One paragraph per line, lines of similar length ending with full stops:
  * not hard-wrapped, left alone. */
 static void
@@ -415,6 +456,7 @@ main(void)
 		cmocka_unit_test(test_chinese_no_blank),
 		cmocka_unit_test(test_joined_sentences),
 		cmocka_unit_test(test_mail_72),
+		cmocka_unit_test(test_english_balanced),
 		cmocka_unit_test(test_not_wrapped_prose),
 		cmocka_unit_test(test_not_wrapped_verse),
 		cmocka_unit_test(test_not_wrapped_two_lines),
