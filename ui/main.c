@@ -21,6 +21,7 @@
 #include "notes_cli.h" /* `duwen notes ...` (annotations issue) */
 #include "compare_cli.h" /* --compare, --search, --cities, --highlight */
 #include "scan_cli.h"    /* --list, --search over the cache */
+#include "progress.h"    /* the bar on stderr while files are read */
 
 #ifndef DUWEN_VERSION
 #define DUWEN_VERSION "0.1"
@@ -132,6 +133,22 @@ warn_path(void *ctx, const char *path, const char *reason)
 	if ((k->v[k->n] = malloc(len)) != NULL)
 		snprintf(k->v[k->n++], len, "%s: %s", name ? name : "", reason);
 	free(name);
+}
+
+/* warn_path with the progress bar off meanwhile: the warning on a line
+ * of its own */
+struct warn_bar {
+	struct progress *p;
+	struct kept *k;
+};
+
+static void
+warn_paused(void *ctx, const char *path, const char *reason)
+{
+	struct warn_bar *wb = ctx;
+	progress_pause(wb->p);
+	warn_path(wb->k, path, reason);
+	progress_resume(wb->p);
 }
 
 static void
@@ -365,8 +382,14 @@ main(int argc, char **argv)
 		if (st)
 			return st;
 	} else {
-		if (corpus_load(&corpus, opts.paths, opts.npaths, &opts.source, warn_path,
-				opts.mode == MODE_UI ? &kept : NULL) < 0) {
+		/* --dump, or standard input: no count, the seconds (a 64 MiB
+		 * article read for 20 s with nothing on the terminal) */
+		struct progress bar;
+		progress_start(&bar, "reading");
+		struct warn_bar wb = { &bar, opts.mode == MODE_UI ? &kept : NULL };
+		int lrc = corpus_load(&corpus, opts.paths, opts.npaths, &opts.source, warn_paused, &wb);
+		progress_end(&bar);
+		if (lrc < 0) {
 			say(NULL, "out of memory");
 			return EXIT_OUTPUT;
 		}

@@ -101,6 +101,15 @@ screen
 [ "$(grep -c . "$tmp/screen")" = 1 ] && ok "one long file: the bar is erased" ||
 	{ fail "one long file: the bar stays:"; cat "$tmp/screen"; }
 
+# --dump too (it read the file with nothing on the terminal)
+cp "$tmp/big.txt" "$tmp/big2.txt"
+start_duwen e2e 80 24 "DUWEN_PROGRESS_DELAY_MS=0" --dump "'$tmp/big.txt'" "'$tmp/big2.txt'" ">/dev/null"
+wait_for "duwen: reading..." && ok "--dump: the bar says it is at work"
+wait_for "duwen exited 0"
+screen
+[ "$(grep -c . "$tmp/screen")" = 1 ] && ok "--dump: the bar is erased" ||
+	{ fail "--dump: the bar stays:"; cat "$tmp/screen"; }
+
 # 3. a large file read in a thread beside small ones: the count in the
 # status line reaches 5/6 (it stayed at 2/6 or 3/6 until the large one was
 # in: a change within 0.1 s of the last was never shown), and the large
