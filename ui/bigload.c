@@ -173,6 +173,21 @@ bigload_status(const struct app *app, size_t art, char *buf, size_t cap)
 	return n > 0 ? (size_t)n : 0;
 }
 
+size_t
+bigload_status_any(const struct app *app, char *buf, size_t cap)
+{
+	char job[32];
+	if (cap)
+		buf[0] = 0;
+	if (app->big == NULL || app->big->n == 0 || cap == 0)
+		return 0;
+	size_t art = app->big->v[0].art;
+	const char *path = app->load.cat.arts.v[art].path, *slash = strrchr(path, '/');
+	bigload_status(app, art, job, sizeof job);
+	int n = snprintf(buf, cap, "%s: %s", slash && slash[1] ? slash + 1 : path, job);
+	return n > 0 ? (size_t)n : 0;
+}
+
 void
 bigload_wait(struct app *app)
 {

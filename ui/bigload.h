@@ -35,6 +35,10 @@ size_t bigload_running(const struct app *app);
  * "indexing 3 s"), into buf; 0 (and buf "") if art has no job. */
 size_t bigload_status(const struct app *app, size_t art, char *buf, size_t cap);
 
+/* The first job's file name and what it is doing ("big.txt: indexing
+ * 3 s"), into buf; 0 (and buf "") if no job runs. */
+size_t bigload_status_any(const struct app *app, char *buf, size_t cap);
+
 /* Wait a little (BIGLOAD_WAIT_MS) or until a key comes: the loader has
  * nothing to do but wait for threads. */
 void bigload_wait(struct app *app);

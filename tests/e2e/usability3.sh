@@ -122,6 +122,13 @@ start_duwen e2e 80 24 "" "'$tmp/mix'"
 wait_for "5/6 [########--]" && ok "the count reaches 5/6 while the large file loads"
 wait_re '^\.\.\. zz_big\.txt  (reading|indexing|caching) [0-9]+ s' &&
 	ok "the large file's row says what its thread is doing"
+# the comparison waits for it: its bottom row says which and what its
+# thread is doing (the bar stood at 5/6 and said nothing more)
+keys C
+wait_re '^comparison: loading zz_big\.txt: (reading|indexing|caching) [0-9]+ s \[[#-]+\] 5/6  Esc: stop$' &&
+	ok "the comparison waiting for the large file says which and what it does"
+keys Escape
+wait_for "comparison stopped"
 keys Q
 wait_for "duwen exited 0"
 # beside its reading view at 160x45 the list is narrow: a row not loaded
