@@ -260,6 +260,13 @@ export DUWEN_DATA="$tmp/data"
 export DUWEN_DATA="$tmp/data8"
 start_duwen e2e 80 24 "" "'$tmp/big.txt'"
 wait_for "loading the rest"
+# a search in the first part says its hits are so far (it said "hit 1/58")
+keys /
+keys -l "资本"
+keys Enter
+wait_re '^hit 1/[0-9]+ so far \(the rest is loading\)$' && ok "a search in the first part says so far"
+keys N
+wait_re '^hit ([0-9]+)/[0-9]+ so far: wrapped around to the bottom$' && ok "N: so far, wrapped around"
 keys o
 wait_for " 目录 Outline so far · the rest is loading" && ok "an outline while loading says it is so far"
 n=0

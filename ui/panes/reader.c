@@ -398,15 +398,19 @@ search(struct pane *p, int dir, const char *arg)
 	}
 	int wrapped = 0;
 	int n = reader_search(&rp->r, arg, dir, &wrapped);
+	/* a large file's first part: the hits are so far (it said "hit
+	 * 1/58" of a 64 MiB article that holds thousands) */
+	const char *sofar = rp->loading ? " so far" : "";
 	if (n < 0)
 		pane_error(p->app, "out of memory");
 	else if (n == 0)
-		pane_error(p->app, "Not found: %s", arg);
+		pane_error(p->app, "Not found%s: %s%s", sofar, arg, rp->loading ? " (the rest is loading)" : "");
 	else if (wrapped)
-		pane_message(p->app, "hit %zu/%d: search wrapped around to the %s", rp->r.cur + 1, n,
+		pane_message(p->app, "hit %zu/%d%s: search wrapped around to the %s", rp->r.cur + 1, n, sofar,
 			     dir > 0 ? "top" : "bottom");
 	else
-		pane_message(p->app, "hit %zu/%d", rp->r.cur + 1, n);
+		pane_message(p->app, "hit %zu/%d%s", rp->r.cur + 1, n,
+			     rp->loading ? " so far (the rest is loading)" : "");
 }
 
 static void
@@ -419,13 +423,15 @@ search_next(struct pane *p, int dir)
 	}
 	int wrapped;
 	int i = reader_search_next(&rp->r, dir, &wrapped);
+	const char *sofar = rp->loading ? " so far" : "";
 	if (i == 0)
-		pane_error(p->app, "Not found: %s", rp->r.query);
+		pane_error(p->app, "Not found%s: %s%s", sofar, rp->r.query,
+			   rp->loading ? " (the rest is loading)" : "");
 	else if (wrapped)
-		pane_message(p->app, "hit %d/%zu: wrapped around to the %s", i, rp->r.hits.n,
+		pane_message(p->app, "hit %d/%zu%s: wrapped around to the %s", i, rp->r.hits.n, sofar,
 			     dir > 0 ? "top" : "bottom");
 	else
-		pane_message(p->app, "hit %d/%zu", i, rp->r.hits.n);
+		pane_message(p->app, "hit %d/%zu%s", i, rp->r.hits.n, sofar);
 }
 
 static int
