@@ -284,4 +284,21 @@ keys Q
 wait_for "duwen exited 0"
 export DUWEN_DATA="$tmp/data"
 
+# 9. the list's status line while 1,000 articles load at 80x24 keeps its
+# key facts whole, the hints giving way first (it read "108/1000
+# [#---------]  文章 Articles (1000)  1/1000  sort: fi…  F1 help  q quit")
+mkdir -p "$tmp/k1"
+for i in $(seq 100 299); do
+	for f in "$texts"/*.txt; do cp "$f" "$tmp/k1/${i}_$(basename "$f")"; done
+done
+export DUWEN_DATA="$tmp/data9"
+start_duwen e2e 80 24 "" "'$tmp/k1'"
+wait_re '^[0-9]{3}/1000 \[' # three digits: the row is full
+tail -n 1 "$tmp/screen" | grep -qE '^[0-9]+/1000 \[[#-]+\]  文章 Articles \(1000\)  1/1000  sort: file( |…).*F1 help(  q quit)?$' &&
+	ok "80x24 loading 1,000: the list's status keeps its sort whole" ||
+	{ fail "80x24 loading 1,000, the status:"; tail -n 1 "$tmp/screen"; }
+keys Q
+wait_for "duwen exited 0"
+export DUWEN_DATA="$tmp/data"
+
 finish usability3

@@ -245,7 +245,12 @@ static void
 l_status(struct pane *p, char *buf, size_t cap)
 {
 	struct lpane *lp = p->data;
-	snprintf(buf, cap, "文章 Articles (%zu)  %zu/%zu  sort: %s%s%s  Enter: open  s: sort  /: filter",
+	/* the count, the place, the sort and the filter are the key facts
+	 * (a '\t' after them: the hints, the tabs, then "q quit" give way
+	 * first; with the progress before them at 80 columns "sort: file"
+	 * was cut mid-word: "sort: fi…"). "Articles (" stays: bench/'s
+	 * first-paint marker. */
+	snprintf(buf, cap, "文章 Articles (%zu)  %zu/%zu  sort: %s%s%s\t  Enter: open  s: sort  /: filter",
 		 lp->lm.norder, lp->lm.norder ? lp->m.cur + 1 : 0, lp->lm.norder, list_sort_name(lp->lm.sort),
 		 lp->lm.filter[0] ? "  filter: " : "", lp->lm.filter);
 }
