@@ -18,12 +18,19 @@ start_duwen e2e 160 45 "" "'$tmp/copies'"
 wait_for "為什么DeepSeek成功了"
 keys Enter
 wait_for "约11分钟"
-screen
-got=$(sed -n 3,6p "$tmp/screen" | sed 's/│.*//')
 want="●   杭州“開…  2024-03-01_0…_kaiyuan.txt   3605  
 ●   错过Deep… 2024-03-01_0…en_pinle.txt   6704  
 ●   DeepSeek… 2024-03-01_0…huangxin.txt   3322  
 ●   為什么De… 2024-03-01_0…lianghui.txt   2794  "
+# the final state, not the first frame (the list redraws as rows load)
+n=0
+while [ "$n" -lt 100 ]; do
+	screen
+	got=$(sed -n 3,6p "$tmp/screen" | sed 's/│.*//')
+	[ "$got" = "$want" ] && break
+	n=$((n + 1))
+	sleep 0.1
+done
 [ "$got" = "$want" ] && ok "160x45 beside the reader: the copies' names in one column" ||
 	{ fail "160x45 copies:"; echo "$got"; }
 keys Q
