@@ -19,13 +19,14 @@
  * annotations; v3 adds how far each article was read (pct, -1 for the
  * rows before it) and whether its end was shown (finished). */
 static const char *const migrations[STORE_SCHEMA_VERSION] = {
-	/* 0 -> 1 */
-	"CREATE TABLE position("
+	/* 0 -> 1 (each step in parentheses: one string of several
+	 * statements, not a missing comma) */
+	("CREATE TABLE position("
 	" path TEXT PRIMARY KEY,"
 	" off INTEGER NOT NULL,"
-	" modified TEXT NOT NULL);",
+	" modified TEXT NOT NULL);"),
 	/* 1 -> 2 */
-	"ALTER TABLE position ADD COLUMN hash TEXT NOT NULL DEFAULT '';"
+	("ALTER TABLE position ADD COLUMN hash TEXT NOT NULL DEFAULT '';"
 	"CREATE INDEX position_hash ON position(hash);"
 	"CREATE TABLE annotation("
 	" id INTEGER PRIMARY KEY,"
@@ -42,10 +43,10 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
 	" modified TEXT NOT NULL,"
 	" deleted INTEGER NOT NULL DEFAULT 0,"
 	" orphan INTEGER NOT NULL DEFAULT 0);"
-	"CREATE INDEX annotation_path ON annotation(path);",
+	"CREATE INDEX annotation_path ON annotation(path);"),
 	/* 2 -> 3 */
-	"ALTER TABLE position ADD COLUMN pct INTEGER NOT NULL DEFAULT -1;"
-	"ALTER TABLE position ADD COLUMN finished INTEGER NOT NULL DEFAULT 0;",
+	("ALTER TABLE position ADD COLUMN pct INTEGER NOT NULL DEFAULT -1;"
+	"ALTER TABLE position ADD COLUMN finished INTEGER NOT NULL DEFAULT 0;"),
 };
 
 long long
