@@ -371,9 +371,80 @@ get_text(struct in *in, const char *folded, size_t flen, size_t *len, int *nomem
 	return t;
 }
 
+/* The text's differences from the folded text, left where they are for
+ * artblob_text_fill: their place in the blob and the text's length. */
+static void
+skip_text(struct in *in, size_t flen, struct artblob_text *txt)
+{
+	uint64_t x = 0, dn = 0;
+	get(in, &x, sizeof x);
+	get(in, &dn, sizeof dn);
+	if (in->bad || dn > in->n - in->at || x > (in->n - in->at) + (uint64_t)flen) {
+		in->bad = 1;
+		return;
+	}
+	txt->d = in->p + in->at;
+	txt->dn = (size_t)dn;
+	txt->len = (size_t)x;
+	in->at += (size_t)dn;
+}
+
+int
+artblob_text_fill(const struct artblob_text *txt, const char *folded, size_t flen,
+		  const size_t *ranges, size_t nranges, char **out)
+{
+	size_t x = txt->len;
+	char *t = malloc(x + 1);
+	if (t == NULL)
+		return ERR_NOMEM;
+	struct in d = { txt->d, txt->dn, 0, 0 };
+	size_t at = 0, f = 0, k = 0;
+	/* the part of [at, at + n) of the text inside the ranges, from s */
+#define FILL(s, n)                                                                   \
+	do {                                                                             \
+		size_t q_ = at + (n);                                                    \
+		while (k < nranges && ranges[2 * k] < q_) {                              \
+			size_t lo_ = ranges[2 * k] > at ? ranges[2 * k] : at;            \
+			size_t hi_ = ranges[2 * k + 1] < q_ ? ranges[2 * k + 1] : q_;    \
+			if (lo_ < hi_)                                                   \
+				copy_short(t + lo_, (s) + (lo_ - at), hi_ - lo_);         \
+			if (ranges[2 * k + 1] > q_)                                      \
+				break;                                                   \
+			k++;                                                             \
+		}                                                                        \
+	} while (0)
+	while (!d.bad && d.at < d.n) {
+		size_t lit = get_varint(&d);
+		if (d.bad || lit > d.n - d.at || lit > x - at) {
+			d.bad = 1;
+			break;
+		}
+		FILL(d.p + d.at, lit);
+		d.at += lit;
+		at += lit;
+		size_t skip = get_varint(&d), cp = get_varint(&d);
+		if (d.bad || skip > flen - f || cp > flen - f - skip || cp > x - at || (lit == 0 && cp == 0)) {
+			d.bad = 1;
+			break;
+		}
+		f += skip;
+		FILL((const unsigned char *)folded + f, cp);
+		f += cp;
+		at += cp;
+	}
+#undef FILL
+	if (d.bad || at != x) {
+		free(t);
+		return ERR_INVAL;
+	}
+	t[at] = '\0';
+	*out = t;
+	return 0;
+}
+
 static int
 unpack(const void *blob, size_t n, const char *path, const char *folded, size_t flen, int borrow,
-       struct article *out, struct match_text *fout)
+       struct artblob_text *txt, struct article *out, struct match_text *fout)
 {
 	struct in in = { blob, n, 0, 0 };
 	struct head h, want = this_head();
@@ -383,7 +454,12 @@ unpack(const void *blob, size_t n, const char *path, const char *folded, size_t 
 	struct article a = { 0 };
 	struct match_text f = { 0 };
 	int nomem = 0;
-	a.text = get_text(&in, folded, flen, &a.len, &nomem);
+	if (txt) {
+		skip_text(&in, flen, txt);
+		a.len = txt->len;
+	} else {
+		a.text = get_text(&in, folded, flen, &a.len, &nomem);
+	}
 	a.nblocks = get_size(&in);
 	a.blocks = get_array(&in, a.nblocks, sizeof *a.blocks, &nomem);
 	unsigned char has_levels = 0;
@@ -454,12 +530,19 @@ int
 artblob_unpack(const void *blob, size_t n, const char *path, const char *folded, size_t flen,
 	       struct article *out, struct match_text *fout)
 {
-	return unpack(blob, n, path, folded, flen, 0, out, fout);
+	return unpack(blob, n, path, folded, flen, 0, NULL, out, fout);
 }
 
 int
 artblob_unpack_borrow(const void *blob, size_t n, const char *path, const char *folded,
 		      size_t flen, struct article *out, struct match_text *fout)
 {
-	return unpack(blob, n, path, folded, flen, 1, out, fout);
+	return unpack(blob, n, path, folded, flen, 1, NULL, out, fout);
+}
+
+int
+artblob_unpack_lazy(const void *blob, size_t n, const char *path, const char *folded, size_t flen,
+		    struct article *out, struct match_text *fout, struct artblob_text *txt)
+{
+	return unpack(blob, n, path, folded, flen, 1, txt, out, fout);
 }

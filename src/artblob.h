@@ -33,4 +33,27 @@ int artblob_unpack(const void *blob, size_t n, const char *path, const char *fol
 int artblob_unpack_borrow(const void *blob, size_t n, const char *path, const char *folded,
 			  size_t flen, struct article *a, struct match_text *f);
 
+/* Where an article's text is in a blob, for artblob_text_fill. */
+struct artblob_text {
+	const unsigned char *d; /* its differences from the folded text */
+	size_t dn;
+	size_t len; /* the text's length */
+};
+
+/* artblob_unpack_borrow without rebuilding the text: a->text is NULL
+ * (a->len its length), *txt says where it is in the blob, good while
+ * blob and folded are. For a search, which maps its hits through the
+ * folded text and needs only the sentences it prints. */
+int artblob_unpack_lazy(const void *blob, size_t n, const char *path, const char *folded,
+			size_t flen, struct article *a, struct match_text *f,
+			struct artblob_text *txt);
+
+/* The text of txt (against the folded text it was packed with) into *out
+ * (malloc'd, txt->len bytes and a NUL), only its bytes inside the ranges
+ * [ranges[2k], ranges[2k + 1]) (sorted, not overlapping; the other bytes
+ * are left unset): the whole of its differences is walked and checked as
+ * artblob_unpack checks them. 0, ERR_INVAL (damaged) or ERR_NOMEM. */
+int artblob_text_fill(const struct artblob_text *txt, const char *folded, size_t flen,
+		      const size_t *ranges, size_t nranges, char **out);
+
 #endif

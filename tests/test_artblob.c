@@ -96,6 +96,38 @@ test_roundtrip(void **state)
 		article_free(&b);
 		g.text = NULL;
 		match_text_free(&g);
+		/* the text left in the blob, then rebuilt in ranges: those
+		 * bytes the text's, the whole of it, and a damaged text refused */
+		struct artblob_text txt;
+		assert_int_equal(artblob_unpack_lazy(blob, n, c.v[i].path, f.text, f.len, &b, &g, &txt), 0);
+		assert_null(b.text);
+		assert_int_equal(b.len, c.v[i].len);
+		assert_int_equal(txt.len, c.v[i].len);
+		assert_ptr_equal(g.text, f.text);
+		size_t L = c.v[i].len;
+		size_t rg[6] = { 0, L / 7, L / 3, L / 3 + 1, L / 2, L };
+		char *part = NULL;
+		assert_int_equal(artblob_text_fill(&txt, f.text, f.len, rg, 3, &part), 0);
+		for (size_t k = 0; k < 3; k++)
+			assert_memory_equal(part + rg[2 * k], c.v[i].text + rg[2 * k], rg[2 * k + 1] - rg[2 * k]);
+		assert_int_equal(part[L], '\0');
+		free(part);
+		size_t all[2] = { 0, L };
+		assert_int_equal(artblob_text_fill(&txt, f.text, f.len, all, 1, &part), 0);
+		assert_memory_equal(part, c.v[i].text, L);
+		free(part);
+		assert_int_equal(artblob_text_fill(&txt, f.text, f.len, NULL, 0, &part), 0);
+		free(part);
+		if (txt.dn > 0) {
+			struct artblob_text cut = txt;
+			cut.dn--;
+			part = NULL;
+			assert_int_equal(artblob_text_fill(&cut, f.text, f.len, all, 1, &part), ERR_INVAL);
+			assert_null(part);
+		}
+		article_free(&b);
+		g.text = NULL;
+		match_text_free(&g);
 
 		/* every shorter blob, a flipped magic, a longer folded text:
 		 * refused, nothing written */

@@ -167,16 +167,75 @@ struct streamed {
 	size_t len;
 	FILE *mem;
 	size_t hits, articles;
+	size_t *ranges, nranges, rcap; /* hit_ranges' */
 };
 
-/* Search article a (folded as t) and write its part of the report. */
+/* The passages compare_text_search_hits prints for r's hits in a: each
+ * hit's sentence, and the hit where it goes past it, as sorted ranges
+ * that do not overlap, into ss->ranges (pairs). 0 or ERR_NOMEM. */
 static int
-search_one(struct streamed *ss, const struct article *a, const struct match_text *t)
+hit_ranges(struct streamed *ss, const struct article *a, const struct search_result *r)
+{
+	if (ss->rcap < r->n) {
+		size_t *v = realloc(ss->ranges, 2 * r->n * sizeof *v);
+		if (v == NULL)
+			return ERR_NOMEM;
+		ss->ranges = v;
+		ss->rcap = r->n;
+	}
+	size_t n = 0;
+	for (size_t i = 0; i < r->n; i++) {
+		size_t lo = r->v[i].start, hi = r->v[i].end, s = r->v[i].sent;
+		if (s < a->nsents) {
+			if (a->sents[s].start < lo)
+				lo = a->sents[s].start;
+			if (a->sents[s].end > hi)
+				hi = a->sents[s].end;
+		}
+		/* in order of start (insertion: they come in order) */
+		size_t k = n;
+		while (k > 0 && ss->ranges[2 * (k - 1)] > lo) {
+			ss->ranges[2 * k] = ss->ranges[2 * (k - 1)];
+			ss->ranges[2 * k + 1] = ss->ranges[2 * (k - 1) + 1];
+			k--;
+		}
+		ss->ranges[2 * k] = lo;
+		ss->ranges[2 * k + 1] = hi;
+		n++;
+	}
+	size_t m = 0; /* merged */
+	for (size_t k = 0; k < n; k++) {
+		size_t lo = ss->ranges[2 * k], hi = ss->ranges[2 * k + 1];
+		if (m > 0 && lo <= ss->ranges[2 * m - 1]) {
+			if (hi > ss->ranges[2 * m - 1])
+				ss->ranges[2 * m - 1] = hi;
+			continue;
+		}
+		ss->ranges[2 * m] = lo;
+		ss->ranges[2 * m + 1] = hi;
+		m++;
+	}
+	ss->nranges = m;
+	return 0;
+}
+
+/* Search article a (folded as t) and write its part of the report. With
+ * txt, a's text is not there yet (artblob_unpack_lazy): only its hit
+ * passages are rebuilt, once there are hits; 1 if that finds the blob
+ * damaged (nothing written). */
+static int
+search_one(struct streamed *ss, struct article *a, const struct match_text *t,
+	   const struct artblob_text *txt)
 {
 	struct search_result r;
 	int rc = search_result_init(&r, 1);
 	if (rc == 0)
 		rc = search_article(&ss->q, a, t, 0, &r, &ss->scratch);
+	if (rc == 0 && r.n && txt && (rc = hit_ranges(ss, a, &r)) == 0) {
+		rc = artblob_text_fill(txt, t->text, t->len, ss->ranges, ss->nranges, &a->text);
+		if (rc == ERR_INVAL)
+			rc = 1;
+	}
 	if (rc == 0 && r.n) {
 		struct match_corpus one = { a, (struct match_text *)t, 1 };
 		rc = compare_text_search_hits(ss->mem, &r, &one);
@@ -251,12 +310,13 @@ part_one(struct part *w, size_t i)
 	size_t bn, fn;
 	struct article a;
 	struct match_text t;
+	struct artblob_text txt;
 	int rc = cache_body_if(w->cache, cl->ids[i], w->ss.q.folded, w->ss.q.len, &blob, &bn, &ft,
 			       &fn);
 	if (rc == 0)
 		return;
 	if (rc == 1) /* the folded text stays SQLite's, good until the next cache_body_if */
-		rc = artblob_unpack_borrow(blob, bn, cl->paths[i], ft, fn, &a, &t);
+		rc = artblob_unpack_lazy(blob, bn, cl->paths[i], ft, fn, &a, &t, &txt);
 	if (rc == ERR_NOMEM) {
 		w->st = 1;
 		return;
@@ -266,13 +326,17 @@ part_one(struct part *w, size_t i)
 		return;
 	}
 	pc->from = (size_t)ftello(w->ss.mem);
-	rc = search_one(&w->ss, &a, &t);
+	rc = search_one(&w->ss, &a, &t, &txt);
 	pc->to = (size_t)ftello(w->ss.mem);
 	pc->who = w->who;
 	article_free(&a);
 	t.text = NULL; /* borrowed */
 	match_text_free(&t);
-	if (rc == ERR_NOMEM || rc == ERR_IO)
+	if (rc == 1) { /* its text damaged: the file */
+		pc->from = pc->to = 0;
+		pc->who = 0;
+		pc->later = 1;
+	} else if (rc == ERR_NOMEM || rc == ERR_IO)
 		w->st = 1;
 	else if (rc < 0)
 		pc->err = rc;
@@ -573,7 +637,7 @@ scan_cli_search(FILE *f, const struct scan_cli *o, const char *query)
 			article_free(&a);
 		if (rc == 0) {
 			pc->from = (size_t)ftello(w0.ss.mem);
-			rc = search_one(&w0.ss, &a, &t);
+			rc = search_one(&w0.ss, &a, &t, NULL);
 			pc->to = (size_t)ftello(w0.ss.mem);
 			pc->who = 1;
 			article_free(&a);
@@ -608,6 +672,7 @@ scan_cli_search(FILE *f, const struct scan_cli *o, const char *query)
 	for (int k = 0; k < 2; k++) {
 		free(w[k]->ss.buf);
 		span_list_free(&w[k]->ss.scratch);
+		free(w[k]->ss.ranges);
 	}
 	if (pr->rc == 0)
 		search_query_free(&pr->q);
