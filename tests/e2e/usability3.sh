@@ -190,10 +190,12 @@ keys -l "资本"
 keys Enter
 wait_re '^ 资本: [0-9]+ hits? in [0-9]+ articles? \(searched [0-9]+ of 302, still loading\)$' &&
 	ok "80x24: a search while loading says so, whole"
+# until the header leaves its loading form (the status line is no sign:
+# a message such as "资本: not found" takes the progress's place)
 n=0
 while [ "$n" -lt 3000 ]; do
 	screen
-	tail -1 "$tmp/screen" | grep -qF "/302 [" || break
+	head -n 1 "$tmp/screen" | grep -qF "still loading)" || break
 	n=$((n + 1))
 	sleep 0.1
 done
