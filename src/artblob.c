@@ -319,60 +319,70 @@ copy_short(char *d, const unsigned char *s, size_t n)
 		d[i] = (char)s[i];
 }
 
-/* The text put_text kept, rebuilt against folded[0, flen): *len bytes,
- * malloc'd (a NUL after it); NULL if it is damaged (in->bad) or on
- * *nomem. Every piece is checked to lie inside the blob, the folded text
- * and the text. */
-static char *
-get_text(struct in *in, const char *folded, size_t flen, size_t *len, int *nomem)
+/* The text's differences as put_text wrote them, read a piece at a time:
+ * both the whole text (get_text) and its parts (artblob_text_fill) are
+ * rebuilt by this one walk, so both check every piece alike. */
+struct diff_walk {
+	struct in d; /* the differences */
+	const char *folded;
+	size_t flen, f; /* the folded text, where its last copy ended */
+	size_t len, at; /* the text's length, where the next piece goes */
+};
+
+/* One piece: at text offset at, lit[0, nlit) of the blob's own bytes,
+ * then cp[0, ncp) of the folded text's. */
+struct diff_piece {
+	size_t at, nlit, ncp;
+	const unsigned char *lit, *cp;
+};
+
+static struct diff_walk
+diff_walk_start(const struct artblob_text *txt, const char *folded, size_t flen)
 {
-	uint64_t x = 0, dn = 0;
-	get(in, &x, sizeof x);
-	get(in, &dn, sizeof dn);
-	/* each byte is the blob's or the folded text's, at most once */
-	if (in->bad || dn > in->n - in->at || x > (in->n - in->at) + (uint64_t)flen) {
-		in->bad = 1;
-		return NULL;
-	}
-	char *t = malloc((size_t)x + 1);
-	if (t == NULL) {
-		*nomem = 1;
-		return NULL;
-	}
-	struct in d = { in->p + in->at, (size_t)dn, 0, 0 };
-	size_t at = 0, f = 0;
-	while (!d.bad && d.at < d.n) {
-		size_t lit = get_varint(&d);
-		if (d.bad || lit > d.n - d.at || lit > x - at) {
-			d.bad = 1;
-			break;
-		}
-		copy_short(t + at, d.p + d.at, lit);
-		d.at += lit;
-		at += lit;
-		size_t skip = get_varint(&d), cp = get_varint(&d);
-		if (d.bad || skip > flen - f || cp > flen - f - skip || cp > x - at || (lit == 0 && cp == 0)) {
-			d.bad = 1;
-			break;
-		}
-		f += skip;
-		copy_short(t + at, (const unsigned char *)folded + f, cp);
-		f += cp;
-		at += cp;
-	}
-	in->at += (size_t)dn;
-	if (d.bad || at != x) {
-		free(t);
-		in->bad = 1;
-		return NULL;
-	}
-	t[at] = '\0';
-	*len = (size_t)x;
-	return t;
+	return (struct diff_walk){ { txt->d, txt->dn, 0, 0 }, folded, flen, 0, txt->len, 0 };
 }
 
-/* The text's differences from the folded text, left where they are for
- * artblob_text_fill: their place in the blob and the text's length. */
+/* The next piece into *p: 1, or 0 at the end or at damage (diff_walk_whole
+ * tells which). A piece is checked to lie inside the differences, the
+ * folded text and the text, and to move on. */
+static inline int
+diff_walk_next(struct diff_walk *w, struct diff_piece *p)
+{
+	struct in *d = &w->d;
+	if (d->bad || d->at >= d->n)
+		return 0;
+	size_t lit = get_varint(d);
+	if (d->bad || lit > d->n - d->at || lit > w->len - w->at) {
+		d->bad = 1;
+		return 0;
+	}
+	p->at = w->at;
+	p->lit = d->p + d->at;
+	p->nlit = lit;
+	d->at += lit;
+	size_t skip = get_varint(d), cp = get_varint(d), at = w->at + lit;
+	if (d->bad || skip > w->flen - w->f || cp > w->flen - w->f - skip || cp > w->len - at ||
+	    (lit == 0 && cp == 0)) {
+		d->bad = 1;
+		return 0;
+	}
+	p->cp = (const unsigned char *)w->folded + w->f + skip;
+	p->ncp = cp;
+	w->f += skip + cp;
+	w->at = at + cp;
+	return 1;
+}
+
+/* After the last piece: did the walk rebuild the whole text, undamaged? */
+static int
+diff_walk_whole(const struct diff_walk *w)
+{
+	return !w->d.bad && w->at == w->len;
+}
+
+/* The text's differences from the folded text, left where they are: their
+ * place in the blob and the text's length (each byte of the text is the
+ * blob's or the folded text's, at most once). */
 static void
 skip_text(struct in *in, size_t flen, struct artblob_text *txt)
 {
@@ -389,55 +399,80 @@ skip_text(struct in *in, size_t flen, struct artblob_text *txt)
 	in->at += (size_t)dn;
 }
 
+/* The text put_text kept, rebuilt against folded[0, flen): *len bytes,
+ * malloc'd (a NUL after it); NULL if it is damaged (in->bad) or on
+ * *nomem. */
+static char *
+get_text(struct in *in, const char *folded, size_t flen, size_t *len, int *nomem)
+{
+	struct artblob_text txt;
+	skip_text(in, flen, &txt);
+	if (in->bad)
+		return NULL;
+	char *t = malloc(txt.len + 1);
+	if (t == NULL) {
+		*nomem = 1;
+		return NULL;
+	}
+	struct diff_walk w = diff_walk_start(&txt, folded, flen);
+	struct diff_piece p;
+	while (diff_walk_next(&w, &p)) {
+		copy_short(t + p.at, p.lit, p.nlit);
+		copy_short(t + p.at + p.nlit, p.cp, p.ncp);
+	}
+	if (!diff_walk_whole(&w)) {
+		free(t);
+		in->bad = 1;
+		return NULL;
+	}
+	t[txt.len] = '\0';
+	*len = txt.len;
+	return t;
+}
+
+/* Ranges of a text being filled, and the first one not passed yet. */
+struct fill {
+	char *t;
+	const size_t *ranges;
+	size_t nranges, k;
+};
+
+/* The part of the text's [at, at + n) inside the ranges, from s. */
+static inline void
+fill_run(struct fill *fl, size_t at, const unsigned char *s, size_t n)
+{
+	size_t q = at + n;
+	const size_t *r = fl->ranges;
+	while (fl->k < fl->nranges && r[2 * fl->k] < q) {
+		size_t lo = r[2 * fl->k] > at ? r[2 * fl->k] : at;
+		size_t hi = r[2 * fl->k + 1] < q ? r[2 * fl->k + 1] : q;
+		if (lo < hi)
+			copy_short(fl->t + lo, s + (lo - at), hi - lo);
+		if (r[2 * fl->k + 1] > q)
+			break;
+		fl->k++;
+	}
+}
+
 int
 artblob_text_fill(const struct artblob_text *txt, const char *folded, size_t flen,
 		  const size_t *ranges, size_t nranges, char **out)
 {
-	size_t x = txt->len;
-	char *t = malloc(x + 1);
+	char *t = malloc(txt->len + 1);
 	if (t == NULL)
 		return ERR_NOMEM;
-	struct in d = { txt->d, txt->dn, 0, 0 };
-	size_t at = 0, f = 0, k = 0;
-	/* the part of [at, at + n) of the text inside the ranges, from s */
-#define FILL(s, n)                                                                   \
-	do {                                                                             \
-		size_t q_ = at + (n);                                                    \
-		while (k < nranges && ranges[2 * k] < q_) {                              \
-			size_t lo_ = ranges[2 * k] > at ? ranges[2 * k] : at;            \
-			size_t hi_ = ranges[2 * k + 1] < q_ ? ranges[2 * k + 1] : q_;    \
-			if (lo_ < hi_)                                                   \
-				copy_short(t + lo_, (s) + (lo_ - at), hi_ - lo_);         \
-			if (ranges[2 * k + 1] > q_)                                      \
-				break;                                                   \
-			k++;                                                             \
-		}                                                                        \
-	} while (0)
-	while (!d.bad && d.at < d.n) {
-		size_t lit = get_varint(&d);
-		if (d.bad || lit > d.n - d.at || lit > x - at) {
-			d.bad = 1;
-			break;
-		}
-		FILL(d.p + d.at, lit);
-		d.at += lit;
-		at += lit;
-		size_t skip = get_varint(&d), cp = get_varint(&d);
-		if (d.bad || skip > flen - f || cp > flen - f - skip || cp > x - at || (lit == 0 && cp == 0)) {
-			d.bad = 1;
-			break;
-		}
-		f += skip;
-		FILL((const unsigned char *)folded + f, cp);
-		f += cp;
-		at += cp;
+	struct fill fl = { t, ranges, nranges, 0 };
+	struct diff_walk w = diff_walk_start(txt, folded, flen);
+	struct diff_piece p;
+	while (diff_walk_next(&w, &p)) {
+		fill_run(&fl, p.at, p.lit, p.nlit);
+		fill_run(&fl, p.at + p.nlit, p.cp, p.ncp);
 	}
-#undef FILL
-	if (d.bad || at != x) {
+	if (!diff_walk_whole(&w)) {
 		free(t);
 		return ERR_INVAL;
 	}
-	t[at] = '\0';
+	t[txt->len] = '\0';
 	*out = t;
 	return 0;
 }
