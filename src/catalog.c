@@ -192,8 +192,9 @@ read_file_keep(struct scan *s, const char *path, const char *key, const struct s
 			a = s->pre->a;
 		fa = s->pre->fa;
 		s->pre->fa = (struct match_text){ 0 };
-		/* folded with OpenCC (a worker's): not the fold of a scan without */
-		if (fa.text && (catalog_need_script(s) < 0 || s->sc == NULL))
+		/* folded with OpenCC (a worker's): not the fold of a scan without
+		 * (each's caller has its own, and folds what is not folded) */
+		if (fa.text && !s->each && (catalog_need_script(s) < 0 || s->sc == NULL))
 			match_text_free(&fa);
 	} else {
 		rc = article_load(s->opts, path, &a, &cause);
@@ -237,6 +238,8 @@ read_file_keep(struct scan *s, const char *path, const char *key, const struct s
 		e.ncounts = cat->ncities;
 		memcpy(e.counts, &cat->counts[i * cat->ncities], e.ncounts * sizeof *e.counts);
 	}
+	if (s->each && (rc = s->each(s->each_ctx, i, &a, fa.text ? &fa : NULL)) < 0)
+		goto out;
 	/* a listing keeps the metadata only: a text that no blob needs goes
 	 * before the cache copies its fold (a huge file's peak, 4.4x -> 3.2x) */
 	if (!s->full && !(s->cache && s->sc && keep < 0 && a.len <= CATALOG_BODY_MAX))
@@ -363,6 +366,16 @@ catalog_scan(struct catalog *cat, struct cache *cache, const char *const *paths,
 	     const struct source_opts *opts, const struct compare_spec *spec, int full,
 	     source_warn_fn warn, void *ctx, catalog_progress_fn progress, void *pctx)
 {
+	return catalog_scan_each(cat, cache, paths, npaths, opts, spec, full, warn, ctx, progress,
+				 pctx, NULL, NULL);
+}
+
+int
+catalog_scan_each(struct catalog *cat, struct cache *cache, const char *const *paths,
+		  size_t npaths, const struct source_opts *opts, const struct compare_spec *spec,
+		  int full, source_warn_fn warn, void *ctx, catalog_progress_fn progress,
+		  void *pctx, catalog_each_fn each, void *ectx)
+{
 	memset(cat, 0, sizeof *cat);
 	struct source_paths sp;
 	int rc = source_expand(paths, npaths, &sp, warn, ctx);
@@ -376,7 +389,8 @@ catalog_scan(struct catalog *cat, struct cache *cache, const char *const *paths,
 	cat->counts = calloc(n * (cat->ncities ? cat->ncities : 1), sizeof *cat->counts);
 	if (full)
 		cat->folded = calloc(n, sizeof *cat->folded);
-	struct scan s = { cat, cache, opts, spec, full, NULL, NULL, 0, NULL, warn, ctx, 0, 0, NULL, 0, 0, NULL };
+	struct scan s = { cat, cache, opts, spec, full, NULL, NULL, 0, NULL, warn, ctx, 0, 0, NULL, 0, 0, NULL,
+			  each, ectx };
 	rc = ERR_NOMEM;
 	if (!cat->arts.v || !cat->keys || !cat->ids || !cat->counts || (full && !cat->folded) ||
 	    (spec && (s.spec_key = catalog_spec_key(spec)) == NULL))

@@ -25,6 +25,7 @@
 #include "corpus.h"
 #include "source.h"
 
+struct match_text;
 struct scan;
 struct script;
 
@@ -67,6 +68,22 @@ enum catalog_state { CATALOG_PENDING, CATALOG_META, CATALOG_FULL, CATALOG_FAILED
 int catalog_scan(struct catalog *cat, struct cache *cache, const char *const *paths,
 		 size_t npaths, const struct source_opts *opts, const struct compare_spec *spec,
 		 int full, source_warn_fn warn, void *ctx, catalog_progress_fn progress, void *pctx);
+
+/* Called by catalog_scan_each for each article it reads from a file (not
+ * for those it takes from the cache), numbered as in cat->arts, before its
+ * text is let go: a in full, and fa its fold made on a worker thread, or
+ * NULL (not folded: the caller folds it, with its own OpenCC). 0, or an
+ * error that ends the scan (catalog_scan_each returns it). */
+typedef int (*catalog_each_fn)(void *ctx, size_t i, const struct article *a,
+			       const struct match_text *fa);
+
+/* catalog_scan, handing each article read from a file to each (may be
+ * NULL): a search without a cache searches the articles as the catalog
+ * reads them, instead of reading every file a second time. */
+int catalog_scan_each(struct catalog *cat, struct cache *cache, const char *const *paths,
+		      size_t npaths, const struct source_opts *opts, const struct compare_spec *spec,
+		      int full, source_warn_fn warn, void *ctx, catalog_progress_fn progress,
+		      void *pctx, catalog_each_fn each, void *ectx);
 
 /* Load article i in full into out: the cache's copy (cache may be NULL)
  * if it has one, with its folded text in *fout (if fout), else
@@ -145,7 +162,6 @@ int catalog_ready_fd(const struct catalog *cat);
  * reopened large file) is not written again: its counts are the cache's.
  * catalog_prep_new: 0 or ERR_NOMEM. */
 struct catalog_prep;
-struct match_text;
 int catalog_prep_new(const struct catalog *cat, size_t i, struct catalog_prep **out);
 int catalog_prep_run(struct catalog_prep *p, struct script *sc, int rc, struct article *a,
 		     struct match_text *fa, char *cause);

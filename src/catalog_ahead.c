@@ -68,7 +68,7 @@ start(struct scan *s, struct catalog_ahead *a, uint64_t max_size, int nice)
 	for (size_t i = 0; i < a->n; i++)
 		a->job[i] = -1;
 	struct loadpool_opts o = { .source = s->opts,
-				   .fold = s->cache != NULL || s->spec != NULL || s->full,
+				   .fold = s->cache != NULL || s->spec != NULL || s->full || s->each,
 				   .max_size = max_size, .nice = nice };
 	return loadpool_start(&o, &a->pool);
 }

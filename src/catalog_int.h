@@ -29,6 +29,8 @@ struct scan {
 	int hold;    /* catalog_hold_writes: fills write nothing to the cache */
 	size_t reads; /* files read (article_load, or pre) */
 	struct catalog_ahead *ahead; /* the panes' read-ahead (catalog_read_ahead) */
+	catalog_each_fn each; /* catalog_scan_each's */
+	void *each_ctx;
 };
 
 /* An article read elsewhere, handed to read_file instead of loading. */

@@ -126,7 +126,7 @@ catalog_open(struct catalog *cat, struct cache *cache, const char *const *paths,
 	if ((rc = alloc_slots(cat, sp.n, spec ? spec->ncities : 0)) < 0)
 		goto out;
 	struct scan *s = cat->scan;
-	*s = (struct scan){ cat, cache, opts, spec, 1, NULL, sc, sc != NULL, NULL, warn, ctx, sc != NULL, 0, NULL, 0, 0, NULL };
+	*s = (struct scan){ cat, cache, opts, spec, 1, NULL, sc, sc != NULL, NULL, warn, ctx, sc != NULL, 0, NULL, 0, 0, NULL, NULL, NULL };
 	rc = ERR_NOMEM;
 	if (spec && (s->spec_key = catalog_spec_key(spec)) == NULL)
 		goto out;
@@ -551,7 +551,7 @@ catalog_adopt(struct catalog *cat, struct corpus *c, const struct compare_spec *
 	int rc = alloc_slots(cat, c->n, spec ? spec->ncities : 0);
 	struct scan *s = cat->scan;
 	if (rc == 0) {
-		*s = (struct scan){ cat, NULL, NULL, spec, 1, NULL, sc, sc != NULL, NULL, NULL, NULL, sc != NULL, 0, NULL, 0, 0, NULL };
+		*s = (struct scan){ cat, NULL, NULL, spec, 1, NULL, sc, sc != NULL, NULL, NULL, NULL, sc != NULL, 0, NULL, 0, 0, NULL, NULL, NULL };
 		if (spec)
 			rc = catalog_need_script(s);
 	}

@@ -21,6 +21,7 @@
 #include "../src/compare_spec.h"
 #include "../src/err.h"
 #include "../src/match.h"
+#include "../src/script.h"
 #include "support_tmp.h"
 
 static const char ART_A[] = "title: 杭州\n\n杭州的开源社区很活跃。杭州和深圳都有很多公司。\n";
@@ -657,6 +658,93 @@ test_fill_prepared(void **state)
 	free(dir);
 }
 
+/* What catalog_scan_each hands over: each article once, numbered as in
+ * the catalog, whole (as article_load makes it), with a worker's fold or
+ * none. */
+struct each_seen {
+	struct script *sc;
+	size_t calls, folded, next;
+	int bad;
+};
+
+static int
+each_check(void *ctx, size_t i, const struct article *a, const struct match_text *fa)
+{
+	struct each_seen *e = ctx;
+	struct article b;
+	char *cause = NULL;
+	e->calls++;
+	if (i != e->next++ || a->text == NULL || article_load(NULL, a->path, &b, &cause) != 0) {
+		e->bad = 1;
+		free(cause);
+		return 0;
+	}
+	if (b.len != a->len || memcmp(b.text, a->text, a->len) != 0 || b.nblocks != a->nblocks ||
+	    b.nsents != a->nsents)
+		e->bad = 1;
+	if (fa) {
+		struct match_text t;
+		assert_int_equal(match_fold(e->sc, a->text, a->len, &t), 0);
+		if (t.len != fa->len || memcmp(t.text, fa->text, t.len) != 0)
+			e->bad = 1;
+		match_text_free(&t);
+		e->folded++;
+	}
+	article_free(&b);
+	return 0;
+}
+
+static int
+each_fail(void *ctx, size_t i, const struct article *a, const struct match_text *fa)
+{
+	(void)a;
+	(void)fa;
+	*(size_t *)ctx += 1;
+	return i == 2 ? ERR_NOMEM : 0;
+}
+
+static void
+test_scan_each(void **state)
+{
+	(void)state;
+	char *dir = support_tmp_path("each_arts");
+	mkdir(dir, 0700);
+	/* enough files for the workers to take some (they fold them; not
+	 * asserted: a loaded machine may leave every file to the scan), a
+	 * blank one left out */
+	static const char *const texts[] = { "texts/000_sichuan_ribao.txt", "texts/001_hangzhou_kaiyuan.txt",
+					     "texts/002_shenzhen_pinle.txt" };
+	for (int k = 0; k < 60; k++) {
+		char name[32], buf[1 << 16];
+		snprintf(name, sizeof name, "a%02d.txt", k);
+		FILE *in = fopen(texts[k % 3], "rb");
+		assert_non_null(in);
+		size_t n = fread(buf, 1, sizeof buf, in);
+		fclose(in);
+		support_write_in(dir, name, k == 5 ? " \n" : buf, k == 5 ? 2 : n);
+	}
+	struct each_seen e = { 0 };
+	assert_int_equal(script_open(&e.sc, NULL), 0);
+	const char *paths[] = { dir };
+	struct catalog cat;
+	assert_int_equal(catalog_scan_each(&cat, NULL, paths, 1, NULL, NULL, 0, NULL, NULL, NULL, NULL,
+					   each_check, &e), 0);
+	assert_int_equal(cat.arts.n, 59);
+	assert_int_equal(e.calls, 59);
+	assert_false(e.bad);
+	assert_null(cat.arts.v[0].text); /* let go after each */
+	catalog_free(&cat);
+	/* an error from each ends the scan with it */
+	size_t calls = 0;
+	assert_int_equal(catalog_scan_each(&cat, NULL, paths, 1, NULL, NULL, 0, NULL, NULL, NULL, NULL,
+					   each_fail, &calls), ERR_NOMEM);
+	assert_int_equal(calls, 3);
+	assert_int_equal(cat.arts.n, 0);
+	script_close(e.sc);
+	free(dir);
+	printf("scan_each: %zu of %zu folded by the workers\n", e.folded, e.calls);
+}
+
 int
 main(void)
 {
@@ -667,6 +755,7 @@ main(void)
 		cmocka_unit_test(test_incremental),
 		cmocka_unit_test(test_fill_prepared),
 		cmocka_unit_test(test_full_keeps_entry),
+		cmocka_unit_test(test_scan_each),
 	};
 	return cmocka_run_group_tests(tests, support_tmp_setup, support_tmp_teardown);
 }

@@ -482,6 +482,60 @@ feed(void *ctx, size_t done, size_t total)
 	pthread_mutex_unlock(&cl->mu);
 }
 
+/* Without a cache: the articles searched as the catalog reads them
+ * (catalog_scan_each), so that no file is read twice. pieces[i] is
+ * article i's part of w0's buffer (who 1) once searched; one not searched
+ * here (a fold or search that failed, or no query) is read again after
+ * the catalog, as the files a cache had no copy of are. */
+struct early {
+	struct claim *cl;
+	struct prep *pr;
+	struct part *w0;
+	struct piece *v;
+	size_t n;
+	int ready; /* -1: the query not looked at yet; 0: no search; 1 */
+};
+
+static int
+early_one(void *ctx, size_t i, const struct article *a, const struct match_text *fa)
+{
+	struct early *e = ctx;
+	if (e->ready < 0) { /* the query (OpenCC) is made on the search thread */
+		pthread_mutex_lock(&e->cl->mu);
+		while (!e->cl->prepped)
+			pthread_cond_wait(&e->cl->cv, &e->cl->mu);
+		pthread_mutex_unlock(&e->cl->mu);
+		struct streamed *ss = &e->w0->ss;
+		e->ready = e->pr->rc == 0 && (ss->mem = open_memstream(&ss->buf, &ss->len)) != NULL;
+		if (e->ready)
+			ss->q = e->pr->q;
+	}
+	if (!e->ready)
+		return 0;
+	if (i >= e->n) {
+		size_t n = 2 * i + 64;
+		struct piece *v = realloc(e->v, n * sizeof *v);
+		if (v == NULL)
+			return ERR_NOMEM;
+		memset(v + e->n, 0, (n - e->n) * sizeof *v);
+		e->v = v;
+		e->n = n;
+	}
+	struct match_text t = { 0 };
+	if (fa == NULL && match_fold(e->pr->sc, a->text, a->len, &t) < 0)
+		return 0; /* read again, and said, after the catalog */
+	struct streamed *ss = &e->w0->ss;
+	struct piece *pc = &e->v[i];
+	pc->from = (size_t)ftello(ss->mem);
+	int rc = search_one(ss, (struct article *)a, fa ? fa : &t, NULL);
+	pc->to = (size_t)ftello(ss->mem);
+	match_text_free(&t);
+	if (rc == ERR_NOMEM || rc == ERR_IO)
+		return rc;
+	pc->who = rc == 0;
+	return 0;
+}
+
 /* A pool reading (and folding) the articles of pieces[0, n) marked later,
  * in order: *job[i] is article i's job, -1 none. Without a pool (*pool
  * NULL) the caller reads them itself. 0 or ERR_NOMEM. */
@@ -530,8 +584,10 @@ scan_cli_search(FILE *f, const struct scan_cli *o, const char *query)
 	cl.p = &p;
 	progress_start(&p, "reading");
 	struct warn_bar wb = { o, &p };
-	int rc = catalog_scan(&cat, cache, o->paths, o->npaths, o->source, NULL, 0,
-			      o->warn ? warn_bar : NULL, &wb, feed, &cl);
+	struct early early = { &cl, &sr.pr, &w0, NULL, 0, -1 };
+	int rc = catalog_scan_each(&cat, cache, o->paths, o->npaths, o->source, NULL, 0,
+				   o->warn ? warn_bar : NULL, &wb, feed, &cl,
+				   cache ? NULL : early_one, &early);
 	progress_end(&p);
 	int st = 0;
 	if (rc < 0) {
@@ -561,7 +617,8 @@ scan_cli_search(FILE *f, const struct scan_cli *o, const char *query)
 	} else if (st == 0 && pr->rc == ERR_INVAL) {
 		say("--search: the query is empty");
 		st = 2;
-	} else if (st == 0 && (pr->rc < 0 || (w0.ss.mem = open_memstream(&w0.ss.buf, &w0.ss.len)) == NULL)) {
+	} else if (st == 0 && (pr->rc < 0 || (w0.ss.mem == NULL &&
+				       (w0.ss.mem = open_memstream(&w0.ss.buf, &w0.ss.len)) == NULL))) {
 		say("out of memory");
 		st = 1;
 	}
@@ -594,9 +651,12 @@ scan_cli_search(FILE *f, const struct scan_cli *o, const char *query)
 	if (st == 0 && cache) {
 		w0.p = &ps;
 		part_run(&w0);
-	} else if (st == 0) { /* every file is read */
+	} else if (st == 0) { /* every file was read: searched then, or again now */
 		for (size_t i = 0; i < n; i++)
-			cl.pieces[i].later = cl.maybe[i];
+			if (i < early.n && early.v[i].who)
+				cl.pieces[i] = early.v[i];
+			else
+				cl.pieces[i].later = cl.maybe[i];
 	}
 	if (threaded)
 		pthread_join(thread, NULL);
@@ -684,6 +744,7 @@ scan_cli_search(FILE *f, const struct scan_cli *o, const char *query)
 	free(cl.ids);
 	free(cl.maybe);
 	free(cl.pieces);
+	free(early.v);
 	pthread_cond_destroy(&cl.cv);
 	pthread_mutex_destroy(&cl.mu);
 	catalog_free(&cat); /* also after a failed scan or none: it is zeroed */
