@@ -21,15 +21,52 @@
  * byte of text, where two size_t per byte took sixteen. */
 #define SEG_LINEAR UINT32_MAX
 
-/* NFKC + case fold of one code point into buf (UTF-8); returns its bytes
- * (0: the code point folds to nothing, e.g. a default-ignorable). */
-static size_t
-fold_cp(int32_t cp, unsigned char *buf, size_t cap)
+/* Code points that NFKC and case folding leave as they are, in the blocks
+ * an article is mostly made of (the Han blocks, hangul syllables): folded
+ * without asking utf8proc. tests/test_match.c checks every code point of
+ * them against utf8proc (fold_cp's slow path). */
+static int
+fold_self(int32_t cp)
 {
+	return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
+	       (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0x20000 && cp <= 0x2A6DF);
+}
+
+static size_t
+encode(int32_t cp, unsigned char *buf)
+{
+	if (cp < 0x800) {
+		buf[0] = (unsigned char)(0xC0 | (cp >> 6));
+		buf[1] = (unsigned char)(0x80 | (cp & 0x3F));
+		return 2;
+	}
+	if (cp < 0x10000) {
+		buf[0] = (unsigned char)(0xE0 | (cp >> 12));
+		buf[1] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+		buf[2] = (unsigned char)(0x80 | (cp & 0x3F));
+		return 3;
+	}
+	buf[0] = (unsigned char)(0xF0 | (cp >> 18));
+	buf[1] = (unsigned char)(0x80 | ((cp >> 12) & 0x3F));
+	buf[2] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+	buf[3] = (unsigned char)(0x80 | (cp & 0x3F));
+	return 4;
+}
+
+/* NFKC + case fold of one code point into buf (UTF-8); returns its bytes
+ * (0: the code point folds to nothing, e.g. a default-ignorable) and the
+ * code points they hold in *ncp. fast: use fold_self (0: utf8proc for
+ * every code point past ASCII, as match_fold_ref does). */
+static size_t
+fold_cp(int32_t cp, unsigned char *buf, size_t cap, int fast, size_t *ncp)
+{
+	*ncp = 1;
 	if (cp < 0x80) {
 		buf[0] = (unsigned char)(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp);
 		return 1;
 	}
+	if (fast && fold_self(cp))
+		return encode(cp, buf);
 	utf8proc_int32_t d[32];
 	int last = 0;
 	utf8proc_ssize_t n = utf8proc_decompose_char(
@@ -41,8 +78,11 @@ fold_cp(int32_t cp, unsigned char *buf, size_t cap)
 	}
 	n = utf8proc_normalize_utf32(d, n, UTF8PROC_COMPOSE | UTF8PROC_STABLE);
 	size_t len = 0;
-	for (utf8proc_ssize_t i = 0; i < n && len + 4 <= cap; i++)
+	*ncp = 0;
+	for (utf8proc_ssize_t i = 0; i < n && len + 4 <= cap; i++) {
 		len += (size_t)utf8proc_encode_char(d[i], buf + len);
+		++*ncp;
+	}
 	return len;
 }
 
@@ -55,10 +95,13 @@ struct fold_buf {
 	int nl_pending;
 	uint32_t nl_os, nl_oe;
 	int32_t prev; /* last code point that gave output */
+	int fast;     /* the fast paths (match_fold), or none (match_fold_ref) */
 };
 
+/* Append s[0, n), folded from original [os, oe); one_cp: s is one code
+ * point, or a run of code points each folded to itself (oe - os == n). */
 static int
-fold_push(struct fold_buf *b, const unsigned char *s, size_t n, uint32_t os, uint32_t oe)
+fold_push(struct fold_buf *b, const unsigned char *s, size_t n, uint32_t os, uint32_t oe, int one_cp)
 {
 	if (b->len + n + 1 > b->cap) {
 		size_t cap = b->cap ? b->cap * 2 : 256;
@@ -73,7 +116,7 @@ fold_push(struct fold_buf *b, const unsigned char *s, size_t n, uint32_t os, uin
 	if (n == 0)
 		return 0;
 	struct match_seg *last = b->nseg ? &b->seg[b->nseg - 1] : NULL;
-	int one_cp = (size_t)(oe - os) == n && ustr_next((const char *)s, n, 0, &(int32_t){ 0 }) == n;
+	one_cp = one_cp && (size_t)(oe - os) == n;
 	int linear_ok = one_cp && last && last->oe == SEG_LINEAR &&
 			b->len - last->f == (size_t)(os - last->o);
 	int opaque_ok = !one_cp && last && last->oe == oe && last->o == os;
@@ -108,7 +151,7 @@ fold_one(struct fold_buf *b, int32_t cp, uint32_t os, uint32_t oe)
 	if (b->nl_pending) {
 		b->nl_pending = 0;
 		if (!(ustr_is_cjk(b->prev) && ustr_is_cjk(cp)) && b->prev != '/') {
-			if (fold_push(b, (const unsigned char *)"\n", 1, b->nl_os, b->nl_oe) < 0)
+			if (fold_push(b, (const unsigned char *)"\n", 1, b->nl_os, b->nl_oe, 1) < 0)
 				return ERR_NOMEM;
 			b->prev = '\n';
 		}
@@ -120,11 +163,11 @@ fold_one(struct fold_buf *b, int32_t cp, uint32_t os, uint32_t oe)
 		return 0;
 	}
 	unsigned char buf[128];
-	size_t n = fold_cp(cp, buf, sizeof buf);
+	size_t ncp, n = fold_cp(cp, buf, sizeof buf, b->fast, &ncp);
 	if (n == 0)
 		return 0;
 	b->prev = cp;
-	return fold_push(b, buf, n, os, oe);
+	return fold_push(b, buf, n, os, oe, ncp == 1);
 }
 
 /* Fold a run that OpenCC converted: code point by code point when it kept
@@ -147,16 +190,43 @@ fold_converted(struct fold_buf *b, const char *in, size_t a, size_t e, const cha
 	return 0;
 }
 
-int
-match_fold(struct script *sc, const char *text, size_t len, struct match_text *out)
+/* A byte that folds to itself as a code point, with no line break
+ * waiting (fold_one's rules). */
+static int
+ascii_self(unsigned char c)
+{
+	return c < 0x80 && c != '\n' && !(c >= 'A' && c <= 'Z');
+}
+
+static int
+fold_text(struct script *sc, const char *text, size_t len, int fast, struct match_text *out)
 {
 	if (len >= SEG_LINEAR)
 		return ERR_TOOBIG;
-	struct fold_buf b = { 0 };
+	struct fold_buf b = { .fast = fast };
 	int rc = ERR_NOMEM;
-	if (fold_push(&b, (const unsigned char *)"", 0, 0, 0) < 0)
+	/* room for the text as it is (the usual size of its fold) at once */
+	if (fold_push(&b, (const unsigned char *)"", 0, 0, 0, 0) < 0)
 		goto done;
+	if (fast && len + 1 > b.cap) {
+		char *t = realloc(b.text, len + 1);
+		if (t == NULL)
+			goto done;
+		b.text = t;
+		b.cap = len + 1;
+	}
 	for (size_t i = 0; i < len;) {
+		if (fast && !b.nl_pending && ascii_self((unsigned char)text[i])) {
+			/* a run of ASCII folded to itself: at once */
+			size_t e = i + 1;
+			while (e < len && ascii_self((unsigned char)text[e]))
+				e++;
+			if (fold_push(&b, (const unsigned char *)text + i, e - i, (uint32_t)i, (uint32_t)e, 1) < 0)
+				goto done;
+			b.prev = (unsigned char)text[e - 1];
+			i = e;
+			continue;
+		}
 		int32_t cp;
 		size_t ni = ustr_next(text, len, i, &cp);
 		if (sc == NULL || !script_convertible(cp)) {
@@ -184,7 +254,7 @@ match_fold(struct script *sc, const char *text, size_t len, struct match_text *o
 	}
 	if (b.nl_pending) {
 		b.nl_pending = 0;
-		if (fold_push(&b, (const unsigned char *)"\n", 1, b.nl_os, b.nl_oe) < 0)
+		if (fold_push(&b, (const unsigned char *)"\n", 1, b.nl_os, b.nl_oe, 1) < 0)
 			goto done;
 	}
 	b.text[b.len] = '\0';
@@ -204,6 +274,18 @@ done:
 	free(b.text);
 	free(b.seg);
 	return rc;
+}
+
+int
+match_fold(struct script *sc, const char *text, size_t len, struct match_text *out)
+{
+	return fold_text(sc, text, len, 1, out);
+}
+
+int
+match_fold_ref(struct script *sc, const char *text, size_t len, struct match_text *out)
+{
+	return fold_text(sc, text, len, 0, out);
 }
 
 /* The index of the segment holding folded byte i < t->len, among

@@ -45,6 +45,10 @@ size_t match_text_end_near(const struct match_text *t, size_t i, size_t *hint);
  * out written only on success. */
 int match_fold(struct script *sc, const char *text, size_t len, struct match_text *out);
 void match_text_free(struct match_text *t);
+/* match_fold without its fast paths (utf8proc for every code point past
+ * ASCII, one code point at a time): the same result, slower; for the
+ * tests that pin the fast paths. */
+int match_fold_ref(struct script *sc, const char *text, size_t len, struct match_text *out);
 
 /* First folded byte that comes from original byte off or later (t->len if
  * none). */

@@ -582,6 +582,96 @@ test_find_naive_articles(void **state)
 	corpus_free(&c);
 }
 
+/* --- the fold's fast paths against match_fold_ref --- */
+
+/* match_fold and match_fold_ref agree on s[0, n): the folded text and
+ * the map, segment for segment. */
+static void
+fold_same(struct script *sc, const char *what, const char *s, size_t n)
+{
+	struct match_text f, r;
+	assert_int_equal(match_fold(sc, s, n, &f), 0);
+	assert_int_equal(match_fold_ref(sc, s, n, &r), 0);
+	if (f.len != r.len || memcmp(f.text, r.text, f.len) != 0 || f.nseg != r.nseg ||
+	    (f.nseg && memcmp(f.seg, r.seg, f.nseg * sizeof *f.seg) != 0) || f.orig_len != r.orig_len)
+		fail_msg("%s: the fast fold differs from match_fold_ref (%zu/%zu bytes, %zu/%zu segments)",
+			 what, f.len, r.len, f.nseg, r.nseg);
+	match_text_free(&f);
+	match_text_free(&r);
+}
+
+static size_t
+put_utf8(char *b, uint32_t cp)
+{
+	if (cp < 0x80) {
+		b[0] = (char)cp;
+		return 1;
+	}
+	if (cp < 0x800) {
+		b[0] = (char)(0xC0 | (cp >> 6));
+		b[1] = (char)(0x80 | (cp & 0x3F));
+		return 2;
+	}
+	if (cp < 0x10000) {
+		b[0] = (char)(0xE0 | (cp >> 12));
+		b[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		b[2] = (char)(0x80 | (cp & 0x3F));
+		return 3;
+	}
+	b[0] = (char)(0xF0 | (cp >> 18));
+	b[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+	b[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+	b[3] = (char)(0x80 | (cp & 0x3F));
+	return 4;
+}
+
+/* Every code point, between ASCII letters (a run the fast path copies,
+ * and one that lowercases) and after a line break, without OpenCC (the
+ * per code point fold: utf8proc or fold_self) and, for the Han blocks,
+ * with it. */
+static void
+test_fold_fast_every_cp(void **state)
+{
+	char buf[64], what[32];
+	for (uint32_t cp = 0; cp <= 0x10FFFF; cp++) {
+		size_t n = 0;
+		buf[n++] = 'x';
+		n += put_utf8(buf + n, cp);
+		buf[n++] = 'Q';
+		buf[n++] = '\n';
+		n += put_utf8(buf + n, cp);
+		snprintf(what, sizeof what, "U+%04X", (unsigned)cp);
+		fold_same(NULL, what, buf, n);
+		if ((cp >= 0x3400 && cp <= 0x9FFF && cp % 7 == 0))
+			fold_same(*state, what, buf, n);
+	}
+}
+
+/* The bundled articles, and random strings of the pieces above with
+ * broken UTF-8 among them, with and without OpenCC. */
+static void
+test_fold_fast_texts(void **state)
+{
+	struct corpus c;
+	const char *paths[] = { "texts" };
+	assert_int_equal(corpus_load(&c, paths, 1, NULL, NULL, NULL), 0);
+	for (size_t a = 0; a < c.n; a++) {
+		fold_same(*state, c.v[a].path, c.v[a].text, c.v[a].len);
+		fold_same(NULL, c.v[a].path, c.v[a].text, c.v[a].len);
+	}
+	corpus_free(&c);
+	uint64_t st = 0x9E3779B97F4A7C15ull;
+	for (int k = 0; k < 3000; k++) {
+		char *s = rnd_string(&st, 24);
+		size_t n = strlen(s);
+		if (n > 2 && k % 3 == 0)
+			s[rnd_below(&st, n)] = (char)(0x80 | rnd_below(&st, 0x80)); /* a stray byte */
+		fold_same(*state, s, s, n);
+		fold_same(NULL, s, s, n);
+		free(s);
+	}
+}
+
 int
 main(void)
 {
@@ -593,6 +683,8 @@ main(void)
 		cmocka_unit_test(test_map_sweep),
 		cmocka_unit_test(test_find_naive),
 		cmocka_unit_test(test_find_naive_articles),
+		cmocka_unit_test(test_fold_fast_every_cp),
+		cmocka_unit_test(test_fold_fast_texts),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
