@@ -9,6 +9,7 @@
 
 #include "err.h"
 #include "script_keys.h"
+#include "script_memo.h"
 #include "ustr.h"
 
 struct script {
@@ -17,6 +18,7 @@ struct script {
 	/* t2s's dictionaries are script_keys's: bit cp set if a key begins
 	 * with cp (code points below KEYS_CPS; NULL: every run to OpenCC) */
 	unsigned char *keys;
+	struct script_memo *memo; /* OpenCC's t2s answers for short stretches */
 };
 
 /* Code points of the key bitmap; past it every run goes to OpenCC. */
@@ -98,6 +100,7 @@ script_open(struct script **out, char **cause)
 		return ERR_IO;
 	}
 	s->keys = keys_open();
+	s->memo = script_memo_new(0); /* without: every stretch to OpenCC */
 	*out = s;
 	return 0;
 }
@@ -112,6 +115,7 @@ script_close(struct script *s)
 	if (s->s2t != SCRIPT_BAD && s->s2t != NULL)
 		opencc_close(s->s2t);
 	free(s->keys);
+	script_memo_free(s->memo);
 	free(s);
 }
 
@@ -340,14 +344,21 @@ runbuf_put(struct runbuf *b, const char *p, size_t n)
 	return 0;
 }
 
-/* OpenCC's t2s of text[0, len) appended to b. */
+/* OpenCC's t2s of text[0, len) appended to b: what it gave for the same
+ * bytes before, if the memo has it. */
 static int
 runbuf_convert(struct script *s, struct runbuf *b, const char *text, size_t len)
 {
+	size_t olen;
+	const char *kept = script_memo_get(s->memo, text, len, &olen);
+	if (kept)
+		return runbuf_put(b, kept, olen);
 	char *o = opencc_convert_utf8(s->t2s, text, len);
 	if (o == NULL)
 		return ERR_NOMEM;
-	int rc = runbuf_put(b, o, strlen(o));
+	olen = strlen(o);
+	script_memo_put(s->memo, text, len, o, olen);
+	int rc = runbuf_put(b, o, olen);
 	opencc_convert_utf8_free(o);
 	return rc;
 }

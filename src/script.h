@@ -2,7 +2,9 @@
  * for matching. A converted article is a full article (text, blocks,
  * sentences, spans) whose offsets map back to the original's, so the
  * reading place, highlights and annotations survive a switch. Owns the
- * OpenCC handles; script_close frees them. */
+ * OpenCC handles; script_close frees them. A struct script is used by one
+ * thread at a time (it keeps OpenCC's answers: script_memo.h); each
+ * thread opens its own. */
 #ifndef DUWEN_SCRIPT_H
 #define DUWEN_SCRIPT_H
 
