@@ -12,6 +12,7 @@
 #include "clean_buf.h"
 #include "err.h"
 #include "garble.h"
+#include "nfc.h"
 #include "pinyin.h"
 #include "sanitize.h"
 
@@ -163,8 +164,7 @@ clean_text(const char *in, size_t len, struct clean_result *out)
 		clean_buf_free(&a);
 		s = in;
 	}
-	utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)slen, &nfc,
-					  UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+	utf8proc_ssize_t n = nfc_map(s, slen, &nfc);
 	clean_buf_free(&a);
 	if (n < 0) {
 		rc = n == UTF8PROC_ERROR_NOMEM ? ERR_NOMEM : ERR_INVAL;
