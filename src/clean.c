@@ -15,6 +15,7 @@
 #include "nfc.h"
 #include "pinyin.h"
 #include "sanitize.h"
+#include "ustr.h"
 
 /* Length of the indentation-like space at s[0, n): ASCII space, NBSP,
  * en/em space, ideographic space U+3000; 0 if none. */
@@ -116,15 +117,16 @@ clean_is_chinese(int32_t cp)
 	       (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF01 && cp <= 0xFF65);
 }
 
-/* The code point ending at s[i) (i > 0). */
+/* The code point ending at s[i) (i > 0), -1 if none (as utf8proc_iterate
+ * says). */
 static int32_t
 clean_prev_cp(const char *s, size_t i)
 {
 	size_t j = i - 1;
 	while (j > 0 && ((unsigned char)s[j] & 0xC0) == 0x80 && i - j < 4)
 		j--;
-	utf8proc_int32_t cp;
-	return utf8proc_iterate((const utf8proc_uint8_t *)s + j, (utf8proc_ssize_t)(i - j), &cp) > 0 ? cp : -1;
+	int32_t cp;
+	return ustr_strict(s, i, j, &cp) > 0 ? cp : -1;
 }
 
 static void
@@ -134,11 +136,11 @@ clean_count(const char *s, size_t len, struct clean_stats *st)
 		unsigned char c = (unsigned char)s[i];
 		if (c == 0xEF && i + 2 < len && (unsigned char)s[i + 1] == 0xBF && (unsigned char)s[i + 2] == 0xBD)
 			st->replacement++;
-		if (!strchr(",:;?!()", c) || c == 0)
+		if (c != ',' && c != ':' && c != ';' && c != '?' && c != '!' && c != '(' && c != ')')
 			continue;
-		utf8proc_int32_t next = -1;
-		if (i + 1 < len)
-			utf8proc_iterate((const utf8proc_uint8_t *)s + i + 1, (utf8proc_ssize_t)(len - i - 1), &next);
+		int32_t next = -1;
+		if (i + 1 < len && ustr_strict(s, len, i + 1, &next) == 0)
+			next = -1;
 		if ((i > 0 && clean_is_chinese(clean_prev_cp(s, i))) || clean_is_chinese(next))
 			st->ascii_punct++;
 	}

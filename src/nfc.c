@@ -11,6 +11,8 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "ustr.h"
+
 int
 nfc_inert(int cp)
 {
@@ -20,40 +22,6 @@ nfc_inert(int cp)
 	       (cp >= 0x2002 && cp <= 0x20CF) || (cp >= 0x2E00 && cp <= 0x3029) ||
 	       (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xFE30 && cp <= 0xFFEF) ||
 	       (cp >= 0x20000 && cp <= 0x2A6DF);
-}
-
-/* The well-formed UTF-8 sequence at s[i] (as utf8proc_iterate accepts
- * it): its length and code point, or 0 if there is none. */
-static size_t
-seq(const unsigned char *s, size_t len, size_t i, int *cp)
-{
-	unsigned c = s[i];
-	if (c < 0x80) {
-		*cp = (int)c;
-		return 1;
-	}
-	size_t n = c >= 0xC2 && c < 0xE0 ? 2 : c >= 0xE0 && c < 0xF0 ? 3 : c >= 0xF0 && c < 0xF5 ? 4 : 0;
-	if (n == 0 || i + n > len)
-		return 0;
-	unsigned lo = 0x80, hi = 0xBF; /* the second byte's range */
-	if (c == 0xE0)
-		lo = 0xA0;
-	else if (c == 0xED)
-		hi = 0x9F;
-	else if (c == 0xF0)
-		lo = 0x90;
-	else if (c == 0xF4)
-		hi = 0x8F;
-	if (s[i + 1] < lo || s[i + 1] > hi)
-		return 0;
-	int v = (int)(c & (n == 2 ? 0x1F : n == 3 ? 0x0F : 0x07));
-	for (size_t k = 1; k < n; k++) {
-		if ((s[i + k] & 0xC0) != 0x80)
-			return 0;
-		v = (v << 6) | (s[i + k] & 0x3F);
-	}
-	*cp = v;
-	return n;
 }
 
 /* The output: bytes, length, room. */
@@ -97,20 +65,6 @@ ssize_t
 nfc_map(const char *text, size_t len, unsigned char **out)
 {
 	const unsigned char *s = (const unsigned char *)text;
-	/* valid UTF-8 throughout, or utf8proc says what is wrong */
-	for (size_t i = 0; i < len;) {
-		int cp;
-		size_t n = seq(s, len, i, &cp);
-		if (n == 0) {
-			utf8proc_uint8_t *p = NULL;
-			utf8proc_ssize_t m = utf8proc_map(s, (utf8proc_ssize_t)len, &p,
-							  UTF8PROC_STABLE | UTF8PROC_COMPOSE);
-			if (m >= 0)
-				*out = p;
-			return m;
-		}
-		i += n;
-	}
 	struct out o = { malloc(len + 1), 0, len + 1 };
 	if (o.v == NULL)
 		return UTF8PROC_ERROR_NOMEM;
@@ -119,7 +73,16 @@ nfc_map(const char *text, size_t len, unsigned char **out)
 	ssize_t rc = 0;
 	for (size_t i = 0; i <= len && rc == 0;) {
 		int cp = 0;
-		size_t n = i < len ? seq(s, len, i, &cp) : 0;
+		size_t n = i == len ? 0 : s[i] < 0x80 ? (cp = s[i], 1) : ustr_strict((const char *)s, len, i, &cp);
+		if (i < len && n == 0) { /* not UTF-8: utf8proc says what is wrong */
+			free(o.v);
+			utf8proc_uint8_t *p = NULL;
+			utf8proc_ssize_t m = utf8proc_map(s, (utf8proc_ssize_t)len, &p,
+							  UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+			if (m >= 0)
+				*out = p;
+			return m;
+		}
 		if (i < len && !nfc_inert(cp)) {
 			mixed = 1;
 			i += n;

@@ -3,7 +3,7 @@
 #include <string.h>
 
 size_t
-ustr_next(const char *s, size_t len, size_t pos, int32_t *cp)
+ustr_next_any(const char *s, size_t len, size_t pos, int32_t *cp)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	unsigned c = u[pos];
@@ -37,6 +37,39 @@ ustr_next(const char *s, size_t len, size_t pos, int32_t *cp)
 bad:
 	*cp = 0xFFFD;
 	return pos + 1;
+}
+
+size_t
+ustr_strict(const char *str, size_t len, size_t i, int32_t *cp)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	unsigned c = s[i];
+	if (c < 0x80) {
+		*cp = (int32_t)c;
+		return 1;
+	}
+	size_t n = c >= 0xC2 && c < 0xE0 ? 2 : c >= 0xE0 && c < 0xF0 ? 3 : c >= 0xF0 && c < 0xF5 ? 4 : 0;
+	if (n == 0 || i + n > len)
+		return 0;
+	unsigned lo = 0x80, hi = 0xBF; /* the second byte's range */
+	if (c == 0xE0)
+		lo = 0xA0;
+	else if (c == 0xED)
+		hi = 0x9F;
+	else if (c == 0xF0)
+		lo = 0x90;
+	else if (c == 0xF4)
+		hi = 0x8F;
+	if (s[i + 1] < lo || s[i + 1] > hi)
+		return 0;
+	int32_t v = (int32_t)(c & (n == 2 ? 0x1F : n == 3 ? 0x0F : 0x07));
+	for (size_t k = 1; k < n; k++) {
+		if ((s[i + k] & 0xC0) != 0x80)
+			return 0;
+		v = (v << 6) | (s[i + k] & 0x3F);
+	}
+	*cp = v;
+	return n;
 }
 
 size_t

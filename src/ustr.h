@@ -14,9 +14,32 @@ struct ustr_line {
 	size_t start, end;
 };
 
+/* ustr_next's whole decoder; ustr_next does ASCII and well-formed
+ * three-byte sequences (Han, kana, CJK punctuation) itself, inline, as
+ * this would (tests/test_ustr.c checks every three-byte sequence). */
+size_t ustr_next_any(const char *s, size_t len, size_t pos, int32_t *cp);
+
 /* Decode the code point at s[pos] (pos < len) into *cp; returns the offset
  * just past it. Invalid bytes decode as U+FFFD, one byte at a time. */
-size_t ustr_next(const char *s, size_t len, size_t pos, int32_t *cp);
+static inline size_t
+ustr_next(const char *s, size_t len, size_t pos, int32_t *cp)
+{
+	const unsigned char *u = (const unsigned char *)s + pos;
+	if (u[0] < 0x80) {
+		*cp = u[0];
+		return pos + 1;
+	}
+	if ((u[0] & 0xF0) == 0xE0 && pos + 3 <= len && (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80) {
+		*cp = (int32_t)((u[0] & 0x0Fu) << 12 | (u[1] & 0x3Fu) << 6 | (u[2] & 0x3Fu));
+		return pos + 3;
+	}
+	return ustr_next_any(s, len, pos, cp);
+}
+
+/* The well-formed UTF-8 sequence at s[pos] (pos < len), as utf8proc_iterate
+ * accepts one (no overlong form, surrogate or code point past U+10FFFF):
+ * its length with *cp, or 0 if there is none. */
+size_t ustr_strict(const char *s, size_t len, size_t pos, int32_t *cp);
 
 /* Offset of the code point that ends at pos (pos > 0); *cp gets it. */
 size_t ustr_prev(const char *s, size_t pos, int32_t *cp);
