@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include <cmocka.h>
+#include <sqlite3.h>
 
 #include "../src/article.h"
 #include "../src/cache.h"
@@ -304,6 +305,46 @@ test_preload(void **state)
 	free(data);
 }
 
+/* FTS5's hashsize in the cache at path. */
+static long long
+hashsize(const char *path)
+{
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	long long v = -1;
+	assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, "SELECT v FROM ftext_config WHERE k = 'hashsize'", -1,
+					    &st, NULL),
+			 SQLITE_OK);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	return v;
+}
+
+/* The index keeps 8 MiB of terms in memory before it writes a segment,
+ * in a new cache and in one another build emptied. */
+static void
+test_index_hashsize(void **state)
+{
+	(void)state;
+	char *data = support_tmp_path("hs");
+	struct cache *ch = NULL;
+	char *cause = NULL;
+	assert_int_equal(cache_open(data, "one", &ch, &cause), 0);
+	assert_non_null(ch);
+	char *path = strdup(cache_path(ch));
+	cache_close(ch);
+	assert_int_equal(hashsize(path), 8388608);
+	assert_int_equal(cache_open(data, "two", &ch, &cause), 0);
+	assert_non_null(ch);
+	cache_close(ch);
+	assert_int_equal(hashsize(path), 8388608);
+	free(path);
+	free(data);
+}
+
 int
 main(void)
 {
@@ -312,6 +353,7 @@ main(void)
 		cmocka_unit_test(test_entry_roundtrip),
 		cmocka_unit_test(test_body_if),
 		cmocka_unit_test(test_preload),
+		cmocka_unit_test(test_index_hashsize),
 	};
 	return cmocka_run_group_tests(tests, support_tmp_setup, support_tmp_teardown);
 }
