@@ -582,7 +582,8 @@ scan_cli_search(FILE *f, const struct scan_cli *o, const char *query)
 	}
 	struct progress p;
 	cl.p = &p;
-	progress_start(&p, "reading");
+	/* without a cache the files are searched as they are read */
+	progress_start(&p, cache ? "reading" : "searching");
 	struct warn_bar wb = { o, &p };
 	struct early early = { &cl, &sr.pr, &w0, NULL, 0, -1 };
 	int rc = catalog_scan_each(&cat, cache, o->paths, o->npaths, o->source, NULL, 0,
