@@ -2,13 +2,13 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <utf8proc.h>
 
 #include "err.h"
 #include "garble_int.h"
 #include "garble_tidy.h"
 #include "hanfreq_table.h"
 #include "pinyin.h"
+#include "ustr.h"
 
 #define GARBLE_REACH 24   /* characters re-read on each side of a suspect */
 #define GARBLE_NEAR 6     /* odd characters this close make a suspect */
@@ -249,14 +249,14 @@ garble_scan(const char *in, size_t len, struct clean_buf *out, struct span_list 
 	if (g.doc == NULL || clean_buf_reserve(out, len) < 0)
 		goto done;
 	for (size_t i = 0; i < len;) {
-		utf8proc_int32_t cp;
+		int32_t cp;
 		unsigned char c = (unsigned char)in[i];
 		if (c < 0x80) {
 			i++;
 			continue;
 		}
-		utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)in + i, (utf8proc_ssize_t)(len - i), &cp);
-		i += k > 0 ? (size_t)k : 1;
+		size_t k = ustr_strict(in, len, i, &cp);
+		i += k > 0 ? k : 1;
 		if (k > 0 && garble_is_han(cp) && g.doc[cp - HANFREQ_TABLE_FIRST] < UINT32_MAX)
 			g.doc[cp - HANFREQ_TABLE_FIRST]++;
 	}
@@ -272,12 +272,12 @@ garble_scan(const char *in, size_t len, struct clean_buf *out, struct span_list 
 		g.nit = 0;
 		if (!ascii) {
 			for (size_t i = ls; i < le;) {
-				utf8proc_int32_t cp = 0xFFFD;
-				utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)in + i, (utf8proc_ssize_t)(le - i), &cp);
+				int32_t cp = 0xFFFD;
+				size_t k = ustr_strict(in, le, i, &cp);
 				if (garble_grow((void **)&g.ch, &g.capch, g.nch + 1, sizeof *g.ch) < 0)
 					goto done;
 				g.ch[g.nch++] = (struct garble_ch){k > 0 ? cp : 0xFFFD, i};
-				i += k > 0 ? (size_t)k : 1;
+				i += k > 0 ? k : 1;
 			}
 			if ((rc = garble_line_items(&g, in)) < 0)
 				goto done;

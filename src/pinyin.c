@@ -3,10 +3,10 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <utf8proc.h>
 
 #include "err.h"
 #include "pinyin_table.h"
+#include "ustr.h"
 
 #define PINYIN_SYL_MAX 8 /* letters in the longest syllable ("chuang") and then some */
 
@@ -59,9 +59,9 @@ pinyin_syllable(const char *s, size_t n)
 	size_t nb = 0, i = 0;
 	int tone = 0, mark = -1;
 	while (i < n) {
-		utf8proc_int32_t cp;
-		utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &cp);
-		if (k <= 0 || nb == PINYIN_SYL_MAX)
+		int32_t cp;
+		size_t k = ustr_strict(s, n, i, &cp);
+		if (k == 0 || nb == PINYIN_SYL_MAX)
 			return -1;
 		i += (size_t)k;
 		if (cp >= 'a' && cp <= 'z' && cp != 'v') {
@@ -199,9 +199,9 @@ pinyin_strip(const char *in, size_t len, struct span_list *spans, struct clean_b
 		size_t k = 1;
 		int32_t cp = c;
 		if (c >= 0x80) {
-			utf8proc_int32_t u;
-			utf8proc_ssize_t r = utf8proc_iterate((const utf8proc_uint8_t *)in + i, (utf8proc_ssize_t)(len - i), &u);
-			k = r > 0 ? (size_t)r : 1;
+			int32_t u;
+			size_t r = ustr_strict(in, len, i, &u);
+			k = r > 0 ? r : 1;
 			cp = r > 0 ? u : 0xFFFD;
 		}
 		han_run = pinyin_is_han(cp) ? han_run + 1 : 0;

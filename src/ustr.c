@@ -40,7 +40,7 @@ bad:
 }
 
 size_t
-ustr_strict(const char *str, size_t len, size_t i, int32_t *cp)
+ustr_strict_any(const char *str, size_t len, size_t i, int32_t *cp)
 {
 	const unsigned char *s = (const unsigned char *)str;
 	unsigned c = s[i];

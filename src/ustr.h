@@ -36,10 +36,28 @@ ustr_next(const char *s, size_t len, size_t pos, int32_t *cp)
 	return ustr_next_any(s, len, pos, cp);
 }
 
+/* ustr_strict's whole decoder (ustr_strict does ASCII and the three-byte
+ * sequences of leads E1-EC and EE-EF inline). */
+size_t ustr_strict_any(const char *s, size_t len, size_t pos, int32_t *cp);
+
 /* The well-formed UTF-8 sequence at s[pos] (pos < len), as utf8proc_iterate
  * accepts one (no overlong form, surrogate or code point past U+10FFFF):
  * its length with *cp, or 0 if there is none. */
-size_t ustr_strict(const char *s, size_t len, size_t pos, int32_t *cp);
+static inline size_t
+ustr_strict(const char *s, size_t len, size_t pos, int32_t *cp)
+{
+	const unsigned char *u = (const unsigned char *)s + pos;
+	if (u[0] < 0x80) {
+		*cp = u[0];
+		return 1;
+	}
+	if (u[0] >= 0xE1 && u[0] <= 0xEF && u[0] != 0xED && pos + 3 <= len && (u[1] & 0xC0) == 0x80 &&
+	    (u[2] & 0xC0) == 0x80) {
+		*cp = (int32_t)((u[0] & 0x0Fu) << 12 | (u[1] & 0x3Fu) << 6 | (u[2] & 0x3Fu));
+		return 3;
+	}
+	return ustr_strict_any(s, len, pos, cp);
+}
 
 /* Offset of the code point that ends at pos (pos > 0); *cp gets it. */
 size_t ustr_prev(const char *s, size_t pos, int32_t *cp);

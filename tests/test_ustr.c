@@ -56,7 +56,7 @@ test_next_every_sequence(void **state)
 	assert_int_equal(cp, 0xFFFD);
 }
 
-/* ustr_strict (nfc_map's and clean's decoder) against utf8proc_iterate,
+/* ustr_strict (the decoder of nfc_map, clean, garble and pinyin) against utf8proc_iterate,
  * the one it replaces: every sequence of up to three bytes, every
  * four-byte one, whole and cut short. */
 static void
