@@ -15,13 +15,14 @@
 struct script {
 	opencc_t t2s;
 	opencc_t s2t;
-	/* t2s's dictionaries are script_keys's: bit cp set if a key begins
-	 * with cp (code points below KEYS_CPS; NULL: every run to OpenCC) */
+	/* t2s's dictionaries are script_keys's: keys[cp] the longest key
+	 * that begins with cp, in code points, 0 if none (code points below
+	 * KEYS_CPS; NULL: every run to OpenCC) */
 	unsigned char *keys;
 	struct script_memo *memo; /* OpenCC's t2s answers for short stretches */
 };
 
-/* Code points of the key bitmap; past it every run goes to OpenCC. */
+/* Code points of the key table; past it every run goes to OpenCC. */
 #define KEYS_CPS 0x30000
 
 #define SCRIPT_BAD ((opencc_t)-1)
@@ -59,7 +60,7 @@ same_file(const struct script_keys_file *f)
 	return ok;
 }
 
-/* The key bitmap, if OpenCC loads script_keys's files: its t2s.json is
+/* The key table, if OpenCC loads script_keys's files: its t2s.json is
  * looked for in the working directory first, then in its data directory. */
 static unsigned char *
 keys_open(void)
@@ -69,18 +70,20 @@ keys_open(void)
 	for (size_t i = 0; i < SCRIPT_KEYS_FILES; i++)
 		if (!same_file(&script_keys_files[i]))
 			return NULL;
-	unsigned char *bits = calloc(KEYS_CPS / 8, 1);
-	if (bits == NULL)
+	/* a byte per code point (192 KiB), not a bit and a binary search for
+	 * the length: every key-initial character of a run asked for it */
+	unsigned char *lens = calloc(KEYS_CPS, 1);
+	if (lens == NULL)
 		return NULL;
 	for (size_t i = 0; i < SCRIPT_KEYS_FIRST; i++) {
 		uint32_t cp = script_keys_first[i];
-		if (cp >= KEYS_CPS) { /* not in the bitmap: no run is left alone */
-			free(bits);
+		if (cp >= KEYS_CPS || script_keys_len[i] == 0) { /* not in the table: no run is left alone */
+			free(lens);
 			return NULL;
 		}
-		bits[cp >> 3] |= (unsigned char)(1u << (cp & 7));
+		lens[cp] = script_keys_len[i];
 	}
-	return bits;
+	return lens;
 }
 
 int
@@ -294,29 +297,12 @@ script_to_simplified(struct script *s, const char *text, size_t len,
 	return c.out;
 }
 
-/* Is cp the first code point of a key of t2s's dictionaries (or past the
- * bitmap: then it counts as one)? */
-static int
-key_first(const struct script *s, int32_t cp)
-{
-	return cp < 0 || cp >= KEYS_CPS || (s->keys[cp >> 3] >> (cp & 7) & 1);
-}
-
-/* The longest key, in code points, that key_first cp begins (past the
- * bitmap: the whole run). */
+/* The longest key of t2s's dictionaries, in code points, that begins
+ * with cp: 0 if none; past the table, the whole run. */
 static size_t
-key_len(int32_t cp)
+key_reach(const struct script *s, int32_t cp)
 {
-	size_t lo = 0, hi = SCRIPT_KEYS_FIRST;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (script_keys_first[mid] < (uint32_t)cp)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < SCRIPT_KEYS_FIRST && script_keys_first[lo] == (uint32_t)cp ? script_keys_len[lo]
-									      : SIZE_MAX / 2;
+	return cp < 0 || cp >= KEYS_CPS ? SIZE_MAX / 2 : s->keys[cp];
 }
 
 /* An output buffer of script_run_simplified. */
@@ -385,8 +371,9 @@ script_run_simplified(struct script *s, const char *text, size_t len, size_t *ou
 	for (size_t i = 0; i < len; k++) {
 		int32_t cp;
 		size_t ni = ustr_next(text, len, i, &cp);
-		if (key_first(s, cp) && k + key_len(cp) > reach)
-			reach = k + key_len(cp);
+		size_t kl = key_reach(s, cp);
+		if (kl && k + kl > reach)
+			reach = k + kl;
 		if (k < reach && from == SIZE_MAX) { /* a stretch begins */
 			if (runbuf_put(&b, text + copied, i - copied) < 0)
 				goto fail;
