@@ -101,6 +101,23 @@ bom_len(const unsigned char *b, size_t n, const char **enc)
 	return 0;
 }
 
+/* Why a file of this mode is not read: it is no regular file. */
+static const char *
+not_regular(mode_t mode)
+{
+	if (S_ISDIR(mode))
+		return "is a directory";
+	if (S_ISFIFO(mode))
+		return "not a regular file (a FIFO)";
+	if (S_ISSOCK(mode))
+		return "not a regular file (a socket)";
+	if (S_ISCHR(mode))
+		return "not a regular file (a character device)";
+	if (S_ISBLK(mode))
+		return "not a regular file (a block device)";
+	return "not a regular file";
+}
+
 int
 source_check_encoding(const char *name, char **cause)
 {
@@ -286,11 +303,18 @@ source_read_bytes(const struct source_opts *opts, const char *path, unsigned cha
 	/* O_NONBLOCK: opening a FIFO must not hang before the check below. */
 	int fd = std_in ? 0 : open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
 	if (fd < 0) {
-		if (errno == ENOENT || errno == ENOTDIR) {
+		int e = errno;
+		struct stat ls;
+		if (e == ENOENT || e == ENOTDIR) {
 			set_cause(cause, "no such file or directory");
 			return ERR_NOTFOUND;
 		}
-		errno_reason(errno, why, sizeof why);
+		/* a socket cannot be opened (ENXIO): say what it is */
+		if (e == ENXIO && stat(path, &ls) == 0 && !S_ISREG(ls.st_mode)) {
+			set_cause(cause, "%s", not_regular(ls.st_mode));
+			return ERR_INVAL;
+		}
+		errno_reason(e, why, sizeof why);
 		set_cause(cause, "%s", why);
 		return ERR_IO;
 	}
@@ -305,7 +329,7 @@ source_read_bytes(const struct source_opts *opts, const char *path, unsigned cha
 		goto out;
 	}
 	if (!std_in && !S_ISREG(st.st_mode)) {
-		set_cause(cause, S_ISDIR(st.st_mode) ? "is a directory" : "not a regular file");
+		set_cause(cause, "%s", not_regular(st.st_mode));
 		rc = ERR_INVAL;
 		goto out;
 	}
@@ -435,7 +459,9 @@ is_article_name(const char *name)
  * the listing says is regular (d_type) is not looked at again, and its
  * canonical path is the directory's (one realpath for the directory)
  * with its name: it is no symbolic link. Others (links, file systems
- * without d_type) are stat'ed, and realpath'ed later. */
+ * without d_type) are stat'ed, and realpath'ed later. One named like an
+ * article that is no regular file (a FIFO, a socket, a device, a broken
+ * or looping link) is left out with a warning; a subdirectory silently. */
 static int
 expand_dir(const char *dir, struct pathvec *out, source_warn_fn warn, void *ctx)
 {
@@ -469,7 +495,22 @@ expand_dir(const char *dir, struct pathvec *out, source_warn_fn warn, void *ctx)
 			}
 		} else {
 			struct stat st;
-			if (stat(p, &st) < 0 || !S_ISREG(st.st_mode)) {
+			const char *skip = NULL;
+			if (stat(p, &st) < 0) {
+				/* gone since the listing: nothing to say */
+				skip = "";
+				if (errno != ENOENT) {
+					errno_reason(errno, why, sizeof why);
+					skip = why;
+				} else if (lstat(p, &st) == 0) {
+					skip = "a broken symbolic link";
+				}
+			} else if (!S_ISREG(st.st_mode)) {
+				skip = S_ISDIR(st.st_mode) ? "" : not_regular(st.st_mode);
+			}
+			if (skip != NULL) {
+				if (skip[0] && warn)
+					warn(ctx, p, skip);
 				free(p);
 				continue;
 			}

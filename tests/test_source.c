@@ -11,7 +11,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/un.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -615,9 +617,24 @@ test_read_errors(void **state)
 	char *fifo = support_tmp_path("fifo.txt");
 	assert_int_equal(mkfifo(fifo, 0600), 0);
 	assert_int_equal(source_read(NULL, fifo, &t, &cause), ERR_INVAL);
-	assert_string_equal(cause, "not a regular file");
+	assert_string_equal(cause, "not a regular file (a FIFO)");
 	free(cause);
 	free(fifo);
+	/* a socket cannot be opened at all (ENXIO): named for what it is */
+	char *sock = support_tmp_path("sock.txt");
+	int sfd = socket(AF_UNIX, SOCK_STREAM, 0);
+	struct sockaddr_un sa = { .sun_family = AF_UNIX };
+	assert_true(strlen(sock) < sizeof sa.sun_path);
+	strcpy(sa.sun_path, sock);
+	assert_int_equal(bind(sfd, (struct sockaddr *)&sa, sizeof sa), 0);
+	assert_int_equal(source_read(NULL, sock, &t, &cause), ERR_INVAL);
+	assert_string_equal(cause, "not a regular file (a socket)");
+	free(cause);
+	close(sfd);
+	free(sock);
+	assert_int_equal(source_read(NULL, "/dev/null", &t, &cause), ERR_INVAL);
+	assert_string_equal(cause, "not a regular file (a character device)");
+	free(cause);
 }
 
 static const struct size_case {
@@ -800,6 +817,54 @@ test_expand(void **state)
 	source_paths_free(&sp);
 	free(link);
 	free(ldir);
+
+	/* named like articles but no regular files: each left out with a
+	 * warning that says what it is (a FIFO is never opened, so nothing
+	 * hangs); the one real file is listed, the subdirectory silently
+	 * skipped */
+	char *odd = support_tmp_path("odd");
+	assert_int_equal(mkdir(odd, 0700), 0);
+	const char *kinds[][2] = {
+		{ "fifo.txt", "not a regular file (a FIFO)" },
+		{ "loop.txt", "too many levels of symbolic links" },
+		{ "dangling.txt", "a broken symbolic link" },
+		{ "zero.txt", "not a regular file (a character device)" },
+	};
+	char *q;
+	assert_true(asprintf(&q, "%s/fifo.txt", odd) > 0);
+	assert_int_equal(mkfifo(q, 0600), 0);
+	free(q);
+	assert_true(asprintf(&q, "%s/loop.txt", odd) > 0);
+	assert_int_equal(symlink("loop.txt", q), 0);
+	free(q);
+	assert_true(asprintf(&q, "%s/dangling.txt", odd) > 0);
+	assert_int_equal(symlink("nowhere.txt", q), 0);
+	free(q);
+	assert_true(asprintf(&q, "%s/zero.txt", odd) > 0);
+	assert_int_equal(symlink("/dev/zero", q), 0);
+	free(q);
+	assert_true(asprintf(&q, "%s/dir.txt", odd) > 0);
+	assert_int_equal(mkdir(q, 0700), 0);
+	free(q);
+	assert_true(asprintf(&q, "%s/real.txt", odd) > 0);
+	support_write_file(q, "x", 1);
+	const char *odds[] = { odd };
+	w.n = 0;
+	assert_int_equal(source_expand(odds, 1, &sp, collect, &w), 0);
+	assert_int_equal(sp.n, 1);
+	assert_string_equal(sp.v[0], q);
+	assert_int_equal(w.n, 4);
+	for (size_t i = 0; i < 4; i++) {
+		char line[160];
+		snprintf(line, sizeof line, "%s/%s: %s", odd, kinds[i][0], kinds[i][1]);
+		size_t k = 0;
+		while (k < w.n && strcmp(w.lines[k], line) != 0)
+			k++;
+		assert_true(k < w.n);
+	}
+	source_paths_free(&sp);
+	free(q);
+	free(odd);
 	free(slash);
 	free(notes);
 	free(sub);
