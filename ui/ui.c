@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include <curses.h>
+#include <term.h>
 
 #include "../src/config.h"
 #include "../src/err.h"
@@ -207,6 +208,18 @@ ui_run(const struct ui_opts *o)
 		const char *t = getenv("TERM");
 		termsafe_warn(stderr, NULL, "cannot use terminal type '%s'; try TERM=xterm-256color",
 			      t ? t : "");
+		rc = 1;
+		goto out;
+	}
+	/* A terminal that cannot place the cursor (TERM=dumb, an editor's
+	 * shell buffer) would get every row run together: refuse it. */
+	const char *cup = tigetstr("cup");
+	if (cup == NULL || cup == (const char *)-1) {
+		const char *t = getenv("TERM");
+		endwin();
+		delscreen(scr);
+		termsafe_warn(stderr, NULL, "terminal type '%s' cannot move the cursor; use --list or"
+			      " --dump, or try TERM=xterm-256color", t ? t : "");
 		rc = 1;
 		goto out;
 	}

@@ -191,4 +191,19 @@ else
 	cat "$tmp/scan"
 fi
 
+# 4. a terminal that cannot move the cursor (TERM=dumb): refused with a
+# message, not drawn with its rows run together; a TERM that is a control
+# sequence is named without its controls (the pane title stays)
+start_duwen dumb 80 24 "TERM=dumb" "'$corpus'"
+wait_for "duwen exited 1" dumb &&
+	grep -qF "duwen: terminal type 'dumb' cannot move the cursor" "$tmp/screen" &&
+	! grep -qF "文章 Articles" "$tmp/screen" &&
+	ok "TERM=dumb: refused with a message" || { fail "TERM=dumb:"; cat "$tmp/screen"; }
+printf '\033]2;PWNED\033\\' >"$tmp/term" # read by the session's shell: tmux drops ESC
+start_duwen badterm 80 24 "TERM=\"\$(cat '$tmp/term')\"" "'$corpus'"
+wait_for "duwen exited 1" badterm &&
+	grep -qF "cannot use terminal type ']2;PWNED\\'" "$tmp/screen" &&
+	[ "$(T display -p -t badterm '#{pane_title}')" != PWNED ] &&
+	ok "a TERM holding OSC 2: named, the title unchanged" || { fail "TERM holding OSC 2:"; cat "$tmp/screen"; }
+
 finish "termsafe e2e"
