@@ -203,23 +203,27 @@ ui_run(const struct ui_opts *o)
 	if (getenv("ESCDELAY") == NULL)
 		set_escdelay(escdelay);
 	pane_signal_catch();
-	SCREEN *scr = newterm(NULL, stdout, stdin);
-	if (scr == NULL) {
-		const char *t = getenv("TERM");
-		termsafe_warn(stderr, NULL, "cannot use terminal type '%s'; try TERM=xterm-256color",
-			      t ? t : "");
-		rc = 1;
-		goto out;
+	/* The terminal's description first: newterm leaks ncurses' pre-screen
+	 * for a type it does not know (LeakSanitizer), and a terminal that
+	 * cannot place the cursor (TERM=dumb, an editor's shell buffer) would
+	 * get every row run together. */
+	const char *t = getenv("TERM");
+	int terr = 0, cup = 0;
+	if (setupterm(NULL, fileno(stdout), &terr) == OK) {
+		const char *c = tigetstr("cup");
+		cup = c != NULL && c != (const char *)-1;
+		del_curterm(cur_term);
+	} else {
+		terr = -1;
 	}
-	/* A terminal that cannot place the cursor (TERM=dumb, an editor's
-	 * shell buffer) would get every row run together: refuse it. */
-	const char *cup = tigetstr("cup");
-	if (cup == NULL || cup == (const char *)-1) {
-		const char *t = getenv("TERM");
-		endwin();
-		delscreen(scr);
-		termsafe_warn(stderr, NULL, "terminal type '%s' cannot move the cursor; use --list or"
-			      " --dump, or try TERM=xterm-256color", t ? t : "");
+	SCREEN *scr = terr < 0 || !cup ? NULL : newterm(NULL, stdout, stdin);
+	if (scr == NULL) {
+		if (terr >= 0 && !cup)
+			termsafe_warn(stderr, NULL, "terminal type '%s' cannot move the cursor; use"
+				      " --list or --dump, or try TERM=xterm-256color", t ? t : "");
+		else
+			termsafe_warn(stderr, NULL, "cannot use terminal type '%s'; try"
+				      " TERM=xterm-256color", t ? t : "");
 		rc = 1;
 		goto out;
 	}
