@@ -8,6 +8,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/un.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -156,6 +159,66 @@ test_load_file(void **state)
 	unlink(path);
 }
 
+/* A config path that is no regular file: a FIFO with no writer is read
+ * as empty (opening it must not hang: the alarm fails the test instead),
+ * a pipe with a writer is read, a directory and a socket are named in the
+ * message, and nothing is fatal. */
+static void
+test_load_special_files(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/duwen-test-config-XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	char fifo[300], sock[300], want[512];
+	snprintf(fifo, sizeof fifo, "%s/fifo", dir);
+	snprintf(sock, sizeof sock, "%s/sock", dir);
+	assert_int_equal(mkfifo(fifo, 0600), 0);
+	struct config c;
+	struct msgs m = { 0 };
+	alarm(10);
+	assert_int_equal(config_load(fifo, &c, collect, &m), 0);
+	alarm(0);
+	assert_int_equal(m.n, 0);
+	assert_int_equal(c.set.n, 0);
+	config_free(&c);
+
+	int p[2];
+	assert_int_equal(pipe(p), 0);
+	const char *text = "set split 70\n";
+	assert_int_equal(write(p[1], text, strlen(text)), (int)strlen(text));
+	close(p[1]);
+	char via[64];
+	snprintf(via, sizeof via, "/dev/fd/%d", p[0]);
+	assert_int_equal(config_load(via, &c, collect, &m), 0);
+	assert_int_equal(m.n, 0);
+	assert_string_equal(config_get(&c, "split"), "70");
+	config_free(&c);
+	close(p[0]);
+
+	assert_int_equal(config_load(dir, &c, collect, &m), 0);
+	assert_int_equal(m.n, 1);
+	snprintf(want, sizeof want, "%s: is a directory; config not read", dir);
+	assert_string_equal(m.v[0], want);
+	assert_int_equal(c.set.n, 0);
+	config_free(&c);
+
+	int sfd = socket(AF_UNIX, SOCK_STREAM, 0);
+	struct sockaddr_un sa = { .sun_family = AF_UNIX };
+	assert_true(strlen(sock) < sizeof sa.sun_path);
+	strcpy(sa.sun_path, sock);
+	assert_int_equal(bind(sfd, (struct sockaddr *)&sa, sizeof sa), 0);
+	m.n = 0;
+	assert_int_equal(config_load(sock, &c, collect, &m), 0);
+	assert_int_equal(m.n, 1);
+	snprintf(want, sizeof want, "%s: not a regular file (a socket); config not read", sock);
+	assert_string_equal(m.v[0], want);
+	config_free(&c);
+	close(sfd);
+	unlink(sock);
+	unlink(fifo);
+	rmdir(dir);
+}
+
 int
 main(void)
 {
@@ -165,6 +228,7 @@ main(void)
 		cmocka_unit_test(test_quotes),
 		cmocka_unit_test(test_load_missing_and_default_path),
 		cmocka_unit_test(test_load_file),
+		cmocka_unit_test(test_load_special_files),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
