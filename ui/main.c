@@ -280,6 +280,12 @@ parse_options(int argc, char **argv, struct options *o)
 			}
 			break;
 		case OPT_LONG_ONLY + 1:
+			/* the default config need not exist; one named must (a
+			 * mistyped name would leave every setting unsaid) */
+			if (access(optarg, F_OK) < 0 && (errno == ENOENT || errno == ENOTDIR)) {
+				say(optarg, "--config: no such file or directory");
+				goto bad;
+			}
 			o->config_path = optarg;
 			break;
 		case OPT_COMPARE:

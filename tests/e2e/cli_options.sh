@@ -65,6 +65,13 @@ check "bad width" 2 "duwen: --width: '-1' is not a number of columns from 0 to 1
 Try 'duwen --help'." --width=-1
 check "bad width text" 2 "duwen: --width: '8x' is not a number of columns from 0 to 100000
 Try 'duwen --help'." -w 8x
+check "a --config that is not there" 2 "duwen: $tmp/nope.conf: --config: no such file or directory
+Try 'duwen --help'." --config "$tmp/nope.conf" --list texts
+check "a --config that is a directory" 0 "duwen: $tmp/empty: is a directory; config not read" \
+	--config "$tmp/empty" --list texts
+mkfifo "$tmp/fifo.conf"
+check "a --config that is a FIFO with no writer: read as empty, no hang" 0 "" \
+	--config "$tmp/fifo.conf" --list texts
 check "unknown encoding" 2 "duwen: --encoding: unknown encoding 'NOPE'
 Try 'duwen --help'." --encoding NOPE --list
 check "two modes" 2 "duwen: --list and --dump cannot be used together
