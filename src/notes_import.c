@@ -250,6 +250,28 @@ items_of(const struct json *doc, size_t *n)
 	return NULL;
 }
 
+/* Store batch[0, *nb) (each unless already stored: the checks and the
+ * inserts are one transaction, so two imports of one file at once store
+ * each note once), count them in st, and empty the batch. On an error
+ * none of the batch is stored or counted. */
+static int
+flush(struct store *s, struct store_annot *batch, size_t *nb, struct notes_import_stats *st)
+{
+	unsigned char dup[NOTES_IMPORT_BATCH];
+	int rc = *nb ? store_annot_add_unique_many(s, batch, *nb, dup) : 0;
+	for (size_t i = 0; i < *nb; i++) {
+		if (rc == 0 && dup[i]) {
+			st->duplicates++;
+		} else if (rc == 0) {
+			st->added++;
+			st->orphans += batch[i].orphan != 0;
+		}
+		store_annot_clear(&batch[i]);
+	}
+	*nb = 0;
+	return rc;
+}
+
 /* Tell the caller about annotation i of the document. */
 static void
 tell(notes_import_warn_fn warn, void *ctx, const struct json *o, size_t i, const char *why,
@@ -285,6 +307,8 @@ notes_import(struct store *s, struct notes_lib *l, const char *text, size_t len,
 		json_free(&doc);
 		return ERR_READONLY;
 	}
+	struct store_annot batch[NOTES_IMPORT_BATCH];
+	size_t nb = 0;
 	for (size_t i = 0; i < n; i++) {
 		struct store_annot a;
 		long long sc, ec;
@@ -334,22 +358,14 @@ notes_import(struct store *s, struct notes_lib *l, const char *text, size_t len,
 		} else {
 			a.orphan = 1;
 		}
-		/* The check and the insert in one transaction: two imports of
-		 * one file at once still store each note once. */
-		rc = store_annot_add_unique(s, &a);
-		int orphan = a.orphan;
-		store_annot_clear(&a);
-		if (rc < 0)
+		batch[nb++] = a;
+		if (nb == NOTES_IMPORT_BATCH && (rc = flush(s, batch, &nb, st)) < 0)
 			goto out;
-		if (rc == 1) {
-			st->duplicates++;
-			continue;
-		}
-		st->added++;
-		st->orphans += orphan;
 	}
-	rc = 0;
+	rc = flush(s, batch, &nb, st);
 out:
+	for (size_t i = 0; i < nb; i++)
+		store_annot_clear(&batch[i]);
 	json_free(&doc);
 	return rc;
 }

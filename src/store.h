@@ -132,6 +132,11 @@ int store_annot_add(struct store *s, struct store_annot *a);
  * and the insert are one write transaction, so that processes adding the
  * same note at once store it once. 0 (added), 1, or as store_annot_add. */
 int store_annot_add_unique(struct store *s, struct store_annot *a);
+/* store_annot_add_unique of v[0, n) in one write transaction (one sync to
+ * disk, not n): dup[i] is 1 where v[i] was already stored. 0, or as
+ * store_annot_add, and then none of them is stored. */
+int store_annot_add_unique_many(struct store *s, struct store_annot *v, size_t n,
+				unsigned char *dup);
 /* Change note and colour of annotation a->id; modified becomes now (and is
  * written back). 0, ERR_NOTFOUND, ERR_READONLY, ERR_DB. */
 int store_annot_update(struct store *s, struct store_annot *a);

@@ -194,29 +194,41 @@ stored(struct store *s, const struct store_annot *a)
 }
 
 int
-store_annot_add_unique(struct store *s, struct store_annot *a)
+store_annot_add_unique_many(struct store *s, struct store_annot *v, size_t n, unsigned char *dup)
 {
 	int rc = writable(s, "note");
 	if (rc < 0)
 		return rc;
-	if (a->path == NULL || a->quote == NULL || a->path[0] == 0)
-		return ERR_INVAL;
-	/* IMMEDIATE: the write lock before the check, so that no other
-	 * process can insert the same note between the check and ours. */
+	for (size_t i = 0; i < n; i++)
+		if (v[i].path == NULL || v[i].quote == NULL || v[i].path[0] == 0)
+			return ERR_INVAL;
+	/* IMMEDIATE: the write lock before the checks, so that no other
+	 * process can insert the same note between a check and ours. */
 	if ((rc = sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL)) != SQLITE_OK)
 		return store_int_fail(s, rc, "note");
-	int have = stored(s, a);
-	if (have < 0)
-		rc = store_int_fail(s, -have, "note");
-	else if (have == 0)
-		rc = insert(s, a);
+	for (size_t i = 0; i < n && rc == 0; i++) {
+		int have = stored(s, &v[i]);
+		if (have < 0)
+			rc = store_int_fail(s, -have, "note");
+		else if (have == 0)
+			rc = insert(s, &v[i]);
+		dup[i] = have == 1;
+	}
 	if (rc == 0 && (rc = sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL)) != SQLITE_OK)
 		rc = store_int_fail(s, rc, "note");
 	if (rc < 0) {
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 		return rc;
 	}
-	return have;
+	return 0;
+}
+
+int
+store_annot_add_unique(struct store *s, struct store_annot *a)
+{
+	unsigned char dup = 0;
+	int rc = store_annot_add_unique_many(s, a, 1, &dup);
+	return rc < 0 ? rc : dup;
 }
 
 int

@@ -445,7 +445,9 @@ test_export_unopened(void **state)
 	free(json);
 }
 
-#define NIMPORT 300
+/* Several of notes_import's batches (NOTES_IMPORT_BATCH, 256), so that a
+ * kill or a full disk can come part-way, between two of them. */
+#define NIMPORT 1000
 
 /* A W3C document of NIMPORT notes "tag-i" on a passage of the article. */
 static char *
@@ -501,9 +503,9 @@ count_tagged(struct fx *x, const char *tag, int *seen)
 	return n;
 }
 
-/* Imports running at once: four of one file store each note once (300,
- * not 586 as when the duplicate check read a snapshot taken before the
- * loop); of three different files, all of them. */
+/* Imports running at once: four of one file store each note once (not
+ * nearly twice as many, as when the duplicate check read a snapshot taken
+ * before the loop); of three different files, all of them. */
 static void
 test_import_concurrent(void **state)
 {
@@ -541,6 +543,34 @@ test_import_concurrent(void **state)
 		free(docs[k]);
 }
 
+/* Another process watching an import sees the notes arrive a batch at a
+ * time (one commit, one sync, each), never one by one as when each note
+ * was its own transaction. */
+static void
+test_import_batches(void **state)
+{
+	struct fx *x = *state;
+	char *doc = import_doc(x, "b");
+	pid_t pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0)
+		importer(x, doc);
+	size_t got = 0, looks = 0;
+	while (got < NIMPORT) {
+		got = count_tagged(x, "b", NULL);
+		looks++;
+		if (got % NOTES_IMPORT_BATCH != 0 && got != NIMPORT)
+			fail_msg("saw %zu notes, not a whole number of batches of %d", got,
+				 NOTES_IMPORT_BATCH);
+	}
+	int status;
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFEXITED(status));
+	assert_int_equal(WEXITSTATUS(status), 0);
+	assert_true(looks > 1);
+	free(doc);
+}
+
 /* An import killed with SIGKILL part-way: what it stored is whole, and
  * importing the file again adds exactly the rest. */
 static void
@@ -552,8 +582,8 @@ test_import_kill9(void **state)
 	assert_true(pid >= 0);
 	if (pid == 0)
 		importer(x, doc);
-	/* Each note is its own commit (an fsync), so the import is still
-	 * running when the first notes show up. */
+	/* The notes are committed a batch at a time, so the import is still
+	 * running when the first batch shows up. */
 	size_t before = 0;
 	for (int i = 0; i < 20000 && (before = count_tagged(x, "k", NULL)) < 20; i++)
 		usleep(500);
@@ -585,7 +615,7 @@ test_import_full_disk(void **state)
 	struct fx *x = *state;
 	char *doc = import_doc(x, "f");
 	store_close(x->s);
-	struct store_opts o = { .max_pages = 12 };
+	struct store_opts o = { .max_pages = 40 };
 	char *cause = NULL;
 	assert_int_equal(store_open_opts(&o, x->data, &x->s, &cause), 0);
 	assert_null(cause);
@@ -752,6 +782,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_rename_and_edit, fx_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_export_unopened, fx_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_import_concurrent, fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_import_batches, fx_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_import_kill9, fx_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_import_full_disk, fx_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_import_hostile, fx_setup, fx_teardown),

@@ -454,6 +454,27 @@ test_annotations(void **state)
 	assert_int_equal(store_annot_get(s, 9999, &a), ERR_NOTFOUND);
 	struct store_annot bad = { .path = "", .quote = "x" };
 	assert_int_equal(store_annot_add(s, &bad), ERR_INVAL);
+	/* Several at once: one already stored, one twice in the batch (the
+	 * second sees the first: one transaction), one new. */
+	struct store_annot v[4] = {
+		{ .path = "/corpus/000.txt", .quote = "杭州", .note = "改过的笔记", .colour = "yellow" },
+		{ .path = "/corpus/000.txt", .quote = "深圳", .note = "新", .colour = "yellow" },
+		{ .path = "/corpus/000.txt", .quote = "深圳", .note = "新", .colour = "yellow" },
+		{ .path = "/corpus/000.txt", .quote = "杭州", .note = "另一个", .colour = "green" },
+	};
+	unsigned char dup[4];
+	assert_int_equal(store_annot_add_unique_many(s, v, 4, dup), 0);
+	assert_memory_equal(dup, "\1\0\1\0", 4);
+	assert_int_equal(store_annot_list(s, "/corpus/000.txt", 0, &l), 0);
+	assert_int_equal(l.n, 3);
+	store_annot_list_free(&l);
+	/* one unusable note: none of the batch is stored */
+	v[0].note = "不会存";
+	v[1] = bad;
+	assert_int_equal(store_annot_add_unique_many(s, v, 2, dup), ERR_INVAL);
+	assert_int_equal(store_annot_list(s, "/corpus/000.txt", 0, &l), 0);
+	assert_int_equal(l.n, 3);
+	store_annot_list_free(&l);
 	store_close(s);
 	tmp_remove(&t);
 }
