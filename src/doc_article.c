@@ -13,6 +13,7 @@
 #include "clean_buf.h"
 #include "err.h"
 #include "parse_meta.h"
+#include "sanitize.h"
 #include "sentence.h"
 #include "ustr.h"
 
@@ -21,44 +22,6 @@ is_bidi(int32_t c)
 {
 	return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x200E ||
 	       c == 0x200F || c == 0x061C;
-}
-
-/* Offset past an escape sequence that starts at s[i] with ESC (7-bit) or a
- * C1 introducer (already decoded as cp, k bytes). */
-static size_t
-skip_escape(const char *s, size_t n, size_t i, int32_t cp, size_t k)
-{
-	size_t j = i + k;
-	int csi = cp == 0x9B, str = cp == 0x9D || cp == 0x90 || cp == 0x98 || cp == 0x9E ||
-				   cp == 0x9F;
-	if (cp == 0x1B && j < n) {
-		csi = s[j] == '[';
-		str = s[j] == ']' || s[j] == 'P' || s[j] == 'X' || s[j] == '^' || s[j] == '_';
-		if (csi || str) {
-			j++;
-		} else { /* ESC intermediates* final: only ASCII belongs to it (a
-			  * character after a lone ESC stays whole: found by fuzz_page) */
-			while (j < n && (unsigned char)s[j] >= 0x20 && (unsigned char)s[j] <= 0x2F)
-				j++;
-			if (j < n && (unsigned char)s[j] >= 0x30 && (unsigned char)s[j] <= 0x7E)
-				j++;
-		}
-	}
-	if (csi) {
-		while (j < n && (unsigned char)s[j] >= 0x20 && (unsigned char)s[j] <= 0x3F)
-			j++;
-		while (j < n && (unsigned char)s[j] >= 0x20 && (unsigned char)s[j] <= 0x2F)
-			j++;
-		if (j < n && (unsigned char)s[j] >= 0x40 && (unsigned char)s[j] <= 0x7E)
-			j++;
-	} else if (str) { /* to BEL, ESC \ or ST */
-		while (j < n && s[j] != 0x07 && s[j] != 0x1B &&
-		       !((unsigned char)s[j] == 0xC2 && j + 1 < n && (unsigned char)s[j + 1] == 0x9C))
-			j++;
-		if (j < n) /* BEL; ESC \ (a lone ESC alone); C1 ST */
-			j += s[j] == 0x07 ? 1 : s[j] != 0x1B ? 2 : j + 1 < n && s[j + 1] == '\\' ? 2 : 1;
-	}
-	return j > n ? n : j;
 }
 
 /* Append s's safe, NFC form to out; keep_lines: '\n' stays (else a space).
@@ -79,7 +42,7 @@ put_clean(struct clean_buf *out, const char *s, int keep_lines, size_t *controls
 		size_t j = ustr_next(t, n, i, &cp);
 		if (cp == 0x1B || cp == 0x9B || cp == 0x9D || cp == 0x90 || cp == 0x98 ||
 		    cp == 0x9E || cp == 0x9F) {
-			i = skip_escape(t, n, i, cp, j - i);
+			i = sanitize_escape_end(t, n, i); /* as sanitize drops them */
 			(*controls)++;
 			continue;
 		}

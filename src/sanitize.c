@@ -80,6 +80,45 @@ sanitize_skip_seq(const char *in, size_t len, size_t i, int kind)
 	return i;
 }
 
+/* 1 if a string (OSC, DCS...) whose introducer ended at in[i] has its
+ * terminator (BEL, ESC, U+009C) before the line ends. */
+static int
+sanitize_string_ends(const char *in, size_t len, size_t i)
+{
+	for (; i < len && in[i] != '\n' && in[i] != '\r'; i++)
+		if (in[i] == 0x07 || in[i] == 0x1B ||
+		    ((unsigned char)in[i] == 0xC2 && i + 1 < len && (unsigned char)in[i + 1] == 0x9C))
+			return 1;
+	return 0;
+}
+
+size_t
+sanitize_escape_end(const char *in, size_t len, size_t i)
+{
+	if ((unsigned char)in[i] == 0x1B) {
+		int kind = 0;
+		size_t j = i + 1;
+		if (j < len && in[j] == '[')
+			kind = '[';
+		else if (j < len && in[j] == ']')
+			kind = ']';
+		else if (j < len && (in[j] == 'P' || in[j] == 'X' || in[j] == '^' || in[j] == '_'))
+			kind = 'P';
+		return sanitize_skip_seq(in, len, kind ? j + 1 : j, kind);
+	}
+	if ((unsigned char)in[i] != 0xC2 || i + 1 >= len)
+		return i + 1;
+	unsigned char c1 = (unsigned char)in[i + 1];
+	int kind = c1 == 0x9B ? '[' : c1 == 0x9D ? ']' :
+		   (c1 == 0x90 || c1 == 0x98 || c1 == 0x9E || c1 == 0x9F) ? 'P' : -1;
+	/* An 8-bit string introducer with no terminator on its line is
+	 * mojibake far more often than a sequence (UTF-8's ” read as Latin-1
+	 * holds U+009D): only it goes, not the paragraph after it. */
+	if ((kind == ']' || kind == 'P') && !sanitize_string_ends(in, len, i + 2))
+		kind = -1;
+	return kind < 0 ? i + 2 : sanitize_skip_seq(in, len, i + 2, kind);
+}
+
 static int
 sanitize_is_block_tag(const char *name, size_t n)
 {
@@ -239,23 +278,9 @@ sanitize_run(const char *in, size_t len, struct clean_buf *out, struct sanitize_
 		} else if (c == '\r') {
 			rc = clean_buf_put(out, "\n", 1);
 			i += i + 1 < len && in[i + 1] == '\n' ? 2 : 1;
-		} else if (c == 0x1B) {
-			int kind = 0;
-			size_t j = i + 1;
-			if (j < len && in[j] == '[')
-				kind = '[', j++;
-			else if (j < len && in[j] == ']')
-				kind = ']', j++;
-			else if (j < len && (in[j] == 'P' || in[j] == 'X' || in[j] == '^' || in[j] == '_'))
-				kind = 'P', j++;
-			i = sanitize_skip_seq(in, len, j, kind);
-			st->controls++;
-		} else if (c == 0xC2 && i + 1 < len && (unsigned char)in[i + 1] >= 0x80 &&
-			   (unsigned char)in[i + 1] <= 0x9F) {
-			unsigned char c1 = (unsigned char)in[i + 1];
-			int kind = c1 == 0x9B ? '[' : c1 == 0x9D ? ']' :
-				   (c1 == 0x90 || c1 == 0x98 || c1 == 0x9E || c1 == 0x9F) ? 'P' : -1;
-			i = kind < 0 ? i + 2 : sanitize_skip_seq(in, len, i + 2, kind);
+		} else if (c == 0x1B || (c == 0xC2 && i + 1 < len && (unsigned char)in[i + 1] >= 0x80 &&
+					 (unsigned char)in[i + 1] <= 0x9F)) {
+			i = sanitize_escape_end(in, len, i);
 			st->controls++;
 		} else if (html && (c == '<' || c == '&')) {
 			int block = 0;

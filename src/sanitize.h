@@ -25,6 +25,13 @@ int sanitize_text(const char *in, size_t len, struct clean_buf *out, struct sani
  * for short fields from outside, such as an imported note or quote. */
 int sanitize_plain(const char *in, size_t len, struct clean_buf *out, struct sanitize_stats *st);
 
+/* Offset just past the escape sequence or control that starts at in[i]
+ * (ESC, or a C1 control as UTF-8: 0xC2 0x80-0x9F), as sanitize_text drops
+ * it: CSI with its parameters; OSC, DCS, SOS, PM, APC with their string to
+ * BEL or ST, or to the line's end after ESC; an 8-bit string introducer
+ * with no terminator on its line alone. For every reader that drops them. */
+size_t sanitize_escape_end(const char *in, size_t len, size_t i);
+
 /* 1 if code point cp is one this module removes rather than shows: C0
  * (tab and line feed included), DEL, C1, U+FEFF, bidi controls, U+2028,
  * U+2029, and anything that is not a Unicode scalar value. termsafe.h

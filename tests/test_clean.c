@@ -84,6 +84,13 @@ static const struct rule_case rule_cases[] = {
 	{"broken csi before cjk", "中\x1B[3文", 0, "中文\n", 1, 0, 0},
 	{"8-bit csi", "\xC2\x9B" "31m红\xC2\x9B" "0m", 0, "红\n", 2, 0, 0},
 	{"8-bit osc", "\xC2\x9D" "0;t\xC2\x9C" "字", 0, "字\n", 1, 0, 0},
+	{"8-bit osc bel", "\xC2\x9D" "52;c;eA==\x07字", 0, "字\n", 1, 0, 0},
+	/* an 8-bit string with no end on its line: the introducer goes, the
+	 * text stays (the Latin-1 reading of UTF-8's “” holds U+009D) */
+	{"8-bit osc unterminated", "他说\xC2\x9D" "我们在杭州。\n下一段", 0,
+	 "他说我们在杭州。\n下一段\n", 1, 0, 0},
+	{"8-bit dcs unterminated", "a\xC2\x90" "bc\xC2\x98" "d\xC2\x9E" "e\xC2\x9F" "f", 0,
+	 "abcdef\n", 4, 0, 0},
 	{"bidi", "a\xE2\x80\xAE" "b\xE2\x81\xA6" "c\xE2\x81\xA9\xE2\x80\x8E" "d\xD8\x9C", 0, "abcd\n", 0, 5, 0},
 	{"bom inside", "\xEF\xBB\xBF中", 0, "中\n", 1, 0, 0},
 	{"invalid utf-8", "a\xFF" "b", 0, "a\xEF\xBF\xBD" "b\n", 0, 0, 0},

@@ -243,6 +243,11 @@ test_entities_sanitized(void **state)
 	(void)state;
 	CHECK("<body><p>A&#27;[31mB E&#7;F &#x9b; G&#x202E;H&#xFEFF;I&#27;]0;title&#7;J</p></body>",
 	      HTML_WHOLE_BODY, "paragraph|AB EF \u203A GHIJ");
+	/* &#x9d; and &#x90; stay C1 (OSC, DCS) in HTML5's table: with no end
+	 * they go alone, not with the paragraph after them (as sanitize_text
+	 * drops them); with one, the string goes */
+	CHECK("<body><p>他说&#x9d;我们在杭州。</p><p>甲&#x90;乙</p><p>A&#x9d;0;t&#7;B</p></body>",
+	      HTML_WHOLE_BODY, "paragraph|他说我们在杭州。", "paragraph|甲乙", "paragraph|AB");
 }
 
 /* Raw escape sequences in a page (not entities) go whole, in the title,
