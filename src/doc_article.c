@@ -37,12 +37,13 @@ put_clean(struct clean_buf *out, const char *s, int keep_lines, size_t *controls
 	const char *t = m >= 0 ? (const char *)nfc : s; /* invalid UTF-8: sanitised below */
 	size_t n = m >= 0 ? (size_t)m : strlen(s), start = out->len;
 	int rc = 0;
+	struct sanitize_memo memo = { 0, 0, 0, 0 };
 	for (size_t i = 0; i < n && rc == 0;) {
 		int32_t cp;
 		size_t j = ustr_next(t, n, i, &cp);
 		if (cp == 0x1B || cp == 0x9B || cp == 0x9D || cp == 0x90 || cp == 0x98 ||
 		    cp == 0x9E || cp == 0x9F) {
-			i = sanitize_escape_end(t, n, i); /* as sanitize drops them */
+			i = sanitize_escape_end(t, n, i, &memo); /* as sanitize drops them */
 			(*controls)++;
 			continue;
 		}

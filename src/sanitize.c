@@ -81,19 +81,30 @@ sanitize_skip_seq(const char *in, size_t len, size_t i, int kind)
 }
 
 /* 1 if a string (OSC, DCS...) whose introducer ended at in[i] has its
- * terminator (BEL, ESC, U+009C) before the line ends. */
+ * terminator (BEL, ESC, U+009C) before the line ends. memo keeps the last
+ * scan, so that a line of many introducers without one is scanned once,
+ * not once for each (1.5 MB of U+009D took minutes). */
 static int
-sanitize_string_ends(const char *in, size_t len, size_t i)
+sanitize_string_ends(const char *in, size_t len, size_t i, struct sanitize_memo *memo)
 {
-	for (; i < len && in[i] != '\n' && in[i] != '\r'; i++)
-		if (in[i] == 0x07 || in[i] == 0x1B ||
-		    ((unsigned char)in[i] == 0xC2 && i + 1 < len && (unsigned char)in[i + 1] == 0x9C))
-			return 1;
-	return 0;
+	if (memo->hi > 0 && i >= memo->lo && i <= memo->hi)
+		return memo->found;
+	size_t j = i, scanned = memo->scanned;
+	int found = 0;
+	for (; j < len && in[j] != '\n' && in[j] != '\r'; j++)
+		if (in[j] == 0x07 || in[j] == 0x1B ||
+		    ((unsigned char)in[j] == 0xC2 && j + 1 < len && (unsigned char)in[j + 1] == 0x9C)) {
+			found = 1;
+			break;
+		}
+	/* a start in [i, j] finds the same: the terminator at j, or none
+	 * before the line's end at j */
+	*memo = (struct sanitize_memo){ i, j, found, scanned + (j - i) };
+	return found;
 }
 
 size_t
-sanitize_escape_end(const char *in, size_t len, size_t i)
+sanitize_escape_end(const char *in, size_t len, size_t i, struct sanitize_memo *memo)
 {
 	if ((unsigned char)in[i] == 0x1B) {
 		int kind = 0;
@@ -114,7 +125,7 @@ sanitize_escape_end(const char *in, size_t len, size_t i)
 	/* An 8-bit string introducer with no terminator on its line is
 	 * mojibake far more often than a sequence (UTF-8's ” read as Latin-1
 	 * holds U+009D): only it goes, not the paragraph after it. */
-	if ((kind == ']' || kind == 'P') && !sanitize_string_ends(in, len, i + 2))
+	if ((kind == ']' || kind == 'P') && !sanitize_string_ends(in, len, i + 2, memo))
 		kind = -1;
 	return kind < 0 ? i + 2 : sanitize_skip_seq(in, len, i + 2, kind);
 }
@@ -264,6 +275,7 @@ sanitize_run(const char *in, size_t len, struct clean_buf *out, struct sanitize_
 {
 	if (clean_buf_reserve(out, len) < 0)
 		return ERR_NOMEM;
+	struct sanitize_memo memo = { 0, 0, 0, 0 };
 	size_t i = 0;
 	while (i < len) {
 		unsigned char c = (unsigned char)in[i];
@@ -280,7 +292,7 @@ sanitize_run(const char *in, size_t len, struct clean_buf *out, struct sanitize_
 			i += i + 1 < len && in[i + 1] == '\n' ? 2 : 1;
 		} else if (c == 0x1B || (c == 0xC2 && i + 1 < len && (unsigned char)in[i + 1] >= 0x80 &&
 					 (unsigned char)in[i + 1] <= 0x9F)) {
-			i = sanitize_escape_end(in, len, i);
+			i = sanitize_escape_end(in, len, i, &memo);
 			st->controls++;
 		} else if (html && (c == '<' || c == '&')) {
 			int block = 0;

@@ -25,12 +25,21 @@ int sanitize_text(const char *in, size_t len, struct clean_buf *out, struct sani
  * for short fields from outside, such as an imported note or quote. */
 int sanitize_plain(const char *in, size_t len, struct clean_buf *out, struct sanitize_stats *st);
 
+/* What sanitize_escape_end learnt of in, for its next call on the same
+ * in: zero it before the first. */
+struct sanitize_memo {
+	size_t lo, hi;  /* a string from lo to hi ends at hi (found), or */
+	int found;      /* its line ends there with no terminator */
+	size_t scanned; /* bytes looked at for terminators, all calls */
+};
+
 /* Offset just past the escape sequence or control that starts at in[i]
  * (ESC, or a C1 control as UTF-8: 0xC2 0x80-0x9F), as sanitize_text drops
  * it: CSI with its parameters; OSC, DCS, SOS, PM, APC with their string to
  * BEL or ST, or to the line's end after ESC; an 8-bit string introducer
- * with no terminator on its line alone. For every reader that drops them. */
-size_t sanitize_escape_end(const char *in, size_t len, size_t i);
+ * with no terminator on its line alone. For every reader that drops them;
+ * memo (zeroed before the first call on in) makes a run of them linear. */
+size_t sanitize_escape_end(const char *in, size_t len, size_t i, struct sanitize_memo *memo);
 
 /* 1 if code point cp is one this module removes rather than shows: C0
  * (tab and line feed included), DEL, C1, U+FEFF, bidi controls, U+2028,
