@@ -1,11 +1,13 @@
 #include "catalog.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "article.h"
 #include "artblob.h"
@@ -47,23 +49,40 @@ catalog_spec_key(const struct compare_spec *spec)
 	return k;
 }
 
+/* FNV-1a of the regular file at path, *ok when it was read whole. Opened
+ * without blocking and read no further than max bytes: a file that is not
+ * regular (a FIFO put in its place), that blocks (/proc/kmsg) or that is
+ * over the limit (a 100 GiB disk image named .txt was read whole, a
+ * minute, before article_load said it was too big) is left to article_load
+ * to name. */
 static uint64_t
-file_hash(const char *path, int *ok)
+file_hash(const char *path, size_t max, int *ok)
 {
 	uint64_t h = 1469598103934665603ULL;
 	*ok = 0;
-	FILE *f = fopen(path, "rb");
-	if (f == NULL)
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+	if (fd < 0)
 		return 0;
+	struct stat st;
+	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) || (unsigned long long)st.st_size > max) {
+		close(fd);
+		return 0;
+	}
 	unsigned char buf[1 << 16];
-	size_t n;
-	while ((n = fread(buf, 1, sizeof buf, f)) > 0)
-		for (size_t i = 0; i < n; i++) {
+	size_t total = 0;
+	ssize_t n;
+	while ((n = read(fd, buf, sizeof buf)) != 0) {
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0 || (total += (size_t)n) > max)
+			break;
+		for (ssize_t i = 0; i < n; i++) {
 			h ^= buf[i];
 			h *= 1099511628211ULL;
 		}
-	*ok = !ferror(f);
-	fclose(f);
+	}
+	*ok = n == 0;
+	close(fd);
 	return h;
 }
 
@@ -283,6 +302,7 @@ catalog_scan_one(struct scan *s, const char *path, const char *key, size_t i)
 	if (key == NULL)
 		key = realpath(path, abs) ? abs : path;
 	struct stat sb = { 0 };
+	size_t max = s->opts && s->opts->max_bytes ? s->opts->max_bytes : SOURCE_DEFAULT_MAX_BYTES;
 	if (stat(key, &sb) < 0 || !S_ISREG(sb.st_mode) || s->cache == NULL)
 		return read_file(s, path, key, &sb, 0, i); /* article_load says why */
 	int64_t mt = (int64_t)sb.st_mtim.tv_sec * 1000000000 + sb.st_mtim.tv_nsec;
@@ -295,7 +315,7 @@ catalog_scan_one(struct scan *s, const char *path, const char *key, size_t i)
 	uint64_t fh = 0;
 	if (!ok) {
 		int read_ok;
-		fh = file_hash(key, &read_ok);
+		fh = file_hash(key, max, &read_ok);
 		if (found && read_ok && e.size == (uint64_t)sb.st_size && e.file_hash == fh) {
 			ok = 1; /* touched, not changed */
 			cache_restat(s->cache, e.id, key, (uint64_t)sb.st_size, mt);
@@ -323,7 +343,7 @@ catalog_scan_one(struct scan *s, const char *path, const char *key, size_t i)
 	if (!ok) {
 		if (found)
 			cache_entry_clear(&e);
-		return read_file(s, path, key, &sb, fh ? fh : file_hash(key, &(int){ 0 }), i);
+		return read_file(s, path, key, &sb, fh ? fh : file_hash(key, max, &(int){ 0 }), i);
 	}
 	if (s->full) {
 		void *blob = NULL;
@@ -346,7 +366,7 @@ catalog_scan_one(struct scan *s, const char *path, const char *key, size_t i)
 		}
 		if (rc < 0) { /* no usable copy: read the file */
 			cache_entry_clear(&e);
-			return read_file(s, path, key, &sb, file_hash(key, &(int){ 0 }), i);
+			return read_file(s, path, key, &sb, file_hash(key, max, &(int){ 0 }), i);
 		}
 	} else {
 		rc = stub_take(&cat->arts.v[i], path, &e);
