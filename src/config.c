@@ -1,15 +1,13 @@
 #include "config.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "err.h"
+#include "source.h"
 
 /* Each command and how many words it takes after its name. */
 static const struct {
@@ -249,39 +247,11 @@ config_parse(const char *name, const char *text, size_t len, struct config *out,
 	return 0;
 }
 
-/* path opened for reading, or NULL with *why (NULL: no such file, which
- * is no error). O_NONBLOCK: opening a FIFO with no writer must not hang;
- * with the flag cleared, reading one ends at once, and a pipe that has a
- * writer (--config <(...)) is read to its end. */
-static FILE *
-config_open(const char *path, const char **why)
-{
-	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
-	struct stat st;
-	*why = NULL;
-	if (fd < 0) {
-		if (errno == ENXIO) /* what open() says of a socket */
-			*why = "not a regular file (a socket)";
-		else if (errno != ENOENT)
-			*why = strerror(errno);
-		return NULL;
-	}
-	FILE *f = NULL;
-	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode))
-		*why = "is a directory";
-	else if (fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK) < 0 ||
-		 (f = fdopen(fd, "rb")) == NULL)
-		*why = strerror(errno);
-	if (f == NULL)
-		close(fd);
-	return f;
-}
-
 int
 config_load(const char *path, struct config *out, config_warn_fn warn, void *ctx)
 {
 	const char *why = NULL;
-	FILE *f = path ? config_open(path, &why) : NULL;
+	FILE *f = path ? source_fopen(path, &why) : NULL;
 	if (f == NULL) {
 		if (why && warn) {
 			char msg[512];

@@ -118,6 +118,33 @@ not_regular(mode_t mode)
 	return "not a regular file";
 }
 
+FILE *
+source_fopen(const char *path, const char **why)
+{
+	/* O_NONBLOCK: opening a FIFO with no writer must not hang; with the
+	 * flag cleared, reading one ends at once, and a pipe that has a
+	 * writer (--config <(...)) is read to its end. */
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+	struct stat st;
+	*why = NULL;
+	if (fd < 0) {
+		if (errno == ENXIO) /* what open() says of a socket */
+			*why = not_regular(S_IFSOCK);
+		else if (errno != ENOENT)
+			*why = strerror(errno);
+		return NULL;
+	}
+	FILE *f = NULL;
+	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode))
+		*why = not_regular(st.st_mode);
+	else if (fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK) < 0 ||
+		 (f = fdopen(fd, "rb")) == NULL)
+		*why = strerror(errno);
+	if (f == NULL)
+		close(fd);
+	return f;
+}
+
 int
 source_check_encoding(const char *name, char **cause)
 {

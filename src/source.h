@@ -6,6 +6,7 @@
 #define DUWEN_SOURCE_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #define SOURCE_DEFAULT_MAX_BYTES ((size_t)64 << 20)
 /* Decoded text with more than one NUL character in this many is not text;
@@ -38,6 +39,13 @@ int source_decode(const struct source_opts *opts, const unsigned char *bytes,
 /* 0 if iconv can decode name, else ERR_ENCODING with *cause (if cause) a
  * malloc'd "unknown encoding 'NAME'". For checking --encoding up front. */
 int source_check_encoding(const char *name, char **cause);
+
+/* path opened for reading a small file of settings or notes, without
+ * waiting for a FIFO's writer (one with none reads as empty; a pipe with
+ * a writer is read). NULL with *why: a static reason ("is a directory",
+ * "not a regular file (a socket)", strerror), or NULL when the file does
+ * not exist. */
+FILE *source_fopen(const char *path, const char **why);
 
 /* Read the bytes of the file at path ("-": standard input, which may be a
  * pipe) into a malloc'd *bytes of *len bytes (the caller frees it). Errors

@@ -711,6 +711,53 @@ test_one_megabyte_line(void **state)
 	free(s);
 }
 
+/* source_fopen: a FIFO with no writer reads as empty at once (the alarm
+ * fails the test if it waits), a pipe with a writer is read, a directory
+ * and a socket are named, a missing file is no reason. */
+static void
+test_fopen(void **state)
+{
+	(void)state;
+	const char *why = "unset";
+	char *fifo = support_tmp_path("f.json");
+	assert_int_equal(mkfifo(fifo, 0600), 0);
+	alarm(10);
+	FILE *f = source_fopen(fifo, &why);
+	alarm(0);
+	assert_non_null(f);
+	assert_null(why);
+	assert_int_equal(fgetc(f), EOF);
+	fclose(f);
+	int p[2];
+	assert_int_equal(pipe(p), 0);
+	assert_int_equal(write(p[1], "[]", 2), 2);
+	close(p[1]);
+	char via[64];
+	snprintf(via, sizeof via, "/dev/fd/%d", p[0]);
+	f = source_fopen(via, &why);
+	assert_non_null(f);
+	char buf[8] = { 0 };
+	assert_int_equal(fread(buf, 1, sizeof buf, f), 2);
+	assert_string_equal(buf, "[]");
+	fclose(f);
+	close(p[0]);
+	assert_null(source_fopen("texts", &why));
+	assert_string_equal(why, "is a directory");
+	assert_null(source_fopen("texts/no-such.json", &why));
+	assert_null(why);
+	char *sock = support_tmp_path("s.json");
+	int sfd = socket(AF_UNIX, SOCK_STREAM, 0);
+	struct sockaddr_un sa = { .sun_family = AF_UNIX };
+	assert_true(strlen(sock) < sizeof sa.sun_path);
+	strcpy(sa.sun_path, sock);
+	assert_int_equal(bind(sfd, (struct sockaddr *)&sa, sizeof sa), 0);
+	assert_null(source_fopen(sock, &why));
+	assert_string_equal(why, "not a regular file (a socket)");
+	close(sfd);
+	free(sock);
+	free(fifo);
+}
+
 /* ---- path expansion ---- */
 
 struct warnings {
@@ -889,6 +936,7 @@ main(void)
 		cmocka_unit_test(test_read_errors),
 		cmocka_unit_test(test_size_limit),
 		cmocka_unit_test(test_one_megabyte_line),
+		cmocka_unit_test(test_fopen),
 		cmocka_unit_test(test_expand),
 	};
 	return cmocka_run_group_tests(tests, support_tmp_setup, support_tmp_teardown);

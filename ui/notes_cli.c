@@ -10,6 +10,7 @@
 #include "../src/corpus.h"
 #include "../src/err.h"
 #include "../src/notes.h"
+#include "../src/source.h"
 #include "../src/store.h"
 #include "../src/termsafe.h"
 
@@ -54,9 +55,10 @@ warn_annot(void *ctx, size_t index, const char *id, const char *why)
 static char *
 read_all(const char *path, size_t *len)
 {
-	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+	const char *why = NULL;
+	FILE *f = strcmp(path, "-") == 0 ? stdin : source_fopen(path, &why);
 	if (f == NULL) {
-		termsafe_warn(stderr, path, "%s", strerror(errno));
+		termsafe_warn(stderr, path, "%s", why ? why : "no such file or directory");
 		return NULL;
 	}
 	char *buf = NULL;

@@ -72,6 +72,9 @@ check "a --config that is a directory" 0 "duwen: $tmp/empty: is a directory; con
 mkfifo "$tmp/fifo.conf"
 check "a --config that is a FIFO with no writer: read as empty, no hang" 0 "" \
 	--config "$tmp/fifo.conf" --list texts
+check "notes import of a FIFO with no writer: empty, no hang" 1 \
+	"duwen: $tmp/fifo.conf: line 1 column 1: unexpected end of input" \
+	notes import "$tmp/fifo.conf"
 check "unknown encoding" 2 "duwen: --encoding: unknown encoding 'NOPE'
 Try 'duwen --help'." --encoding NOPE --list
 check "two modes" 2 "duwen: --list and --dump cannot be used together
