@@ -101,20 +101,33 @@ bom_len(const unsigned char *b, size_t n, const char **enc)
 	return 0;
 }
 
-/* Why a file of this mode is not read: it is no regular file. */
-static const char *
-not_regular(mode_t mode)
+/* What a file that is not a regular one is, and why it is not read. */
+static const struct {
+	unsigned type;
+	const char *kind, *reason;
+} not_regular[] = {
+	{ S_IFDIR, "a directory", "is a directory" },
+	{ S_IFIFO, "a FIFO", "not a regular file (a FIFO)" },
+	{ S_IFSOCK, "a socket", "not a regular file (a socket)" },
+	{ S_IFCHR, "a character device", "not a regular file (a character device)" },
+	{ S_IFBLK, "a block device", "not a regular file (a block device)" },
+};
+
+const char *
+source_not_regular(unsigned mode)
 {
-	if (S_ISDIR(mode))
-		return "is a directory";
-	if (S_ISFIFO(mode))
-		return "not a regular file (a FIFO)";
-	if (S_ISSOCK(mode))
-		return "not a regular file (a socket)";
-	if (S_ISCHR(mode))
-		return "not a regular file (a character device)";
-	if (S_ISBLK(mode))
-		return "not a regular file (a block device)";
+	for (size_t i = 0; i < sizeof not_regular / sizeof not_regular[0]; i++)
+		if ((mode & S_IFMT) == not_regular[i].type)
+			return not_regular[i].reason;
+	return "not a regular file";
+}
+
+const char *
+source_kind(unsigned mode)
+{
+	for (size_t i = 0; i < sizeof not_regular / sizeof not_regular[0]; i++)
+		if ((mode & S_IFMT) == not_regular[i].type)
+			return not_regular[i].kind;
 	return "not a regular file";
 }
 
@@ -129,14 +142,14 @@ source_fopen(const char *path, const char **why)
 	*why = NULL;
 	if (fd < 0) {
 		if (errno == ENXIO) /* what open() says of a socket */
-			*why = not_regular(S_IFSOCK);
+			*why = source_not_regular(S_IFSOCK);
 		else if (errno != ENOENT)
 			*why = strerror(errno);
 		return NULL;
 	}
 	FILE *f = NULL;
 	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode))
-		*why = not_regular(st.st_mode);
+		*why = source_not_regular(st.st_mode);
 	else if (fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK) < 0 ||
 		 (f = fdopen(fd, "rb")) == NULL)
 		*why = strerror(errno);
@@ -338,7 +351,7 @@ source_read_bytes(const struct source_opts *opts, const char *path, unsigned cha
 		}
 		/* a socket cannot be opened (ENXIO): say what it is */
 		if (e == ENXIO && stat(path, &ls) == 0 && !S_ISREG(ls.st_mode)) {
-			set_cause(cause, "%s", not_regular(ls.st_mode));
+			set_cause(cause, "%s", source_not_regular(ls.st_mode));
 			return ERR_INVAL;
 		}
 		errno_reason(e, why, sizeof why);
@@ -356,7 +369,7 @@ source_read_bytes(const struct source_opts *opts, const char *path, unsigned cha
 		goto out;
 	}
 	if (!std_in && !S_ISREG(st.st_mode)) {
-		set_cause(cause, "%s", not_regular(st.st_mode));
+		set_cause(cause, "%s", source_not_regular(st.st_mode));
 		rc = ERR_INVAL;
 		goto out;
 	}
@@ -533,7 +546,7 @@ expand_dir(const char *dir, struct pathvec *out, source_warn_fn warn, void *ctx)
 					skip = "a broken symbolic link";
 				}
 			} else if (!S_ISREG(st.st_mode)) {
-				skip = S_ISDIR(st.st_mode) ? "" : not_regular(st.st_mode);
+				skip = S_ISDIR(st.st_mode) ? "" : source_not_regular(st.st_mode);
 			}
 			if (skip != NULL) {
 				if (skip[0] && warn)

@@ -40,6 +40,13 @@ int source_decode(const struct source_opts *opts, const unsigned char *bytes,
  * malloc'd "unknown encoding 'NAME'". For checking --encoding up front. */
 int source_check_encoding(const char *name, char **cause);
 
+/* Why a file of mode (st_mode) that is not a regular one is not read:
+ * "is a directory", "not a regular file (a FIFO)" (a socket, a character
+ * or block device), or "not a regular file". A static string. */
+const char *source_not_regular(unsigned mode);
+/* What such a file is: "a FIFO", "a directory"... (static). */
+const char *source_kind(unsigned mode);
+
 /* path opened for reading a small file of settings or notes, without
  * waiting for a FIFO's writer (one with none reads as empty; a pipe with
  * a writer is read). NULL with *why: a static reason ("is a directory",

@@ -12,6 +12,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "source.h"
 #include "store_int.h"
 
 /* Each step takes the schema from version i to i + 1. v1 was positions
@@ -244,12 +245,23 @@ check(const char *path, int busy_ms, sqlite3 **ro, int *version, int *how, char 
 	static const char magic[16] = "SQLite format 3";
 	unsigned char head[100];
 	why[0] = 0;
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	/* O_NONBLOCK: a FIFO in its place must not hang duwen at start */
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+	struct stat sb;
 	if (fd < 0) {
 		if (errno == ENOENT || errno == ENOTDIR)
 			return STORE_FILE_MISSING;
+		if (errno == ENXIO) { /* what open() says of a socket */
+			snprintf(why, cap, "%s, not a duwen database", source_kind(S_IFSOCK));
+			return STORE_FILE_FOREIGN;
+		}
 		snprintf(why, cap, "cannot be read (%s)", strerror(errno));
 		return STORE_FILE_UNREADABLE;
+	}
+	if (fstat(fd, &sb) == 0 && !S_ISREG(sb.st_mode)) {
+		close(fd);
+		snprintf(why, cap, "%s, not a duwen database", source_kind(sb.st_mode));
+		return STORE_FILE_FOREIGN;
 	}
 	ssize_t got = read(fd, head, sizeof head);
 	close(fd);

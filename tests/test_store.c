@@ -13,8 +13,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <dirent.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/time.h>
+#include <sys/un.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -115,6 +117,13 @@ dir_image(const char *dir, size_t *len)
 			char p[512];
 			size_t sz;
 			snprintf(p, sizeof p, "%s/%s", dir, names[i]->d_name);
+			struct stat sb;
+			assert_int_equal(lstat(p, &sb), 0);
+			if (!S_ISREG(sb.st_mode)) { /* a FIFO, a link...: its kind */
+				fprintf(f, "%s mode %o\n", names[i]->d_name, (unsigned)sb.st_mode);
+				free(names[i]);
+				continue;
+			}
 			char *b = slurp(p, &sz);
 			fprintf(f, "%s %zu\n", names[i]->d_name, sz);
 			fwrite(b, 1, sz, f);
@@ -1026,6 +1035,43 @@ test_foreign(void **state)
 	}
 }
 
+/* A notes.db that is no file: a FIFO (opening it waited for a writer
+ * for ever: the alarm fails the test instead), a directory, a socket, a
+ * link to a device. Refused as not duwen's, named for what it is. */
+static void
+test_not_a_file(void **state)
+{
+	(void)state;
+	static const char *const kinds[] = { "a FIFO", "a directory", "a socket",
+					     "a character device" };
+	for (size_t i = 0; i < 4; i++) {
+		struct tmp t;
+		tmp_make(&t);
+		int sfd = -1;
+		if (i == 0) {
+			assert_int_equal(mkfifo(t.db, 0600), 0);
+		} else if (i == 1) {
+			assert_int_equal(mkdir(t.db, 0700), 0);
+		} else if (i == 2) {
+			sfd = socket(AF_UNIX, SOCK_STREAM, 0);
+			struct sockaddr_un sa = { .sun_family = AF_UNIX };
+			assert_true(strlen(t.db) < sizeof sa.sun_path);
+			strcpy(sa.sun_path, t.db);
+			assert_int_equal(bind(sfd, (struct sockaddr *)&sa, sizeof sa), 0);
+		} else {
+			assert_int_equal(symlink("/dev/null", t.db), 0);
+		}
+		char why[64];
+		snprintf(why, sizeof why, "%s, not a duwen database", kinds[i]);
+		alarm(20);
+		assert_refused(t.dir, why);
+		alarm(0);
+		if (sfd >= 0)
+			close(sfd);
+		tmp_remove(&t);
+	}
+}
+
 /* Random bytes, and a duwen database whose pages were overwritten in the
  * middle: refused with a reason, left byte-identical. */
 static void
@@ -1171,6 +1217,7 @@ main(void)
 		cmocka_unit_test(test_full_disk),
 		cmocka_unit_test(test_locked),
 		cmocka_unit_test(test_foreign),
+		cmocka_unit_test(test_not_a_file),
 		cmocka_unit_test(test_corrupt),
 		cmocka_unit_test(test_kill_create),
 		cmocka_unit_test(test_default_dir_nomem),
