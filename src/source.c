@@ -158,6 +158,30 @@ source_fopen(const char *path, const char **why)
 	return f;
 }
 
+/* The encoding a BOM announces (enc) if the bytes after it b[0, n) bear
+ * it out, that of the other byte order if UTF-16's NUL bytes sit on the
+ * other side, else NULL: the BOM lies, and the text is detected as if it
+ * had none. UTF-8's must be followed by well-formed UTF-8 (not GBK);
+ * UTF-16's not by well-formed UTF-8 with no NUL byte (UTF-16 of any line
+ * of ASCII, a newline even, holds NULs). */
+static const char *
+bom_checked(const unsigned char *b, size_t n, const char *enc)
+{
+	size_t mb, bad;
+	if (strcmp(enc, "UTF-8") == 0) {
+		charset_utf8_scan(b, n, &mb, &bad);
+		return bad == 0 ? enc : NULL;
+	}
+	if (strncmp(enc, "UTF-16", 6) != 0)
+		return enc;
+	if (memchr(b, 0, n) == NULL) {
+		charset_utf8_scan(b, n, &mb, &bad);
+		return mb > 0 && bad == 0 ? NULL : enc;
+	}
+	const char *sniffed = charset_sniff_utf16(b, n);
+	return sniffed ? sniffed : enc;
+}
+
 int
 source_check_encoding(const char *name, char **cause)
 {
@@ -230,11 +254,17 @@ source_decode(const struct source_opts *opts, const unsigned char *bytes,
 	const char *bom_enc = NULL;
 	size_t skip = 0, stray = SIZE_MAX;
 	int rc;
+	if (!(opts && opts->encoding) && (skip = bom_len(bytes, n, &bom_enc)) > 0) {
+		/* detection reads what follows the BOM, if the BOM lies */
+		bom_enc = bom_checked(bytes + skip, n - skip, bom_enc);
+		bytes += skip;
+		n -= skip;
+	}
 	if (opts && opts->encoding) {
 		if ((rc = source_check_encoding(opts->encoding, cause)) < 0)
 			return rc;
 		snprintf(name, sizeof name, "%s", opts->encoding);
-	} else if ((skip = bom_len(bytes, n, &bom_enc)) > 0) {
+	} else if (bom_enc) {
 		snprintf(name, sizeof name, "%s", bom_enc);
 	} else if (n > 0 && memchr(bytes, 0, n)) {
 		/* UTF-16 by its NUL bytes; one byte too many or too few in it is
@@ -258,7 +288,7 @@ source_decode(const struct source_opts *opts, const unsigned char *bytes,
 			return rc;
 	}
 	struct charset_out co;
-	rc = stray == SIZE_MAX ? charset_convert(name, bytes + skip, n - skip, &co)
+	rc = stray == SIZE_MAX ? charset_convert(name, bytes, n, &co)
 			       : convert_around(name, bytes, n, stray, &co);
 	if (rc == ERR_ENCODING)
 		set_cause(cause, "cannot decode %s", name);

@@ -413,6 +413,47 @@ test_bom_only_and_empty(void **state)
 	source_text_free(&t);
 }
 
+/* A BOM that lies: the text after it is detected as if it had none (it
+ * was decoded by the BOM into mojibake); a BOM that tells the truth is
+ * believed, and a UTF-16 one in the wrong byte order is corrected. */
+static void
+test_lying_bom(void **state)
+{
+	(void)state;
+	static const char text[] = "标题\n\n这是一段中文文字，用来测试谎报的字节顺序标记。\n";
+	static const struct {
+		const char *bom, *body_enc, *want_enc;
+	} cases[] = {
+		{ "\xEF\xBB\xBF", "GB18030", "GB18030" },   /* UTF-8's, then GBK */
+		{ "\xFF\xFE", "UTF-8", "UTF-8" },             /* UTF-16LE's, then UTF-8 */
+		{ "\xFE\xFF", "UTF-16LE", "UTF-16LE" },       /* the wrong byte order */
+		{ "\xFF\xFE", "UTF-16BE", "UTF-16BE" },
+		{ "\xEF\xBB\xBF", "UTF-8", "UTF-8" },        /* the truth */
+		{ "\xFF\xFE", "UTF-16LE", "UTF-16LE" },
+		{ "\xFE\xFF", "UTF-16BE", "UTF-16BE" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		size_t en, bl = strlen(cases[i].bom);
+		if (bl == 0)
+			bl = 2;
+		char *body = encode(text, sizeof text - 1, cases[i].body_enc, &en);
+		char *b = malloc(bl + en);
+		assert_non_null(b);
+		memcpy(b, cases[i].bom, bl);
+		memcpy(b + bl, body, en);
+		struct source_text t;
+		assert_int_equal(decode(NULL, b, bl + en, &t, NULL), 0);
+		if (strcmp(t.encoding, cases[i].want_enc) != 0 || t.len != sizeof text - 1 ||
+		    memcmp(t.utf8, text, t.len) != 0)
+			fail_msg("case %zu: read as %s, %zu bytes", i, t.encoding, t.len);
+		assert_int_equal(t.had_bom, 1);
+		assert_int_equal(t.replaced, 0);
+		source_text_free(&t);
+		free(b);
+		free(body);
+	}
+}
+
 static void
 test_unknown_encoding(void **state)
 {
@@ -930,6 +971,7 @@ main(void)
 		cmocka_unit_test(test_bad_sequences),
 		cmocka_unit_test(test_every_truncation),
 		cmocka_unit_test(test_bom_only_and_empty),
+		cmocka_unit_test(test_lying_bom),
 		cmocka_unit_test(test_unknown_encoding),
 		cmocka_unit_test(test_utf16_stray),
 		cmocka_unit_test(test_binary),
