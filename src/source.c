@@ -111,24 +111,29 @@ static const struct {
 	{ S_IFSOCK, "a socket", "not a regular file (a socket)" },
 	{ S_IFCHR, "a character device", "not a regular file (a character device)" },
 	{ S_IFBLK, "a block device", "not a regular file (a block device)" },
+	{ 0, "not a regular file", "not a regular file" },
 };
+
+/* The row of not_regular for mode; the last for any other kind. */
+static size_t
+not_regular_row(unsigned mode)
+{
+	size_t i = 0, n = sizeof not_regular / sizeof not_regular[0];
+	while (i + 1 < n && (mode & S_IFMT) != not_regular[i].type)
+		i++;
+	return i;
+}
 
 const char *
 source_not_regular(unsigned mode)
 {
-	for (size_t i = 0; i < sizeof not_regular / sizeof not_regular[0]; i++)
-		if ((mode & S_IFMT) == not_regular[i].type)
-			return not_regular[i].reason;
-	return "not a regular file";
+	return not_regular[not_regular_row(mode)].reason;
 }
 
 const char *
 source_kind(unsigned mode)
 {
-	for (size_t i = 0; i < sizeof not_regular / sizeof not_regular[0]; i++)
-		if ((mode & S_IFMT) == not_regular[i].type)
-			return not_regular[i].kind;
-	return "not a regular file";
+	return not_regular[not_regular_row(mode)].kind;
 }
 
 FILE *

@@ -24,4 +24,8 @@ void support_write_file(const char *path, const void *b, size_t n);
 /* support_write_file to dir "/" name. */
 void support_write_in(const char *dir, const char *name, const void *b, size_t n);
 
+/* A UNIX socket bound at path (a file of that kind to refuse); its
+ * descriptor, to close. The test fails if it cannot be made. */
+int support_bind_socket(const char *path);
+
 #endif

@@ -8,14 +8,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/socket.h>
 #include <sys/stat.h>
-#include <sys/un.h>
 #include <unistd.h>
 
 #include <cmocka.h>
 
 #include "../src/config.h"
+#include "support_tmp.h"
 
 struct msgs {
 	char v[8][256];
@@ -202,11 +201,7 @@ test_load_special_files(void **state)
 	assert_int_equal(c.set.n, 0);
 	config_free(&c);
 
-	int sfd = socket(AF_UNIX, SOCK_STREAM, 0);
-	struct sockaddr_un sa = { .sun_family = AF_UNIX };
-	assert_true(strlen(sock) < sizeof sa.sun_path);
-	strcpy(sa.sun_path, sock);
-	assert_int_equal(bind(sfd, (struct sockaddr *)&sa, sizeof sa), 0);
+	int sfd = support_bind_socket(sock);
 	m.n = 0;
 	assert_int_equal(config_load(sock, &c, collect, &m), 0);
 	assert_int_equal(m.n, 1);

@@ -11,9 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/socket.h>
 #include <sys/stat.h>
-#include <sys/un.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -663,11 +661,7 @@ test_read_errors(void **state)
 	free(fifo);
 	/* a socket cannot be opened at all (ENXIO): named for what it is */
 	char *sock = support_tmp_path("sock.txt");
-	int sfd = socket(AF_UNIX, SOCK_STREAM, 0);
-	struct sockaddr_un sa = { .sun_family = AF_UNIX };
-	assert_true(strlen(sock) < sizeof sa.sun_path);
-	strcpy(sa.sun_path, sock);
-	assert_int_equal(bind(sfd, (struct sockaddr *)&sa, sizeof sa), 0);
+	int sfd = support_bind_socket(sock);
 	assert_int_equal(source_read(NULL, sock, &t, &cause), ERR_INVAL);
 	assert_string_equal(cause, "not a regular file (a socket)");
 	free(cause);
@@ -787,11 +781,7 @@ test_fopen(void **state)
 	assert_null(source_fopen("texts/no-such.json", &why));
 	assert_null(why);
 	char *sock = support_tmp_path("s.json");
-	int sfd = socket(AF_UNIX, SOCK_STREAM, 0);
-	struct sockaddr_un sa = { .sun_family = AF_UNIX };
-	assert_true(strlen(sock) < sizeof sa.sun_path);
-	strcpy(sa.sun_path, sock);
-	assert_int_equal(bind(sfd, (struct sockaddr *)&sa, sizeof sa), 0);
+	int sfd = support_bind_socket(sock);
 	assert_null(source_fopen(sock, &why));
 	assert_string_equal(why, "not a regular file (a socket)");
 	close(sfd);

@@ -13,16 +13,15 @@
 #include <stdlib.h>
 #include <string.h>
 #include <dirent.h>
-#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/time.h>
-#include <sys/un.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "../src/err.h"
 #include "../src/store.h"
+#include "support_tmp.h"
 
 /* vasprintf as libc's, but failing as out of memory while vasprintf_fail
  * is set. Defined here, it stands in for libc's in the code under test. */
@@ -1053,11 +1052,7 @@ test_not_a_file(void **state)
 		} else if (i == 1) {
 			assert_int_equal(mkdir(t.db, 0700), 0);
 		} else if (i == 2) {
-			sfd = socket(AF_UNIX, SOCK_STREAM, 0);
-			struct sockaddr_un sa = { .sun_family = AF_UNIX };
-			assert_true(strlen(t.db) < sizeof sa.sun_path);
-			strcpy(sa.sun_path, t.db);
-			assert_int_equal(bind(sfd, (struct sockaddr *)&sa, sizeof sa), 0);
+			sfd = support_bind_socket(t.db);
 		} else {
 			assert_int_equal(symlink("/dev/null", t.db), 0);
 		}
