@@ -73,10 +73,11 @@ fold_entry(struct script *sc, const struct note_entry *e)
 	return f;
 }
 
-/* Take over record a (moved, not copied) as a placed entry. */
+/* Take over record a (moved, not copied) as a placed entry; *moved: its
+ * anchor changed, to be saved. */
 static int
-add_entry(struct note_index *ix, struct store *s, const struct corpus *c, struct script *sc,
-	  struct store_annot *a)
+add_entry(struct note_index *ix, const struct corpus *c, struct script *sc, struct store_annot *a,
+	  int *moved)
 {
 	if (ix->n == ix->cap) {
 		size_t cap = ix->cap ? ix->cap * 2 : 32;
@@ -89,7 +90,7 @@ add_entry(struct note_index *ix, struct store *s, const struct corpus *c, struct
 	struct note_entry e = { .a = *a, .art = NOTE_INDEX_NONE };
 	memset(a, 0, sizeof *a);
 	const struct article *art = NULL;
-	int how = notes_place(s, &ix->lib, &e.a, &art);
+	int how = notes_place(&ix->lib, &e.a, &art, moved);
 	if (how < 0) {
 		store_annot_clear(&e.a);
 		return how;
@@ -131,9 +132,26 @@ note_index_load(struct note_index *ix, struct store *s, const struct corpus *c,
 	clear_entries(ix);
 	struct store_annot_list l = { 0 };
 	int rc = store_annot_list(s, NULL, 0, &l);
-	for (size_t i = 0; rc == 0 && i < l.n; i++)
-		rc = add_entry(ix, s, c, sc, &l.v[i]);
+	/* which entries moved: saved together once all are placed */
+	unsigned char *moved = rc == 0 ? calloc(l.n + 1, 1) : NULL;
+	if (rc == 0 && moved == NULL)
+		rc = ERR_NOMEM;
+	size_t nmoved = 0;
+	for (size_t i = 0; rc == 0 && i < l.n; i++) {
+		int m = 0;
+		rc = add_entry(ix, c, sc, &l.v[i], &m); /* entry i of ix */
+		moved[i] = rc == 0 && m;
+		nmoved += moved[i];
+	}
 	store_annot_list_free(&l);
+	struct store_annot **mv = rc == 0 && nmoved ? malloc(nmoved * sizeof *mv) : NULL;
+	for (size_t i = 0, k = 0; mv && i < ix->n; i++)
+		if (moved[i])
+			mv[k++] = &ix->v[i].a;
+	if (mv && !store_readonly(s))
+		store_annot_set_anchors(s, mv, nmoved);
+	free(mv);
+	free(moved);
 	if (rc < 0)
 		clear_entries(ix);
 	return rc;

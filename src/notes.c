@@ -190,9 +190,9 @@ notes_new(const struct article *a, const char *key, size_t start, size_t end, co
 }
 
 int
-notes_place(struct store *s, struct notes_lib *l, struct store_annot *a,
-	    const struct article **art)
+notes_place(struct notes_lib *l, struct store_annot *a, const struct article **art, int *moved)
 {
+	*moved = 0;
 	const char *key = NULL;
 	const struct article *ar = notes_lib_find(l, a->path, a->hash, &key);
 	*art = ar;
@@ -221,8 +221,7 @@ notes_place(struct store *s, struct notes_lib *l, struct store_annot *a,
 		a->start = start;
 		a->end = end;
 		a->orphan = orphan;
-		if (a->id > 0 && !store_readonly(s))
-			store_annot_set_anchor(s, a->id, a->path, a->hash, start, end, orphan);
+		*moved = a->id > 0;
 	}
 	return r.how;
 }
@@ -409,6 +408,7 @@ notes_export(FILE *f, enum notes_format fmt, struct store *s, struct notes_lib *
 {
 	struct store_annot_list list = { 0 };
 	struct placed *v = NULL;
+	struct store_annot **moved = NULL;
 	char *only = only_path ? notes_key(only_path) : NULL;
 	int rc = ERR_NOMEM;
 	if (only_path && only == NULL)
@@ -417,17 +417,24 @@ notes_export(FILE *f, enum notes_format fmt, struct store *s, struct notes_lib *
 		goto out;
 	rc = ERR_NOMEM;
 	v = calloc(list.n + 1, sizeof *v);
-	if (v == NULL)
+	moved = calloc(list.n + 1, sizeof *moved);
+	if (v == NULL || moved == NULL)
 		goto out;
-	size_t n = 0;
+	size_t n = 0, nmoved = 0;
 	for (size_t i = 0; i < list.n; i++) {
 		const struct article *art;
-		if (notes_place(s, l, &list.v[i], &art) < 0)
+		int m;
+		if (notes_place(l, &list.v[i], &art, &m) < 0)
 			goto out;
+		if (m)
+			moved[nmoved++] = &list.v[i];
 		if (only && strcmp(list.v[i].path, only) != 0)
 			continue;
 		v[n++] = (struct placed){ &list.v[i], art };
 	}
+	/* where they are now, for the next start (a failure costs only that) */
+	if (!store_readonly(s))
+		store_annot_set_anchors(s, moved, nmoved);
 	qsort(v, n, sizeof *v, placed_cmp);
 	if (fmt == NOTES_MARKDOWN) {
 		md_write(f, v, n);
@@ -449,6 +456,7 @@ notes_export(FILE *f, enum notes_format fmt, struct store *s, struct notes_lib *
 out:
 	free(only);
 	free(v);
+	free(moved);
 	store_annot_list_free(&list);
 	return rc;
 }

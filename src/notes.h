@@ -60,12 +60,14 @@ int notes_new(const struct article *a, const char *key, size_t start, size_t end
 	      const char *note, const char *colour, struct store_annot *out);
 
 /* Place a on its article as it is now: follows a rename (same hash, new
- * path), re-anchors (anchor_locate), updates a in memory and, if anything
- * changed and the store is writable, on disk. *art gets the article (NULL
- * if none: then a is left as it is). Returns the enum anchor_how, or
- * ERR_NOMEM. */
-int notes_place(struct store *s, struct notes_lib *l, struct store_annot *a,
-		const struct article **art);
+ * path), re-anchors (anchor_locate) and updates a in memory; *moved is 1
+ * if a stored note changed, for the caller to save with the others
+ * (store_annot_set_anchors: one transaction, where a write each took a
+ * sync each: 20,000 re-anchored notes, 20,124 fdatasync calls). *art gets
+ * the article (NULL if none: then a is left as it is). Returns the enum
+ * anchor_how, or ERR_NOMEM. */
+int notes_place(struct notes_lib *l, struct store_annot *a, const struct article **art,
+		int *moved);
 
 enum notes_format { NOTES_MARKDOWN, NOTES_JSON };
 

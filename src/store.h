@@ -144,6 +144,10 @@ int store_annot_update(struct store *s, struct store_annot *a);
  * Leaves modified alone: the note did not change. */
 int store_annot_set_anchor(struct store *s, int64_t id, const char *path,
 			   uint64_t hash, size_t start, size_t end, int orphan);
+/* store_annot_set_anchor of each of v[0, n) (its id, path, hash, start,
+ * end and orphan), in one write transaction: one sync to disk, not n.
+ * 0, ERR_READONLY or ERR_DB (then none is written). */
+int store_annot_set_anchors(struct store *s, struct store_annot *const *v, size_t n);
 /* Mark deleted / restore. 0, ERR_NOTFOUND, ERR_READONLY, ERR_DB. */
 int store_annot_delete(struct store *s, int64_t id);
 int store_annot_undelete(struct store *s, int64_t id);

@@ -193,6 +193,26 @@ stored(struct store *s, const struct store_annot *a)
 	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -rc;
 }
 
+/* A write transaction (IMMEDIATE: the write lock from the start). */
+static int
+tx_begin(struct store *s, const char *what)
+{
+	int rc = sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+	return rc == SQLITE_OK ? 0 : store_int_fail(s, rc, what);
+}
+
+/* Commit the transaction if rc is 0, else (or if the commit fails) roll
+ * it back; the outcome. */
+static int
+tx_end(struct store *s, int rc, const char *what)
+{
+	if (rc == 0 && (rc = sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL)) != SQLITE_OK)
+		rc = store_int_fail(s, rc, what);
+	if (rc < 0)
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	return rc < 0 ? rc : 0;
+}
+
 int
 store_annot_add_unique_many(struct store *s, struct store_annot *v, size_t n, unsigned char *dup)
 {
@@ -204,8 +224,8 @@ store_annot_add_unique_many(struct store *s, struct store_annot *v, size_t n, un
 			return ERR_INVAL;
 	/* IMMEDIATE: the write lock before the checks, so that no other
 	 * process can insert the same note between a check and ours. */
-	if ((rc = sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL)) != SQLITE_OK)
-		return store_int_fail(s, rc, "note");
+	if ((rc = tx_begin(s, "note")) < 0)
+		return rc;
 	for (size_t i = 0; i < n && rc == 0; i++) {
 		int have = stored(s, &v[i]);
 		if (have < 0)
@@ -214,13 +234,7 @@ store_annot_add_unique_many(struct store *s, struct store_annot *v, size_t n, un
 			rc = insert(s, &v[i]);
 		dup[i] = have == 1;
 	}
-	if (rc == 0 && (rc = sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL)) != SQLITE_OK)
-		rc = store_int_fail(s, rc, "note");
-	if (rc < 0) {
-		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
-		return rc;
-	}
-	return 0;
+	return tx_end(s, rc, "note");
 }
 
 int
@@ -278,6 +292,23 @@ store_annot_set_anchor(struct store *s, int64_t id, const char *path, uint64_t h
 	sqlite3_bind_int(st, 5, orphan != 0);
 	sqlite3_bind_int64(st, 6, id);
 	return run_write(s, st, "anchor");
+}
+
+int
+store_annot_set_anchors(struct store *s, struct store_annot *const *v, size_t n)
+{
+	int rc = writable(s, "anchor");
+	if (rc < 0 || n == 0)
+		return rc;
+	if ((rc = tx_begin(s, "anchor")) < 0)
+		return rc;
+	for (size_t i = 0; i < n && rc == 0; i++) {
+		rc = store_annot_set_anchor(s, v[i]->id, v[i]->path, v[i]->hash, v[i]->start,
+					    v[i]->end, v[i]->orphan);
+		if (rc == ERR_NOTFOUND) /* deleted meanwhile by another duwen */
+			rc = 0;
+	}
+	return tx_end(s, rc, "anchor");
 }
 
 static int
