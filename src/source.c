@@ -358,7 +358,7 @@ too_big(char **cause, unsigned long long size, size_t max)
 {
 	char have[32], limit[32];
 	format_size(limit, sizeof limit, max);
-	if (size <= max) { /* grew while being read */
+	if (size <= max) { /* grew while being read, or a pipe: size unknown */
 		set_cause(cause, "file is over the %s limit", limit);
 		return;
 	}
@@ -408,9 +408,10 @@ source_read_bytes(const struct source_opts *opts, const char *path, unsigned cha
 		rc = ERR_INVAL;
 		goto out;
 	}
-	if (!S_ISREG(st.st_mode))
+	int sized = S_ISREG(st.st_mode);
+	if (!sized)
 		st.st_size = 65535; /* a pipe: its size is unknown */
-	if ((unsigned long long)st.st_size > max) {
+	if (sized && (unsigned long long)st.st_size > max) {
 		too_big(cause, (unsigned long long)st.st_size, max);
 		rc = ERR_TOOBIG;
 		goto out;
@@ -449,7 +450,8 @@ source_read_bytes(const struct source_opts *opts, const char *path, unsigned cha
 		n += (size_t)r;
 	}
 	if (n > max) {
-		too_big(cause, n, max);
+		/* the read stopped one byte past the limit: its size is not known */
+		too_big(cause, 0, max);
 		rc = ERR_TOOBIG;
 		goto out;
 	}

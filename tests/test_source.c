@@ -715,6 +715,31 @@ test_size_limit(void **state)
 	free(p);
 }
 
+/* Standard input over the limit (a pipe: its size is not known, and the
+ * read stops one byte past the limit): said without a made-up size (it
+ * said "file is 1025 bytes" of an endless pipe). */
+static void
+test_stdin_too_big(void **state)
+{
+	(void)state;
+	int p[2], saved = dup(0);
+	assert_int_equal(pipe(p), 0);
+	char buf[3000];
+	memset(buf, 'a', sizeof buf);
+	assert_int_equal(write(p[1], buf, sizeof buf), (int)sizeof buf);
+	close(p[1]);
+	assert_int_equal(dup2(p[0], 0), 0);
+	close(p[0]);
+	struct source_opts o = { .max_bytes = 1024 };
+	struct source_text t;
+	char *cause = NULL;
+	assert_int_equal(source_read(&o, "-", &t, &cause), ERR_TOOBIG);
+	assert_string_equal(cause, "file is over the 1 KiB limit");
+	free(cause);
+	assert_int_equal(dup2(saved, 0), 0);
+	close(saved);
+}
+
 /* A 1 MB line without a newline, in UTF-8 and in GB18030. */
 static void
 test_one_megabyte_line(void **state)
@@ -967,6 +992,7 @@ main(void)
 		cmocka_unit_test(test_binary),
 		cmocka_unit_test(test_read_errors),
 		cmocka_unit_test(test_size_limit),
+		cmocka_unit_test(test_stdin_too_big),
 		cmocka_unit_test(test_one_megabyte_line),
 		cmocka_unit_test(test_fopen),
 		cmocka_unit_test(test_expand),
