@@ -268,6 +268,50 @@ sanitize_emit(struct clean_buf *out, int32_t cp, struct sanitize_stats *st)
 	return clean_buf_put_cp(out, cp);
 }
 
+/* The column of out's end on its line (code points since the last '\n';
+ * XXX: a wide character counts one). *at caches where it was counted to. */
+static size_t
+sanitize_column(const struct clean_buf *out, size_t *at, size_t *col)
+{
+	const char *s = out->s + *at, *nl = memrchr(s, '\n', out->len - *at);
+	size_t c = nl ? 0 : *col;
+	for (const char *q = nl ? nl + 1 : s; q < out->s + out->len; q++)
+		c += ((unsigned char)*q & 0xC0) != 0x80;
+	*at = out->len;
+	*col = c;
+	return c;
+}
+
+/* A backspace: man(1)'s overstrike ("N\bN" bold, "_\bx" underline, "+\bo" a
+ * bullet) leaves the character struck last, "x\b_" the x; a lone one is
+ * dropped. Returns how many bytes of in[i] it took, ERR_NOMEM. */
+static int
+sanitize_overstrike(const char *in, size_t len, size_t i, struct clean_buf *out, size_t *at,
+		    size_t *col)
+{
+	size_t p = out->len, n = 0;
+	if (p == 0 || i + 1 >= len)
+		return 1;
+	while (--p > 0 && ((unsigned char)out->s[p] & 0xC0) == 0x80)
+		;
+	if (out->s[p] == '\n')
+		return 1;
+	int32_t prev = sanitize_decode(out->s, out->len, p, &n);
+	int32_t next = sanitize_decode(in, len, i + 1, &n);
+	if (next < 0x20 || next == 0x7F)
+		return 1;
+	if (next == '_' && prev != '_')
+		return 2;
+	out->len = p; /* the next code point is emitted as usual */
+	if (*at > p) {
+		*at = p;
+		*col = *col > 0 ? *col - 1 : 0;
+	}
+	if ((prev == '+' && next == 'o') || (prev == 'o' && next == '+'))
+		return clean_buf_put_cp(out, 0x2022) < 0 ? ERR_NOMEM : 2;
+	return 1;
+}
+
 /* html: drop tags and decode entities (articles); else keep them as text. */
 static int
 sanitize_run(const char *in, size_t len, struct clean_buf *out, struct sanitize_stats *st,
@@ -276,11 +320,19 @@ sanitize_run(const char *in, size_t len, struct clean_buf *out, struct sanitize_
 	if (clean_buf_reserve(out, len) < 0)
 		return ERR_NOMEM;
 	struct sanitize_memo memo = { 0, 0, 0, 0 };
-	size_t i = 0;
+	size_t i = 0, col_at = 0, col = 0;
 	while (i < len) {
 		unsigned char c = (unsigned char)in[i];
 		int rc = 0;
-		if (c >= 0x20 && c < 0x7F && (!html || (c != '<' && c != '&'))) {
+		if (c == '\b') {
+			rc = sanitize_overstrike(in, len, i, out, &col_at, &col);
+			if (rc > 0)
+				i += (size_t)rc, rc = 0;
+		} else if (c == '\t') { /* to the next stop of eight columns */
+			size_t k = 8 - sanitize_column(out, &col_at, &col) % 8;
+			rc = clean_buf_put(out, "        ", k);
+			i++;
+		} else if (c >= 0x20 && c < 0x7F && (!html || (c != '<' && c != '&'))) {
 			size_t j = i + 1;
 			while (j < len && (unsigned char)in[j] >= 0x20 && (unsigned char)in[j] < 0x7F &&
 			       (!html || (in[j] != '<' && in[j] != '&')))

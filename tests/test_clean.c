@@ -62,9 +62,22 @@ static const struct rule_case rule_cases[] = {
 	/* line endings, NFC, tabs */
 	{"crlf", "a\r\nb\rc\r\n", 0, "a\nb\nc\n", 0, 0, 0},
 	{"nfc", "e\xCC\x81 ka\xCC\x84i", 0, "\xC3\xA9 k\xC4\x81i\n", 0, 0, 0},
-	{"tab", "a\tb\t\tc", 0, "a b  c\n", 0, 0, 0},
-	/* C0, DEL, C1, NUL */
-	{"c0", "a\x01" "b\x07" "c\x08" "d", 0, "abcd\n", 3, 0, 0},
+	/* a tab goes to the next stop of eight columns, as a terminal shows it */
+	{"tab", "a\tb\t\tc", 0, "a       b               c\n", 0, 0, 0},
+	{"tab indent", "x\n\t      do\n", 0, "x\n              do\n", 0, 0, 0},
+	{"tab after eight", "12345678\tx", 0, "12345678        x\n", 0, 0, 0},
+	/* man(1)'s overstrike: the character struck last; no backspace stays */
+	{"overstrike bold", "N\bNA\bAM\bME\bE", 0, "NAME\n", 0, 0, 0},
+	{"overstrike underline", "_\bf_\bi_\bl_\be", 0, "file\n", 0, 0, 0},
+	{"overstrike underline after", "f\b_i\b_", 0, "fi\n", 0, 0, 0},
+	{"overstrike underscore", "_\b_", 0, "_\n", 0, 0, 0},
+	{"overstrike bullet", "+\bo x", 0, "\xE2\x80\xA2 x\n", 0, 0, 0},
+	{"overstrike wide", "\xE2\x80\x90\b\xE2\x80\x90\xE4\xB8\xAD\b\xE4\xB8\xAD", 0,
+	 "\xE2\x80\x90\xE4\xB8\xAD\n", 0, 0, 0},
+	{"overstrike then tab", "N\bNA\bA\tx", 0, "NA      x\n", 0, 0, 0},
+	{"backspace at line start", "a\n\bb\b", 0, "a\nb\n", 0, 0, 0},
+	/* C0, DEL, C1, NUL; "c\bd" strikes d over c */
+	{"c0", "a\x01" "b\x07" "c\x08" "d", 0, "abd\n", 2, 0, 0},
 	{"nul", "a\0b", 3, "ab\n", 1, 0, 0},
 	{"del", "a\x7F" "b", 0, "ab\n", 1, 0, 0},
 	{"c1", "a\xC2\x85" "b\xC2\x9C" "c", 0, "abc\n", 2, 0, 0},
