@@ -93,6 +93,7 @@ compare_block_counts(int kind)
 	case BLOCK_QUOTE:
 	case BLOCK_TABLE:
 	case BLOCK_LIST:
+	case BLOCK_INDENTED:
 		return 1;
 	default:
 		return 0;

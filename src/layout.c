@@ -199,7 +199,7 @@ unit_at(const struct layout_opts *o, const char *text, size_t bs, size_t be, siz
 		/* ... but nothing after a '/' either: a URL or path wrapped
 		 * after a slash (https:// + lists.debian.org/...) */
 		int latin = a > ' ' && b > ' ' && !cjk(a) && !cjk(b);
-		int sp = c == '\t' || (latin && a != '/');
+		int sp = c == '\t' || (latin && a != '/' && a != 0x2010); /* speci‐ + fied */
 		u->end = e;
 		u->cols = sp;
 		/* "https://" + "lists.debian.org": one token, no break there */
@@ -556,6 +556,37 @@ leading_spaces(const char *text, size_t s, size_t e)
 	return n;
 }
 
+/* Spaces before s on its line, when only spaces are: a block that starts
+ * inside its line's indentation (a manual page's, parse_man) is laid out at
+ * the indentation it has past there. */
+static int
+spaces_before(const char *text, size_t s)
+{
+	int n = 0;
+	while (s > 0 && text[s - 1] == ' ')
+		s--, n++;
+	return s == 0 || text[s - 1] == '\n' ? n : 0;
+}
+
+/* Such a paragraph: its first line at its own indentation, the others at
+ * the second line's (a hanging tag, "-c     with -lt: sort by..."). */
+static void
+indented_para(struct fill *f, const struct block *b, int base, int w)
+{
+	const char *t = f->text, *nl = memchr(t + b->start, '\n', b->end - b->start);
+	int first = leading_spaces(t, b->start, b->end), rest = first;
+	if (nl)
+		rest = leading_spaces(t, (size_t)(nl - t) + 1, b->end) - base;
+	if (first * 2 > w || w - first < WIDTH_CLUSTER_MAX)
+		first = 0;
+	if (rest < 0 || rest * 2 > w || w - rest < WIDTH_CLUSTER_MAX)
+		rest = first;
+	f->first_indent = first;
+	f->first_avail = w - first;
+	f->indent = rest;
+	f->avail = w - rest;
+}
+
 /* A list: each item filled on its own, indented as deep past the list's
  * first line as in the source, its continuation lines hanging under the
  * text after its marker (if that leaves half the width). */
@@ -592,7 +623,8 @@ layout_block(const struct layout_opts *o, const char *text, const struct block *
 	int w = width_cols < 1 ? 1 : width_cols;
 	struct fill f = { o, text, b->start, b->end, w, 0, w, 0, 0 };
 	size_t n0 = out->n;
-	int rc;
+	int rc, base = b->kind == BLOCK_INDENTED || b->kind == BLOCK_PRE
+			       ? spaces_before(text, b->start) : 0;
 	switch (b->kind) {
 	case BLOCK_PARAGRAPH:
 		if (o->indent_cols > 0 && 2 * o->indent_cols <= w &&
@@ -603,6 +635,9 @@ layout_block(const struct layout_opts *o, const char *text, const struct block *
 		break;
 	case BLOCK_LIST_ITEM:
 		list_hang(&f, w);
+		break;
+	case BLOCK_INDENTED:
+		indented_para(&f, b, base, w);
 		break;
 	case BLOCK_SUMMARY: /* inset on both sides, like a block quote */
 	case BLOCK_QUOTE:
@@ -626,7 +661,9 @@ layout_block(const struct layout_opts *o, const char *text, const struct block *
 			/* The line's indentation is its rows' indent (the spaces
 			 * are left off, as a joined '\n' takes them); a line too
 			 * long for the width goes on under it. */
-			int lead = leading_spaces(text, s, e);
+			int lead = leading_spaces(text, s, e) - (s > b->start ? base : 0);
+			if (lead < 0)
+				lead = 0;
 			f.first_indent = lead <= w - 2 ? lead : (w > 2 ? w - 2 : 0);
 			f.first_avail = w - f.first_indent;
 			f.indent = lead * 2 <= w && w - lead >= 2 ? lead : 0;

@@ -13,6 +13,7 @@
 #include "err.h"
 #include "hardwrap.h"
 #include "parse_line.h"
+#include "parse_man.h"
 #include "parse_meta.h"
 #include "prefmt.h"
 #include "sentence.h"
@@ -28,7 +29,7 @@ parse_block_kind_name(enum block_kind k)
 {
 	static const char *names[BLOCK_KIND_COUNT] = {
 		"title", "byline", "source", "summary", "heading", "paragraph",
-		"caption", "boilerplate", "pre", "meta", "list item", "quote", "table", "list",
+		"caption", "boilerplate", "pre", "meta", "list item", "quote", "table", "list", "indented",
 	};
 	return (unsigned)k < BLOCK_KIND_COUNT ? names[k] : "?";
 }
@@ -52,6 +53,7 @@ struct parser {
 	struct unit *u;
 	size_t nu, cap;
 	size_t body0; /* first unit of running prose */
+	int man;      /* a manual page: parse_man chose every unit's kind */
 };
 
 static size_t
@@ -98,6 +100,12 @@ push(struct parser *p, size_t start, size_t end, int kind, int joined)
 	return 0;
 }
 
+static int
+push_man(void *ctx, size_t start, size_t end, int kind)
+{
+	return push(ctx, start, end, kind, 0);
+}
+
 /* A paragraph that ends with "(记者 X)" becomes a paragraph and a byline. */
 static int
 push_text(struct parser *p, size_t start, size_t end, int joined)
@@ -123,7 +131,13 @@ build_units(struct parser *p, struct meta *m)
 	int rc = parse_meta_header(p->t, L, n, m);
 	if (rc < 0)
 		return rc;
-	size_t h = (size_t)rc;
+	size_t h = (size_t)rc, head;
+	if (parse_man_detect(p->t, L + h, n - h, &head)) {
+		p->man = 1;
+		free(m->title);
+		m->title = NULL;
+		return parse_man_units(p->t, L, n, h + head, push_man, p, &m->title);
+	}
 	unsigned char *pre = calloc(n, 1), *skip = calloc(n, 1), *join = calloc(n, 1);
 	if (pre == NULL || skip == NULL || join == NULL) {
 		rc = ERR_NOMEM;
@@ -465,11 +479,13 @@ parse_article(const char *text, size_t len, struct parse_result *out)
 		rc = build_units(&p, &r.meta);
 	if (rc < 0)
 		goto fail;
-	classify_alone(&p);
-	if ((rc = classify_head(&p)) < 0)
-		goto fail;
-	classify_footer(&p);
-	classify_rest(&p);
+	if (!p.man) {
+		classify_alone(&p);
+		if ((rc = classify_head(&p)) < 0)
+			goto fail;
+		classify_footer(&p);
+		classify_rest(&p);
+	}
 	r.blocks = malloc((p.nu ? p.nu : 1) * sizeof *r.blocks);
 	if (r.blocks == NULL) {
 		rc = ERR_NOMEM;

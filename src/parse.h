@@ -24,6 +24,10 @@ enum block_kind {
 			    * (prefmt_list_marker) and its '\n'-joined
 			    * continuation lines; from the first line's
 			    * indentation, which nested items exceed */
+	BLOCK_INDENTED,    /* a paragraph at its source's indentation (a manual
+			    * page's, parse_man): its first line at the spaces it
+			    * opens with, the others at their own less the spaces
+			    * before its start */
 	BLOCK_KIND_COUNT
 };
 

@@ -210,7 +210,7 @@ test_block_kinds(void **state)
 		[BLOCK_TITLE] = 1, [BLOCK_SUMMARY] = 1, [BLOCK_HEADING] = 1,
 		[BLOCK_PARAGRAPH] = 1, [BLOCK_CAPTION] = 1, [BLOCK_PRE] = 1,
 		[BLOCK_LIST_ITEM] = 1, [BLOCK_QUOTE] = 1, [BLOCK_TABLE] = 1,
-		[BLOCK_LIST] = 1,
+		[BLOCK_LIST] = 1, [BLOCK_INDENTED] = 1,
 	};
 	for (int k = 0; k < BLOCK_KIND_COUNT; k++)
 		assert_int_equal(compare_block_counts(k), counts[k]);

@@ -361,6 +361,98 @@ test_kind_names(void **state)
 	assert_string_equal(parse_block_kind_name(BLOCK_KIND_COUNT), "?");
 }
 
+/* A manual page saved as text (`man ls > ls.txt`, columns as groff makes
+ * them at 80): the header and footer lines are furniture, the section names
+ * headings, the body's units start at their indentation past the body's
+ * (seven columns), filled lines join, an option's text hangs under it, and
+ * unfilled lines (two sentences on two lines) stay as they are. */
+static const char MAN_LS[] =
+	"LS(1)                           User Commands                            LS(1)\n"
+	"\n"
+	"NAME\n"
+	"       ls - list directory contents\n"
+	"\n"
+	"SYNOPSIS\n"
+	"       ls [OPTION]... [FILE]...\n"
+	"\n"
+	"DESCRIPTION\n"
+	"       List  information  about  the FILEs (the current directory by default).\n"
+	"       Sort entries alphabetically if none of -cftuvSUX nor --sort  is  speci\u2010\n"
+	"       fied.\n"
+	"\n"
+	"       -a, --all\n"
+	"              do not ignore entries starting with .\n"
+	"\n"
+	"       -c     with -lt: sort by, and show, ctime (time of last modification of\n"
+	"              file status information); with -l: show ctime and sort by  name;\n"
+	"              otherwise: sort by ctime, newest first\n"
+	"\n"
+	"   Exit status:\n"
+	"       0      if OK,\n"
+	"\n"
+	"       1      if minor problems (e.g., cannot access subdirectory),\n"
+	"\n"
+	"SEE ALSO\n"
+	"       Full documentation <https://www.gnu.org/software/coreutils/ls>\n"
+	"       or available locally via: info '(coreutils) ls invocation'\n"
+	"\n"
+	"GNU coreutils 9.1                     September 2022                     LS(1)\n";
+
+static void
+test_man_page(void **state)
+{
+	(void)state;
+	const char *want[] = {
+		"boilerplate|LS(1)                           User Commands                            LS(1)",
+		"heading|NAME",
+		"indented|ls - list directory contents",
+		"heading|SYNOPSIS",
+		"indented|ls [OPTION]... [FILE]...",
+		"heading|DESCRIPTION",
+		"indented|List  information  about  the FILEs (the current directory by default).\n"
+		"       Sort entries alphabetically if none of -cftuvSUX nor --sort  is  speci\u2010\n"
+		"       fied.",
+		"indented|-a, --all",
+		"indented|       do not ignore entries starting with .",
+		"indented|-c     with -lt: sort by, and show, ctime (time of last modification of\n"
+		"              file status information); with -l: show ctime and sort by  name;\n"
+		"              otherwise: sort by ctime, newest first",
+		"heading|Exit status:",
+		"indented|0      if OK,",
+		"indented|1      if minor problems (e.g., cannot access subdirectory),",
+		"heading|SEE ALSO",
+		"pre|Full documentation <https://www.gnu.org/software/coreutils/ls>\n"
+		"       or available locally via: info '(coreutils) ls invocation'",
+		"boilerplate|GNU coreutils 9.1                     September 2022                     LS(1)",
+	};
+	check(MAN_LS, want, N(want));
+	check_meta(MAN_LS, "ls(1) \u2014 list directory contents|0|-|-|-");
+	/* without a NAME section the header's name stays as it is written */
+	check_meta("GIT-LOG(1)      Git Manual      GIT-LOG(1)\n\nSYNOPSIS\n       git log\n",
+		   "GIT-LOG(1)|0|-|-|-");
+	/* bash(1)'s options: tag and text on one line, no blank line between */
+	const char *bash =
+		"BASH(1)                    General Commands Manual                   BASH(1)\n\n"
+		"OPTIONS\n"
+		"       -c        If the -c option is present, then commands are read from  the\n"
+		"                 first non-option argument command_string.\n"
+		"       -i        If the -i option is present, the shell is interactive.\n"
+		"       -l        Make bash act as if it had been invoked as a login shell (see\n"
+		"                 INVOCATION below).\n";
+	const char *want_bash[] = {
+		"boilerplate|BASH(1)                    General Commands Manual                   BASH(1)",
+		"heading|OPTIONS",
+		"indented|-c        If the -c option is present, then commands are read from  the\n"
+		"                 first non-option argument command_string.",
+		"indented|-i        If the -i option is present, the shell is interactive.",
+		"indented|-l        Make bash act as if it had been invoked as a login shell (see\n"
+		"                 INVOCATION below).",
+	};
+	check(bash, want_bash, N(want_bash));
+	/* not a header: the names differ, or nothing stands between them */
+	check_meta("LS(1) and CP(1) compared\n", "LS(1) and CP(1) compared|0|-|-|-");
+}
+
 int
 main(void)
 {
@@ -380,6 +472,7 @@ main(void)
 		cmocka_unit_test(test_sentences_in_blocks),
 		cmocka_unit_test(test_hostile),
 		cmocka_unit_test(test_kind_names),
+		cmocka_unit_test(test_man_page),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

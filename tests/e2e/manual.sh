@@ -35,4 +35,43 @@ row '       1.1  简介 ..........................................' &&
 	ok "TOC indentation kept" || fail "TOC row"
 keys Q
 wait_for "duwen exited 0" && ok "quits cleanly"
+
+# A manual page saved without col -b (`man ls > ls.txt` as man writes it to a
+# pipe with its formatting kept): bold and underline are overstruck with
+# backspaces. Its title comes from the header and NAME, the header and
+# footer lines are not shown, an option's text hangs under it.
+b() { printf '%s' "$1" | sed 's/./&\x08&/g'; }
+{
+	printf 'LS(1)                           User Commands                            LS(1)\n\n'
+	printf '%b\n       ls - list directory contents\n\n' "$(b NAME)"
+	printf '%b\n' "$(b DESCRIPTION)"
+	printf '       List  information  about  the _\b%s (the current directory by default).\n' FILEs
+	printf '       Sort entries alphabetically if none of -cftuvSUX nor --sort  is  speci\342\200\220\n'
+	printf '       fied.\n'
+	printf '\n       %b\n\t      do not ignore entries starting with .\n\n' "$(b -a,) $(b --all)"
+	printf '       -c     with -lt: sort by, and show, ctime (time of last modification of\n'
+	printf '              file status information); with -l: show ctime and sort by  name;\n'
+	printf '              otherwise: sort by ctime, newest first\n\n'
+	printf 'GNU coreutils 9.1                     September 2022                     LS(1)\n'
+} >"$tmp/ls.txt"
+start_duwen e2e 80 24 "" "'$tmp/ls.txt'"
+wait_for "sort by ctime, newest first"
+row '                        ls(1) — list directory contents' &&
+	ok "man page: the title from its header and NAME" || fail "man page title row"
+for r in 'NAME' 'DESCRIPTION' \
+	'List  information  about  the FILEs (the current directory by default). Sort' \
+	'entries alphabetically if none of -cftuvSUX nor --sort  is  speci‐fied.' '-a, --all' '       do not ignore entries starting with .' \
+	'-c     with -lt: sort by, and show, ctime (time of last modification of file' \
+	'       status information); with -l: show ctime and sort by  name; otherwise:' \
+	'       sort by ctime, newest first'; do
+	row "$r" && ok "man page row: $r" || fail "no man page row '$r'"
+done
+if grep -q 'LS(1)\|GNU coreutils\|NNAAMMEE\|__' "$tmp/screen"; then
+	fail "man page: header, footer or overstrike shown"
+	cat "$tmp/screen"
+else
+	ok "man page: no header, footer or overstrike on screen"
+fi
+keys Q
+wait_for "duwen exited 0" && ok "man page: quits cleanly"
 finish manual.sh
