@@ -15,6 +15,7 @@
 #include "parse_line.h"
 #include "parse_man.h"
 #include "parse_meta.h"
+#include "parse_page.h"
 #include "prefmt.h"
 #include "sentence.h"
 #include "ustr.h"
@@ -139,7 +140,8 @@ build_units(struct parser *p, struct meta *m)
 		return parse_man_units(p->t, L, n, h + head, push_man, p, &m->title);
 	}
 	unsigned char *pre = calloc(n, 1), *skip = calloc(n, 1), *join = calloc(n, 1);
-	if (pre == NULL || skip == NULL || join == NULL) {
+	unsigned char *furn = calloc(n, 1);
+	if (pre == NULL || skip == NULL || join == NULL || furn == NULL) {
 		rc = ERR_NOMEM;
 		goto out;
 	}
@@ -149,9 +151,13 @@ build_units(struct parser *p, struct meta *m)
 			goto out;
 		memset(skip, 1, h);
 	}
+	if ((rc = parse_page_furniture(p->t, L + h, n - h, furn + h)) < 0)
+		goto out;
 	prefmt_mark(p->t, L + h, n - h, pre + h);
-	for (size_t i = 0; i < n; i++)
-		skip[i] |= pre[i];
+	for (size_t i = 0; i < n; i++) {
+		pre[i] = furn[i] ? 0 : pre[i];
+		skip[i] |= pre[i] | furn[i];
+	}
 	if ((rc = hardwrap_plan(p->t, L, n, skip, join)) < 0)
 		goto out;
 	rc = 0;
@@ -161,7 +167,9 @@ build_units(struct parser *p, struct meta *m)
 			i++;
 			continue;
 		}
-		if (pre[i]) {
+		if (furn[i]) {
+			rc = push(p, L[i].start, L[i].end, BLOCK_BOILERPLATE, 0);
+		} else if (pre[i]) {
 			while (j + 1 < n && pre[j + 1] == pre[i] && L[j + 1].start < L[j + 1].end)
 				j++;
 			rc = push(p, L[i].raw_start, L[j].end,
@@ -177,6 +185,7 @@ out:
 	free(pre);
 	free(skip);
 	free(join);
+	free(furn);
 	return rc;
 }
 
@@ -286,10 +295,21 @@ classify_head(struct parser *p)
 	}
 	for (i = 0; i < p->body0 && p->u[i].kind != KIND_NONE; i++)
 		;
-	if (i < p->body0 && !p->u[i].joined &&
-	    parse_line_title(p->t + p->u[i].start, p->u[i].end - p->u[i].start)) {
-		p->u[i].kind = BLOCK_TITLE;
-		title = i;
+	if (i < p->body0 && !p->u[i].joined) {
+		/* "GNU gzip NEWS        -*- outline -*-": Emacs's mode line is
+		 * left out of the title */
+		const char *s = p->t + p->u[i].start, *ml;
+		size_t len = p->u[i].end - p->u[i].start, a, b;
+		if (len > 6 && memcmp(s + len - 3, "-*-", 3) == 0 &&
+		    (ml = memmem(s, len - 3, "-*-", 3)) != NULL && ml > s) {
+			ustr_trim(p->t, p->u[i].start, p->u[i].start + (size_t)(ml - s), &a, &b);
+			len = b - a;
+		}
+		if (parse_line_title(s, len)) {
+			p->u[i].kind = BLOCK_TITLE;
+			p->u[i].end = p->u[i].start + len;
+			title = i;
+		}
 	}
 	for (i = 0; i < p->body0; i++) {
 		struct unit *u = &p->u[i];

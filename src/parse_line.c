@@ -312,9 +312,23 @@ shaped(const char *s, size_t len, size_t max)
 	       last != 0x2014;
 }
 
+static int
+has_cjk(const char *s, size_t len)
+{
+	for (size_t p = 0; p < len;) {
+		int32_t cp;
+		p = ustr_next(s, len, p, &cp);
+		if (ustr_is_cjk(cp))
+			return 1;
+	}
+	return 0;
+}
+
 int
 parse_line_heading(const char *s, size_t len)
 {
+	if (!has_cjk(s, len)) /* "2 Notational Conventions and Generic Grammar" */
+		return shaped(s, len, PARSE_LINE_HEADING_LATIN_MAX) && last_mark(s, len) != ':';
 	return shaped(s, len, PARSE_LINE_HEADING_MAX);
 }
 

@@ -38,6 +38,9 @@ int parse_line_caption(const char *s, size_t len, int *credit_only);
  * is allowed: 启示一:, 如何“抢人”?). */
 int parse_line_heading(const char *s, size_t len);
 #define PARSE_LINE_HEADING_MAX 30
+/* A line without Chinese or Japanese may be this long, but not end with ':'
+ * ("The following example illustrates a request chain:"). */
+#define PARSE_LINE_HEADING_LATIN_MAX 60
 
 /* Shaped like a title: as a heading but 4 to PARSE_LINE_TITLE_MAX
  * characters, at most two commas, and not ending with ':'. */

@@ -170,17 +170,27 @@ first_clauses(const char *t, const struct block *b, const struct sentence *s, si
 	size_t p = ustr_prev(t, e, &cp);
 	if (cp == 0x3002 || cp == '.')
 		e = p;
-	if (ustr_count(t + f->start, e - f->start) <= PARSE_META_TITLE_MAX)
+	/* Latin script: as many columns, so twice the characters; a space
+	 * parts words there, not clauses */
+	int latin = 1;
+	for (p = f->start; p < e && latin;) {
+		p = ustr_next(t, e, p, &cp);
+		latin = !ustr_is_cjk(cp);
+	}
+	size_t max = latin ? 2 * PARSE_META_TITLE_MAX : PARSE_META_TITLE_MAX;
+	if (ustr_count(t + f->start, e - f->start) <= max)
 		return flat(t, f->start, e, NULL, nomem);
 	/* the first clause boundary after 8 characters, else the last one */
-	size_t cut = 0, n = 0;
+	size_t cut = 0, n = 0, word = 0;
 	int depth = 0;
-	for (p = f->start; p < e && n <= PARSE_META_TITLE_MAX; n++) {
+	for (p = f->start; p < e && n <= max; n++) {
 		size_t q = ustr_next(t, e, p, &cp);
 		if (ustr_is_opening(cp))
 			depth++;
 		else if (ustr_is_closing(cp) && depth > 0)
 			depth--;
+		else if (latin && cp == ' ')
+			word = p;
 		else if (depth == 0 && n > 0 &&
 			 (cp == 0xFF0C || cp == ',' || cp == 0xFF1B || cp == ';' || cp == 0xFF1A ||
 			  cp == ':' || cp == 0x3001 || cp == ' ' || cp == 0x2014)) {
@@ -188,9 +198,11 @@ first_clauses(const char *t, const struct block *b, const struct sentence *s, si
 			if (n >= 8)
 				break;
 		}
-		if (n < PARSE_META_TITLE_MAX)
+		if (n < max)
 			p = q;
 	}
+	if (cut == 0 && word > f->start)
+		return flat(t, f->start, word, "\u2026", nomem);
 	if (cut)
 		return flat(t, f->start, cut, NULL, nomem);
 	return flat(t, f->start, p, "\u2026", nomem);

@@ -179,19 +179,22 @@ toc_line(const char *s, size_t len)
 	return 0;
 }
 
-/* Two or more runs of two or more spaces inside the line: aligned columns. */
+/* Two or more runs of two or more spaces inside the line, or one of four or
+ * more ("Network Working Group          R. Fielding"): aligned columns. */
 static int
 space_columns(const char *s, size_t len)
 {
-	int runs = 0;
+	int runs = 0, wide = 0;
 	for (size_t i = 0; i + 1 < len; i++) {
 		if (s[i] == ' ' && s[i + 1] == ' ') {
+			size_t a = i;
 			runs++;
 			while (i < len && s[i] == ' ')
 				i++;
+			wide |= i - a >= 4;
 		}
 	}
-	return runs >= 2;
+	return runs >= 2 || wide;
 }
 
 /* A listing line: a line number of one to four digits, then two spaces
@@ -353,9 +356,42 @@ indented_run(const char *t, const struct ustr_line *lines, size_t n, size_t i, u
 	return i;
 }
 
+/* The text's measure: its widest line of PREFMT_LIST_MAX_COLS columns or
+ * fewer (a long URL aside). */
+static int
+measure(const char *t, const struct ustr_line *lines, size_t n)
+{
+	int w = 0;
+	for (size_t i = 0; i < n; i++) {
+		int c = cols(t, &lines[i]);
+		if (c <= PREFMT_LIST_MAX_COLS + 20 && c > w)
+			w = c;
+	}
+	return w;
+}
+
+/* A line alone between blank lines, centred in the text's measure, with no
+ * mark of code: a title ("Hypertext Transfer Protocol -- HTTP/1.1"), not
+ * code. *w: the measure, computed on first use (-1 before). */
+static int
+centred(const char *t, const struct ustr_line *lines, size_t n, size_t i, int *w)
+{
+	const struct ustr_line *l = &lines[i];
+	int ind = (int)indent_of(t, l);
+	if (ind < 8 || (i > 0 && !blank(&lines[i - 1])) || (i + 1 < n && !blank(&lines[i + 1])) ||
+	    code_like(t + l->start, l->end - l->start) ||
+	    memchr(t + l->start, ';', l->end - l->start) || memchr(t + l->start, '=', l->end - l->start))
+		return 0;
+	if (*w < 0)
+		*w = measure(t, lines, n);
+	int right = *w - cols(t, l);
+	return right >= 0 && ind - right <= 4 && right - ind <= 4;
+}
+
 void
 prefmt_mark(const char *t, const struct ustr_line *lines, size_t n, unsigned char *pre)
 {
+	int w = -1;
 	for (size_t i = 0; i < n;) {
 		const struct ustr_line *l = &lines[i];
 		enum prefmt_kind k = prefmt_line(t, l);
@@ -366,7 +402,9 @@ prefmt_mark(const char *t, const struct ustr_line *lines, size_t n, unsigned cha
 			continue;
 		}
 		j = i + 1;
-		if (k == PREFMT_RULE || k == PREFMT_CODE) {
+		if (k == PREFMT_CODE && centred(t, lines, n, i, &w)) {
+			;
+		} else if (k == PREFMT_RULE || k == PREFMT_CODE) {
 			pre[i] = PREFMT_MARK_PRE;
 		} else if (k == PREFMT_TABLE) {
 			while (j < n && verbatim(prefmt_line(t, &lines[j])))

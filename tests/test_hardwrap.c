@@ -330,6 +330,8 @@ test_prefmt_line(void **state)
 		{ "| a | b |", PREFMT_TABLE },
 		{ "│ 杭州 │ 深圳 │", PREFMT_TABLE },
 		{ "名称    数量    价格", PREFMT_TABLE },
+		{ "Network Working Group          R. Fielding", PREFMT_TABLE },
+		{ "名称   数量", PREFMT_NONE },
 		{ "    int x = 1;", PREFMT_CODE },
 		{ "    深圳市五成以上的人工智能企业集聚在南山区。", PREFMT_NONE },
 		{ "  两个空格缩进的段落。", PREFMT_NONE },

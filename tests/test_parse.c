@@ -265,6 +265,19 @@ test_inferred_titles(void **state)
 	check_meta(PARA1 "\n(作者單位:浙江財經大學新經濟研究中心)", "最近,人工智能火出了圈|1|浙江財經大學新經濟研究中心|-|-");
 	check_meta("他向《中國科學報》表示,很好。她對《中國科學報》說,也好。《浙江省行動計劃》。\n",
 		   "他向《中國科學報》表示,很好|1|中國科學報|-|-");
+	/* English: a space parts words, not clauses; as many columns */
+	check_meta("This is the file README for the gzip distribution.\n\n"
+		   "The GNU gzip home page is https://www.gnu.org/software/gzip.\n",
+		   "This is the file README for the gzip distribution|1|-|-|-");
+	check_meta("This program reads the files that are named on its command line and "
+		   "prints them on standard output.\n",
+		   "This program reads the files that are named on its command\u2026|1|-|-|-");
+	/* Emacs's mode line is no part of a title */
+	check_meta("GNU gzip NEWS                                    -*- outline -*-\n\n"
+		   "* Noteworthy changes in release 1.12 (2022-04-07) [stable]\n\n"
+		   "'gzip -l' no longer misreports file lengths 4 GiB and larger. Previously, "
+		   "it did.\n",
+		   "GNU gzip NEWS|0|-|-|-");
 }
 
 static void
@@ -453,6 +466,192 @@ test_man_page(void **state)
 	check_meta("LS(1) and CP(1) compared\n", "LS(1) and CP(1) compared|0|-|-|-");
 }
 
+/* An RFC as text (pages of 72 columns, as cleaning leaves them: the form
+ * feeds gone): the running header and footer of each page are boilerplate,
+ * the two-column front matter is kept as a table, the centred line is the
+ * title, the numbered section names are headings, the grammar and the
+ * drawing stay preformatted. A paragraph cut by a page break stays in two
+ * (XXX: the halves are not joined). */
+static const char RFC[] =
+	"Network Working Group                                        R. Fielding\n"
+	"Request for Comments: 2616                                     UC Irvine\n"
+	"Obsoletes: 2068                                                J. Gettys\n"
+	"Category: Standards Track                                     Compaq/W3C\n"
+	"                                                               June 1999\n"
+	"\n"
+	"\n"
+	"                Hypertext Transfer Protocol -- HTTP/1.1\n"
+	"\n"
+	"Status of this Memo\n"
+	"\n"
+	"   This document specifies an Internet standards track protocol for the\n"
+	"   Internet community, and requests discussion and suggestions for\n"
+	"   improvements.  Please refer to the current edition of the \"Internet\n"
+	"   Official Protocol Standards\" (STD 1) for the standardization state\n"
+	"   and status of this protocol.  Distribution of this memo is unlimited.\n"
+	"\n"
+	"Abstract\n"
+	"\n"
+	"   The Hypertext Transfer Protocol (HTTP) is an application-level\n"
+	"   protocol for distributed, collaborative, hypermedia information\n"
+	"   systems. It is a generic, stateless, protocol which can be used for\n"
+	"   many tasks beyond its use for hypertext.\n"
+	"\n"
+	"\n"
+	"\n"
+	"Fielding, et al.                Standards Track                 [Page 1]\n"
+	"\n"
+	"RFC 2616                       HTTP/1.1                        June 1999\n"
+	"\n"
+	"\n"
+	"1 Introduction\n"
+	"\n"
+	"1.1 Purpose\n"
+	"\n"
+	"   The Hypertext Transfer Protocol (HTTP) is an application-level\n"
+	"   protocol for distributed, collaborative, hypermedia information\n"
+	"   systems. HTTP has been in use by the World-Wide Web global\n"
+	"   information initiative since 1990. The first version of HTTP,\n"
+	"   referred to as HTTP/0.9, was a simple protocol for raw data transfer\n"
+	"   across the Internet.\n"
+	"\n"
+	"       Request       = Request-Line              ; Section 5.1\n"
+	"                       *(( general-header        ; Section 4.5\n"
+	"                        | request-header         ; Section 5.3\n"
+	"                        | entity-header ) CRLF)  ; Section 7.1\n"
+	"                       CRLF\n"
+	"                       [ message-body ]          ; Section 4.3\n"
+	"\n"
+	"   The following example illustrates a request chain:\n"
+	"\n"
+	"          request chain ------------------------>\n"
+	"       UA -----v----- A -----v----- B -----v----- C -----v----- O\n"
+	"          <----------------------- response chain\n"
+	"\n"
+	"   HTTP communication usually takes place over TCP/IP connections. The\n"
+	"   default port is TCP 80 [19], but other ports can be used. This does\n"
+	"\n"
+	"\n"
+	"\n"
+	"Fielding, et al.                Standards Track                 [Page 2]\n"
+	"\n"
+	"RFC 2616                       HTTP/1.1                        June 1999\n"
+	"\n"
+	"\n"
+	"   not preclude HTTP from being implemented on top of any other protocol\n"
+	"   on the Internet, or on other networks.\n"
+	"\n"
+	"2 Notational Conventions and Generic Grammar\n"
+	"\n"
+	"   This specification defines the protocol referred to as \"HTTP/1.1\".\n"
+	"\n"
+	"\n"
+	"Fielding, et al.                Standards Track                 [Page 3]\n";
+
+static void
+test_paged_text(void **state)
+{
+	(void)state;
+	const char *want[] = {
+		"pre|Network Working Group                                        R. Fielding\n"
+		"Request for Comments: 2616                                     UC Irvine\n"
+		"Obsoletes: 2068                                                J. Gettys\n"
+		"Category: Standards Track                                     Compaq/W3C\n"
+		"                                                               June 1999",
+		"title|Hypertext Transfer Protocol -- HTTP/1.1",
+		"heading|Status of this Memo",
+		"paragraph|This document specifies an Internet standards track protocol for the\n"
+		"   Internet community, and requests discussion and suggestions for\n"
+		"   improvements.  Please refer to the current edition of the \"Internet\n"
+		"   Official Protocol Standards\" (STD 1) for the standardization state\n"
+		"   and status of this protocol.  Distribution of this memo is unlimited.",
+		"heading|Abstract",
+		"paragraph|The Hypertext Transfer Protocol (HTTP) is an application-level\n"
+		"   protocol for distributed, collaborative, hypermedia information\n"
+		"   systems. It is a generic, stateless, protocol which can be used for\n"
+		"   many tasks beyond its use for hypertext.",
+		"boilerplate|Fielding, et al.                Standards Track                 [Page 1]",
+		"boilerplate|RFC 2616                       HTTP/1.1                        June 1999",
+		"heading|1 Introduction",
+		"heading|1.1 Purpose",
+		"paragraph|The Hypertext Transfer Protocol (HTTP) is an application-level\n"
+		"   protocol for distributed, collaborative, hypermedia information\n"
+		"   systems. HTTP has been in use by the World-Wide Web global\n"
+		"   information initiative since 1990. The first version of HTTP,\n"
+		"   referred to as HTTP/0.9, was a simple protocol for raw data transfer\n"
+		"   across the Internet.",
+		"pre|       Request       = Request-Line              ; Section 5.1\n"
+		"                       *(( general-header        ; Section 4.5\n"
+		"                        | request-header         ; Section 5.3\n"
+		"                        | entity-header ) CRLF)  ; Section 7.1\n"
+		"                       CRLF\n"
+		"                       [ message-body ]          ; Section 4.3",
+		"paragraph|The following example illustrates a request chain:",
+		"pre|          request chain ------------------------>\n"
+		"       UA -----v----- A -----v----- B -----v----- C -----v----- O\n"
+		"          <----------------------- response chain",
+		"paragraph|HTTP communication usually takes place over TCP/IP connections. The\n"
+		"   default port is TCP 80 [19], but other ports can be used. This does",
+		"boilerplate|Fielding, et al.                Standards Track                 [Page 2]",
+		"boilerplate|RFC 2616                       HTTP/1.1                        June 1999",
+		"paragraph|not preclude HTTP from being implemented on top of any other protocol\n"
+		"   on the Internet, or on other networks.",
+		"heading|2 Notational Conventions and Generic Grammar",
+		"paragraph|This specification defines the protocol referred to as \"HTTP/1.1\".",
+		"boilerplate|Fielding, et al.                Standards Track                 [Page 3]",
+	};
+	check(RFC, want, N(want));
+	check_meta(RFC, "Hypertext Transfer Protocol -- HTTP/1.1|0|-|-|-");
+	/* rows alike but for their figures, one after another, are a table */
+	const char *table = "Sales by year, in the tables of the report of the year.\n\n"
+			    "2021    100    5%\n2022    120    20%\n2023    150    25%\n";
+	const char *want_table[] = {
+		"paragraph|Sales by year, in the tables of the report of the year.",
+		"pre|2021    100    5%\n2022    120    20%\n2023    150    25%",
+	};
+	check(table, want_table, N(want_table));
+	/* a page number as "第 N 页" or "- N -", alone on its line */
+	char book[4096] = "";
+	for (int pg = 1; pg <= 3; pg++) {
+		char page[1024];
+		snprintf(page, sizeof page,
+			 "%s这是第%d页的正文，它讲的是一件事情。这是第二句话，说的是另一件事情。\n"
+			 "第二段。\n\n第三段。\n\n第四段。\n\n第五段。\n\n第六段。\n\n"
+			 "- %d -\n\n",
+			 pg > 1 ? "" : "", pg, pg);
+		strcat(book, page);
+	}
+	struct parse_result r;
+	assert_int_equal(parse_article(book, strlen(book), &r), 0);
+	size_t furn = 0;
+	for (size_t i = 0; i < r.nblocks; i++)
+		if (r.blocks[i].kind == BLOCK_BOILERPLATE) {
+			assert_memory_equal(book + r.blocks[i].start, "- ", 2);
+			furn++;
+		}
+	assert_int_equal(furn, 3);
+	parse_result_free(&r);
+}
+
+/* Headings in Latin script may be longer than Chinese ones, but a line
+ * ending with a colon introduces what follows. */
+static void
+test_latin_headings(void **state)
+{
+	(void)state;
+	const char *text = "2 Notational Conventions and Generic Grammar\n\n"
+			   "This specification defines the protocol referred to as HTTP/1.1.\n\n"
+			   "The following example illustrates a request chain:\n\n"
+			   "A very long line of words that is not a heading because it is too long\n";
+	const char *want[] = {
+		"heading|2 Notational Conventions and Generic Grammar",
+		"paragraph|This specification defines the protocol referred to as HTTP/1.1.",
+		"paragraph|The following example illustrates a request chain:",
+		"paragraph|A very long line of words that is not a heading because it is too long",
+	};
+	check(text, want, N(want));
+}
+
 int
 main(void)
 {
@@ -473,6 +672,8 @@ main(void)
 		cmocka_unit_test(test_hostile),
 		cmocka_unit_test(test_kind_names),
 		cmocka_unit_test(test_man_page),
+		cmocka_unit_test(test_paged_text),
+		cmocka_unit_test(test_latin_headings),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
