@@ -145,9 +145,12 @@ full(const struct man *m, size_t i)
 	ustr_prev(m->t, m->L[i].end, &last);
 	if (r + FILL_SLACK >= m->width || last == 0x2010) /* hyphenated: speci‐ */
 		return 1;
+	/* a synopsis's "[-c cipher_spec]" is not broken inside */
+	int depth = 0;
 	if (i + 1 < m->n)
-		for (size_t p = m->L[i + 1].start; p < m->L[i + 1].end && m->t[p] != ' ';) {
+		for (size_t p = m->L[i + 1].start; p < m->L[i + 1].end && (depth || m->t[p] != ' ');) {
 			int32_t cp;
+			depth += m->t[p] == '[' ? 1 : m->t[p] == ']' && depth ? -1 : 0;
 			p = ustr_next(m->t, m->L[i + 1].end, p, &cp);
 			w++;
 		}

@@ -462,6 +462,22 @@ test_man_page(void **state)
 		"                 INVOCATION below).",
 	};
 	check(bash, want_bash, N(want_bash));
+	/* ssh(1)'s synopsis: the first line ends where "[-c cipher_spec]", which
+	 * is not broken, did not fit; the others hang under it */
+	const char *ssh =
+		"SSH(1)                   BSD General Commands Manual                  SSH(1)\n\n"
+		"SYNOPSIS\n"
+		"     ssh [-46AaCfGgKkMNnqsTtVvXxYy] [-B bind_interface] [-b bind_address]\n"
+		"         [-c cipher_spec] [-D [bind_address:]port] [-E log_file]\n"
+		"         [command [argument ...]]\n";
+	const char *want_ssh[] = {
+		"boilerplate|SSH(1)                   BSD General Commands Manual                  SSH(1)",
+		"heading|SYNOPSIS",
+		"indented|ssh [-46AaCfGgKkMNnqsTtVvXxYy] [-B bind_interface] [-b bind_address]\n"
+		"         [-c cipher_spec] [-D [bind_address:]port] [-E log_file]\n"
+		"         [command [argument ...]]",
+	};
+	check(ssh, want_ssh, N(want_ssh));
 	/* not a header: the names differ, or nothing stands between them */
 	check_meta("LS(1) and CP(1) compared\n", "LS(1) and CP(1) compared|0|-|-|-");
 }
