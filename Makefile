@@ -6,12 +6,13 @@ BUILD   ?= build
 SANBUILD ?= $(BUILD)-san
 
 CC      ?= cc
-PKGS     = ncursesw libutf8proc uchardet opencc sqlite3 libzip libxml-2.0 gumbo
-SRCPKGS  = libutf8proc uchardet opencc sqlite3 libzip libxml-2.0 gumbo
+PKGS     = ncursesw libutf8proc uchardet opencc sqlite3 libzip libxml-2.0 gumbo libcmark-gfm
+SRCPKGS  = libutf8proc uchardet opencc sqlite3 libzip libxml-2.0 gumbo libcmark-gfm
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+# cmark-gfm's extensions (tables) have no .pc of their own
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcmark-gfm-extensions
 CURSES_LIBS := $(shell pkg-config --libs ncursesw 2>/dev/null)
-SRC_LIBS   := $(shell pkg-config --libs $(SRCPKGS) 2>/dev/null)
+SRC_LIBS   := $(shell pkg-config --libs $(SRCPKGS) 2>/dev/null) -lcmark-gfm-extensions
 CMOCKA_LIBS := $(shell pkg-config --libs cmocka 2>/dev/null)
 
 WARN    = -Wall -Wextra -Werror

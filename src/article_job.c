@@ -91,7 +91,7 @@ article_job_head(const struct source_opts *opts, const char *path, size_t head_b
 		return article_load(opts, path, out, cause);
 	}
 	/* what article_load would not read as plain text, or not by lines */
-	if (n < head_bytes || epub_sniff(buf, n) || format_of_file(path, buf, n) == FORMAT_HTML ||
+	if (n < head_bytes || epub_sniff(buf, n) || format_of_file(path, buf, n) != FORMAT_TEXT ||
 	    (n >= 2 && ((buf[0] == 0xFF && buf[1] == 0xFE) || (buf[0] == 0xFE && buf[1] == 0xFF))) ||
 	    memchr(buf, 0, n) != NULL)
 		goto inval;

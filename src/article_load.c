@@ -10,6 +10,7 @@
 #include "err.h"
 #include "epub_article.h"
 #include "html.h"
+#include "markdown.h"
 
 int
 article_load(const struct source_opts *opts, const char *path,
@@ -29,8 +30,9 @@ article_load(const struct source_opts *opts, const char *path,
 		return rc;
 	}
 	enum format f = format_of_file(strcmp(path, "-") == 0 ? NULL : path, bytes, n);
-	if (f == FORMAT_HTML) {
-		rc = html_article(opts, path, bytes, n, out, cause);
+	if (f == FORMAT_HTML || f == FORMAT_MARKDOWN) {
+		rc = (f == FORMAT_HTML ? html_article : markdown_article)(opts, path, bytes, n, out,
+									 cause);
 		free(bytes);
 		return rc;
 	}

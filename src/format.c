@@ -8,13 +8,14 @@ static const struct {
 	enum format f;
 } FORMAT_EXT[] = {
 	{ ".txt", FORMAT_TEXT },   { ".html", FORMAT_HTML }, { ".htm", FORMAT_HTML },
-	{ ".xhtml", FORMAT_HTML }, { ".epub", FORMAT_EPUB },
+	{ ".xhtml", FORMAT_HTML }, { ".epub", FORMAT_EPUB },   { ".md", FORMAT_MARKDOWN },
+	{ ".markdown", FORMAT_MARKDOWN },
 };
 
 const char *
 format_name(enum format f)
 {
-	static const char *const name[FORMAT_COUNT] = { "txt", "html", "epub" };
+	static const char *const name[FORMAT_COUNT] = { "txt", "html", "epub", "md" };
 	return f >= 0 && f < FORMAT_COUNT ? name[f] : "?";
 }
 

@@ -10,15 +10,16 @@ enum format {
 	FORMAT_TEXT, /* .txt: plain text */
 	FORMAT_HTML, /* .html .htm .xhtml: a web page */
 	FORMAT_EPUB, /* .epub: an e-book */
+	FORMAT_MARKDOWN, /* .md .markdown: a Markdown document (a README.md) */
 	FORMAT_COUNT
 };
 
-/* The short name --list shows: "txt", "html", "epub". */
+/* The short name --list shows: "txt", "html", "epub", "md". */
 const char *format_name(enum format f);
 
 /* The format a file name's extension (any case) announces; -1 if the name
  * has none of the table's extensions or is hidden (starts with '.'). The
- * extensions: .txt; .html .htm .xhtml; .epub. */
+ * extensions: .txt; .html .htm .xhtml; .epub; .md .markdown. */
 int format_of_name(const char *name);
 
 /* The format of a file to load: its extension's, else FORMAT_HTML if its
@@ -32,6 +33,6 @@ enum format format_of_file(const char *name, const unsigned char *b, size_t n);
 enum format format_sniff(const unsigned char *b, size_t n);
 
 /* The extensions of the table, for messages ("no articles in directory"). */
-#define FORMAT_EXTENSIONS ".txt, .html, .htm, .xhtml or .epub"
+#define FORMAT_EXTENSIONS ".txt, .html, .htm, .xhtml, .epub, .md or .markdown"
 
 #endif

@@ -223,6 +223,15 @@ parse_meta_infer_title(const char *t, const struct block *b, size_t nb,
 }
 
 char *
+parse_meta_lead_title(const char *t, const struct block *b, size_t nb, const struct sentence *s,
+		      size_t ns, int *nomem)
+{
+	(void)nb;
+	*nomem = 0;
+	return first_clauses(t, b, s, ns, nomem);
+}
+
+char *
 parse_meta_publication(const char *t, size_t len, int *nomem)
 {
 	enum { MAXC = 32 };

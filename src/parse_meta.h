@@ -28,6 +28,13 @@ int parse_meta_header(const char *text, const struct ustr_line *lines, size_t n,
  * allocation failure: *nomem set). */
 char *parse_meta_infer_title(const char *text, const struct block *b, size_t nb,
 			     const struct sentence *s, size_t ns, int *nomem);
+
+/* The last rule of parse_meta_infer_title alone: the first paragraph's first
+ * sentence, cut (English at a word: a space parts words there; twice the
+ * characters, as many columns). For a document whose headings name its
+ * sections, not itself (a README.md without a level-one heading). */
+char *parse_meta_lead_title(const char *text, const struct block *b, size_t nb,
+			     const struct sentence *s, size_t ns, int *nomem);
 #define PARSE_META_TITLE_MAX 30
 
 /* The publication the text names most often as 《X报》, 《X報》, 《X周刊》…

@@ -82,7 +82,7 @@ struct source_paths {
 
 /* Expand paths: a file stays itself, "-" (standard input) too, a directory
  * becomes its files of a known format (format_of_name: .txt, .html, .htm,
- * .xhtml, .epub in any case; hidden files skipped), sorted by name with
+ * .xhtml, .epub, .md, .markdown in any case; hidden files skipped), sorted by name with
  * numbers compared by value (strverscmp). Missing paths, unreadable
  * directories and directories with no such file are reported through warn
  * and skipped. A directory's files are not stat'ed one by one where its

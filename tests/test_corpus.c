@@ -119,7 +119,7 @@ test_mixed(void **state)
 	snprintf(empty, sizeof empty, "%s/nothing-here", support_tmpdir);
 	assert_int_equal(mkdir(dir, 0700), 0);
 	assert_int_equal(mkdir(empty, 0700), 0);
-	support_write_in(empty, "readme.md", "x", 1);
+	support_write_in(empty, "readme.odt", "x", 1);
 	const char good[] = "杭州的开源\n\n杭州再次引起业界瞩目。\n";
 	support_write_in(dir, "a_good.txt", good, sizeof good - 1);
 	support_write_in(dir, "b_image.txt", "\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16);
@@ -145,9 +145,9 @@ test_mixed(void **state)
 	assert_string_equal(c.v[0].text, c.v[1].text);
 
 	/* expansion reports first, then each file that does not load */
-	char want[6][200];
+	char want[6][300];
 	snprintf(want[0], sizeof want[0], "%s: no such file or directory", missing);
-	snprintf(want[1], sizeof want[1], "%s: no articles in directory (.txt, .html, .htm, .xhtml or .epub)", empty);
+	snprintf(want[1], sizeof want[1], "%s: no articles in directory (.txt, .html, .htm, .xhtml, .epub, .md or .markdown)", empty);
 	snprintf(want[2], sizeof want[2], "%s/b_image.txt: not a text file (PNG image)", dir);
 	snprintf(want[3], sizeof want[3], "%s/c_empty.txt: file is empty or blank", dir);
 	snprintf(want[4], sizeof want[4], "%s/d_blank.txt: file is empty or blank", dir);

@@ -21,7 +21,7 @@ test_of_name(void **state)
 		{ "page.html", FORMAT_HTML }, { "page.HTM", FORMAT_HTML },
 		{ "ch1.xhtml", FORMAT_HTML }, { "book.epub", FORMAT_EPUB },
 		{ ".hidden.txt", -1 },	      { "d/.x.html", -1 },
-		{ "notes.md", -1 },	      { "html", -1 },
+		{ "notes.md", FORMAT_MARKDOWN }, { "html", -1 },
 		{ ".txt", -1 },		      { "a.txt.bak", -1 },
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
@@ -31,6 +31,8 @@ test_of_name(void **state)
 	assert_string_equal(format_name(FORMAT_TEXT), "txt");
 	assert_string_equal(format_name(FORMAT_HTML), "html");
 	assert_string_equal(format_name(FORMAT_EPUB), "epub");
+	assert_string_equal(format_name(FORMAT_MARKDOWN), "md");
+	assert_int_equal(format_of_name("README.markdown"), FORMAT_MARKDOWN);
 }
 
 static void

@@ -840,7 +840,7 @@ test_expand(void **state)
 	/* created out of order; .TXT counts, hidden files, other suffixes and a
 	 * directory named like an article do not */
 	const char *names[] = { "a10.txt", "a2.txt", "b.TXT", "a1.txt", ".hidden.txt",
-				"notes.md", "txt", "a.txt~" };
+				"notes.odt", "txt", "a.txt~" };
 	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
 		char *p;
 		assert_true(asprintf(&p, "%s/%s", dir, names[i]) > 0);
@@ -851,14 +851,14 @@ test_expand(void **state)
 	assert_true(asprintf(&sub, "%s/sub.txt", dir) > 0);
 	assert_int_equal(mkdir(sub, 0700), 0);
 	char *notes;
-	assert_true(asprintf(&notes, "%s/notes.md", dir) > 0);
+	assert_true(asprintf(&notes, "%s/notes.odt", dir) > 0);
 
 	const char *paths[] = { notes, "texts/nope.txt", dir, empty, "texts/000_sichuan_ribao.txt" };
 	struct source_paths sp;
 	struct warnings w = { .n = 0 };
 	assert_int_equal(source_expand(paths, 5, &sp, collect, &w), 0);
 	char want[5][128];
-	snprintf(want[0], sizeof want[0], "%s/notes.md", dir);
+	snprintf(want[0], sizeof want[0], "%s/notes.odt", dir);
 	snprintf(want[1], sizeof want[1], "%s/a1.txt", dir);
 	snprintf(want[2], sizeof want[2], "%s/a2.txt", dir);
 	snprintf(want[3], sizeof want[3], "%s/a10.txt", dir);
@@ -880,8 +880,8 @@ test_expand(void **state)
 	}
 	assert_int_equal(w.n, 2);
 	assert_string_equal(w.lines[0], "texts/nope.txt: no such file or directory");
-	char want_empty[160];
-	snprintf(want_empty, sizeof want_empty, "%s: no articles in directory (.txt, .html, .htm, .xhtml or .epub)", empty);
+	char want_empty[200];
+	snprintf(want_empty, sizeof want_empty, "%s: no articles in directory (.txt, .html, .htm, .xhtml, .epub, .md or .markdown)", empty);
 	assert_string_equal(w.lines[1], want_empty);
 	source_paths_free(&sp);
 	assert_null(sp.v);

@@ -79,8 +79,8 @@ usage(FILE *f)
 	fputs("usage: duwen [options] [PATH...]\n"
 	      "\n"
 	      "A terminal reader for Chinese-language articles. PATH is a file, - for\n"
-	      "standard input, or a directory of .txt, .html, .htm, .xhtml and .epub\n"
-	      "files; with none, the bundled texts are opened.\n"
+	      "standard input, or a directory of .txt, .html, .htm, .xhtml, .epub, .md\n"
+	      "and .markdown files; with none, the bundled texts are opened.\n"
 	      "\n",
 	      f);
 	for (size_t i = 0; i < NOPTIONS; i++) {

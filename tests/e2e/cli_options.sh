@@ -80,7 +80,7 @@ Try 'duwen --help'." --encoding NOPE --list
 check "two modes" 2 "duwen: --list and --dump cannot be used together
 Try 'duwen --help'." --list --dump
 check "nothing loads" 2 "duwen: $tmp/missing.txt: no such file or directory
-duwen: $tmp/empty: no articles in directory (.txt, .html, .htm, .xhtml or .epub)
+duwen: $tmp/empty: no articles in directory (.txt, .html, .htm, .xhtml, .epub, .md or .markdown)
 duwen: $tmp/image.txt: not a text file (PNG image)
 duwen: no article could be loaded" --list "$tmp/missing.txt" "$tmp/empty" "$tmp/image.txt"
 check "some load" 0 "duwen: $tmp/image.txt: not a text file (PNG image)" \
