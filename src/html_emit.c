@@ -28,6 +28,7 @@ struct emit {
 
 struct ctx {
 	int in, pre;
+	int verse; /* <br> breaks the line, not the block (a chapter's poem) */
 	enum block_kind kind;
 	int level, number;
 	int depth;   /* list nesting */
@@ -135,7 +136,7 @@ text(struct emit *e, const struct ctx *c, const char *s)
 		if (is_ws(*p)) {
 			while (is_ws(*p))
 				p++;
-			if (e->len > 0 && e->buf[e->len - 1] != ' ')
+			if (e->len > 0 && e->buf[e->len - 1] != ' ' && e->buf[e->len - 1] != '\n')
 				put(e, " ", 1);
 			continue;
 		}
@@ -281,10 +282,37 @@ children(struct emit *e, size_t i, const struct ctx *c)
 		walk(e, (size_t)k, *c);
 }
 
+/* A book's image with something to say: its alt, a caption when the image
+ * stands alone ("[明月图]"), else in the line, bracketed unless it is a
+ * glyph drawn as a picture (one or two characters). */
+static void
+image(struct emit *e, const struct ctx *c, size_t i)
+{
+	const char *alt;
+	int alone;
+	if (!html_book_alt(e->t, i, &alt, &alone))
+		return;
+	struct ctx cc = *c;
+	if (alone && !c->pre && !c->verse) {
+		flush(e);
+		cc.kind = BLOCK_CAPTION;
+	}
+	int glyph = !alone && ustr_count(alt, strlen(alt)) <= 2;
+	text(e, &cc, glyph ? "" : "[");
+	text(e, &cc, alt);
+	text(e, &cc, glyph ? "" : "]");
+	if (cc.kind != c->kind)
+		flush(e);
+}
+
 static void
 walk(struct emit *e, size_t i, struct ctx c)
 {
 	const struct hn *h = &e->t->v[i];
+	if (!e->extract && h->tag == GUMBO_TAG_IMG && !(h->flags & HN_HIDDEN)) {
+		image(e, &c, i);
+		return;
+	}
 	if (h->flags & HN_SKIP)
 		return;
 	if (e->extract) {
@@ -300,17 +328,38 @@ walk(struct emit *e, size_t i, struct ctx c)
 		return;
 	}
 	if (h->tag == GUMBO_TAG_BR) {
-		if (c.pre)
+		if (c.pre) {
 			text(e, &c, "\n");
-		else
+		} else if (c.verse) {
+			while (e->len > 0 && e->buf[e->len - 1] == ' ')
+				e->len--;
+			if (e->len > 0 && e->buf[e->len - 1] != '\n')
+				put(e, "\n", 1);
+		} else {
 			flush(e);
+		}
 		return;
+	}
+	if (!e->extract && h->tag == GUMBO_TAG_A) {
+		char mark[64];
+		int k = html_book_note_link(e->t, i, mark, sizeof mark);
+		if (k == HTML_NOTE_BACK)
+			return;
+		if (k == HTML_NOTE_REF) {
+			text(e, &c, mark);
+			return;
+		}
 	}
 	if (!html_is_block(h->tag)) {
 		children(e, i, &c);
 		return;
 	}
 	flush(e);
+	if (!e->extract && !c.pre && !c.verse && html_book_verse(e->t, i)) {
+		/* a poem's lines, kept as lines; a quoted poem too */
+		c.verse = 1;
+		c.kind = BLOCK_PRE;
+	}
 	int counter = 0;
 	switch (h->tag) {
 	case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4:

@@ -86,6 +86,29 @@ int html_emit(const struct htree *t, size_t body, int extract, struct doc *d);
  * the first <h1>. 0 or ERR_NOMEM. */
 int html_meta_read(const struct htree *t, struct doc *d);
 
+/* html_book.c: a book's images, notes and verse, for html_emit. */
+
+/* Is node i an <img> whose alt says something (not empty, not "image",
+ * "cover", 图片..., not a file name)? 1 with *alt (the attribute's value,
+ * the tree's) and *alone (nothing else in its block: a figure), else 0. */
+int html_book_alt(const struct htree *t, size_t i, const char **alt, int *alone);
+
+enum html_note {
+	HTML_NOTE_NONE,
+	HTML_NOTE_REF,  /* a link to a note: its mark, bracketed, in mark */
+	HTML_NOTE_BACK, /* the link from a note back to the text ("↩") */
+};
+
+/* Is node i a link to a note (epub:type noteref, role doc-noteref, or a
+ * short mark such as "1", "[1]", "注1", "*", "①" in <sup> linking to a
+ * fragment) or back from one (epub:type backlink, role doc-backlink, "↩",
+ * "返回")? For HTML_NOTE_REF, mark[0, cap) gets "[1]". */
+int html_book_note_link(const struct htree *t, size_t i, char *mark, size_t cap);
+
+/* Is block element i verse: two lines or more of inline content broken by
+ * <br>, none longer than a line of verse, none opening with U+3000? */
+int html_book_verse(const struct htree *t, size_t i);
+
 /* The concatenated text of the subtree at i (skipped nodes left out),
  * malloc'd, white space collapsed; NULL if out of memory. */
 char *html_text_of(const struct htree *t, size_t i);

@@ -184,6 +184,64 @@ test_epub3_chinese(void **state)
 	free(opf);
 }
 
+/* What a book holds that a web page rarely does. A poem broken with <br> is
+ * kept line for line (a quoted one too); a link to a note reads as its
+ * bracketed mark (epub:type="noteref", or a short mark in <sup> linking to
+ * a fragment), the link back from a note is left out; an image's alt is a
+ * caption when the image stands alone, a glyph drawn as a picture reads as
+ * its character, a cover's "cover" and a file name say nothing; a vertical
+ * book's presentation forms (﹁﹂︽︾︐) read across (「」《》，). */
+static void
+test_book_reading(void **state)
+{
+	(void)state;
+	char *opf = support_epub_opf(
+		"3.0", "<dc:title>诗与注</dc:title>",
+		"<item id=\"nav\" href=\"nav.xhtml\" media-type=\"application/xhtml+xml\" "
+		"properties=\"nav\"/>" ITEM("c1", "c1.xhtml") ITEM("n", "notes.xhtml"),
+		"page-progression-direction=\"rtl\"", REF("c1") REF("n"));
+	static const char nav1[] =
+		"<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+		"<html xmlns=\"http://www.w3.org/1999/xhtml\" xmlns:epub=\"http://www.idpf.org/2007/ops\">"
+		"<body><nav epub:type=\"toc\"><ol><li><a href=\"c1.xhtml\">第一章 静夜思</a></li>"
+		"<li><a href=\"notes.xhtml\">注释</a></li></ol></nav></body></html>";
+	const struct support_zip_entry e[] = {
+		{ "OEBPS/nav.xhtml", nav1, 0, 0 },
+		{ "OEBPS/c1.xhtml",
+		  XHTML("<h2>第一章 静夜思</h2>"
+			"<div class=\"poem\"><p>床前明月光，<br/>疑是地上霜。<br/>举头望明月，<br/>"
+			"低头思故乡。</p></div>"
+			"<p>此诗作于开元十四年<a epub:type=\"noteref\" href=\"notes.xhtml#n1\" "
+			"id=\"r1\">1</a>，是名作<sup><a href=\"notes.xhtml#n2\">[2]</a></sup>；"
+			"见<a href=\"#x\">第2节</a>。</p>"
+			"<p><img src=\"moon.jpg\" alt=\"明月图：满月挂在山头\"/></p>"
+			"<p>一个<img src=\"g.png\" alt=\"𠀀\"/>字，<img src=\"i.png\" "
+			"alt=\"i.png\"/><img src=\"c.jpg\" alt=\"cover\"/>。</p>"
+			"<p>﹁︽书︾︐好﹂</p>"
+			"<blockquote><p>白日依山尽，<br/>黄河入海流。</p></blockquote>"),
+		  0, 0 },
+		{ "OEBPS/notes.xhtml",
+		  XHTML("<h2>注释</h2><p id=\"n1\">1. 即公元726年。<a epub:type=\"backlink\" "
+			"href=\"c1.xhtml#r1\">返回</a></p>"
+			"<p id=\"n2\">2. 另一说。<a href=\"c1.xhtml#r2\">↩</a></p>"),
+		  0, 0 },
+	};
+	struct article a;
+	assert_int_equal(load("book.epub", opf, e, sizeof e / sizeof e[0], NULL, &a, NULL), 0);
+	expect_rows(&a, "heading: 第一章 静夜思\n"
+			"pre: 床前明月光，\n疑是地上霜。\n举头望明月，\n低头思故乡。\n"
+			"paragraph: 此诗作于开元十四年[1]，是名作[2]；见第2节。\n"
+			"caption: [明月图：满月挂在山头]\n"
+			"paragraph: 一个𠀀字，。\n"
+			"paragraph: 「《书》，好」\n"
+			"pre: 白日依山尽，\n黄河入海流。\n"
+			"heading: 注释\n"
+			"paragraph: 1. 即公元726年。\n"
+			"paragraph: 2. 另一说。\n");
+	article_free(&a);
+	free(opf);
+}
+
 /* Which block a TOC entry names, one book per row: the chapter c.xhtml
  * with body, the TOC entries given as nav <li> items. */
 static const struct {
@@ -503,6 +561,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_epub2),		cmocka_unit_test(test_epub3_chinese),
+		cmocka_unit_test(test_book_reading),
 		cmocka_unit_test(test_title_rules),	cmocka_unit_test(test_damage_sweep),
 		cmocka_unit_test(test_ranks),
 		cmocka_unit_test(test_encoding_controls), cmocka_unit_test(test_missing_damaged),
