@@ -26,14 +26,15 @@ is_bidi(int32_t c)
 
 /* The horizontal form of a vertical presentation form (U+FE10-FE19,
  * U+FE30-FE48): Unicode's compatibility mapping, but full-width where that
- * is ASCII (︐ is ，, not ",") and one character where it is more (︙ …). */
+ * is ASCII (︐ is ，, not ",") and one character where it is more (︙ …);
+ * ︰ is a colon, as Big5 text written across uses it ("表示︰"). */
 static int32_t
 across(int32_t cp)
 {
 	static const int32_t v[] = {
 		[0x10] = 0xFF0C, [0x11] = 0x3001, [0x12] = 0x3002, [0x13] = 0xFF1A, [0x14] = 0xFF1B,
 		[0x15] = 0xFF01, [0x16] = 0xFF1F, [0x17] = 0x3016, [0x18] = 0x3017, [0x19] = 0x2026,
-		[0x30] = 0x2025, [0x31] = 0x2014, [0x32] = 0x2013, [0x33] = 0xFF3F, [0x34] = 0xFF3F,
+		[0x30] = 0xFF1A, [0x31] = 0x2014, [0x32] = 0x2013, [0x33] = 0xFF3F, [0x34] = 0xFF3F,
 		[0x35] = 0xFF08, [0x36] = 0xFF09, [0x37] = 0xFF5B, [0x38] = 0xFF5D, [0x39] = 0x3014,
 		[0x3A] = 0x3015, [0x3B] = 0x3010, [0x3C] = 0x3011, [0x3D] = 0x300A, [0x3E] = 0x300B,
 		[0x3F] = 0x3008, [0x40] = 0x3009, [0x41] = 0x300C, [0x42] = 0x300D, [0x43] = 0x300E,
@@ -71,6 +72,10 @@ put_clean(struct clean_buf *out, const char *s, int keep_lines, size_t *controls
 			(*controls)++;
 		} else if (is_bidi(cp) || cp == 0xFEFF) {
 			(*controls)++;
+		} else if ((cp >= 0xE000 && cp <= 0xF8FF) || cp >= 0xF0000) {
+			/* the Private Use Area: an icon font's glyphs (a share
+			 * button, a page's digits drawn by its own font) mean
+			 * nothing without the font; dropped, not shown as U+FFFD */
 		} else if ((cp >= 0xFE10 && cp <= 0xFE19) || (cp >= 0xFE30 && cp <= 0xFE48)) {
 			/* a vertical book's presentation forms (﹁ ︰ ︽) read
 			 * across as what they stand for (「 ： 《) */

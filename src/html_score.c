@@ -69,6 +69,31 @@ paragraph_like(const struct htree *t, size_t i)
 	return 1;
 }
 
+/* A paragraph in wrappers of its own (CNN's lead: <div class="el__leafmedia">
+ * <p>...</p></div>): i when it reads as a paragraph, else the paragraph
+ * that is i's only child, or its only child's, and so on; -1 if none. */
+static int
+lone_paragraph(const struct htree *t, size_t i)
+{
+	for (int depth = 0; depth < 8; depth++) {
+		if (paragraph_like(t, i))
+			return (int)i;
+		int only = -1;
+		for (int c = t->v[i].first; c >= 0; c = t->v[c].next) {
+			const struct hn *h = &t->v[c];
+			if (h->flags & HN_SKIP || (h->g->type != GUMBO_NODE_ELEMENT && h->text == 0))
+				continue;
+			if (h->g->type != GUMBO_NODE_ELEMENT || only >= 0)
+				return -1;
+			only = c;
+		}
+		if (only < 0)
+			return -1;
+		i = (size_t)only;
+	}
+	return -1;
+}
+
 /* Text and commas of i's children that are not blocks: text nodes and
  * inline elements. */
 static void
@@ -136,6 +161,28 @@ bare_address(const struct htree *t, size_t i)
 	return r;
 }
 
+static int ends_sentence(const struct htree *t, size_t i);
+
+/* Is inline element i part of a paragraph's sentence ("<cite>(CNN)</cite>
+ * President Trump...", the dateline of a lead): its block is prose (a
+ * sentence ends in it) and holds more text after it? */
+static int
+in_sentence(const struct htree *t, size_t i)
+{
+	if (html_is_block(t->v[i].tag))
+		return 0;
+	int p = t->v[i].parent;
+	while (p >= 0 && !html_is_block(t->v[p].tag))
+		p = t->v[p].parent;
+	if (p < 0 || !paragraph_like(t, (size_t)p))
+		return 0;
+	size_t after = 0;
+	for (size_t k = t->v[i].end; k < t->v[p].end; k++)
+		if (t->v[k].g->type != GUMBO_NODE_ELEMENT)
+			after += t->v[k].text;
+	return after >= 40 && ends_sentence(t, (size_t)p);
+}
+
 /* Readability's conditional cleaning: 1 if element i, inside the article,
  * is furniture rather than text. */
 static int
@@ -150,7 +197,7 @@ furniture(const struct htree *t, size_t i)
 	if (h->flags & HN_CAPTION && h->paras <= 3 && h->text < 1000)
 		return 1;
 	/* a byline, a date, a photo credit: metadata, not the text */
-	if (h->flags & HN_BYLINE && h->text < 160 && h->paras == 0)
+	if (h->flags & HN_BYLINE && h->text < 160 && h->paras == 0 && !in_sentence(t, i))
 		return 1;
 	switch (h->tag) {
 	case GUMBO_TAG_NAV: case GUMBO_TAG_ASIDE: case GUMBO_TAG_FORM:
@@ -359,7 +406,11 @@ pick(struct htree *t, size_t body, int how)
 				 html_link_density(t, (size_t)s) < 0.25 &&
 				 inner_score(t, (size_t)s) >= inner_threshold)
 				in = 1;
-			else if (h->tag == GUMBO_TAG_P || paragraph_like(t, (size_t)s)) {
+			/* a sentence wrapped on its own joins only before the
+			 * best (a lead); after it, it is as often a promotion */
+			else if (h->tag == GUMBO_TAG_P || paragraph_like(t, (size_t)s) ||
+				 (s < best && lone_paragraph(t, (size_t)s) >= 0 &&
+				  ends_sentence(t, (size_t)s))) {
 				double ld = html_link_density(t, (size_t)s);
 				if (h->text > 80 && ld < 0.25)
 					in = 1;

@@ -159,6 +159,33 @@ test_wrapped_sections(void **state)
 #undef SECTION
 }
 
+/* CNN's layout: the lead paragraph in a wrapper of its own before the
+ * wrapper that scores best joins the article, with its dateline (an inline
+ * <cite>, part of the sentence); a paragraph wrapped alone after the article
+ * (a promotion) does not. */
+static void
+test_wrapped_lead(void **state)
+{
+	(void)state;
+#define LEAD "President Lee, according to the council, made an unscheduled trip to the " \
+	     "river on Saturday for a quick look at the works."
+#define PARA(s) "<div class=\"zn-body__paragraph\">" s "</div>"
+	CHECK("<body><div class=l-container>"
+	      "<div class=\"el__leafmedia\"><p class=\"zn-body__paragraph\"><cite "
+	      "class=\"el-editorial-source\">(CNN)</cite> " LEAD "</p></div>"
+	      PARA("You should not just believe them.")
+	      "<div class=\"zn-body__read-all\">" PARA(EN1) PARA(EN2) PARA(EN1) PARA(EN2) "</div>"
+	      "<div class=\"copy\"><p><em><a href=/f>Join our forums</a> to keep talking "
+	      "about the river, the trams and more, and send us your news tips.</em></p></div>"
+	      "</div></body>",
+	      HTML_EXTRACT_ARTICLE, "paragraph|(CNN) " LEAD, "paragraph|You should not just believe them.",
+	      "paragraph|" EN1, "paragraph|" EN2, "paragraph|" EN1, "paragraph|" EN2,
+	      "boilerplate|Join our forums to keep talking about the river, the trams and more, and "
+	      "send us your news tips.");
+#undef PARA
+#undef LEAD
+}
+
 /* A saved page's picture captions (figcaption, class or id "caption"; a
  * caption and its credit in two paragraphs) describe pictures the terminal does not show: boilerplate, where they
  * stand; a chapter keeps them (test_structure). */
@@ -319,6 +346,11 @@ test_doc_clean(void **state)
 	assert_int_equal(a.stats.controls, 2);
 	article_free(&a);
 	doc_free(&d);
+	/* an icon font's Private Use Area glyphs are dropped, not shown as
+	 * U+FFFD; a presentation form for vertical text reads across (a Hong
+	 * Kong page's ︰ is its colon) */
+	CHECK("<body><p>\uE617 4 \U000F0001\u5206\u4EAB \u8868\u793A\uFE30\uFE41\u597D\uFE42</p></body>",
+	      HTML_WHOLE_BODY, "paragraph|4 \u5206\u4EAB \u8868\u793A\uFF1A\u300C\u597D\u300D");
 }
 
 /* Headings, quotes, captions, nested and numbered lists. */
@@ -562,7 +594,7 @@ main(void)
 		cmocka_unit_test(test_nav_dropped),	  cmocka_unit_test(test_link_dense_dropped),
 		cmocka_unit_test(test_class_hints),	  cmocka_unit_test(test_cjk_punctuation),
 		cmocka_unit_test(test_loose_text),	  cmocka_unit_test(test_byline_dropped),
-		cmocka_unit_test(test_furniture_lines),	  cmocka_unit_test(test_wrapped_sections),
+		cmocka_unit_test(test_furniture_lines),	  cmocka_unit_test(test_wrapped_sections), cmocka_unit_test(test_wrapped_lead),
 		cmocka_unit_test(test_captions_dropped),  cmocka_unit_test(test_link_paragraphs),	  cmocka_unit_test(test_hidden_rules),
 		cmocka_unit_test(test_script_dropped),	  cmocka_unit_test(test_entities_sanitized),
 		cmocka_unit_test(test_structure),	  cmocka_unit_test(test_pre_and_table),
