@@ -59,9 +59,36 @@ put(struct emit *e, const char *s, size_t n)
  * 上一篇 / 分享到 line (boiler_footer); a line of the page's metadata
  * labels: 来源：, 作者：, 发布时间：, 浏览, two of them, or one opening a
  * short line. */
+/* A row of three tags or more between '|' ("20190926|国贸|增长率|全球经济"),
+ * none over 10 characters. */
+static int
+tag_row(const char *s, size_t n)
+{
+	size_t fields = 1, run = 0;
+	if (ustr_count(s, n) > 60)
+		return 0;
+	for (size_t p = 0; p < n;) {
+		int32_t cp;
+		p = ustr_next(s, n, p, &cp);
+		if (cp == '|' || cp == 0xFF5C) {
+			if (run == 0)
+				return 0;
+			fields++;
+			run = 0;
+		} else if (++run > 10) {
+			return 0;
+		}
+	}
+	return fields >= 3 && run > 0;
+}
+
 static int
 furniture_line(const char *s, size_t n)
 {
+	size_t a, b;
+	ustr_trim(s, 0, n, &a, &b); /* "　　【编辑：姚昊】" */
+	s += a;
+	n = b - a;
 	if (n > 300)
 		return 0;
 	if (boiler_strong(s, n) || boiler_nav(s, n) ||
@@ -69,14 +96,17 @@ furniture_line(const char *s, size_t n)
 		return 1;
 	static const char *const labels[] = { "来源：", "来源:", "作者：", "作者:", "时间：",
 					      "发布时间", "發布時間", "浏览", "瀏覽", "阅读：",
-					      "编辑：", "日期：", "字号", "字號", "点击：", NULL };
+					      "编辑：", "编辑 ", "校对", "日期：", "字号", "字號",
+					      "点击：", NULL };
 	int found = 0;
+	/* "【编辑：姚昊】" opens with its label too */
+	size_t open = ustr_prefix(s, n, (const char *const[]){ "\u3010", "\uff08", "(", NULL });
 	for (size_t i = 0; labels[i]; i++) {
 		size_t at = ustr_find(s, n, labels[i]);
 		if (at < n)
-			found += 1 + (at == 0 && ustr_count(s, n) <= 60);
+			found += 1 + ((at == 0 || at == open) && ustr_count(s, n) <= 60);
 	}
-	return found >= 2;
+	return found >= 2 || tag_row(s, n);
 }
 
 static void

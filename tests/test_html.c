@@ -232,6 +232,20 @@ test_furniture_lines(void **state)
 	      "<p>消息来源：记者现场采访。</p><p>（责任编辑：张三）</p></div></body>",
 	      HTML_EXTRACT_ARTICLE, "boilerplate|来源：新华网 作者：李四", "paragraph|" ZH1,
 	      "paragraph|" ZH2, "paragraph|消息来源：记者现场采访。", "boilerplate|（责任编辑：张三）");
+	/* an editor and proofreader line, bracketed or not, indented; a row of
+	 * tags; share buttons (with an icon font's glyphs); a follow-us QR
+	 * code; a picture credit; a disclaimer */
+	CHECK("<body><div><p>" ZH1 "</p><p>" ZH2 "</p>"
+	      "<p>\u3000\u3000【编辑：姚昊】</p><p>编辑 刘晓阳 校对 李铭</p>"
+	      "<p>20190926|国贸|增长率|全球经济</p><p><span>\uE617</span>微信 <span>\uE618</span>微博</p>"
+	      "<p>专注苹果新闻报道。扫描下方二维码关注苹果汇官方微信。</p><p>图片均来自网络</p>"
+	      "<p>声明：本报力求信息真实、准确，文章提及内容仅供参考。</p>"
+	      "<p>棱镜|数据业大整顿</p></div></body>",
+	      HTML_EXTRACT_ARTICLE, "paragraph|" ZH1, "paragraph|" ZH2, "boilerplate|【编辑：姚昊】",
+	      "boilerplate|编辑 刘晓阳 校对 李铭", "boilerplate|20190926|国贸|增长率|全球经济",
+	      "boilerplate|微信 微博", "boilerplate|专注苹果新闻报道。扫描下方二维码关注苹果汇官方微信。",
+	      "boilerplate|图片均来自网络", "boilerplate|声明：本报力求信息真实、准确，文章提及内容仅供参考。",
+	      "paragraph|棱镜|数据业大整顿");
 }
 
 /* script, style, template, noscript and svg hold no text; hidden elements
