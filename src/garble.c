@@ -104,6 +104,19 @@ garble_latin_tail(struct garble_ctx *g, const char *in, size_t e)
 	return garble_push_repl(g, e, 0xFFFD, (unsigned char)w[0]);
 }
 
+/* Does the line in g->ch draw with box characters: a run of three of the
+ * same one (──── of a table's frame)? Mojibake mixes them with letters. */
+static int
+garble_drawn(const struct garble_ctx *g)
+{
+	for (size_t k = 0; k + 2 < g->nch; k++) {
+		int32_t c = g->ch[k].cp;
+		if (c >= 0x2500 && c <= 0x257F && g->ch[k + 1].cp == c && g->ch[k + 2].cp == c)
+			return 1;
+	}
+	return 0;
+}
+
 /* Find the suspects of the line now in g->ch and re-read around them;
  * leaves the items (lost annotations, odd clusters, accepted repairs). */
 static int
@@ -112,12 +125,13 @@ garble_line_items(struct garble_ctx *g, const char *in)
 	const size_t none = (size_t)-1;
 	size_t n = g->nch, reg_a = 0, reg_b = 0, last_odd = none;
 	size_t run_a = 0, run_last = 0, run_n = 0;
-	int have = 0, rc;
+	int have = 0, rc, drawn = garble_drawn(g);
 	g->nit = 0;
 	g->nrepl = 0;
 	for (size_t k = 0; k <= n; k++) {
 		size_t trig_a = 0, trig_b = 0, lost = k < n ? garble_lost_debris(g, in, k) : 0;
-		int odd = k < n && lost == 0 && garble_is_odd(g, g->ch[k].cp);
+		int box = k < n && g->ch[k].cp >= 0x2500 && g->ch[k].cp <= 0x257F;
+		int odd = k < n && lost == 0 && !(drawn && box) && garble_is_odd(g, g->ch[k].cp);
 		if (lost > 0) {
 			size_t e = k + lost;
 			int32_t c = e < n ? g->ch[e].cp : 0;

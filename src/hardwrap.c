@@ -180,6 +180,21 @@ wrapped(const struct hw *h, size_t lo, size_t hi)
 		return 0;
 	return w;
 }
+/* A long Chinese line that ends on a comma (，、) goes on in the next line
+ * whatever the width of the others: no paragraph ends there (a manual's
+ * paragraph of two lines gives no width to judge by). Short lines so
+ * ended are verse ("床前明月光，"). */
+static int
+clause_goes_on(const struct hw *h, size_t i)
+{
+	int32_t last, first;
+	if (!joinable(h, i) || h->cols[i] < HARDWRAP_CLAUSE_COLS)
+		return 0;
+	ustr_prev(h->t, h->l[i].end, &last);
+	ustr_next(h->t, h->l[i + 1].end, h->l[i + 1].start, &first);
+	return (last == 0xFF0C || last == 0x3001) && ustr_is_cjk(first) && !ustr_is_opening(first);
+}
+
 static void
 plan(const struct hw *h, size_t lo, size_t hi, int w, unsigned char *join)
 {
@@ -219,6 +234,8 @@ hardwrap_plan(const char *t, const struct ustr_line *lines, size_t n,
 			i = j + 1;
 		}
 	}
+	for (size_t i = 0; i + 1 < n; i++)
+		join[i] |= clause_goes_on(&h, i);
 	free(h.cols);
 	free(h.scratch);
 	return w;

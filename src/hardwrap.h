@@ -14,10 +14,15 @@
 /* Narrowest and widest wrap widths (columns) taken for hard wrapping. */
 #define HARDWRAP_MIN_COLS 20
 #define HARDWRAP_MAX_COLS 200
+/* A line this wide or wider (columns) that ends on a Chinese comma (，、)
+ * continues into the next line that opens with a Chinese character,
+ * whether or not the file is hard-wrapped. */
+#define HARDWRAP_CLAUSE_COLS 40
 
 /* Fill join[0, n): join[i] = 1 when line i continues into line i + 1 (both
  * non-blank, not skipped, i + 1 not indented deeper, line i full up to the
- * wrap width); lines with skip[i] set (preformatted, header) never join.
+ * wrap width, or ending on a comma: HARDWRAP_CLAUSE_COLS); lines with skip[i]
+ * set (preformatted, header) never join.
  * Returns the wrap width found for the file (0: not hard-wrapped as a whole;
  * single runs may still be joined) or ERR_NOMEM. */
 int hardwrap_plan(const char *text, const struct ustr_line *lines, size_t n,

@@ -257,6 +257,24 @@ test_lost_tag(void **state)
 	clean_result_free(&r);
 }
 
+/* A table drawn with box characters (a run of three of one, ───) is no
+ * mojibake; three different ones together in a sentence still are. */
+static void
+test_box_table(void **state)
+{
+	(void)state;
+	const char *in = "┌──────────┬──────────────┐\n│ 项目     │ 要求         │\n"
+			 "└──────────┴──────────────┘\n";
+	struct clean_result r;
+	assert_int_equal(clean_text(in, strlen(in), &r), 0);
+	assert_int_equal(r.spans.n, 0);
+	clean_result_free(&r);
+	const char *moji = "这是一段正常的中文，后面跟着乱码╕╗╝的部分。";
+	assert_int_equal(clean_text(moji, strlen(moji), &r), 0);
+	assert_true(r.spans.n >= 1);
+	clean_result_free(&r);
+}
+
 static char *
 slurp(const char *path, size_t *len)
 {
@@ -391,6 +409,7 @@ main(void)
 		cmocka_unit_test(test_garbled_span_offsets),
 		cmocka_unit_test(test_lost_annotation),
 		cmocka_unit_test(test_lost_tag),
+		cmocka_unit_test(test_box_table),
 		cmocka_unit_test(test_articles),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

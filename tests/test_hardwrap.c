@@ -48,6 +48,26 @@ test_chinese_no_blank(void **state)
 	assert_int_equal(support_parse_blocks(text, want, N(want)), 0);
 }
 
+/* A manual's paragraph of two lines gives no width to judge by, but a long
+ * line that ends on a comma goes on; a short one so ended is verse; a
+ * table drawn with box characters is neither garbled nor joined. */
+static void
+test_chinese_clause(void **state)
+{
+	(void)state;
+	const char *text = "1.1 简介\n\n"
+			   "本软件是一款用于管理文档的工具。它可以帮助用户整理、检索和备份各种格式的文件，\n"
+			   "适合个人和小型团队使用。本手册介绍软件的安装、配置和日常使用方法。\n\n"
+			   "床前明月光，\n疑是地上霜。\n";
+	const char *want[] = {
+		"title|1.1 简介",
+		"paragraph|本软件是一款用于管理文档的工具。它可以帮助用户整理、检索和备份各种格式的文件，\n"
+		"适合个人和小型团队使用。本手册介绍软件的安装、配置和日常使用方法。",
+		"paragraph|床前明月光，", "paragraph|疑是地上霜。",
+	};
+	assert_int_equal(support_parse_blocks(text, want, N(want)), 0);
+}
+
 /* Sentences of a joined paragraph run across its line breaks. */
 static void
 test_joined_sentences(void **state)
@@ -456,6 +476,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_chinese_36),
 		cmocka_unit_test(test_chinese_no_blank),
+		cmocka_unit_test(test_chinese_clause),
 		cmocka_unit_test(test_joined_sentences),
 		cmocka_unit_test(test_mail_72),
 		cmocka_unit_test(test_english_balanced),
