@@ -19,6 +19,7 @@
 #include "prefmt.h"
 #include "sentence.h"
 #include "ustr.h"
+#include "width.h"
 
 /* How far after a head line to look for its repetition (bytes). */
 #define LEAD_WINDOW ((size_t)64 << 10)
@@ -43,6 +44,7 @@ struct unit {
 	int joined;      /* hard-wrapped lines joined into one */
 	int credit_only; /* a caption that is the photo credit alone */
 	int byline;      /* enum parse_byline of a BYLINE */
+	int underlined;  /* a heading underlined with ==== (setext, GNU's INSTALL) */
 	size_t name_off, name_len; /* source name or byline names */
 };
 
@@ -97,7 +99,7 @@ push(struct parser *p, size_t start, size_t end, int kind, int joined)
 		p->u = v;
 		p->cap = cap;
 	}
-	p->u[p->nu++] = (struct unit){ start, end, kind, joined, 0, 0, 0, 0 };
+	p->u[p->nu++] = (struct unit){ start, end, kind, joined, 0, 0, 0, 0, 0 };
 	return 0;
 }
 
@@ -122,6 +124,23 @@ push_text(struct parser *p, size_t start, size_t end, int joined)
 		}
 	}
 	return push(p, start, end, KIND_NONE, joined);
+}
+
+/* Is line b the underline of line a ("Basic Installation" over
+ * "=================="): one character of = - * ~ # repeated, as wide as a
+ * give or take two columns, a short line? */
+static int
+underline(const char *t, const struct ustr_line *a, const struct ustr_line *b)
+{
+	size_t n = b->end - b->start;
+	if (a->start == a->end || n < 3 || !strchr("=-*~#", t[b->start]))
+		return 0;
+	for (size_t k = b->start; k < b->end; k++)
+		if (t[k] != t[b->start])
+			return 0;
+	struct width_opts wo = { 0 };
+	size_t w = (size_t)width_str(&wo, t + a->start, a->end - a->start);
+	return w <= 80 && n + 2 >= w && n <= w + 2 + w / 4 + (a->start - a->raw_start);
 }
 
 static int
@@ -154,6 +173,9 @@ build_units(struct parser *p, struct meta *m)
 	if ((rc = parse_page_furniture(p->t, L + h, n - h, furn + h)) < 0)
 		goto out;
 	prefmt_mark(p->t, L + h, n - h, pre + h);
+	for (size_t i = h + 1; i < n; i++)
+		if (pre[i] && !pre[i - 1] && !furn[i - 1] && underline(p->t, &L[i - 1], &L[i]))
+			furn[i] = 1, furn[i - 1] = 2, pre[i] = 0;
 	for (size_t i = 0; i < n; i++) {
 		pre[i] = furn[i] ? 0 : pre[i];
 		skip[i] |= pre[i] | furn[i];
@@ -167,7 +189,10 @@ build_units(struct parser *p, struct meta *m)
 			i++;
 			continue;
 		}
-		if (furn[i]) {
+		if (furn[i] == 2) { /* the heading over an underline */
+			if ((rc = push(p, L[i].start, L[i].end, KIND_NONE, 0)) == 0)
+				p->u[p->nu - 1].underlined = 1;
+		} else if (furn[i]) {
 			rc = push(p, L[i].start, L[i].end, BLOCK_BOILERPLATE, 0);
 		} else if (pre[i]) {
 			while (j + 1 < n && pre[j + 1] == pre[i] && L[j + 1].start < L[j + 1].end)
@@ -378,7 +403,8 @@ classify_rest(struct parser *p)
 		struct unit *u = &p->u[i];
 		if (u->kind != KIND_NONE)
 			continue;
-		u->kind = !u->joined && parse_line_heading(p->t + u->start, u->end - u->start)
+		u->kind = u->underlined ||
+				  (!u->joined && parse_line_heading(p->t + u->start, u->end - u->start))
 				  ? BLOCK_HEADING
 				  : BLOCK_PARAGRAPH;
 	}

@@ -388,6 +388,39 @@ centred(const char *t, const struct ustr_line *lines, size_t n, size_t i, int *w
 	return right >= 0 && ind - right <= 4 && right - ind <= 4;
 }
 
+/* The start of the list item whose lines end at line e (exclusive): back
+ * over blank lines and its continuation lines and paragraphs, indented
+ * deeper than ind; n if the line there opens no item at indentation ind. */
+static size_t
+item_before(const char *t, const struct ustr_line *lines, size_t e, size_t ind, size_t n)
+{
+	while (e > 0 && (blank(&lines[e - 1]) || indent_of(t, &lines[e - 1]) > ind))
+		e--;
+	if (e == 0 || indent_of(t, &lines[e - 1]) != ind ||
+	    prefmt_line(t, &lines[e - 1]) != PREFMT_LIST)
+		return n;
+	return e - 1;
+}
+
+/* Items apart by blank lines ("1. …\n\n2. …", GNU's INSTALL): an item
+ * alone between blank lines is a list when an item at its indentation
+ * comes just before or after it. Lines [i, j) are the item's. */
+static int
+spaced_item(const char *t, const struct ustr_line *lines, size_t n, size_t i, size_t j)
+{
+	size_t ind = indent_of(t, &lines[i]), wide = 0;
+	for (size_t k = i; k < j; k++)
+		wide += cols(t, &lines[k]) > PREFMT_LIST_MAX_COLS;
+	if (wide * 4 > j - i)
+		return 0;
+	if (item_before(t, lines, i, ind, n) < n)
+		return 1;
+	size_t k = j;
+	while (k < n && blank(&lines[k]))
+		k++;
+	return k > j && k < n && indent_of(t, &lines[k]) == ind && prefmt_line(t, &lines[k]) == PREFMT_LIST;
+}
+
 void
 prefmt_mark(const char *t, const struct ustr_line *lines, size_t n, unsigned char *pre)
 {
@@ -413,7 +446,7 @@ prefmt_mark(const char *t, const struct ustr_line *lines, size_t n, unsigned cha
 				memset(pre + i, PREFMT_MARK_PRE, j - i);
 		} else if (k == PREFMT_LIST) {
 			j = list_run(t, lines, n, i, &ok);
-			if (ok)
+			if (ok || spaced_item(t, lines, n, i, j))
 				memset(pre + i, PREFMT_MARK_LIST, j - i);
 		} else if (toc_ok(t, l)) {
 			/* a table of contents: chapter lines and leader lines */

@@ -649,6 +649,39 @@ test_paged_text(void **state)
 	parse_result_free(&r);
 }
 
+/* GNU's INSTALL: headings underlined with *** and === (the underline is
+ * boilerplate), numbered items apart by blank lines are a list, an item's
+ * own paragraph stays indented under it; a Chinese heading underlined by
+ * its width in columns. */
+static void
+test_setext(void **state)
+{
+	(void)state;
+	const char *text = "Installation Instructions\n*************************\n\n"
+			   "Basic Installation\n==================\n\n"
+			   "   The simplest way to compile this package is:\n\n"
+			   "  1. 'cd' to the directory containing the package's source code and type\n"
+			   "     './configure' to configure the package for your system.\n\n"
+			   "     Running 'configure' might take a while.\n\n"
+			   "  2. Type 'make' to compile the package.\n\n"
+			   "第一章 概述\n============\n\n本章介绍软件。\n";
+	const char *want[] = {
+		"title|Installation Instructions",
+		"boilerplate|*************************",
+		"heading|Basic Installation",
+		"boilerplate|==================",
+		"paragraph|The simplest way to compile this package is:",
+		"list|  1. 'cd' to the directory containing the package's source code and type\n"
+		"     './configure' to configure the package for your system.",
+		"pre|     Running 'configure' might take a while.",
+		"list|  2. Type 'make' to compile the package.",
+		"heading|第一章 概述",
+		"boilerplate|============",
+		"paragraph|本章介绍软件。",
+	};
+	check(text, want, N(want));
+}
+
 /* Headings in Latin script may be longer than Chinese ones, but a line
  * ending with a colon introduces what follows. */
 static void
@@ -690,6 +723,7 @@ main(void)
 		cmocka_unit_test(test_man_page),
 		cmocka_unit_test(test_paged_text),
 		cmocka_unit_test(test_latin_headings),
+		cmocka_unit_test(test_setext),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
