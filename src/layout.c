@@ -568,6 +568,21 @@ spaces_before(const char *text, size_t s)
 	return s == 0 || text[s - 1] == '\n' ? n : 0;
 }
 
+/* Does the text of the block's first line reach column col (from the
+ * block's start) after two spaces: a tag and its text on one line ("-c
+ * with -lt")? Else a tag too long for the text's column is a row of its
+ * own ("-a, --all", the text under it). */
+static int
+text_at_col(const char *t, size_t s, size_t e, int col)
+{
+	size_t p = s;
+	for (int c = 0; p < e && c < col; c++) {
+		int32_t cp;
+		p = ustr_next(t, e, p, &cp);
+	}
+	return p < e && p >= s + 2 && t[p] != ' ' && t[p - 1] == ' ' && t[p - 2] == ' ';
+}
+
 /* Such a paragraph: its first line at its own indentation, the others at
  * the second line's (a hanging tag, "-c     with -lt: sort by..."). */
 static void
@@ -649,7 +664,20 @@ layout_block(const struct layout_opts *o, const char *text, const struct block *
 	default:
 		break;
 	}
-	if (b->kind == BLOCK_LIST) {
+	const char *nl = b->kind == BLOCK_INDENTED ? memchr(text + b->start, '\n', b->end - b->start)
+						    : NULL;
+	if (nl && f.indent > f.first_indent &&
+	    !text_at_col(text, b->start, (size_t)(nl - text), f.indent)) {
+		/* a tag alone: its row, then the text under it */
+		int hang = f.indent;
+		f.indent = f.first_indent;
+		f.avail = f.first_avail;
+		rc = fill(&f, b->start, (size_t)(nl - text), out);
+		f.first_indent = f.indent = hang;
+		f.first_avail = f.avail = w - hang;
+		if (rc == 0)
+			rc = fill(&f, (size_t)(nl - text) + 1, b->end, out);
+	} else if (b->kind == BLOCK_LIST) {
 		rc = list_items(&f, b, out);
 	} else if (b->kind == BLOCK_PRE || b->kind == BLOCK_TABLE) {
 		f.pre = 1;

@@ -249,10 +249,21 @@ parse_man_units(const char *t, const struct ustr_line *L, size_t n, size_t head,
 			else if (hang > ind && text_at(t, l, hang) && text_at(t, &L[i + 1], hang))
 				alone = 1;
 		}
+		/* a tag alone on its line ("-a, --all") and the text under it
+		 * are one unit, when that text is prose: the layout gives the
+		 * tag its own row */
+		if (alone && !full(&m, i) && indent(&L[i + 1]) > ind) {
+			size_t k = i + 1, n1 = indent(&L[i + 1]);
+			int filled = 1;
+			while (body(&m, k + 1) && indent(&L[k + 1]) == n1)
+				filled &= full(&m, k++);
+			if (filled)
+				alone = 0, cont = n1, j = k;
+		}
 		while (!alone && body(&m, j + 1) && indent(&L[j + 1]) == cont)
 			j++;
 		int prose = 1;
-		for (size_t k = i; k < j; k++)
+		for (size_t k = i + (cont > ind && !text_at(t, l, cont)); k < j; k++)
 			prose &= full(&m, k);
 		if (headings == 1 && name_e == 0) {
 			name_s = l->start;

@@ -377,8 +377,10 @@ test_kind_names(void **state)
 /* A manual page saved as text (`man ls > ls.txt`, columns as groff makes
  * them at 80): the header and footer lines are furniture, the section names
  * headings, the body's units start at their indentation past the body's
- * (seven columns), filled lines join, an option's text hangs under it, and
- * unfilled lines (two sentences on two lines) stay as they are. */
+ * (seven columns), filled lines join, an option's text hangs under it (a
+ * tag alone on its line and the text under it are one block: the layout
+ * gives the tag its row), and unfilled lines (two sentences on two lines)
+ * stay as they are. */
 static const char MAN_LS[] =
 	"LS(1)                           User Commands                            LS(1)\n"
 	"\n"
@@ -425,8 +427,7 @@ test_man_page(void **state)
 		"indented|List  information  about  the FILEs (the current directory by default).\n"
 		"       Sort entries alphabetically if none of -cftuvSUX nor --sort  is  speci\u2010\n"
 		"       fied.",
-		"indented|-a, --all",
-		"indented|       do not ignore entries starting with .",
+		"indented|-a, --all\n              do not ignore entries starting with .",
 		"indented|-c     with -lt: sort by, and show, ctime (time of last modification of\n"
 		"              file status information); with -l: show ctime and sort by  name;\n"
 		"              otherwise: sort by ctime, newest first",

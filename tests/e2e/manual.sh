@@ -66,6 +66,10 @@ for r in 'NAME' 'DESCRIPTION' \
 	'       sort by ctime, newest first'; do
 	row "$r" && ok "man page row: $r" || fail "no man page row '$r'"
 done
+# a tag alone on its line has its text on the very next row, no blank between
+next=$(sed 's/ *$//' "$tmp/screen" | awk 'found { print; exit } $0 == "-a, --all" { found = 1 }')
+[ "$next" = '       do not ignore entries starting with .' ] &&
+	ok "man page: the option's text right under its tag" || fail "man page: under the tag: '$next'"
 if grep -q 'LS(1)\|GNU coreutils\|NNAAMMEE\|__' "$tmp/screen"; then
 	fail "man page: header, footer or overstrike shown"
 	cat "$tmp/screen"
