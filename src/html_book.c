@@ -117,7 +117,8 @@ html_book_note_link(const struct htree *t, size_t i, char *mark, size_t cap)
 		return HTML_NOTE_NONE; /* XXX: out of memory reads as a plain link */
 	const char *m = s;
 	size_t n = strlen(s);
-	static const char *const back[] = { "\u21a9", "\u21a9\ufe0e", "\u2191", "^", "\u8fd4\u56de",
+	/* ↩ ↑ ^ 返回 ◎ (Duokan's notes) */
+	static const char *const back[] = { "\u21a9", "\u21a9\ufe0e", "\u2191", "^", "\u25ce", "\u8fd4\u56de",
 					    "\u8fd4\u56de\u6b63\u6587", "back", "Back", NULL };
 	for (size_t k = 0; back[k]; k++)
 		if (strcmp(s, back[k]) == 0) {

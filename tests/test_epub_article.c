@@ -211,6 +211,8 @@ test_book_reading(void **state)
 		  XHTML("<h2>第一章 静夜思</h2>"
 			"<div class=\"poem\"><p>床前明月光，<br/>疑是地上霜。<br/>举头望明月，<br/>"
 			"低头思故乡。</p></div>"
+			"<p>多看<a class=\"duokan-footnote\" href=\"notes.xhtml#df1\" id=\"dfr1\">"
+			"<img alt=\"\" src=\"note.png\"/></a>的注。</p>"
 			"<p>此诗作于开元十四年<a epub:type=\"noteref\" href=\"notes.xhtml#n1\" "
 			"id=\"r1\">1</a>，是名作<sup><a href=\"notes.xhtml#n2\">[2]</a></sup>；"
 			"见<a href=\"#x\">第2节</a>。</p>"
@@ -223,13 +225,16 @@ test_book_reading(void **state)
 		{ "OEBPS/notes.xhtml",
 		  XHTML("<h2>注释</h2><p id=\"n1\">1. 即公元726年。<a epub:type=\"backlink\" "
 			"href=\"c1.xhtml#r1\">返回</a></p>"
-			"<p id=\"n2\">2. 另一说。<a href=\"c1.xhtml#r2\">↩</a></p>"),
+			"<p id=\"n2\">2. 另一说。<a href=\"c1.xhtml#r2\">↩</a></p>"
+			"<ol class=\"duokan-footnote-content\"><li id=\"df1\"><p><a href=\"c1.xhtml#dfr1\">◎</a>"
+			"多看的注。</p></li></ol>"),
 		  0, 0 },
 	};
 	struct article a;
 	assert_int_equal(load("book.epub", opf, e, sizeof e / sizeof e[0], NULL, &a, NULL), 0);
 	expect_rows(&a, "heading: 第一章 静夜思\n"
 			"pre: 床前明月光，\n疑是地上霜。\n举头望明月，\n低头思故乡。\n"
+			"paragraph: 多看的注。\n"
 			"paragraph: 此诗作于开元十四年[1]，是名作[2]；见第2节。\n"
 			"caption: [明月图：满月挂在山头]\n"
 			"paragraph: 一个𠀀字，。\n"
@@ -237,7 +242,8 @@ test_book_reading(void **state)
 			"pre: 白日依山尽，\n黄河入海流。\n"
 			"heading: 注释\n"
 			"paragraph: 1. 即公元726年。\n"
-			"paragraph: 2. 另一说。\n");
+			"paragraph: 2. 另一说。\n"
+			"list item: 1. 多看的注。\n");
 	article_free(&a);
 	free(opf);
 }
