@@ -257,6 +257,15 @@ loadpool_ready(struct loadpool *p, size_t k)
 	return r;
 }
 
+int
+loadpool_made(struct loadpool *p, size_t k)
+{
+	pthread_mutex_lock(&p->mu);
+	int r = k < p->n && p->v[k].state == JOB_MADE;
+	pthread_mutex_unlock(&p->mu);
+	return r;
+}
+
 void
 loadpool_drop(struct loadpool *p, size_t k)
 {

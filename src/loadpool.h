@@ -61,6 +61,9 @@ int loadpool_take(struct loadpool *p, size_t k, int wait, struct loadpool_item *
  * job k)? */
 int loadpool_ready(struct loadpool *p, size_t k);
 
+/* Has a worker made job k (its result waits to be taken)? */
+int loadpool_made(struct loadpool *p, size_t k);
+
 /* Let job k go, made or not (a worker doing it frees its result). */
 void loadpool_drop(struct loadpool *p, size_t k);
 
