@@ -15,43 +15,7 @@
 #include "../src/corpus.h"
 #include "../src/err.h"
 #include "../src/script.h"
-
-static void
-same_article(const struct article *a, const struct article *b)
-{
-	assert_string_equal(a->path, b->path);
-	assert_int_equal(a->len, b->len);
-	assert_memory_equal(a->text, b->text, a->len + 1);
-	assert_int_equal(a->nblocks, b->nblocks);
-	if (a->nblocks)
-		assert_memory_equal(a->blocks, b->blocks, a->nblocks * sizeof *a->blocks);
-	if (a->levels)
-		assert_memory_equal(a->levels, b->levels, a->nblocks);
-	else
-		assert_null(b->levels);
-	assert_int_equal(a->nsents, b->nsents);
-	if (a->nsents)
-		assert_memory_equal(a->sents, b->sents, a->nsents * sizeof *a->sents);
-	assert_int_equal(a->spans.n, b->spans.n);
-	if (a->spans.n)
-		assert_memory_equal(a->spans.v, b->spans.v, a->spans.n * sizeof *a->spans.v);
-	assert_memory_equal(&a->stats, &b->stats, sizeof a->stats);
-	assert_string_equal(a->encoding, b->encoding);
-	assert_int_equal(a->replaced, b->replaced);
-	assert_int_equal(a->chars, b->chars);
-	assert_true(a->hash == b->hash);
-	assert_int_equal(a->format, b->format);
-	assert_string_equal(a->meta.title, b->meta.title);
-	assert_int_equal(a->meta.title_inferred, b->meta.title_inferred);
-	if (a->meta.source)
-		assert_string_equal(a->meta.source, b->meta.source);
-	else
-		assert_null(b->meta.source);
-	if (a->meta.date)
-		assert_string_equal(a->meta.date, b->meta.date);
-	else
-		assert_null(b->meta.date);
-}
+#include "support_load.h"
 
 static void
 test_roundtrip(void **state)
@@ -78,7 +42,7 @@ test_roundtrip(void **state)
 		size_t n;
 		assert_int_equal(artblob_pack(&c.v[i], &f, &blob, &n), 0);
 		assert_int_equal(artblob_unpack(blob, n, c.v[i].path, f.text, f.len, &b, &g), 0);
-		same_article(&c.v[i], &b);
+		support_same_article(&c.v[i], &b);
 		assert_int_equal(g.len, f.len);
 		assert_memory_equal(g.text, f.text, f.len + 1);
 		for (size_t k = 0; k <= f.len; k++) {
@@ -89,7 +53,7 @@ test_roundtrip(void **state)
 		match_text_free(&g);
 		/* the same, the folded text not copied */
 		assert_int_equal(artblob_unpack_borrow(blob, n, c.v[i].path, f.text, f.len, &b, &g), 0);
-		same_article(&c.v[i], &b);
+		support_same_article(&c.v[i], &b);
 		assert_ptr_equal(g.text, f.text);
 		assert_int_equal(g.len, f.len);
 		assert_int_equal(g.nseg, f.nseg);

@@ -13,88 +13,17 @@
 #include <string.h>
 #include <pthread.h>
 #include <stdatomic.h>
-#include <time.h>
 
 #include <cmocka.h>
 
 #include "../src/article_job.h"
 #include "../src/err.h"
 #include "../src/script.h"
+#include "support_load.h"
 #include "support_tmp.h"
 
-static const char *const bundled[] = {
-	"texts/000_sichuan_ribao.txt",
-	"texts/001_hangzhou_kaiyuan.txt",
-	"texts/002_shenzhen_pinle.txt",
-	"texts/003_deepseek_chuangxin.txt",
-	"texts/004_kexuebao_lianghui.txt",
-	"tests/data/manual-debian-zh_TW.txt",
-	"tests/data/manual-gentoo-zh_CN.txt",
-	"tests/data/manual-sbuild-zh_CN.gbk.txt",
-};
-#define NBUNDLED (sizeof bundled / sizeof bundled[0])
-
-static void
-same_str(const char *a, const char *b)
-{
-	if (a == NULL || b == NULL)
-		assert_ptr_equal(a, b);
-	else
-		assert_string_equal(a, b);
-}
-
-/* Field by field: a struct block has padding. */
-static void
-same_blocks(const struct block *a, const struct block *b, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		assert_int_equal(a[i].start, b[i].start);
-		assert_int_equal(a[i].end, b[i].end);
-		assert_int_equal(a[i].kind, b[i].kind);
-	}
-}
-
-static void
-same_article(const struct article *a, const struct article *b)
-{
-	assert_string_equal(a->path, b->path);
-	assert_int_equal(a->len, b->len);
-	assert_memory_equal(a->text, b->text, a->len + 1);
-	assert_int_equal(a->nblocks, b->nblocks);
-	same_blocks(a->blocks, b->blocks, a->nblocks);
-	if (a->levels)
-		assert_memory_equal(a->levels, b->levels, a->nblocks);
-	else
-		assert_null(b->levels);
-	assert_int_equal(a->nsents, b->nsents);
-	if (a->nsents)
-		assert_memory_equal(a->sents, b->sents, a->nsents * sizeof *a->sents);
-	assert_int_equal(a->spans.n, b->spans.n);
-	if (a->spans.n)
-		assert_memory_equal(a->spans.v, b->spans.v, a->spans.n * sizeof *a->spans.v);
-	assert_memory_equal(&a->stats, &b->stats, sizeof a->stats);
-	assert_string_equal(a->encoding, b->encoding);
-	assert_int_equal(a->replaced, b->replaced);
-	assert_int_equal(a->chars, b->chars);
-	assert_true(a->hash == b->hash);
-	assert_int_equal(a->format, b->format);
-	same_str(a->meta.title, b->meta.title);
-	same_str(a->meta.source, b->meta.source);
-	same_str(a->meta.author, b->meta.author);
-	same_str(a->meta.date, b->meta.date);
-	assert_int_equal(a->meta.title_inferred, b->meta.title_inferred);
-}
-
-static void
-same_fold(const struct match_text *a, const struct match_text *b)
-{
-	assert_int_equal(a->len, b->len);
-	assert_memory_equal(a->text, b->text, a->len + 1);
-	assert_int_equal(a->orig_len, b->orig_len);
-	assert_int_equal(a->nseg, b->nseg);
-	if (a->nseg)
-		assert_memory_equal(a->seg, b->seg, a->nseg * sizeof *a->seg);
-}
+#define bundled support_load_files
+#define NBUNDLED SUPPORT_LOAD_NFILES
 
 /* The job's article and fold against the one-shot path's. */
 static void
@@ -104,31 +33,14 @@ job_is_one_shot(const char *path, struct script *sc)
 	assert_int_equal(article_job_start(NULL, path, 1, &j), 0);
 	struct article one, got;
 	struct match_text fone, fgot;
-	assert_int_equal(article_load(NULL, path, &one, NULL), 0);
-	assert_int_equal(match_fold(sc, one.text, one.len, &fone), 0);
+	support_load_one(sc, path, &one, &fone);
 	assert_int_equal(article_job_take(j, &got, &fgot, NULL), 0);
-	same_article(&one, &got);
-	same_fold(&fone, &fgot);
+	support_same_article(&one, &got);
+	support_same_fold(&fone, &fgot);
 	article_free(&one);
 	article_free(&got);
 	match_text_free(&fone);
 	match_text_free(&fgot);
-}
-
-static void *
-slurp(const char *path, size_t *n)
-{
-	FILE *f = fopen(path, "rb");
-	assert_non_null(f);
-	fseek(f, 0, SEEK_END);
-	long len = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	char *b = malloc((size_t)len + 1);
-	assert_non_null(b);
-	assert_int_equal(fread(b, 1, (size_t)len, f), (size_t)len);
-	fclose(f);
-	*n = (size_t)len;
-	return b;
 }
 
 /* A file of at least size bytes under the test directory: the bundled
@@ -137,7 +49,7 @@ static char *
 big_file(const char *name, const char *src, size_t size)
 {
 	size_t n;
-	char *one = slurp(src, &n);
+	char *one = support_slurp(src, &n);
 	char *path = support_tmp_path(name);
 	FILE *f = fopen(path, "wb");
 	assert_non_null(f);
@@ -194,11 +106,15 @@ test_large(void **state)
 		assert_true(head.nblocks > 2);
 		size_t shown = head.blocks[head.nblocks - 2].end;
 		assert_memory_equal(head.text, whole.text, shown);
-		same_blocks(head.blocks, whole.blocks, head.nblocks - 2);
+		for (size_t i = 0; i + 2 < head.nblocks; i++) {
+			assert_int_equal(head.blocks[i].start, whole.blocks[i].start);
+			assert_int_equal(head.blocks[i].end, whole.blocks[i].end);
+			assert_int_equal(head.blocks[i].kind, whole.blocks[i].kind);
+		}
 		assert_string_equal(head.meta.title, whole.meta.title);
 		/* and it is article_load's article of the bytes up to the cut */
 		size_t n;
-		unsigned char *bytes = slurp(path, &n);
+		unsigned char *bytes = support_slurp(path, &n);
 		size_t cut = ARTICLE_JOB_HEAD_BYTES;
 		while (!(bytes[cut - 1] == '\n' && bytes[cut - 2] == '\n'))
 			cut--;
@@ -208,7 +124,7 @@ test_large(void **state)
 		assert_int_equal(article_load(NULL, hpath, &ref, NULL), 0);
 		free(ref.path);
 		ref.path = strdup(path);
-		same_article(&ref, &head);
+		support_same_article(&ref, &head);
 		article_free(&ref);
 		article_free(&head);
 		article_free(&whole);
@@ -230,7 +146,7 @@ test_head_whole(void **state)
 		assert_int_equal(article_job_head(NULL, bundled[i], ARTICLE_JOB_HEAD_BYTES, &a, &all, NULL), 0);
 		assert_int_equal(all, 1);
 		assert_int_equal(article_load(NULL, bundled[i], &b, NULL), 0);
-		same_article(&a, &b);
+		support_same_article(&a, &b);
 		article_free(&a);
 		article_free(&b);
 	}
@@ -296,6 +212,12 @@ test_no_head(void **state)
 	free(path);
 }
 
+static int
+job_done(void *j)
+{
+	return article_job_stage(j) == ARTICLE_JOB_DONE;
+}
+
 /* A job's errors are article_load's; a job can be let go at any time. */
 static void
 test_errors_and_drop(void **state)
@@ -312,9 +234,7 @@ test_errors_and_drop(void **state)
 	assert_int_equal(article_job_start(NULL, bundled[1], 1, &j), 0);
 	article_job_drop(j);
 	assert_int_equal(article_job_start(NULL, bundled[1], 0, &j), 0);
-	struct timespec ms = { 0, 1000000 };
-	while (article_job_stage(j) != ARTICLE_JOB_DONE)
-		nanosleep(&ms, NULL);
+	support_wait_until(-1, job_done, j);
 	article_job_drop(j);
 	article_job_drop(NULL);
 	/* without a fold: the article alone, the fold left empty */
@@ -325,7 +245,7 @@ test_errors_and_drop(void **state)
 	assert_int_equal(f.len, 0);
 	struct article b;
 	assert_int_equal(article_load(NULL, bundled[2], &b, NULL), 0);
-	same_article(&a, &b);
+	support_same_article(&a, &b);
 	article_free(&a);
 	article_free(&b);
 }
@@ -376,6 +296,12 @@ hook_free(void *ctx)
 	atomic_fetch_add(&s->freed, 1);
 }
 
+static int
+seen_freed(void *s)
+{
+	return atomic_load(&((struct seen *)s)->freed) > 0;
+}
+
 /* A hook runs once in the job's thread with the job's results (the
  * one-shot path's, and an OpenCC), takes them over, and its return is
  * the job's; a dropped job frees the hook's context, whenever it drops. */
@@ -397,10 +323,9 @@ test_hook(void **state)
 		assert_int_equal(s.had_sc, 1);
 	struct article one;
 	struct match_text fone;
-	assert_int_equal(article_load(NULL, bundled[1], &one, NULL), 0);
-	assert_int_equal(match_fold(sc, one.text, one.len, &fone), 0);
-	same_article(&one, &s.a);
-	same_fold(&fone, &s.f);
+	support_load_one(sc, bundled[1], &one, &fone);
+	support_same_article(&one, &s.a);
+	support_same_fold(&fone, &s.f);
 	article_free(&one);
 	match_text_free(&fone);
 	script_close(sc);
@@ -418,12 +343,10 @@ test_hook(void **state)
 		struct seen d = { .rc = -1 };
 		struct article_job_hook h = { hook_run, hook_free, &d };
 		assert_int_equal(article_job_start_hook(NULL, bundled[2], 1, &h, &j), 0);
-		struct timespec ms = { 0, 1000000 };
-		while (late && article_job_stage(j) != ARTICLE_JOB_DONE)
-			nanosleep(&ms, NULL);
+		if (late)
+			support_wait_until(-1, job_done, j);
 		article_job_drop(j);
-		for (int k = 0; k < 60000 && atomic_load(&d.freed) == 0; k++)
-			nanosleep(&ms, NULL);
+		support_wait_until(-1, seen_freed, &d);
 		assert_int_equal(atomic_load(&d.freed), 1);
 		if (late)
 			assert_int_equal(atomic_load(&d.ran), 1);

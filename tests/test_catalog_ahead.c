@@ -12,7 +12,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <poll.h>
 #include <sys/stat.h>
 
 #include <cmocka.h>
@@ -23,40 +22,16 @@
 #include "../src/err.h"
 #include "../src/match.h"
 #include "../src/script.h"
+#include "support_load.h"
 #include "support_tmp.h"
 
-static const char *const sources[] = {
-	"texts/000_sichuan_ribao.txt",
-	"texts/001_hangzhou_kaiyuan.txt",
-	"texts/002_shenzhen_pinle.txt",
-	"texts/003_deepseek_chuangxin.txt",
-	"texts/004_kexuebao_lianghui.txt",
-	"tests/data/manual-debian-zh_TW.txt",
-	"tests/data/manual-gentoo-zh_CN.txt",
-	"tests/data/manual-sbuild-zh_CN.gbk.txt",
-};
-#define NSRC (sizeof sources / sizeof sources[0])
+#define sources support_load_files
+#define NSRC SUPPORT_LOAD_NFILES
 #define NFILES 60 /* more than the pool's window and the prediction's reach */
 
 static char *dir;
 static char *names[NFILES + 2]; /* the folder's files, in the catalog's order */
 static size_t nnames;
-
-static void *
-slurp(const char *path, size_t *n)
-{
-	FILE *f = fopen(path, "rb");
-	assert_non_null(f);
-	fseek(f, 0, SEEK_END);
-	long len = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	char *b = malloc((size_t)len + 1);
-	assert_non_null(b);
-	assert_int_equal(fread(b, 1, (size_t)len, f), (size_t)len);
-	fclose(f);
-	*n = (size_t)len;
-	return b;
-}
 
 /* NFILES copies of the sources (each made distinct by a line of its own),
  * a blank file and one that is not text. */
@@ -69,7 +44,7 @@ setup(void **state)
 	mkdir(dir, 0700);
 	for (size_t k = 0; k < NFILES; k++) {
 		size_t n;
-		char *b = slurp(sources[k % NSRC], &n), name[32], line[64];
+		char *b = support_slurp(sources[k % NSRC], &n), name[32], line[64];
 		int gbk = strstr(sources[k % NSRC], "gbk") != NULL;
 		snprintf(name, sizeof name, "f%03zu.txt", k);
 		/* ASCII: the GBK one stays GBK */
@@ -119,31 +94,20 @@ warn(void *ctx, const char *path, const char *reason)
 static const char WARNED[] = "g-blank.txt: file is empty or blank\n"
 			     "h-binary.txt: not a text file (PNG image)\n";
 
-/* Article i of cat is what one thread makes of names[i] (and its fold). */
+/* Article i of cat is what one thread makes of names[i] (and its fold),
+ * all of it if full. */
 static void
 one_thread(const struct catalog *cat, size_t i, int full, struct script *sc)
 {
 	struct article a;
-	assert_int_equal(article_load(NULL, names[i], &a, NULL), 0);
-	const struct article *b = &cat->arts.v[i];
-	assert_string_equal(b->path, a.path);
-	assert_int_equal(b->len, a.len);
-	assert_int_equal(b->chars, a.chars);
-	assert_true(b->hash == a.hash);
-	assert_string_equal(b->meta.title, a.meta.title);
+	struct match_text f;
+	support_load_one(sc, names[i], &a, full ? &f : NULL);
 	if (full) {
-		assert_memory_equal(b->text, a.text, a.len + 1);
-		assert_int_equal(b->nblocks, a.nblocks);
-		assert_int_equal(b->nsents, a.nsents);
-		struct match_text f;
-		assert_int_equal(match_fold(sc, a.text, a.len, &f), 0);
-		assert_int_equal(cat->folded[i].len, f.len);
-		assert_memory_equal(cat->folded[i].text, f.text, f.len + 1);
-		assert_int_equal(cat->folded[i].nseg, f.nseg);
-		assert_memory_equal(cat->folded[i].seg, f.seg, f.nseg * sizeof *f.seg);
+		support_same_article(&a, &cat->arts.v[i]);
+		support_same_fold(&f, &cat->folded[i]);
 		match_text_free(&f);
 	} else {
-		assert_null(b->text);
+		support_same_summary(&a, &cat->arts.v[i]);
 	}
 	article_free(&a);
 }
@@ -227,6 +191,18 @@ test_few_changed(void **state)
 	free(data);
 }
 
+struct slot {
+	struct catalog *cat;
+	size_t i;
+};
+
+static int
+slot_ready(void *ctx)
+{
+	struct slot *s = ctx;
+	return catalog_fill_ready(s->cat, s->i);
+}
+
 /* The panes' slots read ahead: filled in order without waiting (polling
  * the descriptor when a worker is behind), with one slot far ahead filled
  * first and one let go, each what one thread makes of its file. */
@@ -249,10 +225,8 @@ test_slots(void **state)
 	assert_int_equal(catalog_fill(&cat, 50), 1);
 	catalog_fill_skip(&cat, 7); /* as if filled otherwise: read by catalog_fill */
 	for (size_t i = 0; i < cat.arts.n; i++) {
-		while (!catalog_fill_ready(&cat, i)) {
-			struct pollfd pfd = { .fd = catalog_ready_fd(&cat), .events = POLLIN };
-			poll(&pfd, 1, 50);
-		}
+		struct slot slot = { &cat, i };
+		support_wait_until(catalog_ready_fd(&cat), slot_ready, &slot);
 		assert_int_equal(catalog_fill(&cat, i), i < NFILES ? 1 : 0);
 	}
 	assert_string_equal(said.buf, WARNED);

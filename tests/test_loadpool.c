@@ -20,20 +20,11 @@
 #include "../src/err.h"
 #include "../src/loadpool.h"
 #include "../src/script.h"
+#include "support_load.h"
 
-static const char *const files[] = {
-	"texts/000_sichuan_ribao.txt",
-	"texts/001_hangzhou_kaiyuan.txt",
-	"texts/002_shenzhen_pinle.txt",
-	"texts/003_deepseek_chuangxin.txt",
-	"texts/004_kexuebao_lianghui.txt",
-	"tests/data/manual-debian-zh_TW.txt",
-	"tests/data/manual-gentoo-zh_CN.txt",
-	"tests/data/manual-sbuild-zh_CN.gbk.txt",
-	"texts/no-such-file.txt",
-	"texts",
-};
-#define NFILES (sizeof files / sizeof files[0])
+/* the samples, a file that is not there and a folder */
+#define NFILES (SUPPORT_LOAD_NFILES + 2)
+static const char *files[NFILES];
 
 /* What one thread makes of files[k]: the result a job must equal. */
 struct expect {
@@ -52,6 +43,10 @@ setup(void **state)
 	(void)state;
 	if (script_open(&sc, NULL) < 0)
 		return -1;
+	for (size_t k = 0; k < SUPPORT_LOAD_NFILES; k++)
+		files[k] = support_load_files[k];
+	files[NFILES - 2] = "texts/no-such-file.txt";
+	files[NFILES - 1] = "texts";
 	for (size_t k = 0; k < NFILES; k++) {
 		want[k].rc = article_load(NULL, files[k], &want[k].a, &want[k].cause);
 		if (want[k].rc == 0 && match_fold(sc, want[k].a.text, want[k].a.len, &want[k].fa) < 0)
@@ -84,33 +79,11 @@ same(size_t k, struct loadpool_item *it, int folded)
 		assert_string_equal(it->cause, w->cause);
 		return;
 	}
-	const struct article *a = &it->a, *b = &w->a;
-	assert_string_equal(a->path, b->path);
-	assert_int_equal(a->len, b->len);
-	assert_memory_equal(a->text, b->text, a->len + 1);
-	assert_int_equal(a->nblocks, b->nblocks);
-	for (size_t i = 0; i < a->nblocks; i++) {
-		assert_int_equal(a->blocks[i].start, b->blocks[i].start);
-		assert_int_equal(a->blocks[i].end, b->blocks[i].end);
-		assert_int_equal(a->blocks[i].kind, b->blocks[i].kind);
-	}
-	assert_int_equal(a->nsents, b->nsents);
-	assert_int_equal(a->spans.n, b->spans.n);
-	if (a->spans.n)
-		assert_memory_equal(a->spans.v, b->spans.v, a->spans.n * sizeof *a->spans.v);
-	assert_string_equal(a->encoding, b->encoding);
-	assert_int_equal(a->chars, b->chars);
-	assert_true(a->hash == b->hash);
-	assert_string_equal(a->meta.title, b->meta.title);
-	if (!folded) {
+	support_same_article(&w->a, &it->a);
+	if (folded)
+		support_same_fold(&w->fa, &it->fa);
+	else
 		assert_null(it->fa.text);
-		return;
-	}
-	assert_non_null(it->fa.text);
-	assert_int_equal(it->fa.len, w->fa.len);
-	assert_memory_equal(it->fa.text, w->fa.text, w->fa.len + 1);
-	assert_int_equal(it->fa.nseg, w->fa.nseg);
-	assert_memory_equal(it->fa.seg, w->fa.seg, w->fa.nseg * sizeof *w->fa.seg);
 }
 
 /* Wait until the workers have made n more results (a byte each on the
