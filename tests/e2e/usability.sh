@@ -34,8 +34,7 @@ keys -l "算力"
 wait_for "Highlight (again: … 算力" && ok "40x12: the K prompt is cut with … and a blank"
 keys Escape
 wait_for "hit 1/16"
-keys Q
-wait_for "duwen exited 0"
+quit_duwen
 
 # 3. a note of an article of the list that has not loaded yet: Enter in
 # the notes pane loads that article and opens it at the note (it said
@@ -62,8 +61,7 @@ wait_for "Note (Enter"
 keys -l "最后一篇的笔记"
 keys Enter
 wait_for "Highlighted in green with a note"
-keys Q
-wait_for "duwen exited 0"
+quit_duwen
 # 1000 articles not in the cache (it had only the one): the last is far
 # from loaded
 start_duwen e2e 100 30 "" "'$tmp/big'"
@@ -74,14 +72,8 @@ grep -qF "(loading)" "$tmp/screen" && ok "the notes pane: the note's article is 
 	{ fail "the notes pane does not say (loading):"; cat "$tmp/screen"; }
 keys Enter
 # the reading view's status line: the note, and nothing about a file apart
-n=0
-while [ "$n" -lt 100 ]; do
-	screen
-	tail -1 "$tmp/screen" | grep -qF "✎ 最后一篇的笔记" && ! grep -qF "批注 Notes" "$tmp/screen" && break
-	n=$((n + 1))
-	sleep 0.1
-done
-[ "$n" -lt 100 ] || { fail "Enter: no reading view with the note:"; cat "$tmp/screen"; }
+reader_at_note() { screen_has -F "✎ 最后一篇的笔记" '$' && ! screen_has -F "批注 Notes"; }
+poll_screen 100 reader_at_note || timed_out "a reading view with the note"
 grep -qF "not among the articles open" "$tmp/screen" &&
 	fail "Enter: the article of the list read apart from it" ||
 	ok "Enter: the article of the list, loaded at the note"
@@ -90,8 +82,7 @@ grep -qF "not among the articles open" "$tmp/screen" &&
 keys e
 wait_for "Note (Enter" && ok "e edits the note: the article is the list's"
 keys Escape
-keys Q
-wait_for "duwen exited 0"
+quit_duwen
 # 4. C while the articles load: the comparison is over all of them (the
 # rest load first), not over those loaded when C was pressed; 60 copies of
 # each text, cold: 60 times texts/' 杭州 87句 105次
@@ -101,17 +92,10 @@ export DUWEN_DATA="$tmp/data4"
 start_duwen e2e 160 45 "" "'$tmp/mid'"
 wait_for "/300 ["
 keys C
-n=0 # loading 300 articles under the sanitizers may take more than 10 s
-while [ "$n" -lt 600 ]; do
-	screen
-	grep -qF "│深圳" "$tmp/screen" && break
-	n=$((n + 1))
-	sleep 0.1
-done
+wait_long "│深圳" 60 # loading 300 articles under the sanitizers
 grep -qF "杭州 5220句 6300次" "$tmp/screen" && ok "C while loading: the comparison over all 300" ||
 	{ fail "C while loading:"; cat "$tmp/screen"; }
-keys Q
-wait_for "duwen exited 0"
+quit_duwen
 # 5. the status line: the message count comes before the tab numbers (it
 # was read as one more tab: "1 2  3 messages"), and two blanks part the
 # pane's status from what is on the right ("Messages  0/0 1 2 3 4")
@@ -123,11 +107,9 @@ start_duwen e2e 80 24 "" "'$tmp/bad'"
 wait_for "2 messages (:messages)"
 keys Enter
 wait_for "q back"
-tail -1 "$tmp/screen" | grep -qE "2 messages \(:messages\)  1 (list )?2 (reader )? F1 help  q back$" &&
-	ok "80x24: the count, then the tabs, then the help" ||
-	{ fail "80x24 status line:"; tail -1 "$tmp/screen"; }
-keys Q
-wait_for "duwen exited 0"
+wait_re "2 messages \(:messages\)  1 (list )?2 (reader )? F1 help  q back$" '$' &&
+	ok "80x24: the count, then the tabs, then the help"
+quit_duwen
 start_duwen e2e 40 12 "" "'$texts'"
 wait_for "文章 Article"
 wait_for "為什么DeepSeek成功了" # the last row: all five loaded
@@ -139,11 +121,8 @@ keys :
 keys -l messages
 keys Enter
 wait_for "Messages  0/0"
-tail -1 "$tmp/screen" | grep -qE "^Messages  0/0  +[^ ]" &&
-	ok "40x12: the messages pane's status apart from the help" ||
-	{ fail "40x12 messages status line:"; tail -1 "$tmp/screen"; }
-keys Q
-wait_for "duwen exited 0"
+wait_re "^Messages  0/0  +[^ ]" '$' && ok "40x12: the messages pane's status apart from the help"
+quit_duwen
 # 6. a search made while the articles load says so, and once they have
 # all loaded no longer says "the rest are loading" but how to search all
 export DUWEN_DATA="$tmp/data6"
@@ -154,21 +133,14 @@ wait_for "Search all:"
 keys -l "资本"
 keys Enter
 wait_for ", still loading)" && ok "a search while loading says the rest are loading"
-n=0
-while [ "$n" -lt 600 ]; do
-	screen
-	tail -1 "$tmp/screen" | grep -qF "/300 [" || break
-	n=$((n + 1))
-	sleep 0.1
-done
+wait_gone "/300 [" 60 '$'
 wait_for ": / Enter for all)" && ok "all loaded: / Enter searches all"
 keys /
 wait_for "Search all: 资本"
 keys Enter
 wait_for "资本: 960 hits in 240 articles" && ok "/ Enter: over all 300"
 grep -qF "(searched" "$tmp/screen" && fail "still says (searched" || ok "no (searched … ) any more"
-keys Q
-wait_for "duwen exited 0"
+quit_duwen
 # 7. 40 columns: the colour prompt shows every colour's key (p[u]rple and
 # Enter were cut off), and a question cut with … keeps its answers (y/n)
 export DUWEN_DATA="$tmp/data7"
@@ -190,8 +162,7 @@ wait_for "Not deleted"
 keys c
 wait_for "New colour: y/g/b/p/u  Enter: green" && ok "40x12: c shows every colour key"
 keys Escape
-keys Q
-wait_for "duwen exited 0"
+quit_duwen
 # 8. the help's status line says how to find a word in it (/), not "q:
 # close" beside the "q close" every status line ends with
 start_duwen e2e 80 24 "" "'$texts'"
@@ -201,8 +172,7 @@ keys F1
 wait_for "Keys  line"
 tail -1 "$tmp/screen" | grep -qE "Keys  line [0-9]+/[0-9]+  /: find .*F1 help  q close$" &&
 	ok "the help's status: /: find, one q close" || { fail "help status:"; tail -1 "$tmp/screen"; }
-keys Q
-wait_for "duwen exited 0"
+quit_duwen
 # 9. the list: Esc clears the filter (it said "Esc: no such key here")
 start_duwen e2e 80 24 "" "'$texts'"
 wait_for "為什么DeepSeek成功了"
@@ -213,8 +183,7 @@ keys Enter
 wait_for "1 of 5 articles match"
 keys Escape
 wait_for "Filter cleared: 5 articles" && ok "Esc clears the list's filter"
-keys Q
-wait_for "duwen exited 0"
+quit_duwen
 # 10. the comparison at 80x24: a passage cut short ends with … and a
 # blank before the next column's rule (it was "“对于…│")
 start_duwen e2e 80 24 "" "'$texts'"
@@ -223,6 +192,5 @@ keys C
 wait_for "杭州 87句 105次"
 grep -qF "…│" "$tmp/screen" && { fail "a … against the rule:"; cat "$tmp/screen"; } ||
 	ok "80x24 comparison: no … against a column's rule"
-keys Q
-wait_for "duwen exited 0"
+quit_duwen
 finish usability.sh

@@ -18,31 +18,20 @@ start_duwen e2e 160 45 "" "'$tmp/copies'"
 wait_for "為什么DeepSeek成功了"
 keys Enter
 wait_for "约11分钟"
-want="●   杭州“開…  2024-03-01_0…_kaiyuan.txt   3605  
+# the final state, not the first frame (the list redraws as rows load)
+expect_lines "160x45 beside the reader: the copies' names in one column" 3,6 \
+"●   杭州“開…  2024-03-01_0…_kaiyuan.txt   3605  
 ●   错过Deep… 2024-03-01_0…en_pinle.txt   6704  
 ●   DeepSeek… 2024-03-01_0…huangxin.txt   3322  
-●   為什么De… 2024-03-01_0…lianghui.txt   2794  "
-# the final state, not the first frame (the list redraws as rows load)
-n=0
-while [ "$n" -lt 100 ]; do
-	screen
-	got=$(sed -n 3,6p "$tmp/screen" | sed 's/│.*//')
-	[ "$got" = "$want" ] && break
-	n=$((n + 1))
-	sleep 0.1
-done
-[ "$got" = "$want" ] && ok "160x45 beside the reader: the copies' names in one column" ||
-	{ fail "160x45 copies:"; echo "$got"; }
-keys Q
-wait_for "duwen exited 0"
+●   為什么De… 2024-03-01_0…lianghui.txt   2794  " 's/│.*//'
+quit_duwen
 # 40x12, the list alone: the same column
 start_duwen e2e 40 12 "" "'$tmp/copies'"
 wait_for "2025-11-…ghui.txt" # the last row: all ten loaded
 got=$(sed -n 6p "$tmp/screen")
 [ "$got" = "●   為什么De… 2024-03-…ghui.txt   2794" ] && ok "40x12: the name in its column" ||
 	{ fail "40x12 copies:"; cat "$tmp/screen"; }
-keys Q
-wait_for "duwen exited 0"
+quit_duwen
 
 # 4. duwen --list: copies show their file names in a column after the title
 "$DUWEN" --list "$tmp/copies" "$texts/000_sichuan_ribao.txt" >"$tmp/list" 2>&1
@@ -74,8 +63,7 @@ want=" 2. 为什么是杭州？未来的机会又在哪儿？
  7. 杭州“開源大模型之城”是如何煉成的？"
 [ "$got" = "$want" ] && ok "j to the sixth: one whole passage up" ||
 	{ fail "after j to the sixth:"; cat "$tmp/screen"; }
-keys Q
-wait_for "duwen exited 0"
+quit_duwen
 # 3. the command line: a Tab that finds several commands shows them on the
 # row above (vim's wildmenu), the one on the line in reverse; Tab and S-Tab
 # go through them; another key puts the pane's row back
@@ -95,21 +83,10 @@ screen e2e -e
 sed -n 23p "$tmp/screen" | grep -qF "search  $(printf '\033')[7msearch-back$(printf '\033')[0m" &&
 	ok "Tab again: the next, in reverse" || { fail "the second candidate is not marked:"; sed -n 23p "$tmp/screen" | cat -v; }
 keys BTab
-n=0
-while [ "$n" -lt 50 ] && [ "$(sed -n 24p "$tmp/screen")" != ":search" ]; do
-	sleep 0.1
-	screen
-	n=$((n + 1))
-done
-[ "$n" -lt 50 ] && ok "S-Tab: the one before" || { fail "S-Tab:"; cat "$tmp/screen"; }
+expect_lines "S-Tab: the one before" 24 ":search"
 keys Space
-n=0 # the text's row again
-while [ "$n" -lt 50 ] && ! sed -n 23p "$tmp/screen" | grep -qF "考”。"; do
-	sleep 0.1
-	screen
-	n=$((n + 1))
-done
-[ "$n" -lt 50 ] && ok "a key that is not Tab: the pane's row back" || { fail "row 23 after Space:"; cat "$tmp/screen"; }
+# the text's row again
+wait_line 23 "考”。" && ok "a key that is not Tab: the pane's row back"
 keys Escape
 # 40x12: pages of candidates, "<" and ">" where more are before and after
 start_duwen e2e 40 12 "" "'$texts/000_sichuan_ribao.txt'"
@@ -122,8 +99,7 @@ got=$(sed -n 11p "$tmp/screen")
 [ "$got" = "< half-up  page-down  page-up  top     >" ] && ok "40x12: the page of candidates with page-down" ||
 	{ fail "40x12 candidates:"; cat "$tmp/screen"; }
 keys Escape
-keys Q
-wait_for "duwen exited 0"
+quit_duwen
 # D1 (the lead's pass). 80x24 with four panes open: the tab line gives way
 # first (numbers, the focused pane named), so that the reader's status
 # keeps its title's start and the selection's count in full (they were
@@ -153,8 +129,7 @@ screen e2e -e
 tail -1 "$tmp/screen" | grep -qF "$(printf '\033')[1;7m2 reader" &&
 	ok "the focused pane's tab in reverse" || { fail "the focused tab:"; tail -1 "$tmp/screen" | cat -v; }
 keys Escape
-keys Q
-wait_for "duwen exited 0"
+quit_duwen
 # 40x12: the count in full, the tabs gone for it
 start_duwen e2e 40 12 "" "'$texts/000_sichuan_ribao.txt'"
 wait_for "original"
@@ -166,8 +141,7 @@ case "$got" in
 *) fail "40x12 selection: $got" ;;
 esac
 keys Escape
-keys Q
-wait_for "duwen exited 0"
+quit_duwen
 # D2. :messages at 160x45 beside the list, four bad config lines: in the
 # order of the lines (it was 2, 4, 1, 3: commands before settings), the
 # first on the message line, and a long one wraps onto indented rows (it
@@ -197,6 +171,5 @@ $c:4: usage: highlight WORD [COLOR]; line skipped"
 [ "$(cat "$tmp/at")" = "1 3 5 7 " ] && [ "$joined" = "$want" ] &&
 	ok "160x45 :messages: in line order, wrapped whole" ||
 	{ fail "160x45 :messages: rows $(cat "$tmp/at"):"; echo "$joined"; cat "$tmp/screen"; }
-keys Q
-wait_for "duwen exited 0"
+quit_duwen
 finish usability2.sh

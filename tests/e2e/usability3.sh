@@ -5,20 +5,6 @@
 . "$(dirname "$0")/lib/harness.sh"
 export DUWEN_DATA="$tmp/data"
 
-# wait_re REGEX: wait_for with an extended regular expression
-wait_re() {
-	n=0
-	while [ "$n" -lt 100 ]; do
-		screen
-		grep -qE -- "$1" "$tmp/screen" && return 0
-		n=$((n + 1))
-		sleep 0.1
-	done
-	fail "timed out waiting for /$1/; the screen:"
-	cat "$tmp/screen"
-	return 1
-}
-
 # 1. the list's number columns are as wide as their widest value: a city
 # named 105,001 times showed as "1050", run together with the next count
 # ("105010500  2100"), at every size
@@ -31,41 +17,30 @@ with open(sys.argv[1], "w", encoding="utf-8") as f:
 cp "$texts/000_sichuan_ribao.txt" "$tmp/num/"
 start_duwen e2e 80 24 "" "'$tmp/num'"
 wait_for "  241504  105001"
-got=$(sed -n 1,3p "$tmp/screen")
-want="    标题                        来源            字数      杭     深     成  注
+expect_lines "80x24: the counts in columns as wide as 105001" 1,3 \
+"    标题                        来源            字数      杭     深     成  注
 ●   为什么是杭州？未来的机会又… 四川日报        4224      26      3     16   0
 ●   杭州计数                                  241504  105001  10500   2100   0"
-[ "$got" = "$want" ] && ok "80x24: the counts in columns as wide as 105001" ||
-	{ fail "80x24 counts:"; cat "$tmp/screen"; }
-keys Q
-wait_for "duwen exited 0"
+quit_duwen
 start_duwen e2e 40 12 "" "'$tmp/num'"
 wait_for "  241504   0"
-got=$(sed -n 1,3p "$tmp/screen")
-want="    标题                      字数  注
+expect_lines "40x12: 字数 as wide as 241504, the counts left out" 1,3 \
+"    标题                      字数  注
 ●   为什么是杭州？未来的机…   4224   0
 ●   杭州计数                241504   0"
-[ "$got" = "$want" ] && ok "40x12: 字数 as wide as 241504, the counts left out" ||
-	{ fail "40x12 counts:"; cat "$tmp/screen"; }
-keys Q
-wait_for "duwen exited 0"
+quit_duwen
 # 160x45: the list alone, then beside the reader (narrow: 字数 whole)
 start_duwen e2e 160 45 "" "'$tmp/num'"
 wait_for "  241504  105001"
-got=$(sed -n 3p "$tmp/screen")
-want="●   杭州计数                                                                                                                  241504  105001  10500   2100   0"
-[ "$got" = "$want" ] && ok "160x45: the counts whole" || { fail "160x45 counts:"; cat "$tmp/screen"; }
+expect_lines "160x45: the counts whole" 3 \
+"●   杭州计数                                                                                                                  241504  105001  10500   2100   0"
 keys Enter
 wait_for "约11分钟"
-screen
-got=$(sed -n 1,3p "$tmp/screen" | sed 's/│.*//')
-want="    标题                              字数  注  
+expect_lines "160x45 beside the reader: 字数 whole" 1,3 \
+"    标题                              字数  注  
 ●   为什么是杭州？未来的机会又在哪…   4224   0  
-●   杭州计数                        241504   0  "
-[ "$got" = "$want" ] && ok "160x45 beside the reader: 字数 whole" ||
-	{ fail "160x45 beside the reader:"; cat "$tmp/screen"; }
-keys Q
-wait_for "duwen exited 0"
+●   杭州计数                        241504   0  " 's/│.*//'
+quit_duwen
 
 # 2. the progress bar on stderr fits the terminal (at 40 columns its 66
 # wrapped, and each update left a row behind), a warning has a line of its
@@ -96,15 +71,7 @@ wait_for "duwen exited 0"
 python3 "$root/bench/gencorpus.py" --big $((8 * 1024 * 1024)) "$texts" "$tmp/big.txt"
 start_duwen e2e 80 24 "DUWEN_PROGRESS_DELAY_MS=0" --list --no-cache "'$tmp/big.txt'" ">/dev/null"
 wait_for "duwen: reading..." && ok "one long file: the bar says it is at work"
-# as long as the file takes (over 10 s under the sanitizers)
-n=0
-while [ "$n" -lt 3000 ]; do
-	screen
-	grep -qF "duwen exited 0" "$tmp/screen" && break
-	n=$((n + 1))
-	sleep 0.1
-done
-screen
+wait_long "duwen exited 0"
 [ "$(grep -c . "$tmp/screen")" = 1 ] && ok "one long file: the bar is erased" ||
 	{ fail "one long file: the bar stays:"; cat "$tmp/screen"; }
 
@@ -112,14 +79,7 @@ screen
 cp "$tmp/big.txt" "$tmp/big2.txt"
 start_duwen e2e 80 24 "DUWEN_PROGRESS_DELAY_MS=0" --dump "'$tmp/big.txt'" "'$tmp/big2.txt'" ">/dev/null"
 wait_for "duwen: reading..." && ok "--dump: the bar says it is at work"
-n=0
-while [ "$n" -lt 3000 ]; do
-	screen
-	grep -qF "duwen exited 0" "$tmp/screen" && break
-	n=$((n + 1))
-	sleep 0.1
-done
-screen
+wait_long "duwen exited 0"
 [ "$(grep -c . "$tmp/screen")" = 1 ] && ok "--dump: the bar is erased" ||
 	{ fail "--dump: the bar stays:"; cat "$tmp/screen"; }
 
@@ -130,8 +90,7 @@ screen
 mkdir -p "$tmp/mix"
 cp "$texts"/*.txt "$tmp/mix/"
 cp "$tmp/big.txt" "$tmp/mix/zz_big.txt"
-export DUWEN_DATA="$tmp/data3"
-start_duwen e2e 80 24 "" "'$tmp/mix'"
+start_duwen e2e 80 24 "DUWEN_DATA=$tmp/data3" "'$tmp/mix'"
 wait_for "5/6 [########--]" && ok "the count reaches 5/6 while the large file loads"
 wait_re '^\.\.\. zz_big\.txt  (reading|indexing|caching) [0-9]+ s' &&
 	ok "the large file's row says what its thread is doing"
@@ -142,37 +101,28 @@ wait_re '^comparison: loading zz_big\.txt: (reading|indexing|caching) [0-9]+ s \
 	ok "the comparison waiting for the large file says which and what it does"
 keys Escape
 wait_for "comparison stopped"
-keys Q
-wait_for "duwen exited 0"
+quit_duwen
 # beside its reading view at 160x45 the list is narrow: a row not loaded
 # has no facts, its name and its thread's doing take their columns (it
 # read "... big.txt  reading …")
-export DUWEN_DATA="$tmp/data3c"
-start_duwen e2e 160 45 "" "'$tmp/mix'"
+start_duwen e2e 160 45 "DUWEN_DATA=$tmp/data3c" "'$tmp/mix'"
 wait_for "zz_big.txt"
 keys G Enter
 wait_for "loading the rest"
 wait_re '^\.\.\. zz_big\.txt  (reading|indexing|caching) [0-9]+ s +│' &&
 	ok "160x45 beside the reader: the pending row's name and doing whole"
-keys Q
-wait_for "duwen exited 0"
+quit_duwen
 # the reading view of one large file at 80x24: what the thread is doing
 # is whole in the status line (it read "0/1 [----------]  ..     original
 # loading t…": the count of one file goes, and the tabs give way first)
-export DUWEN_DATA="$tmp/data3b"
-start_duwen e2e 80 24 "" "'$tmp/big.txt'"
+start_duwen e2e 80 24 "DUWEN_DATA=$tmp/data3b" "'$tmp/big.txt'"
 wait_for "loading the rest"
-tail -n 1 "$tmp/screen" | grep -qE '^\.\.     original  loading the rest: (reading|indexing|caching) [0-9]+ s ' &&
-	ok "80x24: the status line says what the thread is doing, whole" ||
-	{ fail "80x24 loading status:"; tail -n 1 "$tmp/screen"; }
+wait_re '^\.\.     original  loading the rest: (reading|indexing|caching) [0-9]+ s ' '$' &&
+	ok "80x24: the status line says what the thread is doing, whole"
 # its length, estimated from the first part, looks like an estimate (three
 # significant digits: it read "2967134字", then 2706519 once it was in)
-sed -n 2p "$tmp/screen" | grep -qE ' · [0-9]{3}0000字 · ' &&
-	ok "80x24: the estimated length is rounded" ||
-	{ fail "80x24 estimated length:"; sed -n 2p "$tmp/screen"; }
-keys Q
-wait_for "duwen exited 0"
-export DUWEN_DATA="$tmp/data"
+wait_re ' · [0-9]{3}0000字 · ' 2 && ok "80x24: the estimated length is rounded"
+quit_duwen
 
 # 4. a search while the articles load, at 80x24: the header says how many
 # were searched, whole (its end, "the rest are loading)", then "/ Enter
@@ -181,8 +131,7 @@ export DUWEN_DATA="$tmp/data"
 mkdir -p "$tmp/many4"
 cp "$tmp/many"/*.txt "$tmp/many4/"
 cp "$tmp/big.txt" "$tmp/many4/000_big.txt"
-export DUWEN_DATA="$tmp/data4"
-start_duwen e2e 80 24 "" "'$tmp/many4'"
+start_duwen e2e 80 24 "DUWEN_DATA=$tmp/data4" "'$tmp/many4'"
 wait_for "/302 ["
 keys S
 wait_for "Search all:"
@@ -192,33 +141,18 @@ wait_re '^ 资本: [0-9]+ hits? in [0-9]+ articles? \(searched [0-9]+ of 302, st
 	ok "80x24: a search while loading says so, whole"
 # until the header leaves its loading form (the status line is no sign:
 # a message such as "资本: not found" takes the progress's place)
-n=0
-while [ "$n" -lt 3000 ]; do
-	screen
-	head -n 1 "$tmp/screen" | grep -qF "still loading)" || break
-	n=$((n + 1))
-	sleep 0.1
-done
+wait_gone "still loading)" 300 1
 wait_re '^ 资本: [0-9]+ hits? in [0-9]+ articles? \(searched [0-9]+ of 302: / Enter for all\)$' &&
 	ok "80x24: all loaded, the header says how to search them all, whole"
-keys Q
-wait_for "duwen exited 0"
-export DUWEN_DATA="$tmp/data"
+quit_duwen
 
 # 5. long work at 40x12: the bottom row keeps the count and "Esc: stop"
 # whole (the bar narrows, goes, then the label is cut: the comparison's
 # loading read "comparison: loading every article [##-…"), and Esc or
 # Ctrl-C stops it (DUWEN_TEST_SLOW_MS: a second a step)
-export DUWEN_DATA="$tmp/data5"
-start_duwen e2e 40 12 "DUWEN_PROGRESS_DELAY_MS=0 DUWEN_TEST_SLOW_MS=1000" "'$tmp/many'"
+start_duwen e2e 40 12 "DUWEN_DATA=$tmp/data5 DUWEN_PROGRESS_DELAY_MS=0 DUWEN_TEST_SLOW_MS=1000" "'$tmp/many'"
 wait_for "/301 ["
-n=0
-while [ "$n" -lt 600 ]; do
-	screen
-	tail -1 "$tmp/screen" | grep -qF "/301 [" || break
-	n=$((n + 1))
-	sleep 0.1
-done
+wait_gone "/301 [" 60 '$'
 keys C
 wait_re '^comparing \[[#-]+\] [0-9]+/[0-9]+  Esc: stop$' &&
 	ok "40x12: a long comparison's progress keeps its count and Esc: stop"
@@ -232,9 +166,7 @@ wait_re '^searching 资本 [0-9]+/[0-9]+  Esc: stop$' &&
 	ok "40x12: a long search's progress, whole (no room for the bar)"
 keys C-c
 wait_for "search for 资本 stopped" && ok "40x12: Ctrl-C stops the search"
-keys Q
-wait_for "duwen exited 0"
-export DUWEN_DATA="$tmp/data"
+quit_duwen
 
 # 6. a large file with no first part to show (UTF-16 text) at 40x12: no
 # facts line until its text is in (it said "0字 · 约1分钟"), and the
@@ -243,25 +175,19 @@ export DUWEN_DATA="$tmp/data"
 python3 -c 'import sys
 t = open(sys.argv[1], encoding="utf-8").read(2500000)
 open(sys.argv[2], "w", encoding="utf-16").write(t)' "$tmp/big.txt" "$tmp/wide.txt"
-export DUWEN_DATA="$tmp/data6"
-start_duwen e2e 40 12 "" "'$tmp/wide.txt'"
+start_duwen e2e 40 12 "DUWEN_DATA=$tmp/data6" "'$tmp/wide.txt'"
 wait_for "Loading…"
-got=$(sed -n 1,5p "$tmp/screen" | sed 's/ *$//')
-want="                 wide
+expect_lines "40x12 UTF-16: no facts, the loading line on two rows" 1,5 \
+"                 wide
 
 
 Loading…
-it shows once the whole file is read"
-[ "$got" = "$want" ] && ok "40x12 UTF-16: no facts, the loading line on two rows" ||
-	{ fail "40x12 UTF-16 loading:"; cat "$tmp/screen"; }
-keys Q
-wait_for "duwen exited 0"
-export DUWEN_DATA="$tmp/data"
+it shows once the whole file is read" 's/ *$//'
+quit_duwen
 
 # 7. a filter set while the articles load says its count is so far (it
 # said "11 of 1000 articles match" while the rows matching grew)
-export DUWEN_DATA="$tmp/data7"
-start_duwen e2e 80 24 "" "'$tmp/many'"
+start_duwen e2e 80 24 "DUWEN_DATA=$tmp/data7" "'$tmp/many'"
 wait_for "/301 ["
 keys /
 wait_for "Filter:"
@@ -269,15 +195,12 @@ keys -l "深圳"
 keys Enter
 wait_re '^[0-9]+ of 301 articles match so far \(still loading\)$' &&
 	ok "a filter while loading says its count is so far"
-keys Q
-wait_for "duwen exited 0"
-export DUWEN_DATA="$tmp/data"
+quit_duwen
 
 # 8. the outline opened while a large file loads is the first part's and
 # says so, then that all is in (at the end of the 64 MiB article's it
 # looked like the whole outline, and stayed so); o o makes the whole one
-export DUWEN_DATA="$tmp/data8"
-start_duwen e2e 80 24 "" "'$tmp/big.txt'"
+start_duwen e2e 80 24 "DUWEN_DATA=$tmp/data8" "'$tmp/big.txt'"
 wait_for "loading the rest"
 # a search in the first part says its hits are so far (it said "hit 1/58")
 keys /
@@ -288,20 +211,10 @@ keys N
 wait_re '^hit ([0-9]+)/[0-9]+ so far: wrapped around to the bottom$' && ok "N: so far, wrapped around"
 keys o
 wait_for " 目录 Outline so far · the rest is loading" && ok "an outline while loading says it is so far"
-n=0
-while [ "$n" -lt 3000 ]; do
-	screen
-	grep -qF "all in now: o o for the whole" "$tmp/screen" && break
-	n=$((n + 1))
-	sleep 0.1
-done
-grep -qF "all in now: o o for the whole" "$tmp/screen" && ok "then that all is in" ||
-	{ fail "the outline once all is in:"; cat "$tmp/screen"; }
+wait_long "all in now: o o for the whole" && ok "then that all is in"
 keys o o
 wait_re '^ 目录 Outline$' && ok "o o: the whole outline"
-keys Q
-wait_for "duwen exited 0"
-export DUWEN_DATA="$tmp/data"
+quit_duwen
 
 # 9. the list's status line while 1,000 articles load at 80x24 keeps its
 # key facts whole, the hints giving way first (it read "108/1000
@@ -310,14 +223,10 @@ mkdir -p "$tmp/k1"
 for i in $(seq 100 299); do
 	for f in "$texts"/*.txt; do cp "$f" "$tmp/k1/${i}_$(basename "$f")"; done
 done
-export DUWEN_DATA="$tmp/data9"
-start_duwen e2e 80 24 "" "'$tmp/k1'"
+start_duwen e2e 80 24 "DUWEN_DATA=$tmp/data9" "'$tmp/k1'"
 wait_re '^[0-9]{3}/1000 \[' # three digits: the row is full
-tail -n 1 "$tmp/screen" | grep -qE '^[0-9]+/1000 \[[#-]+\]  文章 Articles \(1000\)  1/1000  sort: file( |…).*F1 help(  q quit)?$' &&
-	ok "80x24 loading 1,000: the list's status keeps its sort whole" ||
-	{ fail "80x24 loading 1,000, the status:"; tail -n 1 "$tmp/screen"; }
-keys Q
-wait_for "duwen exited 0"
-export DUWEN_DATA="$tmp/data"
+wait_re '^[0-9]+/1000 \[[#-]+\]  文章 Articles \(1000\)  1/1000  sort: file( |…).*F1 help(  q quit)?$' '$' &&
+	ok "80x24 loading 1,000: the list's status keeps its sort whole"
+quit_duwen
 
 finish usability3

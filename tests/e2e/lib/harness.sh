@@ -26,19 +26,73 @@ keys() { T send-keys -t e2e "$@"; }
 # screen [SESSION] [FLAGS]: capture-pane FLAGS (e.g. -e) of SESSION (e2e)
 # into $tmp/screen
 screen() { T capture-pane -p ${2:-} -t "${1:-e2e}" >"$tmp/screen"; }
-# wait_for TEXT [SESSION] [FLAGS]: poll until the screen shows TEXT (10 s);
-# on a timeout count a failure and print the screen
-wait_for() {
+# screen_has GREPFLAG PATTERN [LINES]: do the screen's LINES (a sed
+# address such as 1, $ or 3,6; all by default) hold PATTERN (GREPFLAG -F
+# for a text, -E for an extended regular expression)?
+screen_has() { sed -n "${3:-1,\$}p" "$tmp/screen" | grep -q "$1" -- "$2"; }
+# poll_screen TENTHS TEST ARGS...: capture the screen every 0.1 s until the
+# shell command TEST ARGS succeeds (0) or TENTHS tries are out (1)
+poll_screen() {
+	h_tries=$1
+	shift
 	n=0
-	while [ "$n" -lt 100 ]; do
-		screen "${2:-e2e}" "${3:-}"
-		grep -qF -- "$1" "$tmp/screen" && return 0
+	while [ "$n" -lt "$h_tries" ]; do
+		screen "$h_sess_w" "$h_flags_w"
+		"$@" && return 0
 		n=$((n + 1))
 		sleep 0.1
 	done
-	fail "timed out waiting for '$1'; the screen:"
+	return 1
+}
+# timed_out WHAT: count a failure and print the screen
+timed_out() {
+	fail "timed out waiting for $1; the screen:"
 	cat "$tmp/screen"
 	return 1
+}
+h_sess_w=e2e h_flags_w=
+# wait_for TEXT [SESSION] [FLAGS]: poll until the screen shows TEXT (10 s);
+# on a timeout count a failure and print the screen
+wait_for() {
+	h_sess_w=${2:-e2e} h_flags_w=${3:-}
+	poll_screen 100 screen_has -F "$1"
+	h_rc=$?
+	h_sess_w=e2e h_flags_w=
+	[ "$h_rc" -eq 0 ] || timed_out "'$1'"
+}
+# wait_re REGEX [LINES]: wait_for with an extended regular expression, in
+# the screen's LINES (all by default)
+wait_re() { poll_screen 100 screen_has -E "$1" "${2:-}" || timed_out "/$1/${2:+ in $2}"; }
+# wait_line LINES TEXT: wait_for TEXT in the screen's LINES
+wait_line() { poll_screen 100 screen_has -F "$2" "$1" || timed_out "'$2' in $1"; }
+# expect_lines NAME LINES WANT [SED]: ok NAME once the screen's LINES
+# (each through the sed script SED) are WANT exactly, polled (10 s) for the
+# final state rather than the first frame; else fail NAME and show them
+# and the screen. $got holds them.
+h_lines_are() {
+	got=$(sed -n "$1p" "$tmp/screen" | sed "${3:-}")
+	[ "$got" = "$2" ]
+}
+expect_lines() {
+	h_name=$1
+	shift
+	poll_screen 100 h_lines_are "$@" && { ok "$h_name"; return 0; }
+	fail "$h_name: lines $1 read"
+	printf '%s\n--- the screen:\n' "$got"
+	cat "$tmp/screen"
+	return 1
+}
+# Slow work (loading hundreds of articles or a large file) may take
+# minutes under the sanitizers at a high load: these wait SECONDS (300 by
+# default).
+# wait_long TEXT [SECONDS]: wait_for TEXT
+wait_long() { poll_screen $((${2:-300} * 10)) screen_has -F "$1" || timed_out "'$1'"; }
+# wait_gone TEXT [SECONDS] [LINES]: until the screen's LINES no longer show
+# TEXT
+h_not() { ! "$@"; }
+wait_gone() {
+	poll_screen $((${2:-300} * 10)) h_not screen_has -F "$1" "${3:-}" ||
+		timed_out "'$1' to go${3:+ from $3}"
 }
 # start_duwen SESSION COLS ROWS ENV ARGS...: run duwen with ARGS (quoted as
 # the shell command wants them) in a fresh session of COLS x ROWS with the
@@ -54,6 +108,11 @@ start_duwen() {
 	T kill-session -t "$h_sess" 2>/dev/null
 	T new-session -d -s "$h_sess" -x "$h_cols" -y "$h_rows" \
 		"env LC_ALL=C.UTF-8 TERM=xterm-256color HOME='$HOME' XDG_CONFIG_HOME='$XDG_CONFIG_HOME' XDG_DATA_HOME='$XDG_DATA_HOME' ${DUWEN_DATA:+DUWEN_DATA='$DUWEN_DATA'} $h_env '$DUWEN' $*; echo duwen exited \$?; sleep 600"
+}
+# quit_duwen: Q, then wait until duwen has exited 0
+quit_duwen() {
+	keys Q
+	wait_for "duwen exited 0"
 }
 # finish NAME: the summary line; the script's status is whether all passed
 finish() {
