@@ -391,7 +391,7 @@ main(int argc, char **argv)
 		/* --dump, or standard input: no count, the seconds (a 64 MiB
 		 * article read for 20 s with nothing on the terminal) */
 		struct progress bar;
-		progress_start(&bar, "reading");
+		progress_start(&bar, "reading", "files");
 		struct warn_bar wb = { &bar, opts.mode == MODE_UI ? &kept : NULL };
 		int lrc = corpus_load(&corpus, opts.paths, opts.npaths, &opts.source, warn_paused, &wb);
 		progress_end(&bar);

@@ -20,10 +20,10 @@ now(void)
 }
 
 void
-progress_line(char *buf, size_t cap, int cols, const char *what, size_t done, size_t total,
-	      long secs)
+progress_line(char *buf, size_t cap, int cols, const char *what, const char *unit, size_t done,
+	      size_t total, long secs)
 {
-	char count[64], time[32] = "";
+	char count[96], time[32] = "";
 	if (secs >= 2)
 		snprintf(time, sizeof time, " %ld s", secs);
 	if (cap == 0)
@@ -32,10 +32,11 @@ progress_line(char *buf, size_t cap, int cols, const char *what, size_t done, si
 		snprintf(buf, cap, "duwen: %s...%s", what, time);
 	} else {
 		/* "duwen: WHAT [BAR] COUNT", in cols - 1 columns: where the
-		 * row is short, "files" goes first, then the bar */
+		 * row is short, the unit ("files") goes first, then the bar */
 		int bar = 0;
 		for (int brief = 0; brief < 2; brief++) {
-			snprintf(count, sizeof count, "%zu/%zu%s%s", done, total, brief ? "" : " files", time);
+			snprintf(count, sizeof count, "%zu/%zu%s%s%s", done, total, brief ? "" : " ",
+				 brief ? "" : unit, time);
 			int fixed = (int)(strlen("duwen: ") + strlen(what) + strlen(" [] ") + strlen(count));
 			bar = cols - 1 - fixed;
 			if (bar >= BAR_MIN)
@@ -73,7 +74,7 @@ draw(struct progress *p, double t)
 	char line[256];
 	int cols = term_cols();
 	progress_line(line, sizeof line, cols < (int)sizeof line ? cols : (int)sizeof line, p->what,
-		      p->done, p->total, (long)(t - p->start));
+		      p->unit, p->done, p->total, (long)(t - p->start));
 	/* \r, the line, then erase what a longer line before left */
 	fprintf(stderr, "\r%s\033[K", line);
 	fflush(stderr);
@@ -108,10 +109,10 @@ tick(void *arg)
 }
 
 void
-progress_start(struct progress *p, const char *what)
+progress_start(struct progress *p, const char *what, const char *unit)
 {
 	const char *d = getenv("DUWEN_PROGRESS_DELAY_MS");
-	*p = (struct progress){ .what = what, .start = now(), .tty = isatty(STDERR_FILENO),
+	*p = (struct progress){ .what = what, .unit = unit, .start = now(), .tty = isatty(STDERR_FILENO),
 				.delay_ms = d && *d ? strtol(d, NULL, 10) : 1000 };
 	pthread_mutex_init(&p->mu, NULL);
 	pthread_cond_init(&p->cv, NULL);

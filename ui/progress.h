@@ -13,6 +13,7 @@
 
 struct progress {
 	const char *what;   /* "reading", "searching" */
+	const char *unit;   /* what is counted: "files", "articles" */
 	double start, last; /* seconds */
 	long delay_ms;
 	int tty, shown;
@@ -23,8 +24,10 @@ struct progress {
 	int ticking, stop;
 };
 
-/* Start: p is the caller's until progress_end, which must follow. */
-void progress_start(struct progress *p, const char *what);
+/* Start: p is the caller's until progress_end, which must follow; what
+ * it does and what it counts ("reading", "files"), strings that must
+ * outlive it. */
+void progress_start(struct progress *p, const char *what, const char *unit);
 /* done of total; a catalog_progress_fn (ctx: the progress). Any thread. */
 void progress_update(void *ctx, size_t done, size_t total);
 /* Erase the bar if it was shown; stop the ticker. */
@@ -36,10 +39,11 @@ void progress_pause(struct progress *p);
 void progress_resume(struct progress *p);
 
 /* The bar's line for a terminal cols wide, into buf (at most cols - 1
- * columns, ASCII): "duwen: reading [####------] 1234/10000 files 12 s",
- * the bar narrower or left out where the row is short. total 0: the count
- * is not known yet ("duwen: reading... 12 s"). */
-void progress_line(char *buf, size_t cap, int cols, const char *what, size_t done, size_t total,
-		   long secs);
+ * columns, ASCII): "duwen: reading [####------] 1234/10000 files 12 s"
+ * (what "reading", unit "files"), the bar narrower or left out where the
+ * row is short. total 0: the count is not known yet ("duwen: reading...
+ * 12 s"). */
+void progress_line(char *buf, size_t cap, int cols, const char *what, const char *unit,
+		   size_t done, size_t total, long secs);
 
 #endif

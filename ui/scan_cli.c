@@ -73,7 +73,7 @@ scan(const struct scan_cli *o, struct cache *cache, const struct compare_spec *s
      struct catalog *cat)
 {
 	struct progress p;
-	progress_start(&p, "reading");
+	progress_start(&p, "reading", "files");
 	struct warn_bar wb = { o, &p };
 	int rc = catalog_scan(cat, cache, o->paths, o->npaths, o->source, spec, full,
 			      o->warn ? warn_bar : NULL, &wb, progress_update, &p);
@@ -582,8 +582,9 @@ scan_cli_search(FILE *f, const struct scan_cli *o, const char *query)
 	}
 	struct progress p;
 	cl.p = &p;
-	/* without a cache the files are searched as they are read */
-	progress_start(&p, cache ? "reading" : "searching");
+	/* without a cache the files are searched as they are read: the
+	 * count is the files' all the same */
+	progress_start(&p, cache ? "reading" : "searching", "files");
 	struct warn_bar wb = { o, &p };
 	struct early early = { &cl, &sr.pr, &w0, NULL, 0, -1 };
 	int rc = catalog_scan_each(&cat, cache, o->paths, o->npaths, o->source, NULL, 0,
@@ -647,7 +648,7 @@ scan_cli_search(FILE *f, const struct scan_cli *o, const char *query)
 	}
 	struct progress ps;
 	cl.p = NULL;
-	progress_start(&ps, "searching");
+	progress_start(&ps, "searching", "articles");
 	struct warn_bar wbs = { o, &ps };
 	if (st == 0 && cache) {
 		w0.p = &ps;

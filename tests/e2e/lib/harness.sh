@@ -99,15 +99,38 @@ wait_gone() {
 # private HOME and ENV (e.g. "TERM=vt100 NO_COLOR=1"; later ones win), then
 # say "duwen exited STATUS" and stay, so that the status can be waited for
 start_duwen() {
-	h_sess=$1 h_cols=$2 h_rows=$3 h_env=$4
-	shift 4
+	h_sess=$1 h_cols=$2 h_rows=$3
+	shift 3
+	h_duwen_cmd "$@"
+	h_session "$h_sess" "$h_cols" "$h_rows" "$h_cmd"
+}
+# h_duwen_cmd ENV ARGS...: start_duwen's shell command, into $h_cmd
+h_duwen_cmd() {
+	h_env=$1
+	shift
+	h_cmd="env LC_ALL=C.UTF-8 TERM=xterm-256color HOME='$HOME' XDG_CONFIG_HOME='$XDG_CONFIG_HOME' XDG_DATA_HOME='$XDG_DATA_HOME' ${DUWEN_DATA:+DUWEN_DATA='$DUWEN_DATA'} $h_env '$DUWEN' $*; echo duwen exited \$?; sleep 600"
+}
+# h_session SESSION COLS ROWS COMMAND: a fresh session running COMMAND
+h_session() {
 	# a session that outlives the others: killing the only session ends the
 	# server, and a new-session racing with that exit fails ("server exited
 	# unexpectedly"), which happened under the slower sanitizer build
 	T has-session -t h-keep 2>/dev/null || T new-session -d -s h-keep "sleep 600"
-	T kill-session -t "$h_sess" 2>/dev/null
-	T new-session -d -s "$h_sess" -x "$h_cols" -y "$h_rows" \
-		"env LC_ALL=C.UTF-8 TERM=xterm-256color HOME='$HOME' XDG_CONFIG_HOME='$XDG_CONFIG_HOME' XDG_DATA_HOME='$XDG_DATA_HOME' ${DUWEN_DATA:+DUWEN_DATA='$DUWEN_DATA'} $h_env '$DUWEN' $*; echo duwen exited \$?; sleep 600"
+	T kill-session -t "$1" 2>/dev/null
+	T new-session -d -s "$1" -x "$2" -y "$3" "$4"
+}
+# record_duwen COLS ROWS ENV ARGS...: start_duwen in session e2e with every
+# byte the terminal gets kept in $tmp/tty (tmux's pipe-pane, set before
+# duwen starts: the session waits for a line first), for what a screen
+# shows only for a moment
+record_duwen() {
+	: >"$tmp/tty"
+	h_cols=$1 h_rows=$2
+	shift 2
+	h_duwen_cmd "$@"
+	h_session e2e "$h_cols" "$h_rows" "read go; $h_cmd"
+	T pipe-pane -o -t e2e "cat >>'$tmp/tty'"
+	keys Enter
 }
 # quit_duwen: Q, then wait until duwen has exited 0
 quit_duwen() {
