@@ -113,11 +113,12 @@ wait_re '^\.\.\. zz_big\.txt  (reading|indexing|caching) [0-9]+ s +│' &&
 	ok "160x45 beside the reader: the pending row's name and doing whole"
 quit_duwen
 # the reading view of one large file at 80x24: what the thread is doing
-# is whole in the status line (it read "0/1 [----------]  ..     original
-# loading t…": the count of one file goes, and the tabs give way first)
+# is whole in the status line, first (it read "0/1 [----------]  ..
+# original  loading t…": the count of one file goes, and the tabs give way
+# first; the script and the title give way whole)
 start_duwen e2e 80 24 "DUWEN_DATA=$tmp/data3b" "'$tmp/big.txt'"
 wait_for "loading the rest"
-wait_re '^\.\.     original  loading the rest: (reading|indexing|caching) [0-9]+ s ' '$' &&
+wait_re '^\.\.      loading the rest: (reading|indexing|caching) [0-9]+ s +1 list 2 reader  F1 help  q back$' '$' &&
 	ok "80x24: the status line says what the thread is doing, whole"
 # its length, estimated from the first part, looks like an estimate (three
 # significant digits: it read "2967134字", then 2706519 once it was in)

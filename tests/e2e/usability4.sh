@@ -44,4 +44,28 @@ poll_screen 100 tty_has "duwen exited 0" || fail "the terminal's bytes end early
 bars reading | grep -aqE '^duwen: reading \[#{30}\] 301/301 files$' &&
 	ok "--list: the bar counts the 301 files" || { fail "--list: the bar:"; bars reading | tail -3; }
 
+# 1. at 40x12 the status line of a loading list or reader keeps what fits
+# whole and what matters: the count and the bar (it read "197/300
+# [######----]  文章 Ar…  F1 help"), the reader's count and place, or what
+# the thread reading a large file does (it read "..     original  loading
+# the …  F1 help"); never a word cut
+mkdir -p "$tmp/k1"
+for i in $(seq 100 299); do
+	for f in "$texts"/*.txt; do cp "$f" "$tmp/k1/${i}_$(basename "$f")"; done
+done
+# (a 16 MiB file first keeps the loading going however fast the rest is)
+python3 "$root/bench/gencorpus.py" --big $((16 * 1024 * 1024)) "$texts" "$tmp/k1/000_big.txt"
+start_duwen e2e 40 12 "DUWEN_DATA=$tmp/data1" "'$tmp/k1'"
+wait_re '^[0-9]+/1001 \[[#-]{10}\] +F1 help$' '$' && ok "40x12 loading list: the count and the bar, whole"
+# the second row, an article read
+keys j Enter
+wait_for "四川日报"
+wait_re '^[0-9]+/1001 \[[#-]{10}\](  [0-9]+%)? +1 2  F1 help$' '$' &&
+	ok "40x12 reader while the list loads: the count, the bar and the place if it fits"
+quit_duwen
+start_duwen e2e 40 12 "DUWEN_DATA=$tmp/data1b" "'$tmp/k1/000_big.txt'"
+wait_re '^\.\.      loading the rest: (reading|indexing|caching) [0-9]+ s$' '$' &&
+	ok "40x12 reader of a large file: what its thread does, whole"
+quit_duwen
+
 finish usability4

@@ -254,11 +254,16 @@ r_status(struct pane *p, char *buf, size_t cap)
 			snprintf(hit, sizeof hit, "  loading the rest");
 		snprintf(pc, sizeof pc, "..");
 	}
-	/* while the rest loads, what it is doing is the key fact (a '\t'
-	 * after it: the tabs give way first; at 80 columns it read
-	 * "loading t…") */
-	snprintf(buf, cap, "%-4s %s %s%s%s%s  %s", pc, now.finished ? "✓" : " ", script_name(r->kind),
-		 r->vo.show_boilerplate ? "  +boilerplate" : "", hit, rp->loading ? "\t" : "", tail);
+	/* while the rest loads, what it is doing is the key fact, before
+	 * the script (a '\t' after it: the tabs give way first; at 80
+	 * columns it read "loading t…", at 40 "..     original  loading the …") */
+	const char *script = script_name(r->kind), *boiler = r->vo.show_boilerplate ? "  +boilerplate" : "";
+	if (rp->loading)
+		snprintf(buf, cap, "%-4s %s%s\t  %s%s  %s", pc, now.finished ? "✓" : " ", hit, script,
+			 boiler, tail);
+	else
+		snprintf(buf, cap, "%-4s %s %s%s%s  %s", pc, now.finished ? "✓" : " ", script, boiler, hit,
+			 tail);
 }
 
 /* ---- drawing ---- */

@@ -204,6 +204,32 @@ tabs(struct app *app, WINDOW *w, int x, int each)
 	return cols;
 }
 
+/* s cut to cols columns after the last of its parts (parted by two
+ * blanks or more) that fits whole, never inside one; where not even the
+ * first fits, a progress's count alone (its part before a blank:
+ * "197/300"), else s as it was. The columns kept. */
+static int
+whole_parts(struct app *app, char *s, int cols, int progress)
+{
+	size_t end = 0;
+	for (size_t i = 0;;) {
+		size_t a = i, b;
+		while (s[a] == ' ')
+			a++;
+		for (b = a; s[b] && !(s[b] == ' ' && s[b + 1] == ' '); b++)
+			;
+		if (b == a || pane_cols(app, s, b) > cols)
+			break;
+		end = i = b;
+	}
+	if (end == 0 && progress && pane_cols(app, s, strcspn(s, " ")) <= cols)
+		end = strcspn(s, " ");
+	if (end == 0)
+		return pane_cols(app, s, strlen(s));
+	s[end] = 0;
+	return pane_cols(app, s, end);
+}
+
 /* The status line: the focused pane's status on the left (it starts with
  * what changes most, e.g. the reading position, so that a scroll rewrites
  * a few cells at the start of the row); the tabs and the key hints on the
@@ -211,7 +237,10 @@ tabs(struct app *app, WINDOW *w, int x, int each)
  * numbers with the focused pane named, then numbers only (the focused one
  * in reverse), then none, so that the status keeps its key facts (what
  * comes before a '\t' in it, which is not drawn: the selection's count)
- * and at least 55% of the row; then the hints shrink to "F1 help". */
+ * and at least 55% of the row; then the hints shrink to "F1 help". A
+ * status with key facts or a progress is cut between its parts, never in
+ * one (at 40 columns "197/300 [######----]  文章 Ar…"), "F1 help" giving
+ * way to the key facts. */
 static void
 draw_status(struct app *app)
 {
@@ -245,7 +274,7 @@ draw_status(struct app *app)
 	int room = COLS - 1; /* never the bottom-right cell: no scroll, no wrap */
 	/* the key facts: the status up to its '\t' (taken out) */
 	char *tab = strchr(left, '\t');
-	int key = tab ? pane_cols(app, left, (size_t)(tab - left)) : 0;
+	int key = tab ? pane_cols(app, left, (size_t)(tab - left)) : 0, key_cols = key;
 	if (tab)
 		memmove(tab, tab + 1, strlen(tab));
 	if (tab && *tab) /* more after them: the … of the cut goes after the facts */
@@ -280,7 +309,18 @@ draw_status(struct app *app)
 	if (room - hc - 1 < (lc < 8 ? lc : 8))
 		hc = cc = 0;
 	int right = hc + (cc ? cc + 2 : 0) + (tc ? tc + 1 : 0);
-	pane_put_trunc(app, w, 0, 0, left, strlen(left), room - right - (right ? 2 : 0), st);
+	int avail = room - right - (right ? 2 : 0);
+	if ((tab || pl) && lc > avail) {
+		char all[sizeof left];
+		memcpy(all, left, sizeof left);
+		if (whole_parts(app, left, avail, pl > 0) < key_cols && hc && right == hc &&
+		    whole_parts(app, all, room, pl > 0) >= key_cols) {
+			memcpy(left, all, sizeof left);
+			hc = right = 0;
+			avail = room;
+		}
+	}
+	pane_put_trunc(app, w, 0, 0, left, strlen(left), avail, st);
 	int x = room - right;
 	if (cc) {
 		pane_put(app, w, 0, x, counted, strlen(counted), cc, style_get(app, STYLE_DIM));
