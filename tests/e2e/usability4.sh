@@ -68,4 +68,23 @@ wait_re '^\.\.      loading the rest: (reading|indexing|caching) [0-9]+ s$' '$' 
 	ok "40x12 reader of a large file: what its thread does, whole"
 quit_duwen
 
+# 3. U+00B7 MIDDLE DOT (East Asian Ambiguous) is one column in the layout,
+# in ncurses (our wcwidth, as glibc's) and in tmux: in the comparison the
+# row of a passage holding one ends where the others do. ("黑神话· 悟空"
+# in the comparison of texts/ is the article's own blank after the dot:
+# 002's bytes are c2 b7 20.)
+mkdir -p "$tmp/dot"
+printf '游戏\n\n深圳有《黑神话·悟空》和机器人。\n' >"$tmp/dot/game.txt"
+start_duwen e2e 80 24 "DUWEN_DATA=$tmp/data3" "'$tmp/dot'"
+wait_for "18字"
+keys C
+wait_for "产业 1"
+expect_lines "80x24 comparison: the dot takes one column, the row ends at the rule" 16,18 \
+"产业 0                    │产业 1                    │产业 0
+                          │· 深圳有《黑神话·悟空》   │
+                          │  和机器人。              │"
+quit_duwen
+grep -c '话· 悟空' "$texts/002_shenzhen_pinle.txt" | grep -qx 1 &&
+	ok "002 has the blank after the dot itself" || fail "002's 黑神话· 悟空 is not the article's"
+
 finish usability4
