@@ -68,6 +68,22 @@ wait_re '^\.\.      loading the rest: (reading|indexing|caching) [0-9]+ s$' '$' 
 	ok "40x12 reader of a large file: what its thread does, whole"
 quit_duwen
 
+# a search made before any article is in says it is over none of them
+# so far (it said " 资本: 0 hits in 0 articles", as if that were all;
+# under the sanitizers usability3's search while loading met it)
+mkdir -p "$tmp/two"
+cp "$tmp/k1/000_big.txt" "$tmp/two/a.txt"
+cp "$tmp/k1/000_big.txt" "$tmp/two/b.txt"
+start_duwen e2e 80 24 "DUWEN_DATA=$tmp/data1c" "'$tmp/two'"
+wait_re '^0/2 \[' '$'
+keys S
+wait_for "Search all:"
+keys -l "资本"
+keys Enter
+expect_lines "a search before any article is in: searched 0 of 2, still loading" 1 \
+	" 资本: 0 hits in 0 articles (searched 0 of 2, still loading)"
+quit_duwen
+
 # 3. U+00B7 MIDDLE DOT (East Asian Ambiguous) is one column in the layout,
 # in ncurses (our wcwidth, as glibc's) and in tmux: in the comparison the
 # row of a passage holding one ends where the others do. ("黑神话· 悟空"

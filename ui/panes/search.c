@@ -52,7 +52,8 @@ struct srch {
 	struct srow *rows;
 	size_t nrows;
 	struct menu m;
-	size_t searched; /* articles loaded when it ran, if not all (else 0) */
+	size_t searched; /* articles loaded when it ran, if not all */
+	int partial;     /* it ran while articles loaded (none of them, maybe) */
 };
 
 static int
@@ -99,7 +100,8 @@ run_query(struct srch *s, const char *q)
 	s->nrows = n;
 	snprintf(s->query, sizeof s->query, "%s", q);
 	/* while articles load (load.h), the search is over those loaded */
-	s->searched = s->app->load.active ? s->app->load.cat.nfull : 0;
+	s->partial = s->app->load.active;
+	s->searched = s->partial ? s->app->load.cat.nfull : 0;
 	s->m = (struct menu){ 0 };
 	menu_set(&s->m, n, 1);
 	if (n > 1)
@@ -189,7 +191,7 @@ s_draw(struct pane *p, WINDOW *w)
 	 * (when / Enter searches them all); short enough for 80 columns
 	 * at 10,000 articles (the end of "(searched 97 of 1000 articles:
 	 * / Enter searches all)" was cut) */
-	if (s->searched && k > 0 && (size_t)k < sizeof buf)
+	if (s->partial && k > 0 && (size_t)k < sizeof buf)
 		snprintf(buf + k, sizeof buf - (size_t)k, " (searched %zu of %zu%s)", s->searched,
 			 s->app->corpus->n, s->app->load.active ? ", still loading" : ": / Enter for all");
 	pane_put_trunc(app, w, 0, 1, buf, strlen(buf), cols - 2, style_get(app, STYLE_TITLE));
