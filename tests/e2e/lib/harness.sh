@@ -24,17 +24,23 @@ h_duwens() {
 		pgrep -x -P "$h_p" duwen
 	done
 }
-# h_reap PIDS: after the hangup of their panes, wait up to 20 s for PIDS
-# to end (a zombie has ended), then kill -9 what is left and say which.
-# LeakSanitizer's exit can hang on a hangup (its tracer stuck in wait4: two
-# sanitizer-built duwen spun on as orphans after a CI run): that is said,
-# not failed; a plain duwen that outlives its hangup is a hang, a failure.
-h_reap() {
-	[ -n "$1" ] || return 0
+# h_end [SESSION]: end the duwen processes of SESSION's panes (all
+# sessions by default) before their session or server goes: SIGTERM (duwen
+# quits on it) while the pty is still there, up to 20 s to end (a zombie
+# has ended), then kill -9 what is left, saying which. A hangup instead can
+# leave a sanitizer-built duwen spinning for ever (LeakSanitizer's tracer
+# stops the process at exit; the hangup's SIGCONT undoes that stop and the
+# tracer waits in wait4: orphans the lead found after CI runs). A plain
+# duwen still there after SIGTERM is a hang: a failure (1); a sanitizer
+# build's is only said.
+h_end() {
+	h_pids=$(h_duwens "${1:-}")
+	[ -n "$h_pids" ] || return 0
+	kill -TERM $h_pids 2>/dev/null
 	h_n=0
 	while :; do
 		h_left=
-		for h_p in $1; do
+		for h_p in $h_pids; do
 			case $(ps -o stat= -p "$h_p" 2>/dev/null) in "" | Z*) ;; *) h_left="$h_left $h_p" ;; esac
 		done
 		[ -z "$h_left" ] && return 0
@@ -44,15 +50,16 @@ h_reap() {
 	done
 	for h_p in $h_left; do
 		kill -9 "$h_p" 2>/dev/null
-		echo "duwen $h_p still running 20 s after hangup: killed"
+		echo "duwen $h_p still running 20 s after SIGTERM: killed"
 	done
-	grep -q __asan_init "$DUWEN" 2>/dev/null || { fail "duwen$h_left ignored a hangup"; return 1; }
+	grep -q __asan_init "$DUWEN" 2>/dev/null || { fail "duwen$h_left ignored SIGTERM"; return 1; }
 }
 cleanup() {
-	h_pids=$(h_duwens)
+	h_rc=0
+	h_end || h_rc=1
 	T kill-server 2>/dev/null
-	h_reap "$h_pids" || exit 1
 	rm -rf "$tmp"
+	[ "$h_rc" -eq 0 ] || exit 1
 }
 trap cleanup EXIT
 # a signal ends the script (through the EXIT trap), not only its tmux server
@@ -157,9 +164,8 @@ h_session() {
 	# server, and a new-session racing with that exit fails ("server exited
 	# unexpectedly"), which happened under the slower sanitizer build
 	T has-session -t h-keep 2>/dev/null || T new-session -d -s h-keep "sleep 600"
-	h_pids=$(h_duwens "$1")
+	h_end "$1"
 	T kill-session -t "$1" 2>/dev/null
-	h_reap "$h_pids"
 	T new-session -d -s "$1" -x "$2" -y "$3" "$4"
 }
 # record_duwen COLS ROWS ENV ARGS...: start_duwen in session e2e with every
