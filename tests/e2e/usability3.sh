@@ -68,7 +68,9 @@ case $got in
 *) fail "40x12: the bar: '$got'" ;;
 esac
 wait_for "duwen exited 0"
-python3 "$root/bench/gencorpus.py" --big $((8 * 1024 * 1024)) "$texts" "$tmp/big.txt"
+# big enough that reading it outlasts the bar's first tick (0.5 s) on an
+# idle machine: 8 MiB took under that once the first read was halved
+python3 "$root/bench/gencorpus.py" --big $((24 * 1024 * 1024)) "$texts" "$tmp/big.txt"
 start_duwen e2e 80 24 "DUWEN_PROGRESS_DELAY_MS=0" --list --no-cache "'$tmp/big.txt'" ">/dev/null"
 wait_for "duwen: reading..." && ok "one long file: the bar says it is at work"
 wait_long "duwen exited 0"
