@@ -199,7 +199,7 @@ unit_at(const struct layout_opts *o, const char *text, size_t bs, size_t be, siz
 		/* ... but nothing after a '/' either: a URL or path wrapped
 		 * after a slash (https:// + lists.debian.org/...) */
 		int latin = a > ' ' && b > ' ' && !cjk(a) && !cjk(b);
-		int sp = c == '\t' || (latin && a != '/' && a != 0x2010); /* speci‐ + fied */
+		int sp = c == '\t' || (latin && a != '/' && a != 0x2010); /* non‐ + ASCII */
 		u->end = e;
 		u->cols = sp;
 		/* "https://" + "lists.debian.org": one token, no break there */
@@ -207,6 +207,24 @@ unit_at(const struct layout_opts *o, const char *text, size_t bs, size_t be, siz
 		if (shown)
 			strcpy(shown, sp ? " " : "");
 		return;
+	}
+	if (c == 0xe2 && pos + 3 < be && text[pos + 1] == '\x80' && text[pos + 2] == '\x90' &&
+	    text[pos + 3] == '\n') {
+		/* A word hyphenated at a line's end (groff's U+2010: "speci‐"
+		 * + "fied"), a lowercase letter on each side: joined whole,
+		 * the hyphen not shown, no break there */
+		size_t e = pos + 4;
+		while (e < be && text[e] == ' ')
+			e++;
+		int32_t a = cp_before(text, bs, pos), b = cp_after(text, be, e);
+		if (a >= 'a' && a <= 'z' && b >= 'a' && b <= 'z') {
+			u->end = e;
+			u->cols = 0;
+			u->k = (struct kinsoku_unit){ 0x2010, KINSOKU_ZW, 0 };
+			if (shown)
+				shown[0] = 0;
+			return;
+		}
 	}
 	if (c >= 0xe4 && c <= 0xe9) { /* an ideograph, the common case, quickly */
 		u->end = width_next_cluster(text, be, pos);

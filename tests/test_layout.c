@@ -265,6 +265,13 @@ test_joined_lines(void **state)
 	/* the joined URL breaks like any long token */
 	expect_rows(&o, "见 https://\nlists.debian.org/debian-mentors/ 页面", BLOCK_PARAGRAPH, 30,
 		    ROWS("见 https://lists.debian.org/", "debian-mentors/ 页面"));
+	/* a word hyphenated at a line's end (groff's U+2010) is whole again,
+	 * and is not broken there; a hyphen before a capital, a digit or at
+	 * the block's end stays (non‐ASCII, RFC‐1234) */
+	expect_rows(&o, "is speci\u2010\n       fied.", BLOCK_PARAGRAPH, 80, ROWS("is specified."));
+	expect_rows(&o, "aa speci\u2010\n       fied.", BLOCK_PARAGRAPH, 10, ROWS("aa", "specified."));
+	expect_rows(&o, "non\u2010\n   ASCII RFC\u2010\n1234 end\u2010", BLOCK_PARAGRAPH, 80,
+		    ROWS("non\u2010ASCII RFC\u20101234 end\u2010"));
 }
 
 /* Footnote marks stay with the word before them: never "^[" / "4]", never

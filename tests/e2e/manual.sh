@@ -60,7 +60,7 @@ row '                        ls(1) — list directory contents' &&
 	ok "man page: the title from its header and NAME" || fail "man page title row"
 for r in 'NAME' 'DESCRIPTION' \
 	'List  information  about  the FILEs (the current directory by default). Sort' \
-	'entries alphabetically if none of -cftuvSUX nor --sort  is  speci‐fied.' '-a, --all' '       do not ignore entries starting with .' \
+	'entries alphabetically if none of -cftuvSUX nor --sort  is  specified.' '-a, --all' '       do not ignore entries starting with .' \
 	'-c     with -lt: sort by, and show, ctime (time of last modification of file' \
 	'       status information); with -l: show ctime and sort by  name; otherwise:' \
 	'       sort by ctime, newest first'; do
