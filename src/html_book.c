@@ -61,6 +61,13 @@ html_book_alt(const struct htree *t, size_t i, const char **alt, int *alone)
 		d--;
 	if (d == 0 || (d < n && !memchr(a, ' ', d) && ustr_count(a, d) <= 8))
 		return 0;
+	/* the picture of a link to another page or site (a README's build
+	 * badge, a thumbnail): a button, not a picture of the text's */
+	for (int q = t->v[i].parent, k = 0; q >= 0 && k < 3; q = t->v[q].parent, k++) {
+		const char *href = t->v[q].tag == GUMBO_TAG_A ? attr(t->v[q].g, "href") : NULL;
+		if (href && *href && strchr(href, '#') == NULL)
+			return 0;
+	}
 	/* alone: nothing but the image in its block */
 	int p = t->v[i].parent;
 	while (p >= 0 && !html_is_block(t->v[p].tag))

@@ -107,6 +107,26 @@ test_no_h1(void **state)
 	article_free(&a);
 }
 
+/* A README's badges (pictures that link elsewhere) show nothing; a
+ * picture of its own keeps its alt text as a caption. */
+static void
+test_badges(void **state)
+{
+	(void)state;
+	const char *md = "[![Build status](https://github.com/git/git/workflows/CI/badge.svg)]"
+			 "(https://github.com/git/git/actions?query=branch%3Amaster)\n\n"
+			 "Git - fast, scalable, distributed revision control system\n"
+			 "=========================================================\n\n"
+			 "Git is a fast, scalable, distributed revision control system.\n\n"
+			 "![The commit graph of a merge](graph.png)\n";
+	const char *want[] = {
+		"title|Git - fast, scalable, distributed revision control system",
+		"paragraph|Git is a fast, scalable, distributed revision control system.",
+		"caption|[The commit graph of a merge]",
+	};
+	check(md, "Git - fast, scalable, distributed revision control system", 0, want, N(want));
+}
+
 int
 main(void)
 {
@@ -114,6 +134,7 @@ main(void)
 		cmocka_unit_test(test_readme),
 		cmocka_unit_test(test_chinese_manual),
 		cmocka_unit_test(test_no_h1),
+		cmocka_unit_test(test_badges),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
