@@ -17,6 +17,7 @@
 #include "../src/source.h"
 #include "../src/script_keys.h"
 #include "../src/ustr.h"
+#include "support_script.h"
 #include <opencc/opencc.h>
 
 static int
@@ -259,21 +260,6 @@ test_bundled_sweep(void **state)
 }
 
 
-/* script_run_simplified against OpenCC itself on text[0, len). */
-static void
-run_is_opencc(struct script *sc, opencc_t cc, const char *text, size_t len)
-{
-	size_t olen = 0;
-	char *got = script_run_simplified(sc, text, len, &olen);
-	char *want = opencc_convert_utf8(cc, text, len);
-	assert_non_null(got);
-	assert_non_null(want);
-	if (olen != strlen(want) || memcmp(got, want, olen + 1) != 0)
-		fail_msg("run \"%.*s\": got \"%s\", OpenCC \"%s\"", (int)len, text, got, want);
-	script_run_free(got);
-	opencc_convert_utf8_free(want);
-}
-
 static int
 is_key_first(uint32_t cp)
 {
@@ -324,7 +310,7 @@ test_runs_skipped(void **state)
 		if (!script_convertible((int32_t)cp))
 			continue;
 		size_t n = put_cp(b, cp);
-		run_is_opencc(sc, cc, b, n);
+		support_run_is_opencc(sc, cc, b, n);
 		skipped += !is_key_first(cp);
 	}
 	assert_true(skipped > 100000);
@@ -338,47 +324,15 @@ test_runs_skipped(void **state)
 							  : 0x4E00 + (seed >> 6) % 0x5200;
 			n += put_cp(b + n, cp);
 		}
-		run_is_opencc(sc, cc, b, n);
+		support_run_is_opencc(sc, cc, b, n);
 	}
 	static const char *const files[] = {
 		"texts/000_sichuan_ribao.txt", "texts/001_hangzhou_kaiyuan.txt",
 		"texts/002_shenzhen_pinle.txt", "texts/003_deepseek_chuangxin.txt",
 		"texts/004_kexuebao_lianghui.txt", "tests/data/manual-debian-zh_TW.txt",
 	};
-	/* each text, and each text made traditional by OpenCC (s2t: its
-	 * phrases are where t2s's phrases are) */
-	opencc_t s2t = opencc_open("s2t.json");
-	assert_true(s2t != (opencc_t)-1);
-	for (size_t f = 0; f < 2 * (sizeof files / sizeof files[0]); f++) {
-		struct source_text st;
-		assert_int_equal(source_read(NULL, files[f / 2], &st, NULL), 0);
-		if (f % 2) {
-			char *t = opencc_convert_utf8(s2t, st.utf8, st.len);
-			assert_non_null(t);
-			free(st.utf8);
-			st.utf8 = strdup(t);
-			st.len = strlen(t);
-			opencc_convert_utf8_free(t);
-		}
-		for (size_t i = 0; i < st.len;) {
-			int32_t cp;
-			size_t e = ustr_next(st.utf8, st.len, i, &cp);
-			if (!script_convertible(cp)) {
-				i = e;
-				continue;
-			}
-			while (e < st.len) {
-				size_t ne = ustr_next(st.utf8, st.len, e, &cp);
-				if (!script_convertible(cp))
-					break;
-				e = ne;
-			}
-			run_is_opencc(sc, cc, st.utf8 + i, e - i);
-			i = e;
-		}
-		source_text_free(&st);
-	}
-	opencc_close(s2t);
+	/* each text, and each text made traditional */
+	support_runs_are_opencc(sc, cc, files, sizeof files / sizeof files[0]);
 	opencc_close(cc);
 	script_close(sc);
 }
