@@ -211,13 +211,14 @@ unit_at(const struct layout_opts *o, const char *text, size_t bs, size_t be, siz
 	if (c == 0xe2 && pos + 3 < be && text[pos + 1] == '\x80' && text[pos + 2] == '\x90' &&
 	    text[pos + 3] == '\n') {
 		/* A word hyphenated at a line's end (groff's U+2010: "speci‐"
-		 * + "fied"), a lowercase letter on each side: joined whole,
-		 * the hyphen not shown, no break there */
+		 * + "fied", "FOR‐" + "MAT"), a letter of the same case on each
+		 * side: joined whole, the hyphen not shown, no break there */
 		size_t e = pos + 4;
 		while (e < be && text[e] == ' ')
 			e++;
 		int32_t a = cp_before(text, bs, pos), b = cp_after(text, be, e);
-		if (a >= 'a' && a <= 'z' && b >= 'a' && b <= 'z') {
+		if ((a >= 'a' && a <= 'z' && b >= 'a' && b <= 'z') ||
+		    (a >= 'A' && a <= 'Z' && b >= 'A' && b <= 'Z')) {
 			u->end = e;
 			u->cols = 0;
 			u->k = (struct kinsoku_unit){ 0x2010, KINSOKU_ZW, 0 };

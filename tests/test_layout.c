@@ -266,10 +266,11 @@ test_joined_lines(void **state)
 	expect_rows(&o, "见 https://\nlists.debian.org/debian-mentors/ 页面", BLOCK_PARAGRAPH, 30,
 		    ROWS("见 https://lists.debian.org/", "debian-mentors/ 页面"));
 	/* a word hyphenated at a line's end (groff's U+2010) is whole again,
-	 * and is not broken there; a hyphen before a capital, a digit or at
-	 * the block's end stays (non‐ASCII, RFC‐1234) */
+	 * and is not broken there; a hyphen between letters of two cases,
+	 * before a digit or at the block's end stays (non‐ASCII, RFC‐1234) */
 	expect_rows(&o, "is speci\u2010\n       fied.", BLOCK_PARAGRAPH, 80, ROWS("is specified."));
 	expect_rows(&o, "aa speci\u2010\n       fied.", BLOCK_PARAGRAPH, 10, ROWS("aa", "specified."));
+	expect_rows(&o, "FOR\u2010\nMAT1", BLOCK_PARAGRAPH, 80, ROWS("FORMAT1"));
 	expect_rows(&o, "non\u2010\n   ASCII RFC\u2010\n1234 end\u2010", BLOCK_PARAGRAPH, 80,
 		    ROWS("non\u2010ASCII RFC\u20101234 end\u2010"));
 }
