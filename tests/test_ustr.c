@@ -25,18 +25,26 @@ agree(const char *b, size_t len)
 			 (unsigned char)b[3], len, na, (unsigned)a, nz, (unsigned)z);
 }
 
+/* fn(b, len) for every sequence b of one, two and three bytes */
 static void
-test_next_every_sequence(void **state)
+every_short_sequence(void (*fn)(const char *b, size_t len))
 {
-	(void)state;
 	char b[4] = { 0 };
 	for (unsigned x = 0; x < 1u << 24; x++) {
 		b[0] = (char)(x >> 16);
 		b[1] = (char)(x >> 8);
 		b[2] = (char)x;
 		for (size_t len = 1; len <= 3; len++)
-			agree(b, len);
+			fn(b, len);
 	}
+}
+
+static void
+test_next_every_sequence(void **state)
+{
+	(void)state;
+	char b[4] = { 0 };
+	every_short_sequence(agree);
 	/* four-byte leads: the middle text of a longer string, and cut short */
 	for (unsigned x = 0xF00000; x < 0x1000000; x++) {
 		b[0] = (char)(x >> 16);
@@ -77,13 +85,7 @@ test_strict_every_sequence(void **state)
 {
 	(void)state;
 	char b[4] = { 0 };
-	for (unsigned x = 0; x < 1u << 24; x++) {
-		b[0] = (char)(x >> 16);
-		b[1] = (char)(x >> 8);
-		b[2] = (char)x;
-		for (size_t len = 1; len <= 3; len++)
-			strict_agree(b, len);
-	}
+	every_short_sequence(strict_agree);
 	for (unsigned x = 0xF00000; x < 0xF80000; x++)
 		for (unsigned last = 0; last < 256; last += 0x3F) {
 			b[0] = (char)(x >> 16);
